@@ -2,7 +2,7 @@
  * Points in a branch's history, as users write them in inputs, and restore sources built from them.
  * Parsing is pure: "now" is passed in, so relative times and the future check are testable.
  */
-import { DURATION_EXAMPLES, parseDuration } from './duration.js'
+import { parseDuration } from './duration.js'
 import { formatTime } from './format.js'
 import { isLsn, normalizeLsn, parseLsn } from './lsn.js'
 
