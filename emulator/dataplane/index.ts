@@ -1,0 +1,625 @@
+import { execFile, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { alignUp, formatLsn, parseLsn, type Lsn } from '../../src/lsn.js'
+import { findPgBin } from './binaries.js'
+import { Cluster, SUPERUSER } from './cluster.js'
+import { copyTree, makeDir, writeOwned } from './files.js'
+import { lastCommit, recoveryTarget, type TimelineWal } from './history.js'
+import { PointError, type Backend, type DataPlane, type PointRequest, type ResolvedPoint, type RootOptions } from './types.js'
+import { clusterUser, type RunAs } from './user.js'
+import { SEGMENT_SIZE } from './wal.js'
+
+export { PointError } from './types.js'
+export type * from './types.js'
+
+const run = promisify(execFile)
+
+export interface DataPlaneOptions {
+  stateDir: string
+  log?: (message: string) => void
+  /** A read-write cluster with no connection for this long is stopped (Neon's scale to zero). */
+  suspendAfterMs?: number
+  /** A time-travel instance with no connection for this long is removed (Neon: about 10 s). */
+  timeTravelIdleMs?: number
+  /** A fresh base backup is taken once a cluster wrote this much WAL since its last one. */
+  backupEveryBytes?: bigint
+  /** Also remove this directory if the process that created the data plane dies without closing it. */
+  removeOnCrash?: string
+}
+
+interface BackupRecord {
+  dir: string
+  /** The backup's consistent point: recovery targets must not be before it. */
+  endLsn: string
+}
+
+interface StorageRecord {
+  id: string
+  /** The storage whose WAL holds this one's history up to `lsn` (always a materialised one). */
+  parent?: { id: string; lsn: string }
+  /** Set once a cluster exists: its timeline and where that timeline begins. */
+  timeline?: number
+  switchLsn?: string
+  backups: BackupRecord[]
+  dropped?: boolean
+}
+
+/** A live Postgres: a storage's read-write cluster or a time-travel instance. */
+interface Instance {
+  cluster: Cluster
+  users: number
+  idleTimer?: NodeJS.Timeout
+  starting?: Promise<void>
+}
+
+/** Microseconds since the epoch of an RFC 3339 time, keeping sub-millisecond digits. */
+function timestampMicros(text: string): bigint {
+  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/i.exec(text.trim())
+  const millis = Date.parse(text)
+  if (!match || Number.isNaN(millis)) throw new PointError(`"${text}" is not an RFC 3339 timestamp`)
+  const seconds = BigInt(Date.parse(match[1] + match[3]) / 1000)
+  return seconds * 1_000_000n + BigInt((match[2] ?? '').slice(0, 6).padEnd(6, '0'))
+}
+
+function microsToIso(micros: bigint): string {
+  return new Date(Number(micros / 1000n)).toISOString()
+}
+
+export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
+  const plane = new PostgresDataPlane(options)
+  await plane.open()
+  return plane
+}
+
+class PostgresDataPlane implements DataPlane {
+  private readonly pgBin = findPgBin()
+  private readonly runAs: RunAs = clusterUser()
+  private readonly root: string
+  private readonly log: (message: string) => void
+  private storages = new Map<string, StorageRecord>()
+  private readonly clusters = new Map<string, Instance>()
+  private readonly timeTravel = new Map<string, Instance>()
+  private readonly materialising = new Map<string, Promise<void>>()
+  private readonly backingUp = new Set<string>()
+  private backupTimer?: NodeJS.Timeout
+  private reaper?: number
+  private closed = false
+
+  constructor(private readonly options: DataPlaneOptions) {
+    this.root = path.join(options.stateDir, 'dataplane')
+    this.log = options.log ?? (() => undefined)
+  }
+
+  async open(): Promise<void> {
+    await makeDir(this.options.stateDir, this.runAs, 0o755)
+    await makeDir(this.root, this.runAs, 0o755)
+    // Time-travel instances never outlive a run; read-write clusters resume from their data directories.
+    await rm(path.join(this.root, 'tt'), { recursive: true, force: true })
+    await makeDir(path.join(this.root, 'tt'), this.runAs, 0o755)
+    const saved = await readFile(this.stateFile, 'utf8').catch(() => undefined)
+    if (saved) this.storages = new Map((JSON.parse(saved) as StorageRecord[]).map((record) => [record.id, record]))
+    this.startReaper()
+    this.backupTimer = setInterval(() => void this.takeDueBackups(), 1000)
+    this.backupTimer.unref()
+  }
+
+  private get stateFile(): string {
+    return path.join(this.root, 'storages.json')
+  }
+
+  private async save(): Promise<void> {
+    const temporary = this.stateFile + '.tmp'
+    await writeFile(temporary, JSON.stringify([...this.storages.values()], null, 1))
+    await rename(temporary, this.stateFile)
+  }
+
+  /**
+   * Postgres must not outlive the emulator even when it is killed with SIGKILL: a detached shell watches
+   * this process and stops every server under the state directory when it goes.
+   */
+  private startReaper(): void {
+    const script =
+      'while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; pkill -QUIT -f -- "-D $2/" ; ' +
+      'sleep 0.5; pkill -KILL -f -- "-D $2/"; if [ -n "$3" ]; then rm -rf -- "$3"; fi'
+    const child = spawn('sh', ['-c', script, 'reaper', String(process.pid), this.root, this.options.removeOnCrash ?? ''], {
+      detached: true,
+      stdio: 'ignore'
+    })
+    child.unref()
+    this.reaper = child.pid
+  }
+
+  private dir(id: string): string {
+    return path.join(this.root, id)
+  }
+
+  private dataDir(id: string): string {
+    return path.join(this.dir(id), 'pgdata')
+  }
+
+  private archiveDir(id: string): string {
+    return path.join(this.dir(id), 'archive')
+  }
+
+  private record(id: string): StorageRecord {
+    const record = this.storages.get(id)
+    if (!record || record.dropped) throw new Error(`unknown storage ${id}`)
+    return record
+  }
+
+  private newId(): string {
+    return 's-' + randomBytes(5).toString('hex')
+  }
+
+  private newCluster(dataDir: string): Cluster {
+    return new Cluster(this.pgBin, dataDir, this.runAs, path.join(path.dirname(dataDir), 'postgres.log'))
+  }
+
+  async createRoot(root: RootOptions): Promise<string> {
+    const id = this.newId()
+    await makeDir(this.dir(id), this.runAs, 0o755)
+    await makeDir(this.archiveDir(id), this.runAs)
+    await run(
+      path.join(this.pgBin, 'initdb'),
+      ['--no-sync', '--wal-segsize=1', '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '-D', this.dataDir(id)],
+      { uid: this.runAs.uid, gid: this.runAs.gid, env: { ...process.env, TZ: 'UTC' } }
+    )
+    // The superuser only over the socket, everyone else with a password, as on Neon.
+    const hba = `local all ${SUPERUSER} trust\nlocal all all scram-sha-256\n`
+    await writeOwned(path.join(this.dataDir(id), 'pg_hba.conf'), hba, this.runAs)
+    const record: StorageRecord = { id, timeline: 1, switchLsn: '0/0', backups: [] }
+    this.storages.set(id, record)
+    const cluster = this.newCluster(this.dataDir(id))
+    await cluster.configure({ archiveDir: this.archiveDir(id) })
+    await cluster.start()
+    this.clusters.set(id, { cluster, users: 0, starting: Promise.resolve() })
+    const role = pg.escapeIdentifier(root.roleName)
+    await cluster.query(`CREATE ROLE ${role} LOGIN CREATEDB CREATEROLE PASSWORD ${pg.escapeLiteral(root.password)}`)
+    await cluster.query(`CREATE DATABASE ${pg.escapeIdentifier(root.databaseName)} OWNER ${role}`)
+    await this.takeBackup(id)
+    await this.save()
+    this.scheduleSuspend(id)
+    return id
+  }
+
+  /** The storage that holds the WAL of `id`'s history at `lsn`. */
+  private owner(id: string, lsn: Lsn): StorageRecord {
+    let record = this.storages.get(id)
+    while (record) {
+      if (record.timeline !== undefined && lsn >= parseLsn(record.switchLsn ?? '0/0')) return record
+      if (!record.parent) break
+      record = this.storages.get(record.parent.id)
+    }
+    throw new Error(`no WAL holds ${formatLsn(lsn)} of storage ${id}`)
+  }
+
+  /** Where each timeline of a storage's ancestry keeps its WAL: archives first, then live pg_wal. */
+  private walDirs(record: StorageRecord): string[] {
+    const chain: StorageRecord[] = []
+    for (let current: StorageRecord | undefined = record; current; ) {
+      chain.push(current)
+      current = current.parent ? this.storages.get(current.parent.id) : undefined
+    }
+    return [
+      ...chain.map((item) => this.archiveDir(item.id)),
+      ...chain.map((item) => path.join(this.dataDir(item.id), 'pg_wal'))
+    ]
+  }
+
+  private timelineWal(record: StorageRecord): TimelineWal {
+    return {
+      pgBin: this.pgBin,
+      timeline: record.timeline ?? 1,
+      dirs: [this.archiveDir(record.id), path.join(this.dataDir(record.id), 'pg_wal')]
+    }
+  }
+
+  /** The oldest LSN any recovery can reach: the end of the root's first base backup. */
+  private floor(id: string): Lsn {
+    let record = this.storages.get(id)
+    while (record?.parent) record = this.storages.get(record.parent.id)
+    const first = record?.backups[0]
+    return first ? parseLsn(first.endLsn) : 0n
+  }
+
+  async headLsn(id: string): Promise<string> {
+    return formatLsn(await this.head(id))
+  }
+
+  private async head(id: string): Promise<Lsn> {
+    const record = this.record(id)
+    if (record.timeline === undefined) return parseLsn(record.parent!.lsn)
+    const cluster = await this.readWrite(id)
+    try {
+      const [row] = await cluster.query('SELECT pg_current_wal_flush_lsn()::text AS lsn')
+      return parseLsn(String(row.lsn))
+    } finally {
+      this.release(id)
+    }
+  }
+
+  async resolvePoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
+    const head = await this.head(id)
+    if (point.kind === 'head') {
+      return { lsn: formatLsn(alignUp(head)), timestamp: await this.commitTimeAt(id, head) }
+    }
+    if (point.kind === 'lsn') {
+      let lsn: Lsn
+      try {
+        lsn = alignUp(parseLsn(point.lsn))
+      } catch {
+        throw new PointError(`invalid LSN "${point.lsn}": expected hex like 0/16B3748`)
+      }
+      if (lsn > alignUp(head)) {
+        throw new PointError(`LSN ${formatLsn(lsn)} is in the future of the branch: its head is at ${formatLsn(head)}`)
+      }
+      if (lsn < this.floor(id)) {
+        throw new PointError(`LSN ${formatLsn(lsn)} is before the start of the branch's history (${formatLsn(this.floor(id))})`)
+      }
+      return { lsn: formatLsn(lsn), timestamp: await this.commitTimeAt(id, lsn) }
+    }
+    const micros = timestampMicros(point.timestamp)
+    if (micros > BigInt(Date.now()) * 1000n) throw new PointError(`timestamp ${point.timestamp} is in the future`)
+    const commit = await this.findCommit(id, head, (candidate) => candidate.micros <= micros)
+    if (!commit) throw new PointError(`timestamp ${point.timestamp} is before the start of the branch's history`)
+    return { lsn: formatLsn(alignUp(commit.lsn)), timestamp: microsToIso(commit.micros) }
+  }
+
+  /** Walks the storage's own timeline, then its ancestors' up to each fork point, newest first. */
+  private async findCommit(
+    id: string,
+    upTo: Lsn,
+    accept: (commit: { lsn: Lsn; micros: bigint }) => boolean,
+    maxSegments?: number
+  ) {
+    let limit = upTo
+    let record: StorageRecord | undefined = this.owner(id, upTo)
+    const floor = this.floor(id)
+    while (record) {
+      const from = parseLsn(record.switchLsn ?? '0/0')
+      const begin = from > floor ? from : floor
+      if (limit > begin) {
+        const found = await lastCommit(this.timelineWal(record), begin, limit, accept, maxSegments)
+        if (found) return found
+      }
+      if (!record.parent) return undefined
+      limit = parseLsn(record.parent.lsn)
+      record = this.storages.get(record.parent.id)
+    }
+    return undefined
+  }
+
+  private async commitTimeAt(id: string, lsn: Lsn): Promise<string | undefined> {
+    const commit = await this.findCommit(id, lsn, (candidate) => candidate.lsn <= lsn, 4)
+    return commit ? microsToIso(commit.micros) : undefined
+  }
+
+  async fork(id: string, lsn: string): Promise<string> {
+    const at = parseLsn(lsn)
+    const owner = this.owner(id, at)
+    const child: StorageRecord = { id: this.newId(), parent: { id: owner.id, lsn: formatLsn(at) }, backups: [] }
+    this.storages.set(child.id, child)
+    await this.save()
+    return child.id
+  }
+
+  /**
+   * A data directory that recovery brings to `lsn` of `owner`'s timeline: the newest base backup that ends
+   * at or before the target, found along the ancestry, plus the WAL in between. With an archive it becomes
+   * a read-write branch (promoted); without, a read-only instance paused at the point.
+   */
+  private async prepareRecovery(owner: StorageRecord, lsn: Lsn, dataDir: string, archiveDir?: string) {
+    const { target, atEnd } = await recoveryTarget(this.timelineWal(owner), lsn, parseLsn(owner.switchLsn ?? '0/0'))
+    if (atEnd) {
+      // Recovery stops only when it reads a record at its target: write one (flushed, harmless) at the head.
+      const cluster = await this.readWrite(owner.id)
+      try {
+        await cluster.query("SELECT pg_logical_emit_message(true, 'neon-emulator-fence', '')")
+      } finally {
+        this.release(owner.id)
+      }
+    }
+    const backup = this.backupFor(owner, target)
+    await makeDir(dataDir, this.runAs)
+    await copyTree(backup.dir, dataDir)
+    const cluster = this.newCluster(dataDir)
+    await cluster.configure({
+      archiveDir,
+      recovery: {
+        targetLsn: formatLsn(target),
+        timeline: owner.timeline ?? 1,
+        action: archiveDir ? 'promote' : 'pause',
+        walDirs: this.walDirs(owner)
+      }
+    })
+    return { cluster, target }
+  }
+
+  private backupFor(owner: StorageRecord, target: Lsn): BackupRecord {
+    let limit = target
+    for (let record: StorageRecord | undefined = owner; record; ) {
+      const usable = record.backups.filter((backup) => parseLsn(backup.endLsn) <= limit)
+      if (usable.length) return usable[usable.length - 1]
+      if (!record.parent) break
+      limit = parseLsn(record.switchLsn ?? '0/0')
+      record = this.storages.get(record.parent.id)
+    }
+    throw new PointError(`LSN ${formatLsn(target)} is before the start of the branch's history`)
+  }
+
+  /** Turns a lazy storage into a running read-write cluster by point-in-time recovery. */
+  private async materialise(record: StorageRecord): Promise<Cluster> {
+    const parent = this.record(record.parent!.id)
+    const dataDir = this.dataDir(record.id)
+    await rm(this.dir(record.id), { recursive: true, force: true })
+    await makeDir(this.dir(record.id), this.runAs, 0o755)
+    await makeDir(this.archiveDir(record.id), this.runAs)
+    const { cluster, target } = await this.prepareRecovery(
+      parent,
+      parseLsn(record.parent!.lsn),
+      dataDir,
+      this.archiveDir(record.id)
+    )
+    await cluster.start()
+    const [row] = await cluster.query('SELECT substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) AS timeline')
+    record.timeline = parseInt(String(row.timeline), 16)
+    record.switchLsn = formatLsn(target)
+    // A restart must not recover again: keep only the cluster's own settings.
+    await cluster.configure({ archiveDir: this.archiveDir(record.id) })
+    await this.save()
+    this.log(`materialised ${record.id} at ${record.parent!.lsn} (timeline ${record.timeline})`)
+    return cluster
+  }
+
+  /** The storage's read-write cluster, started (or made) if needed. The caller must `release`. */
+  private async readWrite(id: string): Promise<Cluster> {
+    const record = this.record(id)
+    let instance = this.clusters.get(id)
+    if (!instance) {
+      instance = { cluster: undefined as unknown as Cluster, users: 0 }
+      const entry = instance
+      this.clusters.set(id, entry)
+      entry.starting = (async () => {
+        if (record.timeline === undefined) {
+          entry.cluster = await this.materialise(record)
+        } else {
+          entry.cluster = this.newCluster(this.dataDir(id))
+          await entry.cluster.start()
+        }
+      })()
+      entry.starting.catch(() => this.clusters.delete(id))
+    }
+    instance.users++
+    clearTimeout(instance.idleTimer)
+    try {
+      await instance.starting
+    } catch (error) {
+      instance.users--
+      throw error
+    }
+    return instance.cluster
+  }
+
+  private release(id: string): void {
+    const instance = this.clusters.get(id)
+    if (!instance) return
+    instance.users--
+    if (instance.users <= 0) this.scheduleSuspend(id)
+  }
+
+  private scheduleSuspend(id: string): void {
+    const instance = this.clusters.get(id)
+    if (!instance) return
+    clearTimeout(instance.idleTimer)
+    instance.idleTimer = setTimeout(() => void this.suspend(id), this.options.suspendAfterMs ?? 60_000)
+    instance.idleTimer.unref()
+  }
+
+  private async suspend(id: string): Promise<void> {
+    const instance = this.clusters.get(id)
+    if (!instance || instance.users > 0 || this.backingUp.has(id)) return
+    this.clusters.delete(id)
+    await instance.cluster.stop('fast')
+    this.log(`suspended ${id}`)
+  }
+
+  async adminQuery(id: string, database: string, sql: string, params: unknown[] = []) {
+    const cluster = await this.readWrite(id)
+    try {
+      return await cluster.query(sql, params, database)
+    } finally {
+      this.release(id)
+    }
+  }
+
+  async acquire(id: string, point?: PointRequest): Promise<Backend> {
+    if (!point || point.kind === 'head') {
+      const cluster = await this.readWrite(id)
+      let released = false
+      return {
+        socketDir: cluster.dataDir,
+        port: 5432,
+        release: () => {
+          if (!released) this.release(id)
+          released = true
+        }
+      }
+    }
+    return this.acquireTimeTravel(id, point)
+  }
+
+  /** A read-only instance paused at the point: shared by every connection to the same point. */
+  private async acquireTimeTravel(id: string, point: PointRequest): Promise<Backend> {
+    const { lsn } = await this.resolvePoint(id, point)
+    const owner = this.owner(id, parseLsn(lsn))
+    const key = `${owner.id}-${lsn.replace('/', '-')}`
+    let instance = this.timeTravel.get(key)
+    if (!instance) {
+      const entry: Instance = { cluster: undefined as unknown as Cluster, users: 0 }
+      instance = entry
+      this.timeTravel.set(key, entry)
+      entry.starting = (async () => {
+        const dataDir = path.join(this.root, 'tt', key, 'pgdata')
+        await makeDir(path.dirname(dataDir), this.runAs, 0o755)
+        const prepared = await this.prepareRecovery(owner, parseLsn(lsn), dataDir)
+        entry.cluster = prepared.cluster
+        await entry.cluster.start()
+        this.log(`time-travel instance of ${id} at ${lsn}`)
+      })()
+      entry.starting.catch(() => {
+        this.timeTravel.delete(key)
+        void rm(path.join(this.root, 'tt', key), { recursive: true, force: true })
+      })
+    }
+    const entry = instance
+    entry.users++
+    clearTimeout(entry.idleTimer)
+    try {
+      await entry.starting
+    } catch (error) {
+      entry.users--
+      throw error
+    }
+    let released = false
+    return {
+      socketDir: entry.cluster.dataDir,
+      port: 5432,
+      release: () => {
+        if (released) return
+        released = true
+        entry.users--
+        if (entry.users > 0) return
+        entry.idleTimer = setTimeout(() => void this.removeTimeTravel(key, entry), this.options.timeTravelIdleMs ?? 10_000)
+        entry.idleTimer.unref()
+      }
+    }
+  }
+
+  private async removeTimeTravel(key: string, entry: Instance): Promise<void> {
+    if (entry.users > 0 || this.timeTravel.get(key) !== entry) return
+    this.timeTravel.delete(key)
+    await entry.cluster.stop('immediate')
+    await rm(path.join(this.root, 'tt', key), { recursive: true, force: true })
+  }
+
+  /** Base backup without pg_basebackup: backup mode, a copy without WAL, then the backup label. */
+  private async takeBackup(id: string): Promise<void> {
+    if (this.backingUp.has(id)) return
+    this.backingUp.add(id)
+    const record = this.record(id)
+    const cluster = await this.readWrite(id)
+    const client = new pg.Client({ host: cluster.dataDir, port: 5432, user: SUPERUSER, database: 'postgres' })
+    const dir = path.join(this.dir(id), 'backups', String(Date.now()))
+    try {
+      await client.connect()
+      await makeDir(dir, this.runAs)
+      await client.query("SELECT pg_backup_start('neon-emulator', true)")
+      await copyTree(cluster.dataDir, dir, [
+        './pg_wal/*',
+        './postmaster.pid',
+        './postmaster.opts',
+        './pg_replslot/*',
+        './.s.PGSQL.*'
+      ])
+      const { rows } = await client.query('SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(false)')
+      await writeOwned(path.join(dir, 'backup_label'), rows[0].labelfile, this.runAs)
+      if (rows[0].spcmapfile) await writeOwned(path.join(dir, 'tablespace_map'), rows[0].spcmapfile, this.runAs)
+      await makeDir(path.join(dir, 'pg_wal', 'archive_status'), this.runAs)
+      await rm(path.join(dir, 'recovery.signal'), { force: true })
+      record.backups.push({ dir, endLsn: String(rows[0].lsn) })
+      await this.save()
+      this.log(`base backup of ${id} ends at ${rows[0].lsn}`)
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true })
+      if (!this.closed) this.log(`base backup of ${id} failed: ${(error as Error).message}`)
+    } finally {
+      await client.end().catch(() => undefined)
+      this.backingUp.delete(id)
+      this.release(id)
+    }
+  }
+
+  /** Keeps WAL replay short: a new base backup once a running cluster wrote enough since its last one. */
+  private async takeDueBackups(): Promise<void> {
+    for (const [id, instance] of this.clusters) {
+      if (instance.starting === undefined || this.backingUp.has(id)) continue
+      try {
+        await instance.starting
+        const record = this.storages.get(id)
+        if (!record || record.dropped) continue
+        const last = record.backups.at(-1)?.endLsn ?? record.switchLsn ?? '0/0'
+        const [row] = await instance.cluster.query('SELECT pg_current_wal_flush_lsn()::text AS lsn')
+        if (parseLsn(String(row.lsn)) - parseLsn(last) >= (this.options.backupEveryBytes ?? 4n * SEGMENT_SIZE)) {
+          await this.takeBackup(id)
+        }
+      } catch {
+        // the cluster stopped meanwhile; the next tick looks again
+      }
+    }
+  }
+
+  async drop(id: string): Promise<void> {
+    const record = this.storages.get(id)
+    if (!record || record.dropped) return
+    record.dropped = true
+    const instance = this.clusters.get(id)
+    if (instance) {
+      this.clusters.delete(id)
+      await instance.starting?.catch(() => undefined)
+      await instance.cluster?.stop('fast')
+    }
+    await this.collectGarbage()
+    await this.save()
+  }
+
+  /** Removes dropped storages that no live storage descends from. */
+  private async collectGarbage(): Promise<void> {
+    const needed = new Set<string>()
+    for (const record of this.storages.values()) {
+      if (record.dropped) continue
+      for (let current: StorageRecord | undefined = record; current; ) {
+        needed.add(current.id)
+        current = current.parent ? this.storages.get(current.parent.id) : undefined
+      }
+    }
+    for (const record of [...this.storages.values()]) {
+      if (!record.dropped || needed.has(record.id)) continue
+      for (const [key, entry] of this.timeTravel) {
+        if (key.startsWith(record.id + '-')) await this.removeTimeTravel(key, Object.assign(entry, { users: 0 }))
+      }
+      this.storages.delete(record.id)
+      await rm(this.dir(record.id), { recursive: true, force: true })
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearInterval(this.backupTimer)
+    const stops: Promise<void>[] = []
+    for (const instance of this.clusters.values()) {
+      clearTimeout(instance.idleTimer)
+      stops.push((async () => (await instance.starting?.catch(() => undefined), instance.cluster?.stop('fast')))())
+    }
+    for (const instance of this.timeTravel.values()) {
+      clearTimeout(instance.idleTimer)
+      stops.push((async () => (await instance.starting?.catch(() => undefined), instance.cluster?.stop('immediate')))())
+    }
+    await Promise.all(stops)
+    this.clusters.clear()
+    this.timeTravel.clear()
+    if (this.reaper) {
+      try {
+        process.kill(this.reaper, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    if (existsSync(this.root)) await this.save().catch(() => undefined)
+  }
+}
+
