@@ -1,0 +1,513 @@
+/**
+ * Every input read and validated in one place, before any API call. The result is one typed settings
+ * object per operation. Problems are collected, so a user fixing a workflow sees all of them at once.
+ *
+ * GitHub passes every input: unset ones arrive as their action.yml default, or as "" when the action runs
+ * outside a workflow (tests, the demo). So "set" means non-empty and different from the default.
+ */
+import { parseDuration } from './duration.js'
+import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.js'
+import { validateTemplate } from './template.js'
+
+export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+const ALL = OPERATIONS
+const CONNECTING: readonly Operation[] = ['snapshot', 'bisect', 'query', 'verify', 'recover']
+
+interface InputSpec {
+  default: string
+  /** The operations that read this input; setting it for any other is an error. */
+  operations: readonly Operation[]
+  /** A more helpful problem than "not used" where users are likely to reach for this input. */
+  misplaced?: Partial<Record<Operation, string>>
+}
+
+export const NEON_API_HOST = 'https://console.neon.tech/api/v2'
+
+/** Names and defaults must match action.yml (a unit test compares them). */
+export const INPUTS: Record<string, InputSpec> = {
+  operation: { default: 'snapshot', operations: ALL },
+  'api-key': { default: '', operations: ALL },
+  'project-id': { default: '', operations: ALL },
+  'api-host': { default: NEON_API_HOST, operations: ALL },
+  branch: { default: '', operations: ALL },
+  'dry-run': { default: 'false', operations: ALL },
+  at: {
+    default: 'head',
+    operations: ['snapshot', 'query', 'verify', 'recover'],
+    misplaced: {
+      restore: 'restore takes its point from source (write it there, e.g. source: ^self@90m ago)',
+      bisect: 'bisect searches between the points good and bad (set those instead)'
+    }
+  },
+  source: { default: '', operations: ['restore', 'verify'] },
+  kind: { default: 'branch', operations: ['snapshot'] },
+  name: { default: '', operations: ['snapshot', 'restore', 'bisect'] },
+  'expires-in': { default: '', operations: ['snapshot'] },
+  protected: { default: 'false', operations: ['snapshot'] },
+  database: { default: '', operations: CONNECTING },
+  role: { default: '', operations: CONNECTING },
+  confirm: { default: '', operations: ['restore', 'bisect'] },
+  check: { default: '', operations: ['bisect'] },
+  good: { default: '', operations: ['bisect'] },
+  bad: { default: 'head', operations: ['bisect'] },
+  parallelism: { default: '3', operations: ['bisect'] },
+  probe: { default: 'time-travel', operations: ['bisect'] },
+  then: { default: 'report', operations: ['bisect'] },
+  'check-timeout': { default: '30s', operations: ['bisect', 'verify'] },
+  sql: { default: '', operations: ['query'] },
+  checks: { default: '', operations: ['verify'] },
+  'checks-file': { default: '', operations: ['verify'] },
+  match: { default: '', operations: ['prune'] },
+  'keep-last': { default: '', operations: ['prune'] },
+  'keep-hourly': { default: '', operations: ['prune'] },
+  'keep-daily': { default: '', operations: ['prune'] },
+  'keep-weekly': { default: '', operations: ['prune'] },
+  'older-than': { default: '', operations: ['prune'] },
+  tables: { default: '', operations: ['recover'] },
+  where: { default: '', operations: ['recover'] },
+  into: { default: '', operations: ['recover'] },
+  mode: { default: 'schema', operations: ['recover'] }
+}
+
+/** What each operation names the thing it creates, unless `name` says otherwise. */
+export const DEFAULT_NAMES = {
+  snapshot: '{branch}-snapshot-{run_id}',
+  /** The Neon console's backup naming. */
+  backup: '{branch}_old_{timestamp}',
+  recovery: '{branch}-recovered-{run_id}'
+} as const
+
+/** Neon accepts expiry at most 30 days ahead. */
+export const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000
+export const MAX_PARALLELISM = 16
+
+interface CommonSettings {
+  apiKey: string
+  projectId: string
+  apiHost: string
+  /** Branch name or id; undefined means the project's default branch. */
+  branch?: string
+  dryRun: boolean
+}
+
+interface ConnectionSettings {
+  /** Found automatically when the branch has exactly one. */
+  database?: string
+  role?: string
+}
+
+export interface SnapshotSettings extends CommonSettings, ConnectionSettings {
+  operation: 'snapshot'
+  at: Point
+  kind: 'branch' | 'snapshot'
+  name: string
+  expiresInMs?: number
+  protected: boolean
+}
+
+export interface RestoreSettings extends CommonSettings {
+  operation: 'restore'
+  source: Source
+  /** Template for the backup that keeps the overwritten state. */
+  name: string
+  confirm?: string
+}
+
+export interface BisectSettings extends CommonSettings, ConnectionSettings {
+  operation: 'bisect'
+  check: string
+  good: Point
+  bad: Point
+  parallelism: number
+  probe: 'time-travel' | 'branch'
+  then: 'report' | 'branch' | 'restore'
+  checkTimeoutMs: number
+  /** Template for the recovery branch (then: branch) or the backup (then: restore). */
+  name: string
+  confirm?: string
+}
+
+export interface QuerySettings extends CommonSettings, ConnectionSettings {
+  operation: 'query'
+  sql: string
+  at: Point
+}
+
+export interface VerifySettings extends CommonSettings, ConnectionSettings {
+  operation: 'verify'
+  at: Point
+  /** Restore this snapshot into the drill branch instead of branching at `at`. */
+  snapshot?: string
+  /** SQL statements, one per line of `checks`; empty when they come from `checksFile`. */
+  checks: string[]
+  checksFile?: string
+  checkTimeoutMs: number
+}
+
+export interface PruneSettings extends CommonSettings {
+  operation: 'prune'
+  match: string
+  keepLast?: number
+  keepHourly?: number
+  keepDaily?: number
+  keepWeekly?: number
+  olderThanMs?: number
+}
+
+export interface RecoverSettings extends CommonSettings, ConnectionSettings {
+  operation: 'recover'
+  at: Point
+  tables: string[]
+  where?: string
+  /** Target schema; undefined means `recovered_<YYYYMMDD_HHMMSS>`, chosen when planning. */
+  into?: string
+  mode: 'schema' | 'merge'
+}
+
+export type Settings =
+  SnapshotSettings | RestoreSettings | BisectSettings | QuerySettings | VerifySettings | PruneSettings | RecoverSettings
+
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+    this.name = 'InputError'
+  }
+}
+
+export interface InputSource {
+  /** Returns the input's raw value, "" when unset (like core.getInput). */
+  getInput: (name: string) => string
+  now: Date
+}
+
+/** Reads and validates every input; throws InputError listing every problem found. */
+export function readSettings({ getInput, now }: InputSource): Settings {
+  const reader = new Reader(getInput)
+  const operation = reader.parse('operation', parseOperation, 'snapshot')
+  reader.rejectInputsNotUsedBy(operation)
+
+  const common: CommonSettings = {
+    apiKey: reader.apiKey(),
+    projectId: reader.parse('project-id', parseProjectId, ''),
+    apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
+    branch: reader.optional('branch'),
+    dryRun: reader.parse('dry-run', parseBoolean, false)
+  }
+  const connection: ConnectionSettings = { database: reader.optional('database'), role: reader.optional('role') }
+  const point = (name: string) => reader.parse(name, (text) => parsePoint(text, now), HEAD)
+
+  const settings = ((): Settings => {
+    switch (operation) {
+      case 'snapshot':
+        return { operation, ...common, ...connection, ...snapshotInputs(reader, point('at')) }
+      case 'restore':
+        return { operation, ...common, ...restoreInputs(reader, now) }
+      case 'bisect':
+        return { operation, ...common, ...connection, ...bisectInputs(reader, point) }
+      case 'query':
+        return { operation, ...common, ...connection, sql: reader.required('sql', 'the SQL to run'), at: point('at') }
+      case 'verify':
+        return { operation, ...common, ...connection, ...verifyInputs(reader, now, point('at')) }
+      case 'prune':
+        return { operation, ...common, ...pruneInputs(reader) }
+      case 'recover':
+        return { operation, ...common, ...connection, ...recoverInputs(reader, point('at')) }
+    }
+  })()
+
+  if (reader.problems.length > 0) throw new InputError(reader.problems)
+  return settings
+}
+
+function snapshotInputs(reader: Reader, at: Point) {
+  const kind = reader.parse('kind', (text) => oneOf(text, ['branch', 'snapshot'] as const), 'branch')
+  const expiresInMs = reader.parseOptional('expires-in', parseExpiry)
+  const isProtected = reader.parse('protected', parseBoolean, false)
+  if (isProtected && kind === 'snapshot') {
+    reader.fail('protected', 'Neon snapshots cannot be protected (remove protected, or use kind: branch)')
+  }
+  if (isProtected && expiresInMs !== undefined) {
+    reader.fail('expires-in', 'Neon does not let protected branches expire (remove expires-in or protected)')
+  }
+  return { at, kind, name: reader.template(DEFAULT_NAMES.snapshot), expiresInMs, protected: isProtected }
+}
+
+function restoreInputs(reader: Reader, now: Date) {
+  const source = reader.parse(
+    'source',
+    (text) => {
+      if (!text) throw new Error('is empty: restore needs a source (^self@<point>, <branch>[@<point>], snapshot:<id>)')
+      return parseSource(text, now)
+    },
+    { kind: 'self', point: HEAD }
+  )
+  return { source, name: reader.template(DEFAULT_NAMES.backup), confirm: reader.optional('confirm') }
+}
+
+function bisectInputs(reader: Reader, point: (name: string) => Point) {
+  const check = reader.required('check', 'an SQL query returning one boolean, true while the data is healthy')
+  if (reader.isEmpty('good')) {
+    reader.fail('good', 'is empty: bisect needs a point where the check passes (e.g. good: 2h ago)')
+  }
+  const good = reader.isEmpty('good') ? HEAD : point('good')
+  const bad = point('bad')
+  const parallelism = reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3)
+  const probe = reader.parse('probe', (text) => oneOf(text, ['time-travel', 'branch'] as const), 'time-travel')
+  const then = reader.parse('then', (text) => oneOf(text, ['report', 'branch', 'restore'] as const), 'report')
+  if (then === 'report' && reader.isSet('name')) {
+    reader.fail('name', 'only used with then: branch or then: restore (remove it, or choose one of those)')
+  }
+  if (then !== 'restore' && reader.isSet('confirm')) {
+    reader.fail('confirm', 'only used with then: restore (remove it, or set then: restore)')
+  }
+  return {
+    check,
+    good,
+    bad,
+    parallelism,
+    probe,
+    then,
+    checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000),
+    name: reader.template(then === 'restore' ? DEFAULT_NAMES.backup : DEFAULT_NAMES.recovery),
+    confirm: reader.optional('confirm')
+  }
+}
+
+function verifyInputs(reader: Reader, now: Date, at: Point) {
+  let snapshot: string | undefined
+  const sourceText = reader.optional('source')
+  if (sourceText !== undefined) {
+    const source = reader.parseOptional('source', (text) => parseSource(text, now))
+    if (source && source.kind !== 'snapshot') {
+      reader.fail('source', `verify restores only snapshots ("snapshot:<id or name>"); for a branch point use at`)
+    } else if (source) {
+      snapshot = source.snapshot
+    }
+    if (reader.isSet('at'))
+      reader.fail('at', 'conflicts with source: a drill starts from a snapshot or a point, not both')
+  }
+  const checks = splitLines(reader.optional('checks') ?? '')
+  const checksFile = reader.optional('checks-file')
+  if (checks.length > 0 && checksFile !== undefined) {
+    reader.fail('checks-file', 'conflicts with checks (give the checks inline or in a file, not both)')
+  }
+  if (checks.length === 0 && checksFile === undefined) {
+    reader.fail(
+      'checks',
+      'is empty: verify needs checks (one SQL statement a line, each returning true) or checks-file'
+    )
+  }
+  return { at, snapshot, checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000) }
+}
+
+function pruneInputs(reader: Reader) {
+  const match = reader.required('match', 'a glob of the branch and snapshot names to consider, e.g. main-snapshot-*')
+  const count = (name: string) => reader.parseOptional(name, (text) => parseCount(text, 0, 100_000))
+  const policy = {
+    keepLast: count('keep-last'),
+    keepHourly: count('keep-hourly'),
+    keepDaily: count('keep-daily'),
+    keepWeekly: count('keep-weekly'),
+    olderThanMs: reader.parseOptional('older-than', parseDuration)
+  }
+  const rules = ['keep-last', 'keep-hourly', 'keep-daily', 'keep-weekly', 'older-than']
+  if (rules.every((name) => reader.isEmpty(name))) {
+    reader.fail(
+      'keep-last',
+      'prune needs a policy, or it would delete everything that matches: set keep-last, keep-hourly, keep-daily, keep-weekly or older-than'
+    )
+  }
+  return { match, ...policy }
+}
+
+function recoverInputs(reader: Reader, at: Point) {
+  if (at.kind === 'head') {
+    reader.fail('at', 'recover copies from a past point: set at to a time before the accident (e.g. at: 90m ago)')
+  }
+  const tables = reader.parse('tables', parseTables, [])
+  const where = reader.optional('where')
+  if (where !== undefined && tables.length > 1) {
+    reader.fail('where', 'applies to one table, but tables lists several (recover them in separate steps)')
+  }
+  const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge'] as const), 'schema')
+  const into = reader.parseOptional('into', parseIdentifier)
+  if (into !== undefined && mode === 'merge') {
+    reader.fail('into', 'is not used with mode: merge, which writes into the original tables (remove into)')
+  }
+  return { at, tables, where, into, mode }
+}
+
+class Reader {
+  readonly problems: string[] = []
+
+  constructor(private readonly getInput: (name: string) => string) {}
+
+  /** The raw value, trimmed; "" when unset. */
+  raw(name: string): string {
+    return (this.getInput(name) ?? '').trim()
+  }
+
+  value(name: string): string {
+    return this.raw(name) || INPUTS[name].default
+  }
+
+  isSet(name: string): boolean {
+    const raw = this.raw(name)
+    return raw !== '' && raw !== INPUTS[name].default
+  }
+
+  isEmpty(name: string): boolean {
+    return this.value(name) === ''
+  }
+
+  fail(name: string, problem: string): void {
+    this.problems.push(`${name}: ${problem}`)
+  }
+
+  /** Parses the value (or default); on error records it and returns the fallback, never used once a problem exists. */
+  parse<T>(name: string, parser: (text: string) => T, fallback: T): T {
+    try {
+      return parser(this.value(name))
+    } catch (error) {
+      this.fail(name, (error as Error).message)
+      return fallback
+    }
+  }
+
+  parseOptional<T>(name: string, parser: (text: string) => T): T | undefined {
+    return this.isEmpty(name) ? undefined : this.parse<T | undefined>(name, parser, undefined)
+  }
+
+  optional(name: string): string | undefined {
+    return this.value(name) || undefined
+  }
+
+  required(name: string, what: string): string {
+    const value = this.value(name)
+    if (!value) this.fail(name, `is empty: set it to ${what}`)
+    return value
+  }
+
+  template(operationDefault: string): string {
+    const template = this.value('name') || operationDefault
+    try {
+      validateTemplate(template)
+    } catch (error) {
+      this.fail('name', (error as Error).message)
+    }
+    return template
+  }
+
+  apiKey(): string {
+    const key = this.raw('api-key')
+    if (!key) {
+      this.fail(
+        'api-key',
+        'is empty. Secrets are not passed to workflows triggered by pull requests from forks, and a misspelt secret ' +
+          'name is empty too: pass api-key: ${{ secrets.NEON_API_KEY }} and run from a branch of this repository'
+      )
+    }
+    return key
+  }
+
+  rejectInputsNotUsedBy(operation: Operation): void {
+    for (const [name, spec] of Object.entries(INPUTS)) {
+      if (this.isSet(name) && !spec.operations.includes(operation)) {
+        this.fail(
+          name,
+          spec.misplaced?.[operation] ??
+            `is not used by operation ${operation} (it applies to ${spec.operations.join(', ')}): remove it or change operation`
+        )
+      }
+    }
+  }
+}
+
+function parseOperation(text: string): Operation {
+  return oneOf(text, OPERATIONS)
+}
+
+function oneOf<T extends string>(text: string, allowed: readonly T[]): T {
+  const value = text.toLowerCase() as T
+  if (!allowed.includes(value)) throw new Error(`"${text}" is not one of ${allowed.join(', ')}`)
+  return value
+}
+
+function parseProjectId(text: string): string {
+  if (!text) throw new Error('is empty: set it to your Neon project id (Settings → General in the Neon console)')
+  if (!/^[a-z0-9-]{1,60}$/.test(text)) {
+    throw new Error(
+      `"${text}" is not a Neon project id (expected lower-case letters, digits and dashes like shiny-sun-12345678)`
+    )
+  }
+  return text
+}
+
+function parseApiHost(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`"${text}" is not a URL (expected ${NEON_API_HOST})`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`"${text}" is not an http(s) URL (expected ${NEON_API_HOST})`)
+  }
+  return text.replace(/\/+$/, '')
+}
+
+/** YAML 1.2 core booleans, as core.getBooleanInput accepts them. */
+export function parseBoolean(text: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw new Error(`"${text}" is not a boolean (expected true or false)`)
+}
+
+function parseCount(text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new Error(`"${text}" is not a whole number from ${min} to ${max}`)
+  }
+  return Number(text)
+}
+
+function parseExpiry(text: string): number {
+  const ms = parseDuration(text)
+  if (ms > MAX_EXPIRY_MS) throw new Error(`"${text}" is more than Neon's limit of 30 days (use 30d or less)`)
+  return ms
+}
+
+const IDENTIFIER = String.raw`(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")`
+const IDENTIFIER_PATTERN = new RegExp(`^${IDENTIFIER}$`)
+const TABLE_PATTERN = new RegExp(`^${IDENTIFIER}(?:\\.${IDENTIFIER})?$`)
+
+function parseIdentifier(text: string): string {
+  if (!IDENTIFIER_PATTERN.test(text) || text.length > 63) {
+    throw new Error(`"${text}" is not a schema name (letters, digits and _, at most 63 characters, or "quoted")`)
+  }
+  return text
+}
+
+function parseTables(text: string): string[] {
+  const tables = text
+    .split(',')
+    .map((table) => table.trim())
+    .filter(Boolean)
+  if (tables.length === 0) throw new Error('is empty: name the tables to recover, e.g. tables: public.orders, users')
+  const bad = tables.filter((table) => !TABLE_PATTERN.test(table))
+  if (bad.length > 0) {
+    throw new Error(
+      `${bad.map((table) => `"${table}"`).join(', ')} is not a table name (expected table or schema.table)`
+    )
+  }
+  return tables
+}
+
+/** One statement a line; blank lines and `--` comment lines are skipped. */
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('--'))
+}
