@@ -1,0 +1,173 @@
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { createDataPlane, PointError, type DataPlane } from '../../emulator/dataplane/index.js'
+import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
+
+const run = promisify(execFile)
+const PASSWORD = 'test-password'
+const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : '/tmp'
+
+async function withClient<T>(plane: DataPlane, storage: string, point: Parameters<DataPlane['acquire']>[1], fn: (client: pg.Client) => Promise<T>) {
+  const backend = await plane.acquire(storage, point)
+  const client = new pg.Client({ host: backend.socketDir, port: backend.port, user: 'neondb_owner', password: PASSWORD, database: 'neondb' })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+    backend.release()
+  }
+}
+
+const count = (client: pg.Client, table = 'items') =>
+  client.query(`SELECT count(*)::int AS n FROM ${table}`).then((result) => result.rows[0].n as number)
+const currentLsn = (client: pg.Client) =>
+  client.query('SELECT pg_current_wal_lsn()::text AS lsn').then((result) => parseLsn(result.rows[0].lsn))
+
+async function postgresProcesses(dir: string): Promise<number> {
+  const { stdout } = await run('ps', ['-eo', 'args']).catch(() => ({ stdout: '' }))
+  return stdout.split('\n').filter((line) => line.includes(`-D ${dir}`)).length
+}
+
+describe('data plane on real PostgreSQL', () => {
+  let plane: DataPlane
+  let root: string
+  let stateDir: string
+
+  beforeAll(async () => {
+    stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-test-'))
+    plane = await createDataPlane({ stateDir, timeTravelIdleMs: 500 })
+    root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
+    await withClient(plane, root, undefined, async (client) => {
+      await client.query('CREATE TABLE items (id int PRIMARY KEY, note text)')
+      await client.query('INSERT INTO items SELECT g, repeat($1, 20) FROM generate_series(1, 10) g', ['x'])
+    })
+  })
+
+  afterAll(async () => {
+    await plane.close()
+    await run('rm', ['-rf', stateDir])
+  })
+
+  test('a branch at each 8-byte step around a commit holds the commit only from the end of its record', async () => {
+    const { before, after } = await withClient(plane, root, undefined, async (client) => {
+      const before = await currentLsn(client)
+      await client.query("INSERT INTO items VALUES (100, 'the commit under test')")
+      return { before, after: await currentLsn(client) }
+    })
+    // The insert and commit records lie between `before` (where every earlier record has ended) and `after`:
+    // try every aligned LSN from one to a little past the other, and unaligned ones (Neon rounds them up).
+    const points: bigint[] = []
+    for (let lsn = before; lsn <= after + 16n; lsn += 8n) points.push(lsn)
+    points.push(after - 3n, before + 1n)
+    await withClient(plane, root, undefined, (client) => client.query("INSERT INTO items VALUES (101, 'later')"))
+    const seen: string[] = []
+    const expected: string[] = []
+    for (const lsn of points) {
+      const resolved = await plane.resolvePoint(root, { kind: 'lsn', lsn: formatLsn(lsn) })
+      expect(resolved.lsn).toBe(formatLsn(alignUp(lsn)))
+      const branch = await plane.fork(root, resolved.lsn)
+      const rows = await withClient(plane, branch, undefined, (client) => count(client))
+      seen.push(`${formatLsn(lsn)}:${rows}`)
+      expected.push(`${formatLsn(lsn)}:${alignUp(lsn) >= after ? 11 : 10}`)
+      await plane.drop(branch)
+    }
+    expect(seen).toEqual(expected)
+  })
+
+  test('time travel sees the same states as branches and refuses writes', async () => {
+    const { lsns } = await withClient(plane, root, undefined, async (client) => {
+      await client.query('CREATE TABLE steps (n int)')
+      const lsns: bigint[] = []
+      for (let n = 1; n <= 4; n++) {
+        await client.query('INSERT INTO steps VALUES ($1)', [n])
+        lsns.push(await currentLsn(client))
+      }
+      return { lsns }
+    })
+    for (const [index, lsn] of lsns.entries()) {
+      const rows = await withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsn) }, (client) => count(client, 'steps'))
+      expect(rows).toBe(index + 1)
+    }
+    await withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsns[1]) }, async (client) => {
+      await expect(client.query('INSERT INTO steps VALUES (99)')).rejects.toThrow(/read-only/)
+      await expect(client.query('SELECT pg_is_in_recovery() AS r').then((r) => r.rows[0].r)).resolves.toBe(true)
+    })
+  })
+
+  test('a branch at a timestamp holds the commits at or before it and reports their LSN', async () => {
+    const { cut } = await withClient(plane, root, undefined, async (client) => {
+      await client.query('CREATE TABLE events (n int)')
+      await client.query('INSERT INTO events VALUES (1)')
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      const cut = new Date().toISOString()
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      await client.query('INSERT INTO events VALUES (2)')
+      return { cut }
+    })
+    const resolved = await plane.resolvePoint(root, { kind: 'timestamp', timestamp: cut })
+    expect(Date.parse(resolved.timestamp!)).toBeLessThanOrEqual(Date.parse(cut))
+    const branch = await plane.fork(root, resolved.lsn)
+    expect(await withClient(plane, branch, undefined, (client) => count(client, 'events'))).toBe(1)
+    const viaTime = await withClient(plane, root, { kind: 'timestamp', timestamp: cut }, (client) => count(client, 'events'))
+    expect(viaTime).toBe(1)
+    await plane.drop(branch)
+  })
+
+  test('a branch of a branch follows its own timeline, not its parent or sibling', async () => {
+    const head = await plane.resolvePoint(root, { kind: 'head' })
+    const child = await plane.fork(root, head.lsn)
+    const sibling = await plane.fork(root, head.lsn)
+    const childLsn = await withClient(plane, child, undefined, async (client) => {
+      await client.query('CREATE TABLE only_child (n int)')
+      await client.query('INSERT INTO only_child VALUES (1), (2)')
+      const lsn = await currentLsn(client)
+      await client.query('INSERT INTO only_child VALUES (3)')
+      return lsn
+    })
+    await withClient(plane, sibling, undefined, (client) => client.query('CREATE TABLE only_sibling (n int)'))
+    const grandchild = await plane.fork(child, (await plane.resolvePoint(child, { kind: 'lsn', lsn: formatLsn(childLsn) })).lsn)
+    await withClient(plane, grandchild, undefined, async (client) => {
+      expect(await count(client, 'only_child')).toBe(2)
+      const tables = await client.query("SELECT to_regclass('only_sibling') AS t")
+      expect(tables.rows[0].t).toBeNull()
+    })
+    // A point on the child's history from before the fork reads the parent's past.
+    const early = await plane.fork(child, formatLsn(parseLsn(head.lsn) - 64n))
+    await withClient(plane, early, undefined, async (client) => {
+      expect((await client.query("SELECT to_regclass('only_child') AS t")).rows[0].t).toBeNull()
+    })
+    for (const id of [early, grandchild, sibling, child]) await plane.drop(id)
+  })
+
+  test('points in the future or before the history are refused with a PointError', async () => {
+    const head = parseLsn(await plane.headLsn(root))
+    await expect(plane.resolvePoint(root, { kind: 'lsn', lsn: formatLsn(head + 4096n) })).rejects.toThrow(PointError)
+    await expect(plane.resolvePoint(root, { kind: 'lsn', lsn: '0/10' })).rejects.toThrow(/before the start/)
+    const future = new Date(Date.now() + 3_600_000).toISOString()
+    await expect(plane.resolvePoint(root, { kind: 'timestamp', timestamp: future })).rejects.toThrow(/future/)
+    await expect(plane.resolvePoint(root, { kind: 'timestamp', timestamp: '2001-01-01T00:00:00Z' })).rejects.toThrow(
+      /before the start/
+    )
+  })
+
+  test('no Postgres outlives a data plane whose process is killed with SIGKILL', async () => {
+    const childDir = mkdtempSync(path.join(tmpRoot, 'dataplane-kill-'))
+    const fixture = path.join(import.meta.dirname, 'fixtures', 'dataplane-child.ts')
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, childDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve())
+      child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)))
+    })
+    expect(await postgresProcesses(childDir)).toBeGreaterThanOrEqual(3)
+    child.kill('SIGKILL')
+    for (let waited = 0; waited < 5000 && ((await postgresProcesses(childDir)) > 0 || existsSync(childDir)); waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(await postgresProcesses(childDir)).toBe(0)
+    expect(existsSync(childDir)).toBe(false)
+  })
+})
