@@ -1,0 +1,222 @@
+/**
+ * The Neon emulator: Neon's API v2 control plane (emulator/api) over real PostgreSQL point-in-time recovery
+ * (emulator/dataplane), with a Postgres wire proxy per endpoint (emulator/proxy.ts).
+ * `startEmulator` is what jest uses; `emulator/cli.ts` wraps it for `npm run emulator`.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Clock, parseDuration } from './api/clock.js'
+import { ControlPlane, DEFAULT_DATABASE, DEFAULT_ROLE } from './api/controlplane.js'
+import { FaultInjector, parseFaults } from './api/faults.js'
+import * as ids from './api/ids.js'
+import { latencyProfile, type LatencyProfileName } from './api/latency.js'
+import { connectionUri, type State } from './api/model.js'
+import { Operations } from './api/operations.js'
+import { StateFile } from './api/persistence.js'
+import { RequestLog, type RequestLogEntry } from './api/requestlog.js'
+import { buildRoutes } from './api/routes.js'
+import { API_PREFIX, ApiServer } from './api/server.js'
+import { SpecValidator } from './api/spec.js'
+import { createDataPlane } from './dataplane/index.js'
+import { createProxy } from './proxy.js'
+
+export type { RequestLogEntry } from './api/requestlog.js'
+
+export interface EmulatorOptions {
+  /** Resumed when it holds a previous run's state; created when missing. Default: a fresh dir, removed on stop. */
+  stateDir?: string
+  /** API port; default a free one. */
+  port?: number
+  latency?: LatencyProfileName
+  /** Fault spec, e.g. `423:0.3,429:0.2,503:0.1,drop:0.05,slow:0.5,seed:7`. */
+  faults?: string
+  branchLimit?: number
+  /** History retention window, e.g. `7d`, `6h`. */
+  history?: string
+  /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
+  validate?: boolean
+  log?: (message: string) => void
+}
+
+export interface EmulatorInfo {
+  apiHost: string
+  apiKey: string
+  projectId: string
+  branchId: string
+  branchName: string
+  databaseName: string
+  roleName: string
+  connectionUri: string
+}
+
+export interface Emulator {
+  info: EmulatorInfo
+  stop(): Promise<void>
+  /** Moves the emulator's clock (created_at, expiry, history window) by `ms` from real time. */
+  setClockOffset(ms: number): void
+  requestLog(): RequestLogEntry[]
+  /** Spec violations seen so far (empty unless validation is on). */
+  violations(): string[]
+}
+
+const DEFAULT_BRANCH_LIMIT = 10
+const DEFAULT_HISTORY = '7d'
+/** How often expired branches and snapshots are looked for. */
+const EXPIRY_SWEEP_MS = 1000
+
+/** A fresh state dir on tmpfs when there is one; world-traversable since clusters run as an unprivileged user. */
+function freshStateDir(): string {
+  const base = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
+  const dir = mkdtempSync(path.join(base, 'neon-emulator-'))
+  chmodSync(dir, 0o755)
+  return dir
+}
+
+function newState(options: EmulatorOptions, clock: Clock): State {
+  const id = ids.projectId()
+  return {
+    version: 1,
+    apiKey: ids.apiKey(),
+    project: {
+      id,
+      name: id,
+      createdAt: clock.iso(),
+      historyRetentionSeconds: parseDuration(options.history ?? DEFAULT_HISTORY),
+      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT
+    },
+    branches: [],
+    endpoints: [],
+    snapshots: [],
+    operations: [],
+    deletedBranchIds: [],
+    nextDatabaseId: 1
+  }
+}
+
+function checkOptions(options: EmulatorOptions): void {
+  if (options.branchLimit !== undefined && (!Number.isInteger(options.branchLimit) || options.branchLimit < 1)) {
+    throw new Error(`invalid branch limit ${options.branchLimit} (expected a positive integer)`)
+  }
+  if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
+    throw new Error(`invalid port ${options.port}`)
+  }
+  if (options.history !== undefined) parseDuration(options.history)
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  checkOptions(options)
+  const log = options.log ?? ((message: string) => process.stderr.write(`[neon-emulator] ${message}\n`))
+  const latency = latencyProfile(options.latency ?? 'none')
+  const faults = new FaultInjector(parseFaults(options.faults))
+  const validate = options.validate ?? process.env.NEON_EMULATOR_VALIDATE === '1'
+
+  const created = options.stateDir === undefined || !existsSync(options.stateDir)
+  const stateDir = options.stateDir ?? freshStateDir()
+  if (created) mkdirSync(stateDir, { recursive: true, mode: 0o755 })
+
+  const clock = new Clock()
+  const stateFile = new StateFile(stateDir)
+  const resuming = stateFile.exists()
+  const state = resuming ? stateFile.load() : newState(options, clock)
+  // Flags given on resume win over the stored ones.
+  if (options.branchLimit !== undefined) state.project.branchLimit = options.branchLimit
+  if (options.history !== undefined) state.project.historyRetentionSeconds = parseDuration(options.history)
+
+  const cleanups: (() => Promise<void> | void)[] = []
+  const runCleanups = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup()
+      } catch (error) {
+        log(`stop: ${(error as Error).message}`)
+      }
+    }
+    cleanups.length = 0
+  }
+  if (created && options.stateDir === undefined) cleanups.push(() => rmSync(stateDir, { recursive: true, force: true }))
+
+  try {
+    const dataPlane = await createDataPlane({
+      stateDir,
+      log,
+      // A state dir the emulator made goes even if this process is killed.
+      removeOnCrash: options.stateDir === undefined ? stateDir : undefined
+    })
+    cleanups.push(() => dataPlane.close())
+
+    const save = (): void => stateFile.save(state)
+    const operations = new Operations(state, clock, latency, save)
+    cleanups.push(() => operations.stop())
+    // The proxy asks the control plane where each new connection goes; the control plane drives the proxy.
+    let plane: ControlPlane | undefined
+    const proxy = createProxy({
+      dataPlane,
+      lookup: (endpointId) => plane?.storageOfEndpoint(endpointId),
+      log,
+      connectDelayMs: latency.computeStartMs
+    })
+    cleanups.push(() => proxy.closeAll())
+    plane = new ControlPlane(state, dataPlane, proxy, clock, operations, save, log)
+    const controlPlane = plane
+    if (resuming) await controlPlane.resume()
+    else await controlPlane.initialize(ids.password())
+    cleanups.push(save)
+
+    const violations: string[] = []
+    const requestLog = new RequestLog(stateDir)
+    const server = new ApiServer({
+      apiKey: state.apiKey,
+      routes: buildRoutes(controlPlane, clock),
+      clock,
+      faults,
+      latency,
+      requestLog,
+      spec: validate ? SpecValidator.load() : undefined,
+      violation: (message) => {
+        violations.push(message)
+        log(`spec violation: ${message}`)
+      },
+      clockMoved: () => controlPlane.sweepExpired(),
+      log
+    })
+    const port = await server.listen(options.port)
+    cleanups.push(() => server.close())
+
+    const sweep = setInterval(() => {
+      controlPlane.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
+    }, EXPIRY_SWEEP_MS)
+    sweep.unref()
+    cleanups.push(() => clearInterval(sweep))
+
+    const main = controlPlane.defaultBranch()
+    const endpoint = controlPlane.endpointsOf(main.id)[0]
+    const role = main.roles.find((candidate) => candidate.name === DEFAULT_ROLE) ?? main.roles[0]
+    const info: EmulatorInfo = {
+      apiHost: `http://127.0.0.1:${port}${API_PREFIX}`,
+      apiKey: state.apiKey,
+      projectId: state.project.id,
+      branchId: main.id,
+      branchName: main.name,
+      databaseName: DEFAULT_DATABASE,
+      roleName: role.name,
+      connectionUri: connectionUri(role, DEFAULT_DATABASE, endpoint.port)
+    }
+    log(`${resuming ? 'resumed' : 'started'}: API ${info.apiHost}, state ${stateDir}`)
+
+    let stopping: Promise<void> | undefined
+    return {
+      info,
+      stop: () => (stopping ??= runCleanups().then(() => log('stopped'))),
+      setClockOffset: (ms) => {
+        clock.setOffset(ms)
+        controlPlane.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
+      },
+      requestLog: () => requestLog.all(),
+      violations: () => [...violations]
+    }
+  } catch (error) {
+    await runCleanups()
+    throw error
+  }
+}
