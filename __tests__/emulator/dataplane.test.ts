@@ -171,3 +171,43 @@ describe('data plane on real PostgreSQL', () => {
     expect(existsSync(childDir)).toBe(false)
   })
 })
+
+describe('data plane after a lot of history', () => {
+  test('fresh base backups keep the WAL a new branch replays to a few MB after 100 MB of bulk load', async () => {
+    const stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-wal-'))
+    const plane = await createDataPlane({ stateDir })
+    try {
+      const root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
+      const start = await plane.headLsn(root)
+      let middle = ''
+      await withClient(plane, root, undefined, async (client) => {
+        await client.query('CREATE TABLE bulk (id int, payload text)')
+        for (let batch = 0; batch < 72; batch++) {
+          await client.query("INSERT INTO bulk SELECT g, repeat('y', 1000) FROM generate_series(1, 1500) g")
+        }
+        // Then ordinary traffic, with a point in the middle of it.
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        for (let n = 0; n < 100; n++) {
+          await client.query("INSERT INTO bulk VALUES ($1, repeat('z', 2000))", [n])
+          if (n === 50) middle = (await client.query('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l
+          await new Promise((resolve) => setTimeout(resolve, 5))
+        }
+      })
+      const written = parseLsn(await plane.headLsn(root)) - parseLsn(start)
+      expect(written).toBeGreaterThan(100n * 1024n * 1024n)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      for (const point of [{ kind: 'head' as const }, { kind: 'lsn' as const, lsn: middle }]) {
+        const resolved = await plane.resolvePoint(root, point)
+        const branch = await plane.fork(root, resolved.lsn)
+        await withClient(plane, branch, undefined, (client) => count(client, 'bulk'))
+        const { stdout: logText } = await run('cat', [path.join(stateDir, 'dataplane', branch, 'postgres.log')])
+        const redoStart = parseLsn(/redo starts at (\S+)/.exec(logText)![1])
+        const redoEnd = parseLsn(/redo done at (\S+)/.exec(logText)![1])
+        expect(redoEnd - redoStart).toBeLessThan(8n * 1024n * 1024n)
+      }
+    } finally {
+      await plane.close()
+      await run('rm', ['-rf', stateDir])
+    }
+  })
+})

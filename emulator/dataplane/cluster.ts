@@ -162,7 +162,7 @@ export class Cluster {
   }
 
   async query(sql: string, params: unknown[] = [], database = 'postgres'): Promise<Record<string, unknown>[]> {
-    const client = new pg.Client({ host: this.dataDir, port: SOCKET_PORT, user: SUPERUSER, database })
+    const client = this.client(database)
     await client.connect()
     try {
       const result = await client.query(sql, params)
@@ -170,6 +170,13 @@ export class Cluster {
     } finally {
       await client.end()
     }
+  }
+
+  /** A superuser client over the socket; a server stopping under it must not crash the emulator. */
+  client(database = 'postgres'): pg.Client {
+    const client = new pg.Client({ host: this.dataDir, port: SOCKET_PORT, user: SUPERUSER, database })
+    client.on('error', () => undefined)
+    return client
   }
 
   logTail(lines = 15): string {

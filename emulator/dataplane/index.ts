@@ -85,7 +85,7 @@ class PostgresDataPlane implements DataPlane {
   private readonly clusters = new Map<string, Instance>()
   private readonly timeTravel = new Map<string, Instance>()
   private readonly materialising = new Map<string, Promise<void>>()
-  private readonly backingUp = new Set<string>()
+  private readonly backingUp = new Map<string, Promise<void>>()
   private backupTimer?: NodeJS.Timeout
   private reaper?: number
   private closed = false
@@ -104,7 +104,7 @@ class PostgresDataPlane implements DataPlane {
     const saved = await readFile(this.stateFile, 'utf8').catch(() => undefined)
     if (saved) this.storages = new Map((JSON.parse(saved) as StorageRecord[]).map((record) => [record.id, record]))
     this.startReaper()
-    this.backupTimer = setInterval(() => void this.takeDueBackups(), 1000)
+    this.backupTimer = setInterval(() => void this.takeDueBackups(), 200)
     this.backupTimer.unref()
   }
 
@@ -508,12 +508,16 @@ class PostgresDataPlane implements DataPlane {
   }
 
   /** Base backup without pg_basebackup: backup mode, a copy without WAL, then the backup label. */
-  private async takeBackup(id: string): Promise<void> {
-    if (this.backingUp.has(id)) return
-    this.backingUp.add(id)
+  private takeBackup(id: string): Promise<void> {
+    const running = this.backingUp.get(id) ?? this.copyBackup(id).finally(() => this.backingUp.delete(id))
+    this.backingUp.set(id, running)
+    return running
+  }
+
+  private async copyBackup(id: string): Promise<void> {
     const record = this.record(id)
     const cluster = await this.readWrite(id)
-    const client = new pg.Client({ host: cluster.dataDir, port: 5432, user: SUPERUSER, database: 'postgres' })
+    const client = cluster.client()
     const dir = path.join(this.dir(id), 'backups', String(Date.now()))
     try {
       await client.connect()
@@ -539,7 +543,6 @@ class PostgresDataPlane implements DataPlane {
       if (!this.closed) this.log(`base backup of ${id} failed: ${(error as Error).message}`)
     } finally {
       await client.end().catch(() => undefined)
-      this.backingUp.delete(id)
       this.release(id)
     }
   }
@@ -600,6 +603,7 @@ class PostgresDataPlane implements DataPlane {
   async close(): Promise<void> {
     this.closed = true
     clearInterval(this.backupTimer)
+    await Promise.all(this.backingUp.values())
     const stops: Promise<void>[] = []
     for (const instance of this.clusters.values()) {
       clearTimeout(instance.idleTimer)
