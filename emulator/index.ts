@@ -148,17 +148,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const save = (): void => stateFile.save(state)
     const operations = new Operations(state, clock, latency, save)
     cleanups.push(() => operations.stop())
-    // The proxy asks the control plane where each new connection goes; the control plane drives the proxy.
-    let plane: ControlPlane | undefined
+    // The proxy asks the control plane where each new connection goes (only once clients connect, after the
+    // control plane below exists); the control plane drives the proxy.
     const proxy = createProxy({
       dataPlane,
-      lookup: (endpointId) => plane?.storageOfEndpoint(endpointId),
+      lookup: (endpointId) => controlPlane.storageOfEndpoint(endpointId),
       log,
       connectDelayMs: latency.computeStartMs
     })
     cleanups.push(() => proxy.closeAll())
-    plane = new ControlPlane(state, dataPlane, proxy, clock, operations, save, log)
-    const controlPlane = plane
+    const controlPlane = new ControlPlane(state, dataPlane, proxy, clock, operations, save, log)
     if (resuming) await controlPlane.resume()
     else await controlPlane.initialize(ids.password())
     cleanups.push(save)
