@@ -52,6 +52,8 @@ export interface EmulatorInfo {
 
 export interface Emulator {
   info: EmulatorInfo
+  /** Where the state lives (`requests.jsonl` included); removed on stop when the emulator created it. */
+  stateDir: string
   stop(): Promise<void>
   /** Moves the emulator's clock (created_at, expiry, history window) by `ms` from real time. */
   setClockOffset(ms: number): void
@@ -206,6 +208,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let stopping: Promise<void> | undefined
     return {
       info,
+      stateDir,
       stop: () => (stopping ??= runCleanups().then(() => log('stopped'))),
       setClockOffset: (ms) => {
         clock.setOffset(ms)
