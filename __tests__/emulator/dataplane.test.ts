@@ -182,7 +182,7 @@ describe('data plane after a lot of history', () => {
       let middle = ''
       await withClient(plane, root, undefined, async (client) => {
         await client.query('CREATE TABLE bulk (id int, payload text)')
-        for (let batch = 0; batch < 72; batch++) {
+        for (let batch = 0; batch < 80; batch++) {
           await client.query("INSERT INTO bulk SELECT g, repeat('y', 1000) FROM generate_series(1, 1500) g")
         }
         // Then ordinary traffic, with a point in the middle of it.

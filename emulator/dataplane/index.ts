@@ -8,7 +8,7 @@ import pg from 'pg'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../../src/lsn.js'
 import { findPgBin } from './binaries.js'
 import { Cluster, SUPERUSER } from './cluster.js'
-import { copyTree, makeDir, writeOwned } from './files.js'
+import { copyTree, makeDir, snapshotTree, writeOwned } from './files.js'
 import { lastCommit, recoveryTarget, type TimelineWal } from './history.js'
 import { PointError, type Backend, type DataPlane, type PointRequest, type ResolvedPoint, type RootOptions } from './types.js'
 import { clusterUser, type RunAs } from './user.js'
@@ -34,6 +34,10 @@ export interface DataPlaneOptions {
 
 interface BackupRecord {
   dir: string
+  /** When `pg_backup_start` was called (ms since epoch): files older than this can be shared. */
+  startedAt: number
+  /** Where its replay starts (the checkpoint's redo point): WAL written while copying lies in between. */
+  startLsn?: string
   /** The backup's consistent point: recovery targets must not be before it. */
   endLsn: string
 }
@@ -68,6 +72,15 @@ function timestampMicros(text: string): bigint {
 
 function microsToIso(micros: bigint): string {
   return new Date(Number(micros / 1000n)).toISOString()
+}
+
+/** What a base backup leaves out: WAL (replayed from the archive), the server's lock files and sockets. */
+function isNotBackedUp(relative: string): boolean {
+  return (
+    /^(pg_wal|pg_replslot|pg_stat_tmp)\/./.test(relative) ||
+    ['postmaster.pid', 'postmaster.opts'].includes(relative) ||
+    relative.startsWith('.s.PGSQL.')
+  )
 }
 
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
@@ -521,21 +534,16 @@ class PostgresDataPlane implements DataPlane {
     const dir = path.join(this.dir(id), 'backups', String(Date.now()))
     try {
       await client.connect()
-      await makeDir(dir, this.runAs)
+      const startedAt = Date.now()
       await client.query("SELECT pg_backup_start('neon-emulator', true)")
-      await copyTree(cluster.dataDir, dir, [
-        './pg_wal/*',
-        './postmaster.pid',
-        './postmaster.opts',
-        './pg_replslot/*',
-        './.s.PGSQL.*'
-      ])
+      await snapshotTree(cluster.dataDir, dir, record.backups.at(-1), isNotBackedUp, this.runAs)
       const { rows } = await client.query('SELECT lsn::text, labelfile, spcmapfile FROM pg_backup_stop(false)')
       await writeOwned(path.join(dir, 'backup_label'), rows[0].labelfile, this.runAs)
       if (rows[0].spcmapfile) await writeOwned(path.join(dir, 'tablespace_map'), rows[0].spcmapfile, this.runAs)
       await makeDir(path.join(dir, 'pg_wal', 'archive_status'), this.runAs)
       await rm(path.join(dir, 'recovery.signal'), { force: true })
-      record.backups.push({ dir, endLsn: String(rows[0].lsn) })
+      const startLsn = /START WAL LOCATION: (\S+)/.exec(rows[0].labelfile)?.[1]
+      record.backups.push({ dir, startedAt, startLsn, endLsn: String(rows[0].lsn) })
       await this.save()
       this.log(`base backup of ${id} ends at ${rows[0].lsn}`)
     } catch (error) {
@@ -547,7 +555,10 @@ class PostgresDataPlane implements DataPlane {
     }
   }
 
-  /** Keeps WAL replay short: a new base backup once a running cluster wrote enough since its last one. */
+  /**
+   * Keeps WAL replay short: a new base backup once a running cluster wrote enough since the last one's redo
+   * point (not its end: under heavy writes a backup spans the WAL written while it was copied).
+   */
   private async takeDueBackups(): Promise<void> {
     for (const [id, instance] of this.clusters) {
       if (instance.starting === undefined || this.backingUp.has(id)) continue
@@ -555,7 +566,8 @@ class PostgresDataPlane implements DataPlane {
         await instance.starting
         const record = this.storages.get(id)
         if (!record || record.dropped) continue
-        const last = record.backups.at(-1)?.endLsn ?? record.switchLsn ?? '0/0'
+        const latest = record.backups.at(-1)
+        const last = latest?.startLsn ?? latest?.endLsn ?? record.switchLsn ?? '0/0'
         const [row] = await instance.cluster.query('SELECT pg_current_wal_flush_lsn()::text AS lsn')
         if (parseLsn(String(row.lsn)) - parseLsn(last) >= (this.options.backupEveryBytes ?? 4n * SEGMENT_SIZE)) {
           await this.takeBackup(id)
