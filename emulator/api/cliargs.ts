@@ -1,0 +1,58 @@
+/** The emulator CLI's flags, parsed with node's `util.parseArgs` (emulator/cli.ts runs them). */
+import { parseArgs } from 'node:util'
+import type { EmulatorOptions } from '../index.js'
+import { parseDuration } from './clock.js'
+import { parseFaults } from './faults.js'
+
+export const USAGE =
+  'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
+  '[--branch-limit N] [--history DURATION]'
+
+/** A bad flag: the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {}
+
+function integer(name: string, text: string, min: number, max: number): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`)
+  }
+  return value
+}
+
+export function parseCli(argv: string[]): EmulatorOptions {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'state-dir': { type: 'string' },
+        port: { type: 'string' },
+        latency: { type: 'string', default: 'none' },
+        faults: { type: 'string' },
+        'branch-limit': { type: 'string', default: '10' },
+        history: { type: 'string', default: '7d' }
+      }
+    }))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const latency = values.latency
+  if (latency !== 'none' && latency !== 'neon') throw new UsageError(`--latency must be none or neon, got "${latency}"`)
+  try {
+    parseFaults(values.faults)
+    parseDuration(values.history)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  return {
+    stateDir: values['state-dir'],
+    port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
+    latency,
+    faults: values.faults,
+    branchLimit: integer('branch-limit', values['branch-limit'], 1, 10000),
+    history: values.history,
+    validate: process.env.NEON_EMULATOR_VALIDATE === '1'
+  }
+}
