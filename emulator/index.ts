@@ -106,6 +106,22 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.history !== undefined) parseDuration(options.history)
 }
 
+/** Listens on the requested port, else the previous run's (when still free), else a free one. */
+async function listenApi(
+  server: ApiServer,
+  requested: number | undefined,
+  previous: number | undefined,
+  log: (message: string) => void
+): Promise<number> {
+  if (requested !== undefined || previous === undefined) return server.listen(requested)
+  try {
+    return await server.listen(previous)
+  } catch (error) {
+    log(`API port ${previous} of the previous run is taken (${(error as Error).message}); using a free one`)
+    return server.listen(0)
+  }
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   checkOptions(options)
   const log = options.log ?? ((message: string) => process.stderr.write(`[neon-emulator] ${message}\n`))
@@ -181,7 +197,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       clockMoved: () => controlPlane.sweepExpired(),
       log
     })
-    const port = await server.listen(options.port)
+    const port = await listenApi(server, options.port, state.apiPort, log)
+    state.apiPort = port
+    save()
     cleanups.push(() => server.close())
 
     const sweep = setInterval(() => {

@@ -53,11 +53,11 @@ describe('parseDuration', () => {
 })
 
 describe('parseCli', () => {
-  it('applies the documented defaults', () => {
+  it('leaves unset flags to startEmulator (a resumed project keeps its own limit and window)', () => {
     expect(parseCli([])).toMatchObject({
       latency: 'none',
-      branchLimit: 10,
-      history: '7d',
+      branchLimit: undefined,
+      history: undefined,
       port: undefined,
       faults: undefined
     })

@@ -31,8 +31,9 @@ export function parseCli(argv: string[]): EmulatorOptions {
         port: { type: 'string' },
         latency: { type: 'string', default: 'none' },
         faults: { type: 'string' },
-        'branch-limit': { type: 'string', default: '10' },
-        history: { type: 'string', default: '7d' }
+        // No defaults here: startEmulator applies 10 and 7d to a new project, and a resumed one keeps its own.
+        'branch-limit': { type: 'string' },
+        history: { type: 'string' }
       }
     }))
   } catch (error) {
@@ -42,7 +43,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (latency !== 'none' && latency !== 'neon') throw new UsageError(`--latency must be none or neon, got "${latency}"`)
   try {
     parseFaults(values.faults)
-    parseDuration(values.history)
+    if (values.history !== undefined) parseDuration(values.history)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -51,7 +52,8 @@ export function parseCli(argv: string[]): EmulatorOptions {
     port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
     latency,
     faults: values.faults,
-    branchLimit: integer('branch-limit', values['branch-limit'], 1, 10000),
+    branchLimit:
+      values['branch-limit'] === undefined ? undefined : integer('branch-limit', values['branch-limit'], 1, 10000),
     history: values.history,
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }

@@ -109,6 +109,8 @@ export interface State {
   /** Branches deleted through the API: deleting one again answers 204, an unknown id 404. */
   deletedBranchIds: string[]
   nextDatabaseId: number
+  /** The API's port, reused on resume so clients of the previous run find it again. */
+  apiPort?: number
 }
 
 export const HOST = '127.0.0.1'
