@@ -9,9 +9,15 @@ import { createApiClient, EndpointType } from '@neondatabase/api-client'
 import pg from 'pg'
 import { startEmulator } from '../emulator/index.js'
 
-const { values } = parseArgs({ options: { latency: { type: 'string', default: 'none' }, rounds: { type: 'string', default: '7' } } })
+const { values } = parseArgs({
+  options: { latency: { type: 'string', default: 'none' }, rounds: { type: 'string', default: '7' } }
+})
 const rounds = Number(values.rounds)
-const emulator = await startEmulator({ latency: values.latency as 'none' | 'neon', branchLimit: 500, log: () => undefined })
+const emulator = await startEmulator({
+  latency: values.latency as 'none' | 'neon',
+  branchLimit: 500,
+  log: (message) => process.env.BENCH_VERBOSE && process.stderr.write(message + '\n')
+})
 const { info } = emulator
 const api = createApiClient({ apiKey: info.apiKey, baseURL: info.apiHost })
 
@@ -25,7 +31,9 @@ async function firstQuery(uri: string, options?: string): Promise<void> {
 async function currentLsn(): Promise<string> {
   const client = new pg.Client(info.connectionUri)
   await client.connect()
-  const { rows } = await client.query("INSERT INTO items (note) VALUES ('tick') RETURNING pg_current_wal_lsn()::text AS lsn")
+  const { rows } = await client.query(
+    "INSERT INTO items (note) VALUES ('tick') RETURNING pg_current_wal_lsn()::text AS lsn"
+  )
   await client.end()
   return rows[0].lsn
 }
@@ -85,5 +93,6 @@ rows.push(await measure('time travel at LSN, after 100 MB', timeTravelAt))
 console.log(`\nEmulator first-query latency (--latency ${values.latency}, ${rounds} rounds, median; 2 cores)\n`)
 console.log('| probe | first query | 4 at once (wall) | throughput vs one at a time |')
 console.log('|---|---|---|---|')
-for (const row of rows) console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.four)} | ${row.speedup.toFixed(2)}x |`)
+for (const row of rows)
+  console.log(`| ${row.label} | ${fmt(row.median)} | ${fmt(row.four)} | ${row.speedup.toFixed(2)}x |`)
 await emulator.stop()

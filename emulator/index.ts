@@ -158,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const dataPlane = await createDataPlane({
       stateDir,
       log,
+      now: () => clock.nowMs(),
       // A state dir the emulator made goes even if this process is killed.
       removeOnCrash: options.stateDir === undefined ? stateDir : undefined
     })

@@ -18,7 +18,7 @@ export interface ProxyOptions {
   dataPlane: DataPlane
   lookup: StorageLookup
   log?: (message: string) => void
-  /** Delay before a connection reaches its compute (models Neon's cold start; 0 by default). */
+  /** Delay before a connection that started its compute reaches it (Neon's cold start; 0 by default). */
   connectDelayMs?: number
 }
 
@@ -122,7 +122,6 @@ export function createProxy(options: ProxyOptions): EndpointProxy {
       client.end(fatal('XX000', `endpoint ${endpointId} not found`))
       return
     }
-    if (options.connectDelayMs) await new Promise((resolve) => setTimeout(resolve, options.connectDelayMs))
     let backend
     try {
       backend = await options.dataPlane.acquire(storageId, point)
@@ -131,6 +130,9 @@ export function createProxy(options: ProxyOptions): EndpointProxy {
       log(`connection to ${endpointId} refused: ${message.split('\n')[0]}`)
       if (!client.destroyed) client.end(fatal(point ? '22023' : '08006', message.split('\n')[0]))
       return
+    }
+    if (backend.cold && options.connectDelayMs) {
+      await new Promise((resolve) => setTimeout(resolve, options.connectDelayMs))
     }
     if (client.destroyed) return backend.release()
     const server = net.connect({ path: path.join(backend.socketDir, `.s.PGSQL.${backend.port}`) })

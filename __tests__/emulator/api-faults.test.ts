@@ -3,6 +3,7 @@
  * sequence on every run (and matches the injector's own prediction).
  */
 import { FaultInjector, parseFaults } from '../../emulator/api/faults.js'
+import { latencyProfile } from '../../emulator/api/latency.js'
 import { failure, startHarness, waitForOperations, type Harness } from './api-helpers.js'
 
 async function withHarness(faults: string, test: (harness: Harness) => Promise<void>): Promise<void> {
@@ -75,12 +76,14 @@ describe('single fault kinds', () => {
   it('slow makes operations take ten times longer', async () => {
     await withHarness('slow:1', async (harness) => {
       const { data } = await harness.api.createProjectBranch(harness.projectId, { branch: { name: 'slowly' } })
-      await new Promise((resolve) => setTimeout(resolve, 400))
+      const normal = latencyProfile('none').operationMs('create_branch')
+      // Past the normal duration, well before ten times it.
+      await new Promise((resolve) => setTimeout(resolve, normal * 3))
       const running = await harness.api.getProjectOperation(harness.projectId, data.operations[0].id)
       expect(running.data.operation.status).toBe('running')
       await waitForOperations(harness, data.operations)
       const done = await harness.api.getProjectOperation(harness.projectId, data.operations[0].id)
-      expect(done.data.operation.total_duration_ms).toBe(1000)
+      expect(done.data.operation.total_duration_ms).toBe(normal * 10)
     })
   })
 })

@@ -10,9 +10,20 @@ const run = promisify(execFile)
 const PASSWORD = 'test-password'
 const tmpRoot = existsSync('/dev/shm') ? '/dev/shm' : '/tmp'
 
-async function withClient<T>(plane: DataPlane, storage: string, point: Parameters<DataPlane['acquire']>[1], fn: (client: pg.Client) => Promise<T>) {
+async function withClient<T>(
+  plane: DataPlane,
+  storage: string,
+  point: Parameters<DataPlane['acquire']>[1],
+  fn: (client: pg.Client) => Promise<T>
+) {
   const backend = await plane.acquire(storage, point)
-  const client = new pg.Client({ host: backend.socketDir, port: backend.port, user: 'neondb_owner', password: PASSWORD, database: 'neondb' })
+  const client = new pg.Client({
+    host: backend.socketDir,
+    port: backend.port,
+    user: 'neondb_owner',
+    password: PASSWORD,
+    database: 'neondb'
+  })
   await client.connect()
   try {
     return await fn(client)
@@ -89,7 +100,9 @@ describe('data plane on real PostgreSQL', () => {
       return { lsns }
     })
     for (const [index, lsn] of lsns.entries()) {
-      const rows = await withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsn) }, (client) => count(client, 'steps'))
+      const rows = await withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsn) }, (client) =>
+        count(client, 'steps')
+      )
       expect(rows).toBe(index + 1)
     }
     await withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsns[1]) }, async (client) => {
@@ -112,7 +125,9 @@ describe('data plane on real PostgreSQL', () => {
     expect(Date.parse(resolved.timestamp!)).toBeLessThanOrEqual(Date.parse(cut))
     const branch = await plane.fork(root, resolved.lsn)
     expect(await withClient(plane, branch, undefined, (client) => count(client, 'events'))).toBe(1)
-    const viaTime = await withClient(plane, root, { kind: 'timestamp', timestamp: cut }, (client) => count(client, 'events'))
+    const viaTime = await withClient(plane, root, { kind: 'timestamp', timestamp: cut }, (client) =>
+      count(client, 'events')
+    )
     expect(viaTime).toBe(1)
     await plane.drop(branch)
   })
@@ -129,7 +144,10 @@ describe('data plane on real PostgreSQL', () => {
       return lsn
     })
     await withClient(plane, sibling, undefined, (client) => client.query('CREATE TABLE only_sibling (n int)'))
-    const grandchild = await plane.fork(child, (await plane.resolvePoint(child, { kind: 'lsn', lsn: formatLsn(childLsn) })).lsn)
+    const grandchild = await plane.fork(
+      child,
+      (await plane.resolvePoint(child, { kind: 'lsn', lsn: formatLsn(childLsn) })).lsn
+    )
     await withClient(plane, grandchild, undefined, async (client) => {
       expect(await count(client, 'only_child')).toBe(2)
       const tables = await client.query("SELECT to_regclass('only_sibling') AS t")
@@ -157,14 +175,20 @@ describe('data plane on real PostgreSQL', () => {
   test('no Postgres outlives a data plane whose process is killed with SIGKILL', async () => {
     const childDir = mkdtempSync(path.join(tmpRoot, 'dataplane-kill-'))
     const fixture = path.join(import.meta.dirname, 'fixtures', 'dataplane-child.ts')
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, childDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, childDir], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (data: Buffer) => data.toString().includes('ready') && resolve())
       child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)))
     })
     expect(await postgresProcesses(childDir)).toBeGreaterThanOrEqual(3)
     child.kill('SIGKILL')
-    for (let waited = 0; waited < 5000 && ((await postgresProcesses(childDir)) > 0 || existsSync(childDir)); waited += 100) {
+    for (
+      let waited = 0;
+      waited < 5000 && ((await postgresProcesses(childDir)) > 0 || existsSync(childDir));
+      waited += 100
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     expect(await postgresProcesses(childDir)).toBe(0)

@@ -15,13 +15,13 @@ export type LatencyProfileName = 'none' | 'neon'
 export interface LatencyProfile {
   /** Added before every API response. */
   requestMs: number
-  /** Added before a client connection reaches its compute (every connection: a simplification of cold starts). */
+  /** Added before a connection that had to start its compute reaches it (a cold start). */
   computeStartMs: number
   /** How long an operation stays `running`. */
   operationMs(action: OperationAction): number
 }
 
-const NONE: LatencyProfile = { requestMs: 0, computeStartMs: 0, operationMs: () => 100 }
+const NONE: LatencyProfile = { requestMs: 0, computeStartMs: 0, operationMs: () => 40 }
 
 const NEON: LatencyProfile = {
   requestMs: 100,

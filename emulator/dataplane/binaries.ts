@@ -20,7 +20,10 @@ export function findPgBin(env: NodeJS.ProcessEnv = process.env): string {
     tried.push('PG_BIN (not set)')
   }
   try {
-    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const dir = execFileSync('pg_config', ['--bindir'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }).trim()
     if (hasServer(dir)) return dir
     tried.push(`pg_config --bindir (${dir} has no server binaries)`)
   } catch {

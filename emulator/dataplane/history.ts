@@ -89,7 +89,11 @@ export async function lastCommit(
   maxSegments = Number.MAX_SAFE_INTEGER
 ): Promise<Commit | undefined> {
   let scanned = 0
-  for (let segment = segmentOf(to > 0n ? to - 1n : 0n); segment >= segmentOf(from) && scanned < maxSegments; segment--) {
+  for (
+    let segment = segmentOf(to > 0n ? to - 1n : 0n);
+    segment >= segmentOf(from) && scanned < maxSegments;
+    segment--
+  ) {
     scanned++
     const start = segmentStart(segment) > from ? segmentStart(segment) : from
     const end = segmentStart(segment) + SEGMENT_SIZE < to ? segmentStart(segment) + SEGMENT_SIZE : to

@@ -10,7 +10,14 @@ import { findPgBin } from './binaries.js'
 import { Cluster, SUPERUSER } from './cluster.js'
 import { copyTree, makeDir, snapshotTree, writeOwned } from './files.js'
 import { lastCommit, recoveryTarget, type TimelineWal } from './history.js'
-import { PointError, type Backend, type DataPlane, type PointRequest, type ResolvedPoint, type RootOptions } from './types.js'
+import {
+  PointError,
+  type Backend,
+  type DataPlane,
+  type PointRequest,
+  type ResolvedPoint,
+  type RootOptions
+} from './types.js'
 import { clusterUser, type RunAs } from './user.js'
 import { SEGMENT_SIZE } from './wal.js'
 
@@ -28,6 +35,8 @@ export interface DataPlaneOptions {
   timeTravelIdleMs?: number
   /** A fresh base backup is taken once a cluster wrote this much WAL since its last one. */
   backupEveryBytes?: bigint
+  /** The emulator's clock in ms (tests move it); real time by default. */
+  now?: () => number
   /** Also remove this directory if the process that created the data plane dies without closing it. */
   removeOnCrash?: string
 }
@@ -139,10 +148,14 @@ class PostgresDataPlane implements DataPlane {
     const script =
       'while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; pkill -QUIT -f -- "-D $2/" ; ' +
       'sleep 0.5; pkill -KILL -f -- "-D $2/"; if [ -n "$3" ]; then rm -rf -- "$3"; fi'
-    const child = spawn('sh', ['-c', script, 'reaper', String(process.pid), this.root, this.options.removeOnCrash ?? ''], {
-      detached: true,
-      stdio: 'ignore'
-    })
+    const child = spawn(
+      'sh',
+      ['-c', script, 'reaper', String(process.pid), this.root, this.options.removeOnCrash ?? ''],
+      {
+        detached: true,
+        stdio: 'ignore'
+      }
+    )
     child.unref()
     this.reaper = child.pid
   }
@@ -179,7 +192,19 @@ class PostgresDataPlane implements DataPlane {
     await makeDir(this.archiveDir(id), this.runAs)
     await run(
       path.join(this.pgBin, 'initdb'),
-      ['--no-sync', '--wal-segsize=1', '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '-D', this.dataDir(id)],
+      [
+        '--no-sync',
+        '--wal-segsize=1',
+        '-U',
+        SUPERUSER,
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '-D',
+        this.dataDir(id)
+      ],
       { uid: this.runAs.uid, gid: this.runAs.gid, env: { ...process.env, TZ: 'UTC' } }
     )
     // The superuser only over the socket, everyone else with a password, as on Neon.
@@ -214,7 +239,7 @@ class PostgresDataPlane implements DataPlane {
   /** Where each timeline of a storage's ancestry keeps its WAL: archives first, then live pg_wal. */
   private walDirs(record: StorageRecord): string[] {
     const chain: StorageRecord[] = []
-    for (let current: StorageRecord | undefined = record; current; ) {
+    for (let current: StorageRecord | undefined = record; current;) {
       chain.push(current)
       current = current.parent ? this.storages.get(current.parent.id) : undefined
     }
@@ -272,12 +297,15 @@ class PostgresDataPlane implements DataPlane {
         throw new PointError(`LSN ${formatLsn(lsn)} is in the future of the branch: its head is at ${formatLsn(head)}`)
       }
       if (lsn < this.floor(id)) {
-        throw new PointError(`LSN ${formatLsn(lsn)} is before the start of the branch's history (${formatLsn(this.floor(id))})`)
+        throw new PointError(
+          `LSN ${formatLsn(lsn)} is before the start of the branch's history (${formatLsn(this.floor(id))})`
+        )
       }
       return { lsn: formatLsn(lsn), timestamp: await this.commitTimeAt(id, lsn) }
     }
     const micros = timestampMicros(point.timestamp)
-    if (micros > BigInt(Date.now()) * 1000n) throw new PointError(`timestamp ${point.timestamp} is in the future`)
+    if (micros > BigInt((this.options.now ?? Date.now)()) * 1000n)
+      throw new PointError(`timestamp ${point.timestamp} is in the future`)
     const commit = await this.findCommit(id, head, (candidate) => candidate.micros <= micros)
     if (!commit) throw new PointError(`timestamp ${point.timestamp} is before the start of the branch's history`)
     return { lsn: formatLsn(alignUp(commit.lsn)), timestamp: microsToIso(commit.micros) }
@@ -355,7 +383,7 @@ class PostgresDataPlane implements DataPlane {
 
   private backupFor(owner: StorageRecord, target: Lsn): BackupRecord {
     let limit = target
-    for (let record: StorageRecord | undefined = owner; record; ) {
+    for (let record: StorageRecord | undefined = owner; record;) {
       const usable = record.backups.filter((backup) => parseLsn(backup.endLsn) <= limit)
       if (usable.length) return usable[usable.length - 1]
       if (!record.parent) break
@@ -391,8 +419,13 @@ class PostgresDataPlane implements DataPlane {
 
   /** The storage's read-write cluster, started (or made) if needed. The caller must `release`. */
   private async readWrite(id: string): Promise<Cluster> {
+    return (await this.readWriteInstance(id)).cluster
+  }
+
+  private async readWriteInstance(id: string): Promise<{ cluster: Cluster; cold: boolean }> {
     const record = this.record(id)
     let instance = this.clusters.get(id)
+    const cold = !instance
     if (!instance) {
       instance = { cluster: undefined as unknown as Cluster, users: 0 }
       const entry = instance
@@ -415,7 +448,7 @@ class PostgresDataPlane implements DataPlane {
       instance.users--
       throw error
     }
-    return instance.cluster
+    return { cluster: instance.cluster, cold }
   }
 
   private release(id: string): void {
@@ -452,11 +485,12 @@ class PostgresDataPlane implements DataPlane {
 
   async acquire(id: string, point?: PointRequest): Promise<Backend> {
     if (!point || point.kind === 'head') {
-      const cluster = await this.readWrite(id)
+      const { cluster, cold } = await this.readWriteInstance(id)
       let released = false
       return {
         socketDir: cluster.dataDir,
         port: 5432,
+        cold,
         release: () => {
           if (!released) this.release(id)
           released = true
@@ -472,6 +506,7 @@ class PostgresDataPlane implements DataPlane {
     const owner = this.owner(id, parseLsn(lsn))
     const key = `${owner.id}-${lsn.replace('/', '-')}`
     let instance = this.timeTravel.get(key)
+    const cold = !instance
     if (!instance) {
       const entry: Instance = { cluster: undefined as unknown as Cluster, users: 0 }
       instance = entry
@@ -502,12 +537,16 @@ class PostgresDataPlane implements DataPlane {
     return {
       socketDir: entry.cluster.dataDir,
       port: 5432,
+      cold,
       release: () => {
         if (released) return
         released = true
         entry.users--
         if (entry.users > 0) return
-        entry.idleTimer = setTimeout(() => void this.removeTimeTravel(key, entry), this.options.timeTravelIdleMs ?? 10_000)
+        entry.idleTimer = setTimeout(
+          () => void this.removeTimeTravel(key, entry),
+          this.options.timeTravelIdleMs ?? 10_000
+        )
         entry.idleTimer.unref()
       }
     }
@@ -597,7 +636,7 @@ class PostgresDataPlane implements DataPlane {
     const needed = new Set<string>()
     for (const record of this.storages.values()) {
       if (record.dropped) continue
-      for (let current: StorageRecord | undefined = record; current; ) {
+      for (let current: StorageRecord | undefined = record; current;) {
         needed.add(current.id)
         current = current.parent ? this.storages.get(current.parent.id) : undefined
       }
@@ -638,4 +677,3 @@ class PostgresDataPlane implements DataPlane {
     if (existsSync(this.root)) await this.save().catch(() => undefined)
   }
 }
-

@@ -32,6 +32,8 @@ export interface Backend {
   /** Unix socket directory and port of the Postgres that serves this connection. */
   socketDir: string
   port: number
+  /** True when this connection started the Postgres (a cold start, which Neon's latency model charges). */
+  cold: boolean
   /** Called by the proxy when the client connection closes (for idle tracking). */
   release(): void
 }

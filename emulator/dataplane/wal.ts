@@ -32,7 +32,8 @@ export function segmentFileName(timeline: number, segment: bigint): string {
   return hex(timeline) + hex(segment / SEGMENTS_PER_ID) + hex(segment % SEGMENTS_PER_ID)
 }
 
-const LINE = /^rmgr: (\S+)\s+len \(rec\/tot\):\s*\d+\/\s*(\d+), tx:\s*\d+, lsn: ([0-9A-F]+\/[0-9A-F]+), prev [^,]+, desc: (.*)$/
+const LINE =
+  /^rmgr: (\S+)\s+len \(rec\/tot\):\s*\d+\/\s*(\d+), tx:\s*\d+, lsn: ([0-9A-F]+\/[0-9A-F]+), prev [^,]+, desc: (.*)$/
 const COMMIT = /^COMMIT (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)(?:\.(\d{1,6}))? UTC/
 
 /** Microseconds since the epoch from PostgreSQL's `YYYY-MM-DD HH:MM:SS.ffffff` in UTC. */
@@ -60,7 +61,13 @@ export function parseWaldump(output: string): WalRecord[] {
  * Decodes the records of one timeline between two positions with pg_waldump. The end of written WAL makes
  * pg_waldump exit non-zero after printing what it read: that is expected, not an error.
  */
-export async function readRecords(pgBin: string, walDir: string, timeline: number, from: Lsn, to: Lsn): Promise<WalRecord[]> {
+export async function readRecords(
+  pgBin: string,
+  walDir: string,
+  timeline: number,
+  from: Lsn,
+  to: Lsn
+): Promise<WalRecord[]> {
   const args = ['--path', walDir, '--timeline', String(timeline), '--start', formatLsn(from), '--end', formatLsn(to)]
   const options = { env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' }, maxBuffer: 256 * 1024 * 1024 }
   try {
