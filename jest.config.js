@@ -5,5 +5,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 60000
+  testTimeout: 60000,
+  globalSetup: './__tests__/global/setup.js',
+  globalTeardown: './__tests__/global/teardown.js'
 }
