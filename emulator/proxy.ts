@@ -70,14 +70,17 @@ function readStartup(socket: net.Socket): Promise<Startup | undefined> {
   })
 }
 
-/** Splits Neon's own tokens (`neon_lsn:`, `neon_timestamp:`, `endpoint=`) out of the `options` parameter. */
+/**
+ * Splits Neon's own tokens out of the `options` parameter, as Neon's proxy does: every `neon_<name>:<value>`
+ * (`neon_lsn`, `neon_timestamp`, `neon_endpoint_type`, …) and `endpoint=` / `project=`.
+ */
 export function takePoint(options: string | undefined): { point?: PointRequest; options: string } {
   let point: PointRequest | undefined
   const kept: string[] = []
   for (const token of (options ?? '').split(/\s+/).filter(Boolean)) {
     const match = /^neon_(lsn|timestamp):(.+)$/.exec(token)
     if (match) point = match[1] === 'lsn' ? { kind: 'lsn', lsn: match[2] } : { kind: 'timestamp', timestamp: match[2] }
-    else if (!token.startsWith('endpoint=')) kept.push(token)
+    else if (!/^neon_\w+:/.test(token) && !/^(endpoint|project)=/.test(token)) kept.push(token)
   }
   return { point, options: kept.join(' ') }
 }

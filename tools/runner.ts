@@ -1,0 +1,162 @@
+/**
+ * Runs the built action (`dist/index.js`) exactly as the GitHub runner does: every input declared in
+ * action.yml as `INPUT_<NAME>` (its default unless the step sets it), outputs through `GITHUB_OUTPUT`, the
+ * job summary through `GITHUB_STEP_SUMMARY`, state through `GITHUB_STATE`, then the post step with that
+ * state as `STATE_<name>`. Used by the integration tests and by `npm run demo`.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const DIST = path.join(root, 'dist', 'index.js')
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>
+}
+
+export interface StepResult {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** Everything the step printed (stdout and stderr, interleaved as received). */
+  log: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  /** `::error::` lines, without the command prefix. */
+  errors: string[]
+}
+
+export interface RunOptions {
+  /** Environment beyond the runner's (e.g. GITHUB_RUN_ID). */
+  env?: Record<string, string>
+  /** Kill the step with this signal once its log contains `killWhen`. */
+  killWhen?: { pattern: RegExp; signal: NodeJS.Signals }
+  timeoutMs?: number
+}
+
+function declaredInputs(): Record<string, string> {
+  const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYaml
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']))
+}
+
+/** Reads the `name<<delimiter` blocks that @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index])
+    if (match) {
+      const [, name, delimiter] = match
+      const value: string[] = []
+      for (index++; index < lines.length && lines[index] !== delimiter; index++) value.push(lines[index])
+      values[name] = value.join('\n')
+    } else if (lines[index].includes('=')) {
+      const at = lines[index].indexOf('=')
+      values[lines[index].slice(0, at)] = lines[index].slice(at + 1)
+    }
+  }
+  return values
+}
+
+/** The runner's environment for one job: the same run id, workspace and files across its steps. */
+export class Job {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'action-job-'))
+  private step = 0
+
+  constructor(private readonly env: Record<string, string> = {}) {}
+
+  private baseEnv(): Record<string, string> {
+    const eventPath = path.join(this.dir, 'event.json')
+    writeFileSync(eventPath, '{}')
+    return {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_SHA: 'c0ffee1234567890c0ffee1234567890c0ffee12',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_WORKFLOW: 'deploy',
+      GITHUB_JOB: 'migrate',
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_WORKSPACE: this.dir,
+      RUNNER_TEMP: this.dir,
+      ...this.env
+    }
+  }
+
+  /** Runs the main step with `inputs`, then its post step, as the runner does at the end of the job. */
+  async run(inputs: Record<string, string>, options: RunOptions = {}): Promise<{ main: StepResult; post: StepResult }> {
+    const main = await this.runMain(inputs, options)
+    const post = await this.runPost(inputs, main.state)
+    return { main, post }
+  }
+
+  async runMain(inputs: Record<string, string>, options: RunOptions = {}): Promise<StepResult> {
+    return this.execute(inputs, {}, options)
+  }
+
+  async runPost(inputs: Record<string, string>, state: Record<string, string>): Promise<StepResult> {
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+    return this.execute(inputs, stateEnv, {})
+  }
+
+  private async execute(inputs: Record<string, string>, extra: Record<string, string>, options: RunOptions) {
+    const step = ++this.step
+    const files = {
+      GITHUB_OUTPUT: path.join(this.dir, `output-${step}`),
+      GITHUB_STATE: path.join(this.dir, `state-${step}`),
+      GITHUB_STEP_SUMMARY: path.join(this.dir, `summary-${step}`),
+      GITHUB_ENV: path.join(this.dir, `env-${step}`),
+      GITHUB_PATH: path.join(this.dir, `path-${step}`)
+    }
+    for (const file of Object.values(files)) writeFileSync(file, '')
+    const inputEnv: Record<string, string> = {}
+    for (const [name, value] of Object.entries({ ...declaredInputs(), ...inputs })) {
+      inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    }
+    const child = spawn(process.execPath, [DIST], {
+      env: { ...this.baseEnv(), ...files, ...inputEnv, ...extra, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let log = ''
+    let killed = false
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      if (options.killWhen && !killed && options.killWhen.pattern.test(log)) {
+        killed = true
+        child.kill(options.killWhen.signal)
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+    const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.once('close', (code, sig) => resolve([code, sig]))
+    )
+    clearTimeout(timer)
+    return {
+      exitCode,
+      signal,
+      log,
+      outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+      state: parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8')),
+      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+      errors: log
+        .split('\n')
+        .filter((line) => line.startsWith('::error'))
+        .map((line) => line.replace(/^::error[^:]*::/, ''))
+    }
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
