@@ -1,0 +1,24 @@
+/** The post step: delete the ephemeral branches this run created and a failure, cancellation or kill left. */
+import type { Branch, NeonGateway } from './neon.js'
+import { ephemeralPrefix } from './run.js'
+
+/** Deletes every branch named with this run's ephemeral prefix, children before parents; returns their names. */
+export async function sweepEphemeralBranches(gateway: NeonGateway, runId: string): Promise<string[]> {
+  const prefix = ephemeralPrefix(runId)
+  const leftovers = (await gateway.listBranches(prefix)).filter((branch) => branch.name.startsWith(prefix))
+  const deleted: string[] = []
+  for (const branch of childrenFirst(leftovers)) {
+    await gateway.deleteBranch(branch.id)
+    deleted.push(branch.name)
+  }
+  return deleted
+}
+
+/** Neon refuses to delete a branch that has children, so leaves go first. */
+export function childrenFirst(branches: Branch[]): Branch[] {
+  const depth = (branch: Branch): number => {
+    const parent = branches.find((candidate) => candidate.id === branch.parent_id)
+    return parent ? 1 + depth(parent) : 0
+  }
+  return [...branches].sort((a, b) => depth(b) - depth(a))
+}

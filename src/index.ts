@@ -1,0 +1,89 @@
+/**
+ * Entry point for both steps of the action. The main step reads the inputs, runs the operation and writes
+ * outputs and the job summary; the post step (chosen by a state flag saved on the first load, as
+ * actions/checkout does) sweeps ephemeral branches this run left behind.
+ */
+import * as core from '@actions/core'
+import { sweepEphemeralBranches } from './cleanup.js'
+import { InputError, readSettings, type Operation, type Settings } from './inputs.js'
+import { NeonGateway } from './neon.js'
+import { runOperation } from './operations/index.js'
+import type { RunContext } from './run.js'
+import { Summary } from './summary.js'
+
+/** Operations that create branches which must not outlive the step. */
+const LEAVES_EPHEMERAL_BRANCHES: readonly Operation[] = ['bisect', 'verify']
+
+const isPost = core.getState('isPost') === 'true'
+if (!isPost) core.saveState('isPost', 'true')
+
+function runContext(): RunContext {
+  const repository = process.env.GITHUB_ACTION_REPOSITORY
+  const ref = process.env.GITHUB_ACTION_REF
+  return {
+    runId: process.env.GITHUB_RUN_ID || 'local',
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT || '1',
+    sha: process.env.GITHUB_SHA || 'unknown',
+    now: new Date(),
+    actionRef: repository && ref ? `${repository}@${ref}` : './',
+    info: core.info,
+    warning: core.warning,
+    mask: core.setSecret
+  }
+}
+
+function readInputs(context: RunContext): Settings {
+  const apiKey = core.getInput('api-key')
+  if (apiKey) core.setSecret(apiKey)
+  return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
+}
+
+function gatewayFor(settings: Settings): NeonGateway {
+  return new NeonGateway({
+    apiKey: settings.apiKey,
+    apiHost: settings.apiHost,
+    projectId: settings.projectId,
+    log: core.debug
+  })
+}
+
+async function writeSummary(summary: Summary): Promise<void> {
+  core.info(summary.toText())
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary.toHtml()).write()
+}
+
+async function main(): Promise<void> {
+  const context = runContext()
+  let settings: Settings
+  try {
+    settings = readInputs(context)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    // One annotation a problem, so every one shows at once; nothing has been sent to Neon.
+    error.problems.slice(0, -1).forEach((problem) => core.error(problem))
+    core.setFailed(error.problems[error.problems.length - 1])
+    return
+  }
+  if (LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation)) core.saveState('sweep', 'true')
+
+  try {
+    const result = await runOperation(settings, gatewayFor(settings), context)
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
+    await writeSummary(result.summary)
+  } catch (error) {
+    const message = (error as Error).message
+    core.setFailed(message)
+    await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message))
+  }
+}
+
+async function post(): Promise<void> {
+  if (core.getState('sweep') !== 'true') return
+  const context = runContext()
+  const settings = readInputs(context)
+  const deleted = await sweepEphemeralBranches(gatewayFor(settings), context.runId)
+  if (deleted.length > 0)
+    core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
+}
+
+;(isPost ? post() : main()).catch((error: Error) => core.setFailed(error.message))

@@ -1,0 +1,21 @@
+/** Runs the operation the settings name: plan first (validation, look-ups), then execute. */
+import type { Settings } from '../inputs.js'
+import type { NeonGateway } from '../neon.js'
+import type { OperationResult, RunContext } from '../run.js'
+import * as restore from './restore.js'
+import * as snapshot from './snapshot.js'
+
+export async function runOperation(
+  settings: Settings,
+  gateway: NeonGateway,
+  context: RunContext
+): Promise<OperationResult> {
+  switch (settings.operation) {
+    case 'snapshot':
+      return snapshot.execute(await snapshot.plan(settings, gateway, context), gateway, context)
+    case 'restore':
+      return restore.execute(await restore.plan(settings, gateway, context), gateway, context)
+    default:
+      throw new Error(`operation: ${settings.operation} is not implemented yet in this version of the action`)
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
+ * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
+ * the name and connection string stay, and the old branch, renamed, is the backup).
+ */
+import { formatDuration } from '../duration.js'
+import type { RestoreSettings } from '../inputs.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import { describeSource, type Point } from '../point.js'
+import type { OperationResult, RunContext } from '../run.js'
+import { Summary } from '../summary.js'
+import { nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+
+/** More backups of one branch than this and the summary warns that they are using up branch slots. */
+const BACKUP_WARNING_COUNT = 3
+
+export type RestoreFrom = { kind: 'branch'; branch: Branch; point: Point } | { kind: 'snapshot'; snapshot: Snapshot }
+
+export interface RestorePlan {
+  settings: RestoreSettings
+  target: Branch
+  from: RestoreFrom
+  backupName: string
+  /** Other backups of the target already in the project. */
+  existingBackups: Branch[]
+  /** Set when the restore may not run: the target needs `confirm`. */
+  refusal?: string
+}
+
+export async function plan(settings: RestoreSettings, gateway: NeonGateway, context: RunContext): Promise<RestorePlan> {
+  const target = await resolveBranch(gateway, settings.branch)
+  const from = await resolveSource(settings, target, gateway)
+  const backupName = nameFor(settings.name, target, 'restore', context)
+  if (await gateway.findBranchByName(backupName)) {
+    throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`)
+  }
+  const existingBackups = (await gateway.listBranches(`${target.name}_old_`)).filter((branch) =>
+    branch.name.startsWith(`${target.name}_old_`)
+  )
+  return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) }
+}
+
+export async function execute(plan: RestorePlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+  const started = Date.now()
+  const { settings, target, from, backupName } = plan
+  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Restore of ${target.name}`)
+  const facts: [string, string | undefined][] = [
+    ['Branch', `${target.name} (${target.id})`],
+    ['From', describeSource(settings.source)],
+    ['Backup of the current state', backupName]
+  ]
+
+  if (settings.dryRun) {
+    summary.paragraph('Nothing was changed. This step would restore as follows.').keyValues(facts)
+    if (plan.refusal) summary.paragraph(`It would be refused: ${plan.refusal}`)
+    return { outputs: {}, summary }
+  }
+  if (plan.refusal) throw new Error(plan.refusal)
+
+  const result =
+    from.kind === 'snapshot'
+      ? await restoreSnapshot(plan, from.snapshot, gateway)
+      : await restoreBranch(plan, from, gateway)
+  const outputs = {
+    'branch-id': result.restored.id,
+    lsn: result.restored.parent_lsn ?? result.lsn ?? '',
+    timestamp: neonTime(result.restored.parent_timestamp ?? result.timestamp) ?? '',
+    'backup-branch-id': result.backup.id,
+    'backup-branch-name': result.backup.name
+  }
+  context.info(
+    `Restored ${target.name} from ${describeSource(settings.source)}; the previous state is ${result.backup.name}`
+  )
+  if (plan.existingBackups.length + 1 > BACKUP_WARNING_COUNT) {
+    context.warning(
+      `${plan.existingBackups.length + 1} restore backups of ${target.name} now use branch slots; ` +
+        `remove old ones with operation: prune, match: ${target.name}_old_*`
+    )
+  }
+
+  summary
+    .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
+    .keyValues([
+      ...facts,
+      ['Restored branch id', result.restored.id],
+      ['Backup branch id', result.backup.id],
+      ['Restored to LSN', outputs.lsn || undefined],
+      ['Restored to time', outputs.timestamp || undefined],
+      ['Took', formatDuration(Date.now() - started)]
+    ])
+    .heading('To undo this restore', 3)
+    .code(
+      restoreStep({
+        actionRef: context.actionRef,
+        projectId: gateway.projectId,
+        branch: { ...target, id: result.restored.id },
+        source: result.backup.name
+      }),
+      'yaml'
+    )
+  return { outputs, summary }
+}
+
+interface Restored {
+  restored: Branch
+  backup: Branch
+  lsn?: string
+  timestamp?: string
+}
+
+async function restoreBranch(
+  plan: RestorePlan,
+  from: Extract<RestoreFrom, { kind: 'branch' }>,
+  gateway: NeonGateway
+): Promise<Restored> {
+  const point = pointFields(from.point)
+  const restored = await gateway.restoreBranch(plan.target.id, {
+    sourceBranchId: from.branch.id,
+    sourceLsn: point.lsn,
+    sourceTimestamp: point.timestamp,
+    preserveUnderName: plan.backupName
+  })
+  const backup = await gateway.findBranch(plan.backupName)
+  return { restored, backup, ...point }
+}
+
+async function restoreSnapshot(plan: RestorePlan, snapshot: Snapshot, gateway: NeonGateway): Promise<Restored> {
+  const restored = await gateway.restoreSnapshot(snapshot.id, {
+    name: plan.target.name,
+    targetBranchId: plan.target.id,
+    finalize: true
+  })
+  // Finalizing keeps the old branch under a name Neon chooses; give it the backup name the user expects.
+  const backup = await gateway.updateBranch(plan.target.id, { name: plan.backupName })
+  return { restored, backup, lsn: snapshot.lsn, timestamp: snapshot.timestamp }
+}
+
+async function resolveSource(settings: RestoreSettings, target: Branch, gateway: NeonGateway): Promise<RestoreFrom> {
+  const source = settings.source
+  switch (source.kind) {
+    case 'self':
+      return { kind: 'branch', branch: target, point: source.point }
+    case 'parent': {
+      if (!target.parent_id) throw new Error(`source: ${target.name} has no parent branch to restore from`)
+      return { kind: 'branch', branch: await gateway.getBranch(target.parent_id), point: source.point }
+    }
+    case 'branch': {
+      const branch = await gateway.findBranch(source.branch).catch((error: Error) => {
+        throw new Error(error.message.replace(/^branch:/, 'source:'))
+      })
+      if (branch.id === target.id && source.point.kind === 'head') {
+        throw new Error(
+          `source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`
+        )
+      }
+      return { kind: 'branch', branch, point: source.point }
+    }
+    case 'snapshot': {
+      const snapshots = await gateway.listSnapshots()
+      const byId = snapshots.find((snapshot) => snapshot.id === source.snapshot)
+      const byName = snapshots.filter((snapshot) => snapshot.name === source.snapshot)
+      if (byId) return { kind: 'snapshot', snapshot: byId }
+      if (byName.length === 1) return { kind: 'snapshot', snapshot: byName[0] }
+      if (byName.length > 1) {
+        const ids = byName.map((snapshot) => snapshot.id).join(', ')
+        throw new Error(`source: snapshot "${source.snapshot}" is ambiguous (${ids}); use snapshot:<id>`)
+      }
+      throw new Error(`source: no snapshot "${source.snapshot}" in project ${gateway.projectId}`)
+    }
+  }
+}
+
+function confirmProblem(settings: RestoreSettings, target: Branch): string | undefined {
+  const why = target.default ? 'the default branch' : target.protected ? 'a protected branch' : undefined
+  if (!why || settings.confirm === target.name) return undefined
+  const given = settings.confirm ? ` (confirm is "${settings.confirm}")` : ''
+  return `confirm: ${target.name} is ${why}; to restore it, set confirm: ${target.name}${given}`
+}

@@ -1,0 +1,122 @@
+/**
+ * snapshot: a branch (or, with kind: snapshot, a Neon snapshot) of `branch` at `at`. Running the same step
+ * again in the same workflow run finds the snapshot it made, by its name, instead of making a second.
+ */
+import { chooseConnection } from '../connection.js'
+import { formatDuration } from '../duration.js'
+import type { SnapshotSettings } from '../inputs.js'
+import type { Branch, NeonGateway } from '../neon.js'
+import { describePoint } from '../point.js'
+import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
+import { Summary } from '../summary.js'
+import { expiryTime, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+
+export interface SnapshotPlan {
+  settings: SnapshotSettings
+  source: Branch
+  name: string
+  expiresAt?: string
+  /** Made by an earlier attempt of this step in the same run. */
+  existing?: { branch?: Branch; snapshotId?: string }
+}
+
+export async function plan(
+  settings: SnapshotSettings,
+  gateway: NeonGateway,
+  context: RunContext
+): Promise<SnapshotPlan> {
+  const source = await resolveBranch(gateway, settings.branch)
+  const name = nameFor(settings.name, source, 'snapshot', context)
+  const expiresAt = settings.expiresInMs === undefined ? undefined : expiryTime(context.now, settings.expiresInMs)
+  if (settings.kind === 'snapshot') {
+    const snapshot = (await gateway.listSnapshots()).find((candidate) => candidate.name === name)
+    return { settings, source, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } }
+  }
+  const branch = await gateway.findBranchByName(name)
+  return { settings, source, name, expiresAt, existing: branch && { branch } }
+}
+
+export async function execute(plan: SnapshotPlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+  const started = Date.now()
+  const { settings, source, name } = plan
+  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Snapshot of ${source.name}`)
+  const facts: [string, string | undefined][] = [
+    ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
+    ['Name', name],
+    ['Of', `${source.name} (${source.id}) at ${describePoint(settings.at)}`],
+    ['Expires', plan.expiresAt],
+    ['Protected', settings.protected ? 'yes' : undefined]
+  ]
+
+  if (settings.dryRun) {
+    const action = plan.existing ? 'would reuse the existing' : 'would create a new'
+    summary.paragraph(`Nothing was changed. This step ${action} ${settings.kind} ${name}.`).keyValues(facts)
+    return { outputs: {}, summary }
+  }
+
+  const outputs: Record<string, string> = {}
+  if (settings.kind === 'snapshot') {
+    const snapshot =
+      plan.existing?.snapshotId !== undefined
+        ? (await gateway.listSnapshots()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
+        : await gateway.createSnapshot(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
+    Object.assign(outputs, {
+      'snapshot-id': snapshot.id,
+      lsn: snapshot.lsn ?? '',
+      timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
+    })
+  } else {
+    const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context))
+    const { database, role } = chooseConnection(
+      await gateway.listDatabases(branch.id),
+      await gateway.listRoles(branch.id),
+      settings
+    )
+    const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+    context.mask(uri)
+    Object.assign(outputs, {
+      'branch-id': branch.id,
+      'branch-name': branch.name,
+      lsn: branch.parent_lsn ?? '',
+      timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
+      'connection-uri': uri
+    })
+    facts.push(['Branch id', branch.id], ['Database', `${database} as ${role}`])
+  }
+
+  context.info(`${plan.existing ? 'Reused' : 'Created'} ${settings.kind} ${name}`)
+  summary
+    .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
+    .keyValues([
+      ...facts,
+      ['LSN', outputs.lsn],
+      ['Time', outputs.timestamp],
+      ['Took', formatDuration(Date.now() - started)]
+    ])
+    .heading(`To restore ${source.name} to this snapshot`, 3)
+    .code(
+      restoreStep({
+        actionRef: context.actionRef,
+        projectId: gateway.projectId,
+        branch: source,
+        source: settings.kind === 'snapshot' ? `snapshot:${name}` : name
+      }),
+      'yaml'
+    )
+  return { outputs, summary }
+}
+
+async function createSnapshotBranch(plan: SnapshotPlan, gateway: NeonGateway, context: RunContext): Promise<Branch> {
+  const point = pointFields(plan.settings.at)
+  const created = await gateway.createBranch({
+    name: plan.name,
+    parentId: plan.source.id,
+    parentLsn: point.lsn,
+    parentTimestamp: point.timestamp,
+    protected: plan.settings.protected || undefined,
+    expiresAt: plan.expiresAt,
+    endpoint: 'read_write',
+    annotations: { [RUN_ANNOTATION]: context.runId }
+  })
+  return created.branch
+}

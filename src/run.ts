@@ -1,0 +1,35 @@
+/** What an operation knows about the workflow run it is part of, and how it talks to the log. */
+import type { Summary } from './summary.js'
+
+export interface RunContext {
+  runId: string
+  runAttempt: string
+  sha: string
+  now: Date
+  /** How users refer to this action in a `uses:` line, for the snippets in summaries. */
+  actionRef: string
+  info: (message: string) => void
+  warning: (message: string) => void
+  /** Must be called on every password and connection URI before it can reach a log, output or summary. */
+  mask: (secret: string) => void
+}
+
+export interface OperationResult {
+  outputs: Record<string, string>
+  summary: Summary
+}
+
+/** Records on each branch the action creates which workflow run created it. */
+export const RUN_ANNOTATION = 'neon-recovery-action/run-id'
+
+/**
+ * Branches that must not outlive the step (probes, drills) carry the run id in their name, so the post step
+ * finds what a killed or cancelled run left behind with one search.
+ */
+export function ephemeralPrefix(runId: string): string {
+  return `nra-ephemeral-${runId}-`
+}
+
+export function ephemeralName(runId: string, purpose: string): string {
+  return `${ephemeralPrefix(runId)}${purpose}`
+}
