@@ -170,7 +170,7 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
   }
 }
 
-function confirmProblem(settings: RestoreSettings, target: Branch): string | undefined {
+export function confirmProblem(settings: RestoreSettings, target: Branch): string | undefined {
   const why = target.default ? 'the default branch' : target.protected ? 'a protected branch' : undefined
   if (!why || settings.confirm === target.name) return undefined
   const given = settings.confirm ? ` (confirm is "${settings.confirm}")` : ''
