@@ -47627,6 +47627,11 @@ class NeonGateway {
         });
         return data.branch;
     }
+    /** The annotation Neon keeps for a branch (empty when it has none). */
+    async getBranchAnnotation(branchId) {
+        const data = await this.read(`get branch ${branchId}`, (api) => api.getProjectBranch(this.projectId, branchId));
+        return data.annotation?.value ?? {};
+    }
     /** All branches, optionally only those whose name or id contains `search`. */
     async listBranches(search) {
         const branches = [];
@@ -48289,11 +48294,17 @@ async function snapshot_plan(settings, gateway, context) {
     const source = await resolveBranch(gateway, settings.branch);
     const name = nameFor(settings.name, source, 'snapshot', context);
     const expiresAt = settings.expiresInMs === undefined ? undefined : expiryTime(context.now, settings.expiresInMs);
+    // Reusing a snapshot of an earlier run would silently restore old data later: reuse only what this run made.
+    const taken = `name: "${name}" already exists and was not made by this workflow run; use a name template with {run_id}`;
     if (settings.kind === 'snapshot') {
         const snapshot = (await gateway.listSnapshots()).find((candidate) => candidate.name === name);
+        if (snapshot && !settings.name.includes('{run_id}'))
+            throw new Error(taken);
         return { settings, source, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } };
     }
     const branch = await gateway.findBranchByName(name);
+    if (branch && (await gateway.getBranchAnnotation(branch.id))[RUN_ANNOTATION] !== context.runId)
+        throw new Error(taken);
     return { settings, source, name, expiresAt, existing: branch && { branch } };
 }
 async function snapshot_execute(plan, gateway, context) {

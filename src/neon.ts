@@ -229,6 +229,12 @@ export class NeonGateway {
     return data.branch
   }
 
+  /** The annotation Neon keeps for a branch (empty when it has none). */
+  async getBranchAnnotation(branchId: string): Promise<Record<string, string>> {
+    const data = await this.read(`get branch ${branchId}`, (api) => api.getProjectBranch(this.projectId, branchId))
+    return data.annotation?.value ?? {}
+  }
+
   /** All branches, optionally only those whose name or id contains `search`. */
   async listBranches(search?: string): Promise<Branch[]> {
     const branches: Branch[] = []
