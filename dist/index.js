@@ -48168,10 +48168,13 @@ async function execute(plan, gateway, context) {
         'backup-branch-name': result.backup.name
     };
     context.info(`Restored ${target.name} from ${describeSource(settings.source)}; the previous state is ${result.backup.name}`);
-    if (plan.existingBackups.length + 1 > BACKUP_WARNING_COUNT) {
-        context.warning(`${plan.existingBackups.length + 1} restore backups of ${target.name} now use branch slots; ` +
-            `remove old ones with operation: prune, match: ${target.name}_old_*`);
-    }
+    const backups = plan.existingBackups.length + 1;
+    const slotWarning = backups > BACKUP_WARNING_COUNT
+        ? `${backups} restore backups of ${target.name} now use branch slots; ` +
+            `remove old ones with operation: prune, match: ${target.name}_old_*`
+        : undefined;
+    if (slotWarning)
+        context.warning(slotWarning);
     summary
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
         .keyValues([
@@ -48181,9 +48184,10 @@ async function execute(plan, gateway, context) {
         ['Restored to LSN', outputs.lsn || undefined],
         ['Restored to time', outputs.timestamp || undefined],
         ['Took', formatDuration(Date.now() - started)]
-    ])
-        .heading('To undo this restore', 3)
-        .code(restoreStep({
+    ]);
+    if (slotWarning)
+        summary.paragraph(`Warning: ${slotWarning}.`);
+    summary.heading('To undo this restore', 3).code(restoreStep({
         actionRef: context.actionRef,
         projectId: gateway.projectId,
         branch: { ...target, id: result.restored.id },
