@@ -1,0 +1,125 @@
+/**
+ * `npm run demo`: rehearses a recovery on the local Neon emulator, running the built action (`dist/index.js`)
+ * exactly as a GitHub runner would, and prints each step's job summary in the terminal.
+ *
+ * The story is the pre-migration gate of examples/pre-migration-gate.yml: snapshot the production branch,
+ * run a migration that goes wrong halfway, restore the branch to the snapshot, and check that the data is
+ * back while the state the migration left is kept as a backup branch.
+ */
+import { htmlToText } from 'html-to-text'
+import pg from 'pg'
+import { startEmulator } from '../emulator/index.js'
+import { Job, type StepResult } from '../tools/runner.js'
+
+const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
+const say = (text: string) => console.log(`\n${bold('▶ ' + text)}`)
+
+async function sql(uri: string, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client(uri)
+  await client.connect()
+  try {
+    return (await client.query(text)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+function printStep(title: string, step: StepResult): void {
+  const summary = htmlToText(step.summary, {
+    wordwrap: 110,
+    selectors: [
+      { selector: 'table', format: 'dataTable', options: { maxColumnWidth: 60 } },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'h3', options: { uppercase: false } },
+      { selector: 'a', options: { ignoreHref: true } }
+    ]
+  })
+  console.log(`\n┌─ job summary of "${title}" (exit ${step.exitCode}) ${'─'.repeat(Math.max(0, 60 - title.length))}`)
+  for (const line of summary.split('\n')) console.log(`│ ${line}`)
+  console.log('└' + '─'.repeat(80))
+  for (const error of step.errors) console.log(`  ::error:: ${error}`)
+}
+
+async function main(): Promise<void> {
+  say('Starting the Neon emulator (a local Neon API on real PostgreSQL point-in-time recovery)')
+  const emulator = await startEmulator({ log: () => undefined })
+  const { info } = emulator
+  console.log(`  API ${info.apiHost}, project ${info.projectId}, default branch ${info.branchName}`)
+  // As when a workflow says `uses: neon-recovery/neon-recovery-action@v1`.
+  const job = new Job({
+    GITHUB_RUN_ID: '1001',
+    GITHUB_ACTION_REPOSITORY: 'neon-recovery/neon-recovery-action',
+    GITHUB_ACTION_REF: 'v1'
+  })
+  const common = { 'api-key': info.apiKey, 'project-id': info.projectId, 'api-host': info.apiHost }
+  try {
+    say('Production data on branch main')
+    await sql(
+      info.connectionUri,
+      `CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text NOT NULL);
+       CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric NOT NULL);
+       INSERT INTO customers SELECT g, 'customer ' || g, 'c' || g || '@example.com' FROM generate_series(1, 500) g;
+       INSERT INTO orders SELECT g, 1 + g % 500, (g % 97) * 1.25 FROM generate_series(1, 2000) g;`
+    )
+    const healthy = 'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT sum(total) FROM orders) AS revenue'
+    console.log('  ', (await sql(info.connectionUri, healthy))[0])
+
+    say('Step 1: snapshot before migrating (operation: snapshot)')
+    const snapshot = await job.runMain({
+      ...common,
+      operation: 'snapshot',
+      branch: 'main',
+      name: 'main-pre-migration-{run_id}',
+      'expires-in': '7d'
+    })
+    printStep('Snapshot before migrating', snapshot)
+    if (snapshot.exitCode !== 0) throw new Error('the snapshot step failed')
+
+    say('Step 2: the migration rewrites order totals, then fails halfway')
+    await sql(info.connectionUri, 'UPDATE orders SET total = 0')
+    await sql(info.connectionUri, "ALTER TABLE customers ADD COLUMN tier text NOT NULL DEFAULT 'basic'")
+    console.log('   migration error: column "loyalty_points" does not exist (the script stops here)')
+    console.log('  ', (await sql(info.connectionUri, healthy))[0], '← revenue is gone')
+
+    say(`Step 3: restore main to the snapshot's LSN ${snapshot.outputs.lsn} (operation: restore, confirm: main)`)
+    const restore = await job.runMain({
+      ...common,
+      operation: 'restore',
+      branch: 'main',
+      source: `^self@${snapshot.outputs.lsn}`,
+      confirm: 'main'
+    })
+    printStep('Restore the snapshot when the migration failed', restore)
+    if (restore.exitCode !== 0) throw new Error('the restore step failed')
+
+    say('After the restore: the same connection string reads the data from before the migration')
+    console.log('   main:  ', (await sql(info.connectionUri, healthy))[0])
+    const columns = await sql(
+      info.connectionUri,
+      "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'tier'"
+    )
+    console.log(`   main has the migration's new column: ${columns[0].n === 1 ? 'yes' : 'no'}`)
+    console.log(
+      `   the migrated state is kept on branch ${restore.outputs['backup-branch-name']} (${restore.outputs['backup-branch-id']})`
+    )
+
+    say('Post steps (the runner runs them at the end of the job): sweep anything ephemeral')
+    for (const [title, step, inputs] of [
+      ['snapshot', snapshot, { ...common, operation: 'snapshot' }],
+      ['restore', restore, { ...common, operation: 'restore' }]
+    ] as const) {
+      const post = await job.runPost(inputs, step.state)
+      console.log(`   post step of ${title}: exit ${post.exitCode}`)
+    }
+    say('Done: the recovery was rehearsed without a Neon account. Copy examples/pre-migration-gate.yml to use it.')
+  } finally {
+    job.dispose()
+    await emulator.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo failed: ${(error as Error).message}`)
+  process.exit(1)
+})
