@@ -7,6 +7,7 @@
  */
 import { parseDuration } from './duration.js'
 import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.js'
+import { hasRules } from './retention.js'
 import { validateTemplate } from './template.js'
 
 export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
@@ -31,7 +32,11 @@ export const INPUTS: Record<string, InputSpec> = {
   'api-key': { default: '', operations: ALL },
   'project-id': { default: '', operations: ALL },
   'api-host': { default: NEON_API_HOST, operations: ALL },
-  branch: { default: '', operations: ALL },
+  branch: {
+    default: '',
+    operations: OPERATIONS.filter((operation) => operation !== 'prune'),
+    misplaced: { prune: 'prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)' }
+  },
   'dry-run': { default: 'false', operations: ALL },
   at: {
     default: 'head',
@@ -313,7 +318,9 @@ function pruneInputs(reader: Reader) {
     olderThanMs: reader.parseOptional('older-than', parseDuration)
   }
   const rules = ['keep-last', 'keep-hourly', 'keep-daily', 'keep-weekly', 'older-than']
-  if (rules.every((name) => reader.isEmpty(name))) {
+  const unreadable = reader.problems.some((problem) => rules.some((name) => problem.startsWith(`${name}:`)))
+  // A policy of only zero counts would delete everything too.
+  if (!unreadable && !hasRules(policy)) {
     reader.fail(
       'keep-last',
       'prune needs a policy, or it would delete everything that matches: set keep-last, keep-hourly, keep-daily, keep-weekly or older-than'

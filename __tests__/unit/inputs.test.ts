@@ -304,6 +304,18 @@ describe('readSettings: prune', () => {
     ])
   })
 
+  it('refuses a policy of only zero counts, which would delete everything too', () => {
+    expect(problems({ ...prune, 'keep-last': '0', 'keep-daily': '0' })).toEqual([
+      expect.stringMatching(/^keep-last: prune needs a policy/)
+    ])
+  })
+
+  it('selects by match, not by branch', () => {
+    expect(problems({ ...prune, 'keep-last': '3', branch: 'main' })).toEqual([
+      'branch: prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)'
+    ])
+  })
+
   it('rejects counts that are not whole numbers', () => {
     expect(problems({ ...prune, 'keep-last': '-1', 'keep-weekly': '2.5' })).toEqual([
       'keep-last: "-1" is not a whole number from 0 to 100000',
