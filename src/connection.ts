@@ -1,4 +1,5 @@
-/** Which database and role to connect as, when the inputs leave it open. */
+/** Which database and role to connect as, when the inputs leave it open; the head of a branch's history. */
+import pg from 'pg'
 
 export interface NamedDatabase {
   name: string
@@ -26,4 +27,16 @@ export function chooseConnection(
     throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`)
   }
   return { database: database.name, role }
+}
+
+/** The newest LSN of the branch behind `uri`, as PostgreSQL prints it. */
+export async function headLsn(uri: string): Promise<string> {
+  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+    return rows[0].lsn
+  } finally {
+    await client.end()
+  }
 }

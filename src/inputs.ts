@@ -233,6 +233,14 @@ function snapshotInputs(reader: Reader, at: Point) {
   if (isProtected && kind === 'snapshot') {
     reader.fail('protected', 'Neon snapshots cannot be protected (remove protected, or use kind: branch)')
   }
+  for (const name of ['database', 'role']) {
+    if (kind === 'snapshot' && reader.isSet(name)) {
+      reader.fail(
+        name,
+        `is not used with kind: snapshot, which makes no connection (remove ${name}, or use kind: branch)`
+      )
+    }
+  }
   if (isProtected && expiresInMs !== undefined) {
     reader.fail('expires-in', 'Neon does not let protected branches expire (remove expires-in or protected)')
   }

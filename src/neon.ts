@@ -213,7 +213,7 @@ export class NeonGateway {
       what: `get project ${this.projectId}`,
       mutation: false,
       send: (api) => api.getProject(this.projectId),
-      notFound: `project-id: project "${this.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`
+      notFound: this.projectNotFound()
     })
     return data.project
   }
@@ -240,9 +240,13 @@ export class NeonGateway {
     const branches: Branch[] = []
     let cursor: string | undefined
     do {
-      const data = await this.read(`list branches${search ? ` matching ${search}` : ''}`, (api) =>
-        api.listProjectBranches({ projectId: this.projectId, search, cursor })
-      )
+      const data = await this.call({
+        what: `list branches${search ? ` matching ${search}` : ''}`,
+        mutation: false,
+        send: (api) => api.listProjectBranches({ projectId: this.projectId, search, cursor }),
+        // Usually the first call of a step: a missing project shows here.
+        notFound: this.projectNotFound()
+      })
       branches.push(...data.branches)
       const next = data.pagination?.next
       cursor = next && next !== cursor && data.branches.length > 0 ? next : undefined
@@ -254,8 +258,14 @@ export class NeonGateway {
   async findBranch(nameOrId: string): Promise<Branch> {
     const candidates = await this.listBranches(nameOrId)
     const byId = candidates.find((branch) => branch.id === nameOrId)
+    const byName = candidates.filter((branch) => branch.name === nameOrId && branch !== byId)
+    if (byId && byName.length > 0) {
+      throw new NeonApiError(
+        `branch: "${nameOrId}" is the id of branch ${byId.name} and the name of branch ${byName[0].id}; ` +
+          `use the name ${byId.name} for the first, the id ${byName[0].id} for the second`
+      )
+    }
     if (byId) return byId
-    const byName = candidates.filter((branch) => branch.name === nameOrId)
     if (byName.length === 1) return byName[0]
     if (byName.length > 1) {
       const ids = byName.map((branch) => branch.id).join(', ')
@@ -474,6 +484,10 @@ export class NeonGateway {
       if (error instanceof NeonApiError && error.status === 404) return
       throw error
     }
+  }
+
+  private projectNotFound(): string {
+    return `project-id: project "${this.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`
   }
 
   private read<T>(what: string, send: (api: Api<unknown>) => Promise<{ data: T }>): Promise<T> {

@@ -120,7 +120,7 @@ describe('readSettings: snapshot', () => {
         ...base,
         branch: 'main',
         at: '90m ago',
-        kind: 'snapshot',
+        kind: 'branch',
         name: 'pre-migration-{sha}',
         'expires-in': '7d',
         database: 'app',
@@ -130,7 +130,7 @@ describe('readSettings: snapshot', () => {
     ).toMatchObject({
       branch: 'main',
       at: { kind: 'timestamp', timestamp: '2026-11-24T05:03:57.000Z' },
-      kind: 'snapshot',
+      kind: 'branch',
       name: 'pre-migration-{sha}',
       expiresInMs: 7 * 86_400_000,
       database: 'app',
@@ -142,6 +142,9 @@ describe('readSettings: snapshot', () => {
   it('rejects contradictions and limits', () => {
     expect(problems({ ...base, kind: 'snapshot', protected: 'true' })).toEqual([
       'protected: Neon snapshots cannot be protected (remove protected, or use kind: branch)'
+    ])
+    expect(problems({ ...base, kind: 'snapshot', database: 'app' })).toEqual([
+      'database: is not used with kind: snapshot, which makes no connection (remove database, or use kind: branch)'
     ])
     expect(problems({ ...base, protected: 'true', 'expires-in': '1d' })).toEqual([
       'expires-in: Neon does not let protected branches expire (remove expires-in or protected)'

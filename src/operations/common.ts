@@ -1,7 +1,9 @@
 /** Look-ups and wording shared by the operations. */
+import { headLsn } from '../connection.js'
 import { formatTime } from '../format.js'
+import { parseLsn } from '../lsn.js'
 import type { Branch, NeonGateway } from '../neon.js'
-import type { Point } from '../point.js'
+import { describePoint, type Point } from '../point.js'
 import type { RunContext } from '../run.js'
 import { renderTemplate } from '../template.js'
 
@@ -26,6 +28,53 @@ export function pointFields(point: Point): { lsn?: string; timestamp?: string } 
   if (point.kind === 'lsn') return { lsn: point.lsn }
   if (point.kind === 'timestamp') return { timestamp: point.timestamp }
   return {}
+}
+
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+export async function checkPoint(
+  gateway: NeonGateway,
+  branch: Branch,
+  point: Point,
+  input: string,
+  context: RunContext
+): Promise<void> {
+  if (point.kind === 'timestamp') {
+    const project = await gateway.getProject()
+    const windowStart = context.now.getTime() - project.history_retention_seconds * 1000
+    if (Date.parse(point.timestamp) < windowStart) {
+      throw new Error(
+        `${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+          `(it starts at ${formatTime(windowStart)}); choose a later point`
+      )
+    }
+  }
+  if (point.kind !== 'lsn') return
+  const endpoint = (await gateway.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write')
+  const [database] = await gateway.listDatabases(branch.id)
+  if (!endpoint || !database) return
+  let head: string
+  try {
+    const uri = await gateway.getConnectionUri({
+      branchId: branch.id,
+      database: database.name,
+      role: database.owner_name
+    })
+    context.mask(uri)
+    head = await headLsn(uri)
+  } catch (error) {
+    context.info(`Could not read the head LSN of ${branch.name} (${(error as Error).message}); Neon checks the point`)
+    return
+  }
+  if (parseLsn(point.lsn) > parseLsn(head)) {
+    throw new Error(
+      `${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
+        'use an LSN at or before it, or head'
+    )
+  }
 }
 
 /** Neon wants expiry in RFC 3339 with at most second precision. */

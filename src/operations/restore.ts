@@ -9,7 +9,7 @@ import type { Branch, NeonGateway, Snapshot } from '../neon.js'
 import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3
@@ -30,6 +30,7 @@ export interface RestorePlan {
 export async function plan(settings: RestoreSettings, gateway: NeonGateway, context: RunContext): Promise<RestorePlan> {
   const target = await resolveBranch(gateway, settings.branch)
   const from = await resolveSource(settings, target, gateway)
+  if (from.kind === 'branch') await checkPoint(gateway, from.branch, from.point, 'source', context)
   const backupName = nameFor(settings.name, target, 'restore', context)
   if (await gateway.findBranchByName(backupName)) {
     throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`)

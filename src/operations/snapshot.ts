@@ -9,7 +9,7 @@ import type { Branch, NeonGateway } from '../neon.js'
 import { describePoint } from '../point.js'
 import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { expiryTime, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { checkPoint, expiryTime, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
 
 export interface SnapshotPlan {
   settings: SnapshotSettings
@@ -26,6 +26,11 @@ export async function plan(
   context: RunContext
 ): Promise<SnapshotPlan> {
   const source = await resolveBranch(gateway, settings.branch)
+  await checkPoint(gateway, source, settings.at, 'at', context)
+  // The branch gets the source's databases and roles: a wrong database or role fails here, before creating it.
+  if (settings.kind === 'branch') {
+    chooseConnection(await gateway.listDatabases(source.id), await gateway.listRoles(source.id), settings)
+  }
   const name = nameFor(settings.name, source, 'snapshot', context)
   const expiresAt = settings.expiresInMs === undefined ? undefined : expiryTime(context.now, settings.expiresInMs)
   // Reusing a snapshot of an earlier run would silently restore old data later: reuse only what this run made.
