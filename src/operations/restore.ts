@@ -167,7 +167,9 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
         const ids = byName.map((snapshot) => snapshot.id).join(', ')
         throw new Error(`source: snapshot "${source.snapshot}" is ambiguous (${ids}); use snapshot:<id>`)
       }
-      throw new Error(`source: no snapshot "${source.snapshot}" in project ${gateway.projectId}`)
+      throw new Error(
+        `source: no snapshot "${source.snapshot}" in project ${gateway.projectId} (check the name or id after snapshot:)`
+      )
     }
   }
 }
