@@ -2,6 +2,7 @@
 import type { Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon.js'
 import type { OperationResult, RunContext } from '../run.js'
+import * as prune from './prune.js'
 import * as restore from './restore.js'
 import * as snapshot from './snapshot.js'
 
@@ -15,6 +16,8 @@ export async function runOperation(
       return snapshot.execute(await snapshot.plan(settings, gateway, context), gateway, context)
     case 'restore':
       return restore.execute(await restore.plan(settings, gateway, context), gateway, context)
+    case 'prune':
+      return prune.execute(await prune.plan(settings, gateway, context), gateway, context)
     default:
       throw new Error(`operation: ${settings.operation} is not implemented yet in this version of the action`)
   }

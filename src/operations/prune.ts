@@ -1,0 +1,124 @@
+/**
+ * prune: delete the branches and Neon snapshots whose names match `match` and which the retention policy does
+ * not keep. The default branch, protected branches and branches with children are never deleted; they are
+ * listed as kept with that reason. The plan (every matching item and its decision) is the dry-run output and
+ * the summary.
+ */
+import { minimatch } from 'minimatch'
+import type { PruneSettings } from '../inputs.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import { applyRetention, describePolicy, describeReason, type RetentionDecision } from '../retention.js'
+import type { OperationResult, RunContext } from '../run.js'
+import { Summary } from '../summary.js'
+import { neonTime } from './common.js'
+
+export interface PruneItem {
+  id: string
+  name: string
+  kind: 'branch' | 'snapshot'
+  createdAt: number
+  pinned?: string
+}
+
+export interface PrunePlan {
+  settings: PruneSettings
+  decisions: RetentionDecision<PruneItem>[]
+}
+
+/** `*` does not cross `/` (as in GitHub's branch filters); `**` does. */
+export function matcher(pattern: string): (name: string) => boolean {
+  return (name) => minimatch(name, pattern, { dot: true, nocomment: true, nonegate: true })
+}
+
+/** Why a branch must never be deleted by prune, if it must not. */
+export function pinReason(branch: Branch, all: Branch[]): string | undefined {
+  if (branch.default) return 'default branch'
+  if (branch.protected) return 'protected branch'
+  const children = all.filter((candidate) => candidate.parent_id === branch.id).map((child) => child.name)
+  if (children.length > 0) return `has child branches (${children.join(', ')})`
+  return undefined
+}
+
+export async function plan(settings: PruneSettings, gateway: NeonGateway, context: RunContext): Promise<PrunePlan> {
+  const matches = matcher(settings.match)
+  const branches = await gateway.listBranches()
+  const snapshots: Snapshot[] = await gateway.listSnapshots()
+  const items: PruneItem[] = [
+    ...branches
+      .filter((branch) => matches(branch.name))
+      .map((branch) => ({
+        id: branch.id,
+        name: branch.name,
+        kind: 'branch' as const,
+        createdAt: Date.parse(branch.created_at),
+        pinned: pinReason(branch, branches)
+      })),
+    ...snapshots
+      .filter((snapshot) => matches(snapshot.name))
+      .map((snapshot) => ({
+        id: snapshot.id,
+        name: snapshot.name,
+        kind: 'snapshot' as const,
+        createdAt: Date.parse(snapshot.created_at)
+      }))
+  ]
+  return { settings, decisions: applyRetention(items, settings, context.now.getTime()) }
+}
+
+export async function execute(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+  const { settings, decisions } = plan
+  const doomed = decisions.filter((decision) => !decision.keep).map((decision) => decision.item)
+  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Prune of ${settings.match}`)
+  const facts: [string, string][] = [
+    ['Match', settings.match],
+    ['Policy', describePolicy(settings)],
+    ['Matching', `${decisions.length} (${doomed.length} to delete, ${decisions.length - doomed.length} to keep)`]
+  ]
+
+  if (settings.dryRun) {
+    summary.paragraph(`Nothing was changed. This step would delete ${count(doomed.length)}.`).keyValues(facts)
+    decisionTable(summary, decisions, 'would delete')
+    context.info(`Dry run: would delete ${count(doomed.length)}: ${doomed.map((item) => item.name).join(', ')}`)
+    return { outputs: { deleted: '0' }, summary }
+  }
+
+  const deleted: PruneItem[] = []
+  for (const item of doomed) {
+    try {
+      if (item.kind === 'branch') await gateway.deleteBranch(item.id)
+      else await gateway.deleteSnapshot(item.id)
+    } catch (error) {
+      const done = deleted.length > 0 ? ` after deleting ${deleted.map((each) => each.name).join(', ')}` : ''
+      throw new Error(
+        `prune stopped at ${item.kind} ${item.name}${done}: ${(error as Error).message}. Run it again to finish.`
+      )
+    }
+    deleted.push(item)
+    context.info(`Deleted ${item.kind} ${item.name} (${item.id})`)
+  }
+
+  summary.paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`).keyValues(facts)
+  decisionTable(summary, decisions, 'deleted')
+  return { outputs: { deleted: String(deleted.length) }, summary }
+}
+
+function decisionTable(summary: Summary, decisions: RetentionDecision<PruneItem>[], deleteWord: string): void {
+  if (decisions.length === 0) {
+    summary.paragraph('No branch or snapshot matches.')
+    return
+  }
+  summary.table(
+    ['Name', 'Kind', 'Created', 'Decision', 'Why'],
+    decisions.map(({ item, keep, reasons }) => [
+      item.name,
+      item.kind,
+      neonTime(new Date(item.createdAt).toISOString()) ?? '',
+      keep ? 'kept' : deleteWord,
+      keep ? reasons.map(describeReason).join('; ') : 'no rule keeps it'
+    ])
+  )
+}
+
+function count(items: number): string {
+  return `${items} item${items === 1 ? '' : 's'}`
+}
