@@ -55,6 +55,12 @@ export class Summary {
     return this.add({ type: 'details', label, blocks: inner.blocks })
   }
 
+  /** Adds every block of `other` (e.g. the summary of an operation this one ran as its last step). */
+  append(other: Summary): this {
+    this.blocks.push(...other.blocks)
+    return this
+  }
+
   /** HTML for GITHUB_STEP_SUMMARY, cut to `limitBytes` with a note saying what was left out. */
   toHtml(limitBytes = SUMMARY_LIMIT_BYTES): string {
     const noteReserve = 200

@@ -2,6 +2,7 @@
 import type { Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon.js'
 import type { OperationResult, RunContext } from '../run.js'
+import * as bisect from './bisect.js'
 import * as prune from './prune.js'
 import * as restore from './restore.js'
 import * as snapshot from './snapshot.js'
@@ -16,6 +17,8 @@ export async function runOperation(
       return snapshot.execute(await snapshot.plan(settings, gateway, context), gateway, context)
     case 'restore':
       return restore.execute(await restore.plan(settings, gateway, context), gateway, context)
+    case 'bisect':
+      return bisect.execute(await bisect.plan(settings, gateway, context), gateway, context)
     case 'prune':
       return prune.execute(await prune.plan(settings, gateway, context), gateway, context)
     default:
