@@ -1,6 +1,7 @@
 // Jest global setup and teardown: no PostgreSQL server started by the tests may outlive the run.
-// Setup records the servers already running (a developer's own emulator, say); teardown waits briefly for
-// the reapers, then fails the run if a server the tests started is still there.
+// A server that outlived the process that started it is an orphan (its parent is now init). Setup records the
+// orphans already there; teardown waits briefly for the reapers, then fails the run if there are new ones.
+// Servers of processes still running (a developer's own emulator, say) are not orphans.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -9,11 +10,12 @@ import path from 'node:path'
 const record = path.join(os.tmpdir(), `neon-recovery-action-jest-${process.ppid}-${process.pid}.json`)
 
 function servers() {
-  const output = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+  const output = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
   return output
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => /\bpostgres -D \S+/.test(line))
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, ppid, ...args]) => ppid === '1' && /\bpostgres -D \S+/.test(args.join(' ')))
+    .map(([pid, , ...args]) => `${pid} ${args.join(' ')}`)
 }
 
 export async function setup() {
