@@ -4,6 +4,7 @@ import type { NeonGateway } from '../neon.js'
 import type { OperationResult, RunContext } from '../run.js'
 import * as bisect from './bisect.js'
 import * as prune from './prune.js'
+import * as recover from './recover.js'
 import * as restore from './restore.js'
 import * as snapshot from './snapshot.js'
 
@@ -21,6 +22,8 @@ export async function runOperation(
       return bisect.execute(await bisect.plan(settings, gateway, context), gateway, context)
     case 'prune':
       return prune.execute(await prune.plan(settings, gateway, context), gateway, context)
+    case 'recover':
+      return recover.execute(await recover.plan(settings, gateway, context), gateway, context)
     default:
       throw new Error(`operation: ${settings.operation} is not implemented yet in this version of the action`)
   }

@@ -1,0 +1,221 @@
+/**
+ * operation: recover, run from dist/index.js as the runner does, on the seed's story: a table is dropped and rows
+ * are deleted, then the afternoon's writes go on; recover brings the lost data back without losing those writes.
+ */
+import { ActionHarness, currentLsn, ids, leaks, mutating, query, sleep } from './helpers.js'
+
+let harness: ActionHarness
+let shop: { id: string; uri: string }
+/** Before the accident: orders 1-100 and every line item exist. */
+let beforeLsn: string
+let beforeTime: string
+
+const columnsOf = (schema: string, table: string) =>
+  query<{ name: string; type: string; notnull: boolean }>(
+    shop.uri,
+    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull
+       FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attnum`,
+    [`"${schema}"."${table}"`]
+  )
+const primaryKeyOf = async (schema: string, table: string) =>
+  (
+    await query<{ def: string }>(
+      shop.uri,
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'p'`,
+      [`"${schema}"."${table}"`]
+    )
+  ).map((row) => row.def)
+const schemas = async () =>
+  (
+    await query<{ nspname: string }>(
+      shop.uri,
+      `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`
+    )
+  ).map((row) => row.nspname)
+
+beforeAll(async () => {
+  harness = await ActionHarness.start()
+  shop = await harness.createBranch('shop')
+  await query(
+    shop.uri,
+    `CREATE TABLE orders (id serial PRIMARY KEY, customer text NOT NULL, amount numeric(10,2) DEFAULT 0,
+                          placed timestamptz NOT NULL DEFAULT now(), note varchar(40), tags text[]);
+     INSERT INTO orders (customer, amount, note, tags)
+       SELECT 'c' || g, g * 1.5, CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || g END, ARRAY['a', 'b''' || g]
+       FROM generate_series(1, 100) g;
+     CREATE SCHEMA "Sales Data";
+     CREATE TABLE "Sales Data"."Line Items" ("Order Id" int, "line" int, "qty" int NOT NULL CHECK (qty > 0),
+                                            "Text" text, PRIMARY KEY ("Order Id", "line"));
+     INSERT INTO "Sales Data"."Line Items" SELECT g / 3, g % 3, g, E'tab\\there "quoted"\\nnew line'
+       FROM generate_series(3, 302) g;
+     CREATE TABLE audit_log (at timestamptz DEFAULT now(), what text);
+     INSERT INTO audit_log (what) SELECT 'event ' || g FROM generate_series(1, 5) g;`
+  )
+  beforeLsn = await currentLsn(shop.uri)
+  await sleep(50)
+  beforeTime = new Date().toISOString()
+  await sleep(50)
+  // The accident, then the afternoon's writes.
+  await query(shop.uri, 'DELETE FROM orders WHERE id BETWEEN 20 AND 40')
+  await query(shop.uri, 'DROP TABLE "Sales Data"."Line Items"')
+  await query(shop.uri, "DELETE FROM audit_log WHERE what = 'event 1'")
+  await query(
+    shop.uri,
+    `INSERT INTO orders (customer) SELECT 'later ' || g FROM generate_series(1, 10) g;
+     UPDATE orders SET note = 'changed after' WHERE id = 5`
+  )
+}, 60_000)
+
+afterAll(() => harness?.stop())
+
+describe('recover', () => {
+  it('in a dry run shows the statements and changes nothing', async () => {
+    const { main, requests } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: '"Sales Data"."Line Items"',
+      'dry-run': 'true'
+    })
+    expect(main.errors).toEqual([])
+    expect(main.exitCode).toBe(0)
+    expect(mutating(requests)).toEqual([])
+    expect(main.summary).toContain('Dry run: Recovery of Sales Data.Line Items from shop')
+    expect(main.summary).toContain('CREATE TABLE')
+    expect(await schemas()).toEqual(['Sales Data', 'public'])
+  })
+
+  it('brings a dropped table back into a new schema with its column types, primary key and rows', async () => {
+    const { main, requests } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: '"Sales Data"."Line Items", orders'
+    })
+    expect(main.errors).toEqual([])
+    expect(main.exitCode).toBe(0)
+    expect(mutating(requests)).toEqual([])
+    expect(JSON.parse(main.outputs.rows)).toEqual({ 'Sales Data.Line Items': 300, 'public.orders': 100 })
+
+    const [schema] = (await schemas()).filter((name) => name.startsWith('recovered_'))
+    expect(schema).toMatch(/^recovered_\d{8}_\d{6}$/)
+    expect(main.summary).toContain(`DROP SCHEMA &quot;${schema}&quot; CASCADE;`)
+    expect(await columnsOf(schema, 'Line Items')).toEqual([
+      { name: 'Order Id', type: 'integer', notnull: true },
+      { name: 'line', type: 'integer', notnull: true },
+      { name: 'qty', type: 'integer', notnull: true },
+      { name: 'Text', type: 'text', notnull: false }
+    ])
+    expect(await primaryKeyOf(schema, 'Line Items')).toEqual(['PRIMARY KEY ("Order Id", line)'])
+    expect(await columnsOf(schema, 'orders')).toEqual(await columnsOf('public', 'orders'))
+    expect(await primaryKeyOf(schema, 'orders')).toEqual(['PRIMARY KEY (id)'])
+
+    // Every value arrives as it was, escapes included; the live tables are untouched.
+    const [copied] = await query<{ digest: string; count: string }>(
+      shop.uri,
+      `SELECT md5(string_agg(t::text, '|' ORDER BY "Order Id", line)) AS digest, count(*) AS count
+         FROM "${schema}"."Line Items" t`
+    )
+    // Compared with the table as it was, read through a time-travel connection of its own.
+    const pastUri = `${shop.uri}${shop.uri.includes('?') ? '&' : '?'}options=${encodeURIComponent(`neon_lsn:${beforeLsn}`)}`
+    const [expected] = await query<{ digest: string }>(
+      pastUri,
+      `SELECT md5(string_agg(t::text, '|' ORDER BY "Order Id", line)) AS digest FROM "Sales Data"."Line Items" t`
+    )
+    expect(copied.count).toBe('300')
+    expect(copied.digest).toBe(expected.digest)
+    const [sample] = await query<{ Text: string; tags: string[] }>(
+      shop.uri,
+      `SELECT l."Text", o.tags FROM "${schema}"."Line Items" l, "${schema}".orders o WHERE l."Order Id" = 1 AND o.id = 30 LIMIT 1`
+    )
+    expect(sample).toEqual({ Text: 'tab\there "quoted"\nnew line', tags: ['a', "b'30"] })
+    expect(await ids(shop.uri, `"${schema}".orders`)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1))
+    expect((await ids(shop.uri, 'public.orders')).length).toBe(89)
+  })
+
+  it('refuses mode: merge for a table without a primary key before changing anything', async () => {
+    const before = await query(shop.uri, 'SELECT * FROM audit_log ORDER BY what')
+    const schemasBefore = await schemas()
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeTime,
+      tables: 'orders, audit_log',
+      mode: 'merge'
+    })
+    expect(main.exitCode).toBe(1)
+    expect(main.errors.join('\n')).toMatch(/mode: merge needs a primary key .* public\.audit_log has none/)
+    // orders came first and would have merged: it did not.
+    expect((await ids(shop.uri, 'orders')).length).toBe(89)
+    expect(await query(shop.uri, 'SELECT * FROM audit_log ORDER BY what')).toEqual(before)
+    expect(await schemas()).toEqual(schemasBefore)
+  })
+
+  it('refuses a where that carries a second statement, and leaves the data alone', async () => {
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: 'orders',
+      mode: 'merge',
+      where: 'true); DELETE FROM orders; SELECT (1'
+    })
+    expect(main.exitCode).toBe(1)
+    expect(main.errors.join('\n')).toMatch(/^where: cannot insert multiple commands into a prepared statement/)
+    expect((await ids(shop.uri, 'orders')).length).toBe(89)
+  })
+
+  it('merges the deleted rows back into the original table and keeps the writes made after the accident', async () => {
+    const { main, requests } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeTime,
+      tables: 'public.orders',
+      mode: 'merge',
+      where: 'id BETWEEN 10 AND 45'
+    })
+    expect(main.errors).toEqual([])
+    expect(main.exitCode).toBe(0)
+    expect(mutating(requests)).toEqual([])
+    expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.orders': 21 })
+
+    expect(await ids(shop.uri, 'orders')).toEqual(Array.from({ length: 110 }, (_, index) => index + 1))
+    const rows = await query<{ id: number; customer: string; amount: string; note: string | null }>(
+      shop.uri,
+      'SELECT id, customer, amount, note FROM orders WHERE id IN (5, 21, 28, 101) ORDER BY id'
+    )
+    expect(rows).toEqual([
+      { id: 5, customer: 'c5', amount: '7.50', note: 'changed after' },
+      { id: 21, customer: 'c21', amount: '31.50', note: null },
+      { id: 28, customer: 'c28', amount: '42.00', note: null },
+      { id: 101, customer: 'later 1', amount: '0.00', note: null }
+    ])
+    // The undo lists exactly the inserted keys.
+    const undo =
+      /DELETE FROM &quot;public&quot;.&quot;orders&quot; WHERE \(&quot;id&quot;\) IN \(([^)]*\)(?:, \([^)]*\))*)\);/.exec(
+        main.summary
+      )
+    expect(undo).not.toBeNull()
+    expect(undo![1].match(/&#39;(\d+)&#39;/g)!.map((key) => Number(key.replace(/&#39;/g, '')))).toEqual(
+      Array.from({ length: 21 }, (_, index) => index + 20)
+    )
+  })
+
+  it('merging again inserts nothing', async () => {
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: 'orders',
+      mode: 'merge'
+    })
+    expect(main.errors).toEqual([])
+    expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.orders': 0 })
+    expect((await ids(shop.uri, 'orders')).length).toBe(110)
+  })
+
+  it('shows no secret in logs, outputs or summaries', async () => {
+    expect(leaks(harness.steps, await harness.secrets())).toEqual([])
+  })
+})

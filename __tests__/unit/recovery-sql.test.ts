@@ -1,0 +1,97 @@
+import {
+  createTableSql,
+  defaultSchemaName,
+  mergeSql,
+  parseIdentifierText,
+  qualifiedName,
+  quoteIdent,
+  selectSql,
+  undoMergeSql,
+  type TableShape
+} from '../../src/recovery-sql.js'
+
+const orders: TableShape = {
+  schema: 'public',
+  name: 'orders',
+  kind: 'r',
+  columns: [
+    {
+      name: 'id',
+      type: 'integer',
+      notNull: true,
+      default: "nextval('orders_id_seq'::regclass)",
+      generated: false,
+      identity: ''
+    },
+    { name: 'total', type: 'numeric(10,2)', notNull: false, default: '0', generated: false, identity: '' },
+    {
+      name: 'Status',
+      type: 'public.status',
+      notNull: true,
+      default: "'new'::public.status",
+      generated: false,
+      identity: ''
+    },
+    { name: 'doubled', type: 'numeric', notNull: false, default: '(total * 2)', generated: true, identity: '' },
+    { name: 'seq', type: 'bigint', notNull: true, generated: false, identity: 'a' }
+  ],
+  primaryKey: { definition: 'PRIMARY KEY (id)', columns: ['id'] }
+}
+
+describe('recovery SQL', () => {
+  it('quotes every identifier, doubling inner quotes', () => {
+    expect(quoteIdent('orders')).toBe('"orders"')
+    expect(quoteIdent('Line "Items"')).toBe('"Line ""Items"""')
+    expect(qualifiedName('Sales Data', 'x;drop')).toBe('"Sales Data"."x;drop"')
+  })
+
+  it('reads identifiers as PostgreSQL does: quoted exactly, unquoted lower-cased', () => {
+    expect(parseIdentifierText('Rescue')).toBe('rescue')
+    expect(parseIdentifierText('"Rescue ""Here"""')).toBe('Rescue "Here"')
+  })
+
+  it('names the default schema after the time in UTC', () => {
+    expect(defaultSchemaName(new Date('2026-11-24T06:33:57.123Z'))).toBe('recovered_20261124_063357')
+  })
+
+  it('creates the copy with the same types, NOT NULL and primary key, without sequence defaults', () => {
+    expect(createTableSql('recovered_1', orders)).toBe(
+      [
+        'CREATE TABLE "recovered_1"."orders" (',
+        '  "id" integer NOT NULL,',
+        '  "total" numeric(10,2) DEFAULT 0,',
+        `  "Status" public.status NOT NULL DEFAULT 'new'::public.status,`,
+        '  "doubled" numeric,',
+        '  "seq" bigint NOT NULL,',
+        '  PRIMARY KEY (id)',
+        ')'
+      ].join('\n')
+    )
+    expect(createTableSql('s', { ...orders, primaryKey: undefined })).not.toContain('PRIMARY KEY')
+  })
+
+  it('reads only the table itself, or every partition of a partitioned table', () => {
+    expect(selectSql(orders, ['id', 'Status'])).toBe('SELECT "id", "Status" FROM ONLY "public"."orders"')
+    expect(selectSql({ ...orders, kind: 'p' }, ['id'], 'id < 10')).toBe(
+      'SELECT "id" FROM "public"."orders" WHERE (id < 10)'
+    )
+  })
+
+  it('merges on the primary key and returns the inserted keys as literals for the undo', () => {
+    const sql = mergeSql({
+      target: '"public"."orders"',
+      staging: '"nra_recover_0"',
+      columns: ['id', 'seq'],
+      keyColumns: ['id', 'seq'],
+      overridingSystemValue: true
+    })
+    expect(sql).toContain(
+      'INSERT INTO "public"."orders" ("id", "seq") OVERRIDING SYSTEM VALUE SELECT "id", "seq" FROM "nra_recover_0" ' +
+        'ON CONFLICT ("id", "seq") DO NOTHING RETURNING "id", "seq"'
+    )
+    expect(sql).toContain(`format('(%L, %L)', k."id", k."seq")`)
+    expect(undoMergeSql('"public"."orders"', ['id'], "('1'), ('2')")).toBe(
+      `DELETE FROM "public"."orders" WHERE ("id") IN (('1'), ('2'));`
+    )
+  })
+})

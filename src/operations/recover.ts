@@ -1,0 +1,334 @@
+/**
+ * recover: copy tables (or some of their rows) from `branch` as it was at `at` into the same branch at its head,
+ * changing nothing else. The past is read through a read-only time-travel connection (no branch is created);
+ * the rows are streamed with COPY into the live branch inside one transaction, so a failure leaves no trace.
+ * By default the tables land in a new schema; with mode: merge, the rows missing from each original table
+ * (by primary key) go back into it.
+ */
+import pg from 'pg'
+import { chooseConnection } from '../connection.js'
+import { formatDuration } from '../duration.js'
+import type { RecoverSettings } from '../inputs.js'
+import type { Branch, NeonGateway } from '../neon.js'
+import { describePoint } from '../point.js'
+import { timeTravelUri } from '../postgres.js'
+import {
+  checkSelect,
+  copyRows,
+  createTableSql,
+  defaultSchemaName,
+  displayName,
+  mergeSql,
+  parseIdentifierText,
+  qualifiedName,
+  quoteIdent,
+  readTableShape,
+  schemaExists,
+  selectSql,
+  undoMergeSql,
+  type TableShape,
+  UNDO_KEY_LIMIT
+} from '../recovery-sql.js'
+import type { OperationResult, RunContext } from '../run.js'
+import { Summary } from '../summary.js'
+import { checkPoint, pointFields, resolveBranch } from './common.js'
+
+/** One table to copy: what is read at the point, and where it goes. */
+export interface TableCopy {
+  /** The table as it was at the point. */
+  past: TableShape
+  /** The columns copied, in order. */
+  columns: string[]
+  select: string
+  /** Quoted, schema-qualified target. */
+  target: string
+  /** merge: the original table's primary key columns and whether it has identity ALWAYS columns. */
+  merge?: { keyColumns: string[]; overridingSystemValue: boolean }
+  /** schema mode: the CREATE TABLE of the copy. */
+  ddl?: string
+}
+
+export interface RecoverPlan {
+  settings: RecoverSettings
+  branch: Branch
+  database: string
+  role: string
+  /** schema mode: the schema created for the copies. */
+  schema?: string
+  copies: TableCopy[]
+  liveUri: string
+  pastUri: string
+}
+
+export async function plan(settings: RecoverSettings, gateway: NeonGateway, context: RunContext): Promise<RecoverPlan> {
+  const branch = await resolveBranch(gateway, settings.branch)
+  await checkPoint(gateway, branch, settings.at, 'at', context)
+  const [databases, roles, endpoints] = await Promise.all([
+    gateway.listDatabases(branch.id),
+    gateway.listRoles(branch.id),
+    gateway.listEndpoints(branch.id)
+  ])
+  const { database, role } = chooseConnection(databases, roles, settings)
+  const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0]
+  if (!endpoint) {
+    throw new Error(
+      `branch: ${branch.name} has no compute endpoint; add one in the Neon console so recover can connect`
+    )
+  }
+  const liveUri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+  const password = decodeURIComponent(new URL(liveUri).password)
+  if (password) context.mask(password)
+  context.mask(liveUri)
+  const point = pointFields(settings.at)
+  const pastUri = timeTravelUri(
+    liveUri,
+    { endpointId: endpoint.id, branchId: branch.id },
+    point.lsn ? { lsn: point.lsn } : { timestamp: point.timestamp! }
+  )
+  context.mask(pastUri)
+
+  const past = await connect(pastUri, `${branch.name} at ${describePoint(settings.at)}`)
+  const live = await connect(liveUri, branch.name)
+  try {
+    await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    const schema = settings.mode === 'schema' ? targetSchema(settings, context) : undefined
+    if (schema !== undefined && (await schemaExists(live, schema))) {
+      throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`)
+    }
+    const copies: TableCopy[] = []
+    for (const table of settings.tables) {
+      const shape = await readTableShape(past, table)
+      if (!shape) {
+        throw new Error(`tables: ${table} did not exist on ${branch.name} at ${describePoint(settings.at)}`)
+      }
+      copies.push(
+        schema === undefined
+          ? await mergeCopy(shape, live, branch, settings.where)
+          : schemaCopy(shape, schema, settings.where)
+      )
+    }
+    const targets = copies.map((copy) => copy.target)
+    const duplicate = targets.find((target, index) => targets.indexOf(target) !== index)
+    if (duplicate) throw new Error(`tables: two tables would be copied to ${duplicate}; recover them in separate steps`)
+    for (const copy of copies) {
+      // One condition on the read-only past, parsed before anything is written (a second statement is refused).
+      await checkSelect(past, copy.select).catch((error: Error) => {
+        throw new Error(`where: ${error.message} (in ${copy.select})`)
+      })
+    }
+    return { settings, branch, database, role, schema, copies, liveUri, pastUri }
+  } finally {
+    await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
+  }
+}
+
+export async function execute(plan: RecoverPlan, _gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+  const started = Date.now()
+  const { settings, branch, schema, copies } = plan
+  const tables = copies.map((copy) => displayName(copy.past)).join(', ')
+  const summary = new Summary().heading(
+    `${settings.dryRun ? 'Dry run: ' : ''}Recovery of ${tables} from ${branch.name} at ${describePoint(settings.at)}`
+  )
+  const facts: [string, string | undefined][] = [
+    ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
+    ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
+    ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
+    ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
+    ['Only rows where', settings.where]
+  ]
+
+  if (settings.dryRun) {
+    summary.paragraph('Nothing was changed. This step would run, in one transaction:').keyValues(facts)
+    summary.code(statements(plan).join('\n'), 'sql')
+    return { outputs: {}, summary }
+  }
+
+  const results = await copyAll(plan, context)
+  const rows = Object.fromEntries(results.map((result) => [displayName(result.copy.past), result.written]))
+  const total = results.reduce((sum, result) => sum + result.written, 0)
+  summary
+    .paragraph(
+      schema === undefined
+        ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
+        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`
+    )
+    .keyValues([...facts, ['Took', formatDuration(Date.now() - started)]])
+    .table(
+      ['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'],
+      results.map((result) => [
+        displayName(result.copy.past),
+        String(result.read),
+        String(result.written),
+        result.copy.target
+      ])
+    )
+    .heading('To undo this recovery', 3)
+  if (schema !== undefined) {
+    summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql')
+  } else {
+    summary.paragraph('Delete the inserted rows by their primary keys:')
+    summary.code(
+      results
+        .filter((result) => result.written > 0)
+        .map(
+          (result) =>
+            undoMergeSql(result.copy.target, result.copy.merge!.keyColumns, result.keys!) +
+            (result.written > result.listed
+              ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+              : '')
+        )
+        .join('\n') || '-- nothing was inserted',
+      'sql'
+    )
+  }
+  context.info(`Recovered ${tables} from ${branch.name} at ${describePoint(settings.at)}: ${JSON.stringify(rows)}`)
+  return { outputs: { rows: JSON.stringify(rows) }, summary }
+}
+
+interface CopyResult {
+  copy: TableCopy
+  read: number
+  written: number
+  /** merge: SQL row literals of the inserted keys (at most UNDO_KEY_LIMIT). */
+  keys?: string
+  listed: number
+}
+
+/** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
+async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResult[]> {
+  const past = await connect(plan.pastUri, `${plan.branch.name} at ${describePoint(plan.settings.at)}`)
+  const live = await connect(plan.liveUri, plan.branch.name)
+  const results: CopyResult[] = []
+  let current: TableCopy | undefined
+  try {
+    await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    await live.query('BEGIN')
+    if (plan.schema !== undefined) await live.query(`CREATE SCHEMA ${quoteIdent(plan.schema)}`)
+    for (const [index, copy] of plan.copies.entries()) {
+      current = copy
+      if (copy.merge) {
+        const staging = quoteIdent(`nra_recover_${index}`)
+        await live.query(
+          `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
+            `FROM ${copy.target} WITH NO DATA`
+        )
+        const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
+        const merged = await live.query<{ count: string; keys: string | null }>(
+          mergeSql({ target: copy.target, staging, columns: copy.columns, ...copy.merge })
+        )
+        const written = Number(merged.rows[0].count)
+        const keys = merged.rows[0].keys ?? undefined
+        results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) })
+      } else {
+        await live.query(copy.ddl!)
+        const { read, written } = await copyRows(past, live, copy.select, copy.target, copy.columns)
+        if (read !== written) throw new Error(`read ${read} rows at the point but wrote ${written}`)
+        results.push({ copy, read, written, listed: 0 })
+      }
+      context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.target}`)
+    }
+    current = undefined
+    await live.query('COMMIT')
+    return results
+  } catch (error) {
+    await live.query('ROLLBACK').catch(() => undefined)
+    const where = current ? ` while copying ${displayName(current.past)}` : ''
+    throw new Error(
+      `recover failed${where}; nothing was changed on ${plan.branch.name} (the transaction was rolled back): ${(error as Error).message}`
+    )
+  } finally {
+    await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
+  }
+}
+
+function schemaCopy(shape: TableShape, schema: string, where: string | undefined): TableCopy {
+  const columns = shape.columns.map((column) => column.name)
+  return {
+    past: shape,
+    columns,
+    select: selectSql(shape, columns, where),
+    target: qualifiedName(schema, shape.name),
+    ddl: createTableSql(schema, shape)
+  }
+}
+
+/** The original table at head must exist with a primary key and every column the past rows carry. */
+async function mergeCopy(
+  shape: TableShape,
+  live: pg.Client,
+  branch: Branch,
+  where: string | undefined
+): Promise<TableCopy> {
+  const name = displayName(shape)
+  const head = await readTableShape(live, qualifiedName(shape.schema, shape.name))
+  if (!head) {
+    throw new Error(
+      `mode: merge needs ${name} at the head of ${branch.name}, and it is gone; recover it into a schema (mode: schema)`
+    )
+  }
+  if (!head.primaryKey) {
+    throw new Error(
+      `mode: merge needs a primary key to tell missing rows from present ones, and ${name} has none; ` +
+        'recover it into a schema (mode: schema) and copy the rows you need by hand'
+    )
+  }
+  const headColumns = new Map(head.columns.map((column) => [column.name, column]))
+  const missing = shape.columns.filter((column) => !column.generated && !headColumns.has(column.name))
+  if (missing.length > 0) {
+    const names = missing.map((column) => column.name).join(', ')
+    throw new Error(
+      `mode: merge would lose column ${names} of ${name}, which the table at head no longer has; recover it into a schema`
+    )
+  }
+  const columns = shape.columns
+    .filter((column) => !column.generated && !headColumns.get(column.name)!.generated)
+    .map((column) => column.name)
+  const keyColumns = head.primaryKey.columns
+  const absentKeys = keyColumns.filter((column) => !columns.includes(column))
+  if (absentKeys.length > 0) {
+    throw new Error(`mode: merge needs the primary key ${absentKeys.join(', ')} of ${name} in the rows at the point`)
+  }
+  return {
+    past: shape,
+    columns,
+    select: selectSql(shape, columns, where),
+    target: qualifiedName(head.schema, head.name),
+    merge: {
+      keyColumns,
+      overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
+    }
+  }
+}
+
+function targetSchema(settings: RecoverSettings, context: RunContext): string {
+  return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into)
+}
+
+/** What the transaction runs, for the dry run. */
+function statements(plan: RecoverPlan): string[] {
+  const lines = ['BEGIN;']
+  if (plan.schema !== undefined) lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`)
+  for (const copy of plan.copies) {
+    if (copy.ddl) lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.target} FROM STDIN;`)
+    else
+      lines.push(
+        `-- rows of: ${copy.select}`,
+        `INSERT INTO ${copy.target} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
+      )
+  }
+  lines.push('COMMIT;')
+  return lines
+}
+
+async function connect(uri: string, what: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 })
+  // A connection dropped while idle must not crash the process; the query in flight reports it.
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+  } catch (error) {
+    await client.end().catch(() => undefined)
+    throw new Error(`could not connect to ${what}: ${(error as Error).message}`)
+  }
+  return client
+}
