@@ -79,6 +79,22 @@ describe('auth and errors', () => {
     )
     expect(garbage.status).toBe(400)
   })
+
+  it("answers 400 for a branch of a branch before the parent's start, as Neon's pageserver does", async () => {
+    const { data: child } = await harness.api.createProjectBranch(harness.projectId, { branch: { name: 'young' } })
+    await waitForOperations(harness, child.operations)
+    const start = child.branch.parent_lsn!
+    const [high, low] = start.split('/').map((part) => parseInt(part, 16))
+    const earlier = `${high.toString(16).toUpperCase()}/${(low - 64).toString(16).toUpperCase()}`
+    const refused = await failure(
+      harness.api.createProjectBranch(harness.projectId, {
+        branch: { name: 'too-early', parent_id: child.branch.id, parent_lsn: earlier }
+      })
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.message).toContain(`before the branch's start at ${start}`)
+    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: child.branch.id })
+  })
 })
 
 describe('project', () => {

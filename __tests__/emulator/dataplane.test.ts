@@ -153,12 +153,14 @@ describe('data plane on real PostgreSQL', () => {
       const tables = await client.query("SELECT to_regclass('only_sibling') AS t")
       expect(tables.rows[0].t).toBeNull()
     })
-    // A point on the child's history from before the fork reads the parent's past.
-    const early = await plane.fork(child, formatLsn(parseLsn(head.lsn) - 64n))
-    await withClient(plane, early, undefined, async (client) => {
+    // Before its start a branch has no history of its own: Neon refuses to branch there, and time travel reads
+    // the parent's past.
+    const before = formatLsn(parseLsn(head.lsn) - 64n)
+    await expect(plane.resolvePoint(child, { kind: 'lsn', lsn: before })).rejects.toThrow(/before the branch's start/)
+    await withClient(plane, child, { kind: 'lsn', lsn: before }, async (client) => {
       expect((await client.query("SELECT to_regclass('only_child') AS t")).rows[0].t).toBeNull()
     })
-    for (const id of [early, grandchild, sibling, child]) await plane.drop(id)
+    for (const id of [grandchild, sibling, child]) await plane.drop(id)
   })
 
   test('points in the future or before the history are refused with a PointError', async () => {

@@ -281,7 +281,23 @@ class PostgresDataPlane implements DataPlane {
     }
   }
 
+  /**
+   * As Neon's pageserver, a new branch (or restore) can start no earlier than the storage's own start (its
+   * parent_lsn): the older past belongs to its parent. Time travel reads may look further back.
+   */
   async resolvePoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
+    const resolved = await this.resolveAnyPoint(id, point)
+    const start = this.record(id).parent?.lsn
+    if (start && parseLsn(resolved.lsn) < parseLsn(start)) {
+      throw new PointError(
+        `${point.kind === 'timestamp' ? `timestamp ${point.timestamp} (LSN ${resolved.lsn})` : `LSN ${resolved.lsn}`} ` +
+          `is before the branch's start at ${start}: branch from its parent instead`
+      )
+    }
+    return resolved
+  }
+
+  private async resolveAnyPoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
     const head = await this.head(id)
     if (point.kind === 'head') {
       return { lsn: formatLsn(alignUp(head)), timestamp: await this.commitTimeAt(id, head) }
@@ -502,7 +518,7 @@ class PostgresDataPlane implements DataPlane {
 
   /** A read-only instance paused at the point: shared by every connection to the same point. */
   private async acquireTimeTravel(id: string, point: PointRequest): Promise<Backend> {
-    const { lsn } = await this.resolvePoint(id, point)
+    const { lsn } = await this.resolveAnyPoint(id, point)
     const owner = this.owner(id, parseLsn(lsn))
     const key = `${owner.id}-${lsn.replace('/', '-')}`
     let instance = this.timeTravel.get(key)
