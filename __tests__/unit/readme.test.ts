@@ -14,3 +14,11 @@ describe('README', () => {
     expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm test$/m)
   })
 })
+
+test('README shows the bad-input table the integration test runs', () => {
+  const table = readFileSync('__tests__/action/BAD-INPUT.md', 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+  const readme = readFileSync('README.md', 'utf8')
+  for (const line of table) expect(readme).toContain(line)
+})
