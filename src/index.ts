@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     const result = await runOperation(settings, gatewayFor(settings), context)
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary)
+    if (result.failed) core.setFailed(result.failed)
   } catch (error) {
     const message = (error as Error).message
     core.setFailed(message)

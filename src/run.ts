@@ -17,6 +17,8 @@ export interface RunContext {
 export interface OperationResult {
   outputs: Record<string, string>
   summary: Summary
+  /** Set when the operation ran to the end but its verdict fails the step (a failing drill check). */
+  failed?: string
 }
 
 /** Records on each branch the action creates which workflow run created it. */

@@ -2,7 +2,7 @@
 import { headLsn } from '../connection.js'
 import { formatTime } from '../format.js'
 import { parseLsn } from '../lsn.js'
-import type { Branch, NeonGateway } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon.js'
 import { describePoint, type Point } from '../point.js'
 import type { RunContext } from '../run.js'
 import { renderTemplate } from '../template.js'
@@ -100,4 +100,20 @@ export function restoreStep(options: { actionRef: string; projectId: string; bra
   ]
   if (options.branch.default || options.branch.protected) lines.push(`    confirm: ${options.branch.name}`)
   return lines.join('\n')
+}
+
+/** The snapshot a `source: snapshot:<id or name>` names. */
+export async function findSnapshot(gateway: NeonGateway, idOrName: string): Promise<Snapshot> {
+  const snapshots = await gateway.listSnapshots()
+  const byId = snapshots.find((snapshot) => snapshot.id === idOrName)
+  const byName = snapshots.filter((snapshot) => snapshot.name === idOrName)
+  if (byId) return byId
+  if (byName.length === 1) return byName[0]
+  if (byName.length > 1) {
+    const ids = byName.map((snapshot) => snapshot.id).join(', ')
+    throw new Error(`source: snapshot "${idOrName}" is ambiguous (${ids}); use snapshot:<id>`)
+  }
+  throw new Error(
+    `source: no snapshot "${idOrName}" in project ${gateway.projectId} (check the name or id after snapshot:)`
+  )
 }

@@ -4,9 +4,11 @@ import type { NeonGateway } from '../neon.js'
 import type { OperationResult, RunContext } from '../run.js'
 import * as bisect from './bisect.js'
 import * as prune from './prune.js'
+import * as query from './query.js'
 import * as recover from './recover.js'
 import * as restore from './restore.js'
 import * as snapshot from './snapshot.js'
+import * as verify from './verify.js'
 
 export async function runOperation(
   settings: Settings,
@@ -20,11 +22,13 @@ export async function runOperation(
       return restore.execute(await restore.plan(settings, gateway, context), gateway, context)
     case 'bisect':
       return bisect.execute(await bisect.plan(settings, gateway, context), gateway, context)
+    case 'query':
+      return query.execute(await query.plan(settings, gateway, context), gateway, context)
+    case 'verify':
+      return verify.execute(await verify.plan(settings, gateway, context), gateway, context)
     case 'prune':
       return prune.execute(await prune.plan(settings, gateway, context), gateway, context)
     case 'recover':
       return recover.execute(await recover.plan(settings, gateway, context), gateway, context)
-    default:
-      throw new Error(`operation: ${settings.operation} is not implemented yet in this version of the action`)
   }
 }

@@ -9,7 +9,7 @@ import type { Branch, NeonGateway, Snapshot } from '../neon.js'
 import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { checkPoint, findSnapshot, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3
@@ -157,20 +157,8 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
       }
       return { kind: 'branch', branch, point: source.point }
     }
-    case 'snapshot': {
-      const snapshots = await gateway.listSnapshots()
-      const byId = snapshots.find((snapshot) => snapshot.id === source.snapshot)
-      const byName = snapshots.filter((snapshot) => snapshot.name === source.snapshot)
-      if (byId) return { kind: 'snapshot', snapshot: byId }
-      if (byName.length === 1) return { kind: 'snapshot', snapshot: byName[0] }
-      if (byName.length > 1) {
-        const ids = byName.map((snapshot) => snapshot.id).join(', ')
-        throw new Error(`source: snapshot "${source.snapshot}" is ambiguous (${ids}); use snapshot:<id>`)
-      }
-      throw new Error(
-        `source: no snapshot "${source.snapshot}" in project ${gateway.projectId} (check the name or id after snapshot:)`
-      )
-    }
+    case 'snapshot':
+      return { kind: 'snapshot', snapshot: await findSnapshot(gateway, source.snapshot) }
   }
 }
 

@@ -1,0 +1,176 @@
+/**
+ * query: one read-only SQL statement on `branch` as it was at `at`, through a time-travel connection (Neon
+ * starts a read-only compute at the point; no branch is created). The statement runs in a READ ONLY
+ * transaction with a timeout, through the extended protocol (so a second statement is refused), and its rows
+ * are read through a cursor, so a huge result is cut without being fetched.
+ */
+import pg from 'pg'
+import Cursor from 'pg-cursor'
+import type { QuerySettings } from '../inputs.js'
+import { alignUp, formatLsn, parseLsn } from '../lsn.js'
+import type { NeonGateway } from '../neon.js'
+import { describePoint } from '../point.js'
+import { readRows } from '../postgres.js'
+import type { OperationResult, RunContext } from '../run.js'
+import { Summary } from '../summary.js'
+import { checkPoint, resolveBranch } from './common.js'
+import { connectionTarget, pastUri, type Target } from './target.js'
+
+/** At most this many rows are read; `truncated` says when there were more. */
+export const MAX_ROWS = 1000
+/** The `result` output stays well under GitHub's 1 MiB limit for one step's outputs. */
+export const MAX_RESULT_BYTES = 256 * 1024
+/** Rows and cell lengths shown in the job summary. */
+const SUMMARY_ROWS = 50
+const SUMMARY_CELL = 200
+const STATEMENT_TIMEOUT_MS = 5 * 60_000
+
+export interface QueryPlan {
+  settings: QuerySettings
+  target: Target
+  /** The time-travel connection (masked). */
+  uri: string
+  /** The point as an LSN, when known before connecting (head and LSN points). */
+  lsn?: string
+}
+
+export async function plan(settings: QuerySettings, gateway: NeonGateway, context: RunContext): Promise<QueryPlan> {
+  const branch = await resolveBranch(gateway, settings.branch)
+  await checkPoint(gateway, branch, settings.at, 'at', context)
+  const target = await connectionTarget(branch, settings, gateway, context, 'query')
+  const at = settings.at
+  let lsn: bigint | undefined
+  if (at.kind === 'lsn') lsn = alignUp(parseLsn(at.lsn))
+  if (at.kind === 'head') {
+    const [row] = await readRows<{ lsn: string }>(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn')
+    lsn = alignUp(parseLsn(row.lsn))
+  }
+  const uri = pastUri(target, lsn ?? { timestamp: at.kind === 'timestamp' ? at.timestamp : '' })
+  context.mask(uri)
+  return { settings, target, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
+}
+
+export interface QueryResult {
+  columns: string[]
+  rows: Record<string, unknown>[]
+  truncated: boolean
+  /** The LSN the time-travel compute replayed to. */
+  lsn?: string
+}
+
+/** A JSON value for any cell: bytea as `\x…` hex (as psql shows it), bigint as text. */
+function jsonValue(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString()
+  if (value && typeof value === 'object' && (value as { type?: string }).type === 'Buffer') {
+    return '\\x' + Buffer.from((value as { data: number[] }).data).toString('hex')
+  }
+  return value
+}
+
+/** Explains the database's refusal in terms of the `sql` input. */
+function explain(error: Error & { code?: string }): Error {
+  switch (error.code) {
+    case '42601':
+      if (/multiple commands/.test(error.message)) {
+        return new Error('sql: give exactly one statement (query runs a single read-only statement, no ";" lists)')
+      }
+      return new Error(`sql: syntax error: ${error.message}`)
+    case '25006':
+      return new Error(`sql: the statement tries to write (${error.message}); query only reads the past`)
+    case '57014':
+      return new Error(`sql: cancelled after ${STATEMENT_TIMEOUT_MS / 60_000} minutes; narrow the query`)
+    default:
+      return new Error(`sql: ${error.message}${error.code ? ` (SQLSTATE ${error.code})` : ''}`)
+  }
+}
+
+export async function runQuery(uri: string, sql: string): Promise<QueryResult> {
+  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 })
+  client.on('error', () => undefined)
+  await client.connect()
+  try {
+    await client.query('BEGIN TRANSACTION READ ONLY')
+    await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
+    const cursor = client.query(new Cursor(sql))
+    let read: { rows: Record<string, unknown>[]; columns: string[] }
+    try {
+      read = await new Promise((resolve, reject) =>
+        // The callback form also hands over the result, whose fields name the columns (even with no rows).
+        cursor.read(MAX_ROWS + 1, (error, rows, result) =>
+          error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })
+        )
+      )
+    } catch (error) {
+      throw explain(error as Error & { code?: string })
+    } finally {
+      await cursor.close().catch(() => undefined)
+    }
+    const { rows, columns } = read
+    await client.query('ROLLBACK').catch(() => undefined)
+    const [replay] = (await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn')).rows
+    return {
+      columns,
+      rows: rows.slice(0, MAX_ROWS),
+      truncated: rows.length > MAX_ROWS,
+      lsn: replay?.lsn ?? undefined
+    }
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+/** The rows as JSON, cut (whole rows) to fit the output limit. */
+export function resultJson(rows: Record<string, unknown>[]): { json: string; kept: number } {
+  let kept = rows.length
+  let json = JSON.stringify(rows, jsonValue)
+  while (Buffer.byteLength(json) > MAX_RESULT_BYTES && kept > 0) {
+    kept = Math.floor(kept * 0.8)
+    json = JSON.stringify(rows.slice(0, kept), jsonValue)
+  }
+  return { json, kept }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL'
+  const text = typeof value === 'string' ? value : JSON.stringify(value, jsonValue)
+  return text.length > SUMMARY_CELL ? text.slice(0, SUMMARY_CELL) + '…' : text
+}
+
+export async function execute(plan: QueryPlan, _gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+  const { settings, target } = plan
+  const started = Date.now()
+  const point = describePoint(settings.at)
+  const summary = new Summary().heading(`Query of ${target.branch.name} at ${point}`)
+  if (settings.dryRun) {
+    summary.paragraph('Nothing was run (dry run). This step would run:').code(settings.sql, 'sql')
+    return { outputs: {}, summary }
+  }
+  const result = await runQuery(plan.uri, settings.sql)
+  const { json, kept } = resultJson(result.rows)
+  const truncated = result.truncated || kept < result.rows.length
+  const lsn = plan.lsn ?? result.lsn
+  context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
+  summary
+    .keyValues([
+      ['Branch', `${target.branch.name} (${target.branch.id})`],
+      ['Point', point],
+      ['LSN', lsn],
+      ['Database', `${target.database} as ${target.role}`],
+      ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
+      ['Took', `${Date.now() - started} ms`]
+    ])
+    .code(settings.sql, 'sql')
+  if (result.columns.length > 0) {
+    const shown = result.rows.slice(0, Math.min(kept, SUMMARY_ROWS))
+    summary.table(
+      result.columns,
+      shown.map((row) => result.columns.map((column) => cellText(row[column])))
+    )
+    if (kept > shown.length)
+      summary.paragraph(`The summary shows the first ${shown.length} rows; the output has ${kept}.`)
+  }
+  return {
+    outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' },
+    summary
+  }
+}

@@ -1,0 +1,49 @@
+/** Where an operation connects: a branch's compute endpoint as one database and role, and its past. */
+import { chooseConnection } from '../connection.js'
+import { formatLsn, type Lsn } from '../lsn.js'
+import type { Branch, NeonGateway } from '../neon.js'
+import { timeTravelUri } from '../postgres.js'
+import type { RunContext } from '../run.js'
+
+export interface Target {
+  branch: Branch
+  endpointId: string
+  database: string
+  role: string
+  /** Connection URI of the branch's read-write endpoint (masked). */
+  uri: string
+}
+
+/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
+export async function connectionTarget(
+  branch: Branch,
+  settings: { database?: string; role?: string },
+  gateway: NeonGateway,
+  context: RunContext,
+  operation: string
+): Promise<Target> {
+  const [databases, roles, endpoints] = await Promise.all([
+    gateway.listDatabases(branch.id),
+    gateway.listRoles(branch.id),
+    gateway.listEndpoints(branch.id)
+  ])
+  const { database, role } = chooseConnection(databases, roles, settings)
+  const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0]
+  if (!endpoint) {
+    throw new Error(
+      `branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`
+    )
+  }
+  const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+  // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
+  const password = decodeURIComponent(new URL(uri).password)
+  if (password) context.mask(password)
+  context.mask(uri)
+  return { branch, endpointId: endpoint.id, database, role, uri }
+}
+
+/** A read-only connection to the target's branch as it was at an LSN or a time (no branch is created). */
+export function pastUri(target: Target, at: Lsn | { timestamp: string }): string {
+  const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at
+  return timeTravelUri(target.uri, { endpointId: target.endpointId, branchId: target.branch.id }, point)
+}
