@@ -63,8 +63,21 @@ export class ConnectionError extends Error {
   }
 }
 
+/**
+ * The check waited longer than `lockTimeoutMs` for a lock. At a time-travel point this means a transaction that
+ * had not committed there holds the lock (a replayed DDL, say), and nothing will release it.
+ */
+export class LockTimeoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LockTimeoutError'
+  }
+}
+
 export interface CheckOptions {
   timeoutMs: number
+  /** Lock wait limit, below the statement timeout; default the statement timeout. */
+  lockTimeoutMs?: number
   /** Tries of a connection that fails in a way that may pass (refused, reset, compute starting). */
   attempts?: number
   retryDelayMs?: number
@@ -97,11 +110,14 @@ export async function runCheck(uri: string, sql: string, options: CheckOptions):
     try {
       await client.query('BEGIN TRANSACTION READ ONLY')
       await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`)
+      const lockTimeout = Math.min(options.lockTimeoutMs ?? options.timeoutMs, options.timeoutMs)
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeout))}`)
       let result: pg.QueryResult
       try {
         result = await client.query({ text: sql, queryMode: 'extended' } as pg.QueryConfig)
       } catch (error) {
         const { code = '', message } = error as PgError
+        if (code === '55P03') throw new LockTimeoutError(`the check waited more than ${lockTimeout} ms for a lock`)
         if (code === '57014') {
           throw new ConnectionError(
             `the check ran longer than check-timeout (${options.timeoutMs} ms) and was cancelled`
@@ -124,13 +140,16 @@ export async function runCheck(uri: string, sql: string, options: CheckOptions):
 export async function readRows<T extends Record<string, unknown>>(
   uri: string,
   sql: string,
-  params: unknown[] = []
+  params: unknown[] = [],
+  timeoutMs = 30_000
 ): Promise<T[]> {
   const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 })
   client.on('error', () => undefined)
   await client.connect()
   try {
     await client.query('BEGIN TRANSACTION READ ONLY')
+    await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`)
+    await client.query(`SET LOCAL lock_timeout = ${Math.round(Math.min(timeoutMs, 5000))}`)
     const { rows } = await client.query<T>(sql, params)
     await client.query('ROLLBACK')
     return rows

@@ -12,7 +12,7 @@ import type { BisectSettings, RestoreSettings } from '../inputs.js'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../lsn.js'
 import { NeonApiError, type Branch, type NeonGateway } from '../neon.js'
 import { describePoint, type Point } from '../point.js'
-import { readRows, runCheck, timeTravelUri, type CheckOutcome } from '../postgres.js'
+import { ConnectionError, LockTimeoutError, readRows, runCheck, timeTravelUri, type CheckOutcome } from '../postgres.js'
 import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { BoundarySearch, maxRounds, type SearchResult } from '../search.js'
 import { Summary } from '../summary.js'
@@ -135,12 +135,21 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
   if (plan.refusal) throw new Error(plan.refusal)
 
   const prober =
-    settings.probe === 'branch' ? new BranchProber(plan, gateway, context) : new TimeTravelProber(plan, context)
+    settings.probe === 'branch'
+      ? new BranchProber(plan, gateway, context)
+      : new TimeTravelProber(plan, gateway, context)
   let search: Searched
+  let cleanupProblems: string[] = []
   try {
     search = await runSearch(plan, prober, context)
   } finally {
-    await prober.drain()
+    // The answer (or the search's own error) matters more than a branch the post step can still delete.
+    cleanupProblems = await prober.drain()
+    if (cleanupProblems.length > 0) {
+      context.warning(
+        `Could not delete ${cleanupProblems.length} probe branches (the post step tries again): ${cleanupProblems.join('; ')}`
+      )
+    }
   }
   const { result, rounds } = search
 
@@ -202,6 +211,11 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
     summary.heading('Schema change across the boundary', 3).code(insights.schemaDiff.join('\n'), 'diff')
   }
   for (const note of insights.notes) summary.paragraph(note)
+  if (cleanupProblems.length > 0) {
+    summary.paragraph(
+      `Warning: ${cleanupProblems.length} probe branches could not be deleted; the post step tries again.`
+    )
+  }
 
   summary
     .heading('Rounds', 3)
@@ -319,24 +333,47 @@ async function runWave(
 
 interface Prober {
   probe(lsn: Lsn): Promise<CheckOutcome>
-  /** Waits for every background cleanup; throws if one failed. */
-  drain(): Promise<void>
+  /** Waits for every background cleanup; returns what could not be cleaned up. */
+  drain(): Promise<string[]>
 }
 
-/** Probes over time-travel connections: no branch, nothing to clean up. */
+/** How long a time-travel probe waits for a lock before it asks a branch instead. */
+const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000
+
+/**
+ * Probes over time-travel connections: no branch, nothing to clean up. A read-only instance at an LSN inside an
+ * uncommitted transaction that took an exclusive lock (a DROP TABLE before its commit) keeps that lock forever;
+ * a branch there is promoted, which ends that transaction, so such a probe is asked again on a branch.
+ */
 class TimeTravelProber implements Prober {
+  private fallback?: BranchProber
+
   constructor(
     private readonly plan: BisectPlan,
+    private readonly gateway: NeonGateway,
     private readonly context: RunContext
   ) {}
 
-  probe(lsn: Lsn): Promise<CheckOutcome> {
-    return runCheck(timeTravelAt(this.plan.target, lsn), this.plan.settings.check, {
-      timeoutMs: this.plan.settings.checkTimeoutMs
-    })
+  async probe(lsn: Lsn): Promise<CheckOutcome> {
+    const { settings } = this.plan
+    try {
+      return await runCheck(timeTravelAt(this.plan.target, lsn), settings.check, {
+        timeoutMs: settings.checkTimeoutMs,
+        lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
+      })
+    } catch (error) {
+      if (!(error instanceof LockTimeoutError)) throw error
+      this.context.info(
+        `Probe at ${formatLsn(lsn)}: ${error.message}, held by a transaction not committed at this LSN; asking a branch instead`
+      )
+      this.fallback ??= new BranchProber(this.plan, this.gateway, this.context)
+      return this.fallback.probe(lsn)
+    }
   }
 
-  async drain(): Promise<void> {}
+  drain(): Promise<string[]> {
+    return this.fallback?.drain() ?? Promise.resolve([])
+  }
 }
 
 /**
@@ -364,6 +401,17 @@ class BranchProber implements Prober {
   }
 
   async probe(lsn: Lsn): Promise<CheckOutcome> {
+    try {
+      return await this.probeOnNewBranch(lsn)
+    } catch (error) {
+      // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
+      if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message)) throw error
+      this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`)
+      return this.probeOnNewBranch(lsn)
+    }
+  }
+
+  private async probeOnNewBranch(lsn: Lsn): Promise<CheckOutcome> {
     await this.acquire()
     let branch: Branch | undefined
     try {
@@ -429,6 +477,8 @@ class BranchProber implements Prober {
   private deleteInBackground(branch: Branch): void {
     const deletion = this.gateway
       .deleteBranch(branch.id)
+      // Deleting twice is harmless (gone counts as deleted); a second try rides out a transient failure.
+      .catch(() => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => this.gateway.deleteBranch(branch.id)))
       .catch((error: Error) => {
         this.cleanupFailures.push(`${branch.name}: ${error.message}`)
       })
@@ -439,14 +489,9 @@ class BranchProber implements Prober {
     this.deletions.add(deletion)
   }
 
-  async drain(): Promise<void> {
+  async drain(): Promise<string[]> {
     while (this.deletions.size > 0) await Promise.all([...this.deletions])
-    if (this.cleanupFailures.length > 0) {
-      throw new Error(
-        `could not delete ${this.cleanupFailures.length} probe branches (the post step tries again): ` +
-          this.cleanupFailures.join('; ')
-      )
-    }
+    return this.cleanupFailures
   }
 }
 
@@ -525,30 +570,31 @@ interface Insights {
   notes: string[]
 }
 
-/** One line per schema object, so two points compare as two sorted sets of lines. */
+/**
+ * One line per schema object, so two points compare as two sorted sets of lines. Catalog columns only: functions
+ * like pg_get_expr open the table, and at a point inside an uncommitted DDL that would wait on its lock forever.
+ */
 const SCHEMA_SQL = `
 WITH rels AS (
   SELECT c.oid, c.relkind, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'i')
     AND n.nspname NOT IN ('pg_catalog', 'information_schema')
     AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
 )
 SELECT line FROM (
   SELECT CASE relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
-         WHEN 'f' THEN 'foreign table ' ELSE 'table ' END || name AS line
+         WHEN 'f' THEN 'foreign table ' WHEN 'i' THEN 'index ' ELSE 'table ' END || name AS line
   FROM rels
   UNION ALL
   SELECT 'column ' || r.name || '.' || quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
-         || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-         || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
+         || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END || CASE WHEN a.atthasdef THEN ' with default' ELSE '' END
   FROM rels r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-  WHERE r.relkind <> 'S'
+  WHERE r.relkind NOT IN ('S', 'i')
   UNION ALL
-  SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN rels r ON r.oid = i.indrelid
-  UNION ALL
-  SELECT 'constraint ' || r.name || '.' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid)
+  SELECT 'constraint ' || r.name || '.' || quote_ident(c.conname) || ' ' ||
+         CASE c.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'f' THEN 'foreign key'
+         WHEN 'c' THEN 'check' WHEN 'x' THEN 'exclusion' ELSE 'constraint' END
   FROM pg_constraint c JOIN rels r ON r.oid = c.conrelid
 ) lines ORDER BY line`
 
