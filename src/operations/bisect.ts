@@ -153,7 +153,7 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
   }
   const { result, rounds } = search
 
-  const insights = await readInsights(plan, result, context)
+  const insights = await readInsights(plan, result)
   const outputs: Record<string, string> = {
     'last-good-lsn': formatLsn(result.lastGood),
     'first-bad-lsn': formatLsn(result.firstBad),
@@ -599,7 +599,7 @@ SELECT line FROM (
 ) lines ORDER BY line`
 
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
-async function readInsights(plan: BisectPlan, result: SearchResult, context: RunContext): Promise<Insights> {
+async function readInsights(plan: BisectPlan, result: SearchResult): Promise<Insights> {
   const at = (lsn: Lsn) => timeTravelAt(plan.target, lsn)
   const notes: string[] = []
   const note = (what: string) => (error: Error) => {
