@@ -2,14 +2,30 @@
 import type { Branch, NeonGateway } from './neon.js'
 import { ephemeralPrefix } from './run.js'
 
-/** Deletes every branch named with this run's ephemeral prefix, children before parents; returns their names. */
+/**
+ * Deletes every branch named with this run's ephemeral prefix, children before parents; returns their names.
+ * A branch that cannot be deleted does not stop the others: the error names every one that is left.
+ */
 export async function sweepEphemeralBranches(gateway: NeonGateway, runId: string): Promise<string[]> {
   const prefix = ephemeralPrefix(runId)
   const leftovers = (await gateway.listBranches(prefix)).filter((branch) => branch.name.startsWith(prefix))
   const deleted: string[] = []
+  const failed: string[] = []
   for (const branch of childrenFirst(leftovers)) {
-    await gateway.deleteBranch(branch.id)
-    deleted.push(branch.name)
+    try {
+      await gateway.deleteBranch(branch.id)
+      deleted.push(branch.name)
+    } catch (error) {
+      failed.push(`${branch.name} (${branch.id}): ${(error as Error).message}`)
+    }
+  }
+  if (failed.length > 0) {
+    const done = deleted.length > 0 ? `; deleted ${deleted.join(', ')}` : ''
+    throw new Error(
+      `could not delete ${failed.length} ephemeral branch${failed.length === 1 ? '' : 'es'} of this run: ` +
+        `${failed.join('; ')}${done}. Delete ${failed.length === 1 ? 'it' : 'them'} in the Neon console ` +
+        `(names start with ${prefix})`
+    )
   }
   return deleted
 }

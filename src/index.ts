@@ -4,6 +4,7 @@
  * actions/checkout does) sweeps ephemeral branches this run left behind.
  */
 import * as core from '@actions/core'
+import { Cancellation, handleCancellation } from './cancel.js'
 import { sweepEphemeralBranches } from './cleanup.js'
 import { InputError, readSettings, type Operation, type Settings } from './inputs.js'
 import { NeonGateway } from './neon.js'
@@ -38,12 +39,37 @@ function readInputs(context: RunContext): Settings {
   return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
 }
 
-function gatewayFor(settings: Settings): NeonGateway {
+function gatewayFor(settings: Settings, cancellation?: Cancellation): NeonGateway {
   return new NeonGateway({
     apiKey: settings.apiKey,
     apiHost: settings.apiHost,
     projectId: settings.projectId,
-    log: core.debug
+    log: core.debug,
+    cancellation
+  })
+}
+
+/**
+ * On SIGINT or SIGTERM (a cancelled run): no new change is sent, the changes already on the wire are given a
+ * moment to answer (so the branches they make are listed), the run's ephemeral branches are deleted, and the
+ * step exits 1. See src/cancel.ts.
+ */
+function cancelOnSignals(settings: Settings, gateway: NeonGateway, cancellation: Cancellation, runId: string): void {
+  handleCancellation({
+    cancellation,
+    info: core.info,
+    report: core.setFailed,
+    exit: (code) => process.exit(code),
+    cleanup: async () => {
+      if (!LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation)) return
+      await gateway.settle(3000)
+      try {
+        const deleted = await sweepEphemeralBranches(gateway, runId)
+        if (deleted.length > 0) core.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
+      } catch (error) {
+        core.warning(`${(error as Error).message} (the post step tries again)`)
+      }
+    }
   })
 }
 
@@ -65,13 +91,18 @@ async function main(): Promise<void> {
     return
   }
   if (LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation)) core.saveState('sweep', 'true')
+  const cancellation = new Cancellation()
+  const gateway = gatewayFor(settings, cancellation)
+  cancelOnSignals(settings, gateway, cancellation, context.runId)
 
   try {
-    const result = await runOperation(settings, gatewayFor(settings), context)
+    const result = await runOperation(settings, gateway, context)
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary)
     if (result.failed) core.setFailed(result.failed)
   } catch (error) {
+    // The signal handler reports a cancellation and exits; what it interrupted is not the step's failure.
+    if (cancellation.cancelled) return new Promise(() => undefined)
     const message = (error as Error).message
     core.setFailed(message)
     await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message))

@@ -14,6 +14,7 @@ import {
   type Role,
   type Snapshot
 } from '@neondatabase/api-client'
+import { CancelledError, type Cancellation } from './cancel.js'
 
 export type { Branch, Database, Endpoint, Operation, Project, Role, Snapshot }
 
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   now?: () => number
   retry?: Partial<RetryPolicy>
   operationTimeoutMs?: number
+  /** Once cancelled, no new change is sent to Neon except deletions (cleanup must still run). */
+  cancellation?: Cancellation
 }
 
 /** A Neon API failure, explained. `status` is undefined for network errors. */
@@ -75,6 +78,8 @@ interface Call<T> {
   notFound?: string
   /** Retry 404 a few times: Neon briefly answers 404 for a branch right after a restore. */
   retryNotFound?: boolean
+  /** A deletion: still sent after the step was cancelled, since cleaning up is what cancelling asks for. */
+  cleanup?: boolean
 }
 
 interface Failure {
@@ -115,6 +120,9 @@ export class NeonGateway {
   private readonly random: () => number
   private readonly now: () => number
   private readonly operationTimeoutMs: number
+  private readonly cancellation?: Cancellation
+  /** Mutations on the wire: the request is sent and its answer has not come. */
+  private readonly sending = new Set<Promise<unknown>>()
 
   constructor(options: GatewayOptions) {
     this.projectId = options.projectId
@@ -125,6 +133,25 @@ export class NeonGateway {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.operationTimeoutMs = options.operationTimeoutMs ?? 10 * 60_000
+    this.cancellation = options.cancellation
+  }
+
+  /** Waits (at most `timeoutMs`) until no mutation is on the wire, so a branch list afterwards shows them all. */
+  async settle(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))
+    await Promise.race([Promise.allSettled([...this.sending]), timeout])
+    clearTimeout(timer)
+  }
+
+  private send<T>(call: Call<T>): Promise<{ data: T }> {
+    if (call.mutation && !call.cleanup) this.cancellation?.check(call.what)
+    const sent = call.send(this.api)
+    if (!call.mutation) return sent
+    this.sending.add(sent)
+    const forget = () => this.sending.delete(sent)
+    sent.then(forget, forget)
+    return sent
   }
 
   async call<T>(call: Call<T>): Promise<T> {
@@ -132,10 +159,11 @@ export class NeonGateway {
       const started = this.now()
       let failure: Failure
       try {
-        const { data } = await call.send(this.api)
+        const { data } = await this.send(call)
         this.log(`${call.what}: ok in ${this.now() - started} ms (attempt ${attempt})`)
         return data
       } catch (error) {
+        if (error instanceof CancelledError) throw error
         failure = describeError(error)
       }
       this.log(
@@ -200,6 +228,14 @@ export class NeonGateway {
       await this.sleep(interval)
       interval = Math.min(interval * 1.5, 2000)
     }
+  }
+
+  /** The operations on a branch that are not finished yet (to wait for a change found by a look-up). */
+  async pendingOperations(branchId: string): Promise<Operation[]> {
+    const data = await this.read('list operations', (api) => api.listProjectOperations({ projectId: this.projectId }))
+    return data.operations.filter(
+      (operation) => operation.branch_id === branchId && !DONE_STATUSES.has(operation.status)
+    )
   }
 
   getOperation(operationId: string): Promise<Operation> {
@@ -305,7 +341,10 @@ export class NeonGateway {
         }),
       lookup: async () => {
         const branch = await this.findBranchByName(request.name)
-        return branch && { branch, endpoints: await this.listEndpoints(branch.id), operations: [] }
+        if (!branch) return undefined
+        // Found, but maybe not ready: wait for its operations as if the answer had come.
+        const operations = await this.pendingOperations(branch.id)
+        return { branch, endpoints: await this.listEndpoints(branch.id), operations }
       }
     })
     await this.waitForOperations(data.operations)
@@ -319,6 +358,7 @@ export class NeonGateway {
       const data = await this.call<{ operations: Operation[] }>({
         what: `delete branch ${branchId}`,
         mutation: true,
+        cleanup: true,
         send: (api) => api.deleteProjectBranch({ projectId: this.projectId, branchId }),
         lookup: async () => ((await this.branchExists(branchId)) ? undefined : gone)
       })
@@ -363,7 +403,9 @@ export class NeonGateway {
       lookup: preserved
         ? async () => {
             const backup = await this.findBranchByName(preserved)
-            return backup && { branch: await this.getBranch(branchId, { afterRestore: true }), operations: [] }
+            if (!backup) return undefined
+            const operations = await this.pendingOperations(branchId)
+            return { branch: await this.getBranch(branchId, { afterRestore: true }), operations }
           }
         : undefined
     })
@@ -459,8 +501,11 @@ export class NeonGateway {
         ),
       lookup: request.name
         ? async () => {
-            const branch = await this.findBranchByName(request.name!)
-            return branch && { branch, operations: [] }
+            // With finalize the restored branch takes the target's name: the target itself is not the result.
+            const branch = (await this.listBranches(request.name)).find(
+              (candidate) => candidate.name === request.name && candidate.id !== request.targetBranchId
+            )
+            return branch && { branch, operations: await this.pendingOperations(branch.id) }
           }
         : undefined
     })
@@ -473,6 +518,7 @@ export class NeonGateway {
       const data = await this.call({
         what: `delete snapshot ${snapshotId}`,
         mutation: true,
+        cleanup: true,
         send: (api) => api.deleteSnapshot(this.projectId, snapshotId),
         lookup: async () => {
           const exists = (await this.listSnapshots()).some((snapshot) => snapshot.id === snapshotId)

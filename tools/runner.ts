@@ -35,6 +35,11 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Kill the step with this signal once its log contains `killWhen`. */
   killWhen?: { pattern: RegExp; signal: NodeJS.Signals }
+  /**
+   * Cancel the run once the log matches, as the runner does: SIGINT, then SIGTERM 7.5 s later, then SIGKILL
+   * 2.5 s after that (for a step still running).
+   */
+  cancelWhen?: RegExp
   timeoutMs?: number
 }
 
@@ -128,11 +133,18 @@ export class Job {
     })
     let log = ''
     let killed = false
+    const escalation: NodeJS.Timeout[] = []
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
       if (options.killWhen && !killed && options.killWhen.pattern.test(log)) {
         killed = true
         child.kill(options.killWhen.signal)
+      }
+      if (options.cancelWhen && !killed && options.cancelWhen.test(log)) {
+        killed = true
+        child.kill('SIGINT')
+        escalation.push(setTimeout(() => child.kill('SIGTERM'), 7500))
+        escalation.push(setTimeout(() => child.kill('SIGKILL'), 10_000))
       }
     }
     child.stdout.on('data', onData)
@@ -142,6 +154,7 @@ export class Job {
       child.once('close', (code, sig) => resolve([code, sig]))
     )
     clearTimeout(timer)
+    escalation.forEach(clearTimeout)
     return {
       exitCode,
       signal,

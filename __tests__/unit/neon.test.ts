@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Cancellation, CancelledError } from '../../src/cancel.js'
 import { backoffDelay, DEFAULT_RETRY, NeonGateway, retryAfterMs } from '../../src/neon.js'
 
 type Reply = (request: IncomingMessage, response: ServerResponse) => void
@@ -198,9 +199,40 @@ describe('mutations whose outcome is unknown', () => {
       .on('POST /api/v2/projects/p1/branches', hangUp)
       .on('GET /api/v2/projects/p1/branches', json(200, { branches: [branch('br-new', 'snap')] }))
       .on('GET /api/v2/projects/p1/branches/br-new/endpoints', json(200, { endpoints: [] }))
+      .on(
+        'GET /api/v2/projects/p1/operations',
+        json(200, {
+          operations: [
+            { ...operation('op1', 'running'), branch_id: 'br-new' },
+            { ...operation('op2', 'running'), branch_id: 'br-other' }
+          ]
+        })
+      )
+      .on('GET /api/v2/projects/p1/operations/op1', json(200, { operation: operation('op1', 'finished') }))
     const created = await gateway.createBranch({ name: 'snap', parentId: 'br-main' })
     expect(created.branch.id).toBe('br-new')
     expect(neon.count('POST /api/v2/projects/p1/branches')).toBe(1)
+    // Found by the look-up, it is used only once its own operations are done (as if the answer had come).
+    expect(neon.count('GET /api/v2/projects/p1/operations/op1')).toBe(1)
+    expect(neon.count('GET /api/v2/projects/p1/operations/op2')).toBe(0)
+  })
+
+  it('after a dropped snapshot restore with finalize, does not take the target (same name) for the result', async () => {
+    neon
+      .on(
+        'POST /api/v2/projects/p1/snapshots/snap-1/restore',
+        hangUp,
+        json(201, { branch: branch('br-restored', 'shop'), operations: [] })
+      )
+      // Not applied: the only branch named shop is the target itself.
+      .on('GET /api/v2/projects/p1/branches', json(200, { branches: [branch('br-shop', 'shop')] }))
+    const restored = await gateway.restoreSnapshot('snap-1', {
+      name: 'shop',
+      targetBranchId: 'br-shop',
+      finalize: true
+    })
+    expect(restored.id).toBe('br-restored')
+    expect(neon.count('POST /api/v2/projects/p1/snapshots/snap-1/restore')).toBe(2)
   })
 
   it('sends again when the lookup shows nothing was created', async () => {
@@ -315,5 +347,43 @@ describe('findBranch', () => {
     await expect(gateway.findBranch('dev')).rejects.toThrow(
       'branch: "dev" names 2 branches (br-1, br-2); use the id instead'
     )
+  })
+})
+
+describe('cancellation', () => {
+  it('sends no new change once cancelled, but still reads and deletes', async () => {
+    const cancellation = new Cancellation()
+    const cancellable = new NeonGateway({ apiKey: 'k', apiHost, projectId: 'p1', cancellation, sleep: async () => {} })
+    neon
+      .on('GET /api/v2/projects/p1/branches', json(200, { branches: [branch('br-1', 'nra-ephemeral-1-x')] }))
+      .on('DELETE /api/v2/projects/p1/branches/br-1', json(200, { branch: branch('br-1', 'x'), operations: [] }))
+    cancellation.cancel('SIGINT')
+    const create = cancellable.createBranch({ name: 'probe', parentId: 'br-main' })
+    await expect(create).rejects.toThrow(CancelledError)
+    await expect(create).rejects.toThrow('create branch probe: not sent, the step was cancelled (SIGINT)')
+    await expect(cancellable.restoreBranch('br-1', { sourceBranchId: 'br-1', preserveUnderName: 'b' })).rejects.toThrow(
+      CancelledError
+    )
+    expect(await cancellable.listBranches()).toHaveLength(1)
+    await cancellable.deleteBranch('br-1')
+    expect(neon.requests).toEqual(['GET /api/v2/projects/p1/branches', 'DELETE /api/v2/projects/p1/branches/br-1'])
+  })
+
+  it('settles: waits for the changes already on the wire, at most the time given', async () => {
+    let answer!: () => void
+    neon.on('POST /api/v2/projects/p1/branches', (request, response) => {
+      request.resume()
+      answer = () => json(201, { branch: branch('br-new', 'probe'), endpoints: [], operations: [] })(request, response)
+    })
+    const create = gateway.createBranch({ name: 'probe', parentId: 'br-main' })
+    while (!answer) await new Promise((resolve) => setTimeout(resolve, 5))
+    let settled = false
+    const settling = gateway.settle(10_000).then(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(settled).toBe(false)
+    answer()
+    await settling
+    expect((await create).branch.id).toBe('br-new')
+    await gateway.settle(10_000)
   })
 })
