@@ -2,9 +2,12 @@
  * `npm run demo`: rehearses a recovery on the local Neon emulator, running the built action (`dist/index.js`)
  * exactly as a GitHub runner would, and prints each step's job summary in the terminal.
  *
- * The story is the pre-migration gate of examples/pre-migration-gate.yml: snapshot the production branch,
- * run a migration that goes wrong halfway, restore the branch to the snapshot, and check that the data is
- * back while the state the migration left is kept as a backup branch.
+ * Act 1 is the pre-migration gate of examples/pre-migration-gate.yml: snapshot the production branch, run a
+ * migration that goes wrong halfway, restore the branch to the snapshot, and check that the data is back while
+ * the state the migration left is kept as a backup branch.
+ * Act 2 is the accident of Neon's time-travel blog post: a DELETE that removed every user but one, noticed
+ * later while traffic went on. bisect finds the exact LSN of the accident, and recover merges the lost rows
+ * back while keeping everything written since.
  */
 import { htmlToText } from 'html-to-text'
 import pg from 'pg'
@@ -60,19 +63,22 @@ async function main(): Promise<void> {
       `CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text NOT NULL);
        CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric NOT NULL);
        INSERT INTO customers SELECT g, 'customer ' || g, 'c' || g || '@example.com' FROM generate_series(1, 500) g;
-       INSERT INTO orders SELECT g, 1 + g % 500, (g % 97) * 1.25 FROM generate_series(1, 2000) g;`
+       INSERT INTO orders SELECT g, 1 + g % 500, (g % 97) * 1.25 FROM generate_series(1, 2000) g;
+       CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL);
+       INSERT INTO users (name) VALUES ('Bob'), ('Alice'), ('Mike'), ('John'), ('Sarah'), ('Lilly');`
     )
     const healthy = 'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT sum(total) FROM orders) AS revenue'
     console.log('  ', (await sql(info.connectionUri, healthy))[0])
 
     say('Step 1: snapshot before migrating (operation: snapshot)')
-    const snapshot = await job.runMain({
+    const snapshotInputs = {
       ...common,
       operation: 'snapshot',
       branch: 'main',
       name: 'main-pre-migration-{run_id}',
       'expires-in': '7d'
-    })
+    }
+    const snapshot = await job.runMain(snapshotInputs)
     printStep('Snapshot before migrating', snapshot)
     if (snapshot.exitCode !== 0) throw new Error('the snapshot step failed')
 
@@ -83,13 +89,14 @@ async function main(): Promise<void> {
     console.log('  ', (await sql(info.connectionUri, healthy))[0], '← revenue is gone')
 
     say(`Step 3: restore main to the snapshot's LSN ${snapshot.outputs.lsn} (operation: restore, confirm: main)`)
-    const restore = await job.runMain({
+    const restoreInputs = {
       ...common,
       operation: 'restore',
       branch: 'main',
       source: `^self@${snapshot.outputs.lsn}`,
       confirm: 'main'
-    })
+    }
+    const restore = await job.runMain(restoreInputs)
     printStep('Restore the snapshot when the migration failed', restore)
     if (restore.exitCode !== 0) throw new Error('the restore step failed')
 
@@ -104,15 +111,71 @@ async function main(): Promise<void> {
       `   the migrated state is kept on branch ${restore.outputs['backup-branch-name']} (${restore.outputs['backup-branch-id']})`
     )
 
+    say("Act 2: the accident from Neon's time-travel post, noticed later while traffic went on")
+    const traffic = new pg.Client(info.connectionUri)
+    await traffic.connect()
+    const order = (id: number) =>
+      traffic.query('INSERT INTO orders VALUES ($1, $2, $3)', [id, 1 + (id % 500), (id % 89) * 2])
+    for (let id = 2001; id <= 2150; id++) await order(id)
+    const goodTime = new Date().toISOString()
+    console.log(`   ${goodTime}: the morning report was fine (users: 6); traffic goes on`)
+    for (let id = 2151; id <= 2300; id++) await order(id)
+    await traffic.query("DELETE FROM users WHERE name != 'Alice'")
+    console.log("   someone meant to remove Alice and ran: DELETE FROM users WHERE name != 'Alice'")
+    for (let id = 2301; id <= 2450; id++) await order(id)
+    await traffic.query("INSERT INTO users (name) VALUES ('Zoe')")
+    await traffic.end()
+    const users =
+      "SELECT string_agg(name, ', ' ORDER BY id) AS users, (SELECT count(*) FROM orders) AS orders FROM users"
+    console.log('   now:', (await sql(info.connectionUri, users))[0])
+
+    say('Step 4: find the exact LSN where "more than two users" stopped being true (operation: bisect)')
+    const bisectInputs = {
+      ...common,
+      operation: 'bisect',
+      branch: 'main',
+      check: 'SELECT count(*) > 2 FROM users',
+      good: goodTime,
+      bad: 'head',
+      parallelism: '3'
+    }
+    const bisect = await job.runMain(bisectInputs)
+    printStep('Bisect the accident', bisect)
+    if (bisect.exitCode !== 0) throw new Error('the bisect step failed')
+
+    say(
+      `Step 5: merge the lost users back from ${bisect.outputs['last-good-lsn']}, keeping what came later (operation: recover)`
+    )
+    const recoverInputs = {
+      ...common,
+      operation: 'recover',
+      branch: 'main',
+      at: bisect.outputs['last-good-lsn'],
+      tables: 'users',
+      mode: 'merge'
+    }
+    const recover = await job.runMain(recoverInputs)
+    printStep('Recover the deleted users', recover)
+    if (recover.exitCode !== 0) throw new Error('the recover step failed')
+    console.log(
+      '   now:',
+      (await sql(info.connectionUri, users))[0],
+      '← the six users are back, Zoe and the later orders stay'
+    )
+
     say('Post steps (the runner runs them at the end of the job): sweep anything ephemeral')
+    // The runner gives each post step the inputs and the state of its main step.
     for (const [title, step, inputs] of [
-      ['snapshot', snapshot, { ...common, operation: 'snapshot' }],
-      ['restore', restore, { ...common, operation: 'restore' }]
+      ['snapshot', snapshot, snapshotInputs],
+      ['restore', restore, restoreInputs],
+      ['bisect', bisect, bisectInputs],
+      ['recover', recover, recoverInputs]
     ] as const) {
       const post = await job.runPost(inputs, step.state)
       console.log(`   post step of ${title}: exit ${post.exitCode}`)
+      if (post.exitCode !== 0) throw new Error(`the post step of ${title} failed:\n${post.log}`)
     }
-    say('Done: the recovery was rehearsed without a Neon account. Copy examples/pre-migration-gate.yml to use it.')
+    say('Done: both recoveries were rehearsed without a Neon account. Copy the workflows in examples/ to use them.')
   } finally {
     job.dispose()
     await emulator.stop()
