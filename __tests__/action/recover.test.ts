@@ -49,6 +49,9 @@ beforeAll(async () => {
                                             "Text" text, PRIMARY KEY ("Order Id", "line"));
      INSERT INTO "Sales Data"."Line Items" SELECT g / 3, g % 3, g, E'tab\\there "quoted"\\nnew line'
        FROM generate_series(3, 302) g;
+     CREATE TABLE tickets (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text,
+                           shout text GENERATED ALWAYS AS (upper(title)) STORED);
+     INSERT INTO tickets (title) SELECT 'ticket ' || g FROM generate_series(1, 10) g;
      CREATE TABLE audit_log (at timestamptz DEFAULT now(), what text);
      INSERT INTO audit_log (what) SELECT 'event ' || g FROM generate_series(1, 5) g;`
   )
@@ -60,6 +63,7 @@ beforeAll(async () => {
   await query(shop.uri, 'DELETE FROM orders WHERE id BETWEEN 20 AND 40')
   await query(shop.uri, 'DROP TABLE "Sales Data"."Line Items"')
   await query(shop.uri, "DELETE FROM audit_log WHERE what = 'event 1'")
+  await query(shop.uri, 'DELETE FROM tickets WHERE id IN (2, 3, 9)')
   await query(
     shop.uri,
     `INSERT INTO orders (customer) SELECT 'later ' || g FROM generate_series(1, 10) g;
@@ -91,12 +95,16 @@ describe('recover', () => {
       operation: 'recover',
       branch: 'shop',
       at: beforeLsn,
-      tables: '"Sales Data"."Line Items", orders'
+      tables: '"Sales Data"."Line Items", orders, tickets'
     })
     expect(main.errors).toEqual([])
     expect(main.exitCode).toBe(0)
     expect(mutating(requests)).toEqual([])
-    expect(JSON.parse(main.outputs.rows)).toEqual({ 'Sales Data.Line Items': 300, 'public.orders': 100 })
+    expect(JSON.parse(main.outputs.rows)).toEqual({
+      'Sales Data.Line Items': 300,
+      'public.orders': 100,
+      'public.tickets': 10
+    })
 
     const [schema] = (await schemas()).filter((name) => name.startsWith('recovered_'))
     expect(schema).toMatch(/^recovered_\d{8}_\d{6}$/)
@@ -132,6 +140,17 @@ describe('recover', () => {
     expect(sample).toEqual({ Text: 'tab\there "quoted"\nnew line', tags: ['a', "b'30"] })
     expect(await ids(shop.uri, `"${schema}".orders`)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1))
     expect((await ids(shop.uri, 'public.orders')).length).toBe(89)
+    // Identity and generated columns become plain columns holding the values they had.
+    const tickets = await query<{ id: number; shout: string; generated: string }>(
+      shop.uri,
+      `SELECT t.id, t.shout, (SELECT string_agg(attgenerated::text || attidentity::text, '') FROM pg_attribute
+                               WHERE attrelid = '"${schema}".tickets'::regclass AND attnum > 0) AS generated
+         FROM "${schema}".tickets t ORDER BY id LIMIT 2`
+    )
+    expect(tickets).toEqual([
+      { id: 1, shout: 'TICKET 1', generated: '' },
+      { id: 2, shout: 'TICKET 2', generated: '' }
+    ])
   })
 
   it('refuses mode: merge for a table without a primary key before changing anything', async () => {
@@ -200,6 +219,23 @@ describe('recover', () => {
     expect(undo![1].match(/&#39;(\d+)&#39;/g)!.map((key) => Number(key.replace(/&#39;/g, '')))).toEqual(
       Array.from({ length: 21 }, (_, index) => index + 20)
     )
+  })
+
+  it('merges into a table with an identity ALWAYS key and a generated column', async () => {
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: 'tickets',
+      mode: 'merge'
+    })
+    expect(main.errors).toEqual([])
+    expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.tickets': 3 })
+    const rows = await query<{ id: number; shout: string }>(shop.uri, 'SELECT id, shout FROM tickets ORDER BY id')
+    expect(rows).toEqual(Array.from({ length: 10 }, (_, index) => ({ id: index + 1, shout: `TICKET ${index + 1}` })))
+    // The identity sequence was not touched: new rows still get fresh ids.
+    await query(shop.uri, "INSERT INTO tickets (title) VALUES ('new')")
+    expect((await ids(shop.uri, 'tickets')).pop()).toBe(11)
   })
 
   it('merging again inserts nothing', async () => {
