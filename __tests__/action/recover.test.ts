@@ -52,6 +52,9 @@ beforeAll(async () => {
      CREATE TABLE tickets (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text,
                            shout text GENERATED ALWAYS AS (upper(title)) STORED);
      INSERT INTO tickets (title) SELECT 'ticket ' || g FROM generate_series(1, 10) g;
+     CREATE TYPE mood AS ENUM ('calm', 'cross');
+     CREATE TABLE feelings (id int PRIMARY KEY, m mood);
+     INSERT INTO feelings VALUES (1, 'calm'), (2, 'cross');
      CREATE TABLE audit_log (at timestamptz DEFAULT now(), what text);
      INSERT INTO audit_log (what) SELECT 'event ' || g FROM generate_series(1, 5) g;`
   )
@@ -64,6 +67,7 @@ beforeAll(async () => {
   await query(shop.uri, 'DROP TABLE "Sales Data"."Line Items"')
   await query(shop.uri, "DELETE FROM audit_log WHERE what = 'event 1'")
   await query(shop.uri, 'DELETE FROM tickets WHERE id IN (2, 3, 9)')
+  await query(shop.uri, 'DROP TABLE feelings; DROP TYPE mood')
   await query(
     shop.uri,
     `INSERT INTO orders (customer) SELECT 'later ' || g FROM generate_series(1, 10) g;
@@ -168,6 +172,24 @@ describe('recover', () => {
     // orders came first and would have merged: it did not.
     expect((await ids(shop.uri, 'orders')).length).toBe(89)
     expect(await query(shop.uri, 'SELECT * FROM audit_log ORDER BY what')).toEqual(before)
+    expect(await schemas()).toEqual(schemasBefore)
+  })
+
+  it('rolls everything back when a table fails half-way (its type is gone at head)', async () => {
+    const schemasBefore = await schemas()
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: beforeLsn,
+      tables: 'orders, feelings',
+      into: 'rescue'
+    })
+    expect(main.exitCode).toBe(1)
+    expect(main.errors.join('\n')).toMatch(
+      /^recover failed while copying public\.feelings; nothing was changed on shop \(the transaction was rolled back\): type "public\.mood" does not exist/
+    )
+    // orders had been copied into the new schema by then: the schema and its copy are gone with the rollback.
+    expect(main.log).toMatch(/public\.orders: 100 rows into "rescue"\."orders"/)
     expect(await schemas()).toEqual(schemasBefore)
   })
 
