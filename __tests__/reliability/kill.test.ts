@@ -1,0 +1,163 @@
+/**
+ * Kill and cancel (issue 7): the action, run from dist/index.js, is stopped mid-bisect (a branch per probe),
+ * mid-verify and mid-restore with SIGTERM, SIGKILL or the runner's cancel (SIGINT, then SIGTERM 7.5 s later),
+ * then its post step runs as the runner runs it. Nothing is left behind, and a restore either completed with
+ * its backup or did not start (checked against the rows in Postgres).
+ * SIGINT and SIGTERM are handled (src/cancel.ts): the step deletes its ephemeral branches itself and exits 1.
+ */
+import { leaks } from '../action/helpers.js'
+import type { RunOptions, StepResult } from '../../tools/runner.js'
+import { EPHEMERAL, FaultWorld, ids, makeHistory, type History } from './scenarios.js'
+
+let world: FaultWorld
+let history: History
+
+beforeAll(async () => {
+  world = await FaultWorld.start('')
+  history = await makeHistory(world, 'shop')
+}, 60_000)
+afterAll(() => world?.stop())
+
+const ephemeral = async () =>
+  (await world.branches()).filter((branch) => EPHEMERAL.test(branch.name)).map((branch) => branch.name)
+
+/** Runs the main step until `options` stops it, then the post step with the state it saved. */
+async function interrupted(inputs: Record<string, string>, options: RunOptions) {
+  const job = world.harness.job()
+  const all = { ...world.harness.connection, ...inputs }
+  const main = await job.runMain(all, options)
+  const leftAfterMain = await ephemeral()
+  const post = await job.runPost(all, main.state)
+  world.harness.steps.push({ main, post, requests: [] })
+  return { main, post, leftAfterMain, leftAfterPost: await ephemeral() }
+}
+
+/** A signal the step handled: exit 1 with an error saying it was cancelled. */
+function expectCancelled(main: StepResult, signal: string) {
+  expect(main.signal).toBeNull()
+  expect(main.exitCode).toBe(1)
+  expect(main.log).toContain(`${signal} received: the step was cancelled`)
+  expect(main.errors.join('\n')).toMatch(new RegExp(`The step was cancelled \\(${signal}\\)`))
+}
+
+const bisect = () => ({
+  operation: 'bisect',
+  branch: 'shop',
+  check: 'SELECT count(*) <= 10 FROM items',
+  good: history.good,
+  probe: 'branch',
+  parallelism: '4'
+})
+/** Probe branches are being made: the second round has started. */
+const SECOND_ROUND = /Round 2: probing/
+
+describe('bisect with a branch per probe', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s deletes its probe branches itself, exits 1, and the post step finds nothing',
+    async (signal) => {
+      const run = await interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal } })
+      expectCancelled(run.main, signal)
+      expect(run.leftAfterMain).toEqual([])
+      expect(run.post.exitCode).toBe(0)
+      expect(run.leftAfterPost).toEqual([])
+      expect(await ids(history.uri)).toHaveLength(20)
+    },
+    60_000
+  )
+
+  it('cancelled as the runner cancels (SIGINT, then SIGTERM) exits 1 with nothing left', async () => {
+    const run = await interrupted(bisect(), { cancelWhen: SECOND_ROUND })
+    expectCancelled(run.main, 'SIGINT')
+    expect(run.leftAfterMain).toEqual([])
+    expect(run.leftAfterPost).toEqual([])
+  }, 60_000)
+
+  it('on SIGKILL: the post step deletes the probe branches it left', async () => {
+    const run = await interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal: 'SIGKILL' } })
+    expect(run.main.signal).toBe('SIGKILL')
+    expect(run.post.exitCode).toBe(0)
+    expect(run.leftAfterPost).toEqual([])
+    expect(await ids(history.uri)).toHaveLength(20)
+  }, 60_000)
+})
+
+describe('verify', () => {
+  const drill = {
+    operation: 'verify',
+    branch: 'shop',
+    at: '',
+    checks: 'SELECT pg_sleep(30) IS NULL'
+  }
+  const READY = /is ready; running/
+
+  it('on SIGTERM during a long check deletes the drill branch itself and exits 1', async () => {
+    const run = await interrupted(drill, { killWhen: { pattern: READY, signal: 'SIGTERM' } })
+    expectCancelled(run.main, 'SIGTERM')
+    expect(run.leftAfterMain).toEqual([])
+    expect(run.post.exitCode).toBe(0)
+    expect(run.leftAfterPost).toEqual([])
+  }, 60_000)
+
+  it('on SIGKILL while the drill branch is being made leaves nothing after the post step', async () => {
+    const run = await interrupted(drill, {
+      killWhen: { pattern: /::debug::get project|list databases/, signal: 'SIGKILL' }
+    })
+    expect(run.main.signal).toBe('SIGKILL')
+    expect(run.post.exitCode).toBe(0)
+    expect(run.leftAfterPost).toEqual([])
+  }, 60_000)
+})
+
+describe('restore', () => {
+  /**
+   * Kill points: before the restore is sent (the last look-up of the plan) and once Neon accepted it (the
+   * gateway logs the answer, then waits for the operation).
+   */
+  const points: [string, RegExp, NodeJS.Signals][] = [
+    ['before the request, SIGTERM', /::debug::list branches matching \S+_old_/, 'SIGTERM'],
+    ['before the request, SIGKILL', /::debug::list branches matching \S+_old_/, 'SIGKILL'],
+    ['once accepted, SIGTERM', /::debug::restore branch \S+: ok/, 'SIGTERM'],
+    ['once accepted, SIGKILL', /::debug::restore branch \S+: ok/, 'SIGKILL']
+  ]
+
+  it.each(points)(
+    'killed %s: either restored with its backup, or not started',
+    async (_label, pattern, signal) => {
+      const target = await makeHistory(world, world.unique('restore-kill'))
+      const run = await interrupted(
+        {
+          operation: 'restore',
+          branch: target.branch.name,
+          source: `^self@${target.lastGood}`,
+          name: `${target.branch.name}-backup`
+        },
+        { killWhen: { pattern, signal } }
+      )
+      if (signal === 'SIGKILL') expect(run.main.signal).toBe('SIGKILL')
+      else expect([0, 1]).toContain(run.main.exitCode)
+      expect(run.post.exitCode).toBe(0)
+      expect(run.leftAfterPost).toEqual([])
+
+      const rows = await ids(target.uri)
+      const backup = (await world.branches()).find((branch) => branch.name === `${target.branch.name}-backup`)
+      if (rows.length === 20) {
+        // Not started: no backup either.
+        expect(backup).toBeUndefined()
+      } else {
+        // Done: the branch holds the old state and the backup the overwritten one.
+        expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        expect(backup).toBeDefined()
+        expect(await ids(await world.uri(backup!.id))).toHaveLength(20)
+      }
+      // Neon accepted the restore before the kill: it completes there whatever happens to the step.
+      if (/accepted/.test(_label)) expect(rows).toHaveLength(10)
+    },
+    60_000
+  )
+})
+
+describe('secrets', () => {
+  it('never shows a secret outside a mask command', async () => {
+    expect(leaks(world.harness.steps, await world.secrets())).toEqual([])
+  })
+})
