@@ -84,7 +84,9 @@ export function applyRetention<T extends RetentionItem>(
   if (policy.olderThanMs !== undefined) {
     const cutoff = now - policy.olderThanMs
     for (const item of sorted) {
-      if (item.createdAt >= cutoff) reasons.get(item)!.push({ rule: 'older-than', bucket: 'not older' })
+      if (item.createdAt >= cutoff) {
+        reasons.get(item)!.push({ rule: 'older-than', bucket: durationText(policy.olderThanMs) })
+      }
     }
   }
   for (const item of sorted) if (item.pinned) reasons.get(item)!.push({ rule: 'pinned', bucket: item.pinned })
@@ -113,10 +115,10 @@ export function describePolicy(policy: RetentionPolicy): string {
   return parts.join(', ')
 }
 
-/** One reason in words: `keep-daily (2026-01-03)`, `newer than older-than`, `protected branch`. */
+/** One reason in words: `keep-daily (2026-01-03)`, `younger than 7d (older-than)`, `protected branch`. */
 export function describeReason(reason: KeepReason): string {
   if (reason.rule === 'pinned') return reason.bucket
-  if (reason.rule === 'older-than') return 'not older than older-than'
+  if (reason.rule === 'older-than') return `younger than ${reason.bucket} (older-than)`
   return `${reason.rule} (${reason.bucket})`
 }
 

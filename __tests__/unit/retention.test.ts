@@ -113,7 +113,7 @@ describe('retention policy', () => {
     ]
     const decisions = applyRetention(items, { olderThanMs: 7 * DAY }, NOW)
     expect(decisions.map((decision) => decision.keep)).toEqual([true, true, false, false])
-    expect(describeReason(decisions[0].reasons[0])).toBe('not older than older-than')
+    expect(describeReason(decisions[0].reasons[0])).toBe('younger than 1w (older-than)')
   })
 
   it('with older-than and keep rules, the rules still see every item and keep old ones too', () => {
