@@ -40,6 +40,8 @@ export interface RunOptions {
    * 2.5 s after that (for a step still running).
    */
   cancelWhen?: RegExp
+  /** Called with the whole log so far whenever the step prints (e.g. to start another job at some point). */
+  onLog?: (log: string) => void
   timeoutMs?: number
 }
 
@@ -136,6 +138,7 @@ export class Job {
     const escalation: NodeJS.Timeout[] = []
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
+      options.onLog?.(log)
       if (options.killWhen && !killed && options.killWhen.pattern.test(log)) {
         killed = true
         child.kill(options.killWhen.signal)

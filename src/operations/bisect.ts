@@ -142,6 +142,8 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
   let cleanupProblems: string[] = []
   try {
     search = await runSearch(plan, prober, context)
+  } catch (error) {
+    throw await explainChangedBranch(error as Error, target.branch, gateway)
   } finally {
     // The answer (or the search's own error) matters more than a branch the post step can still delete.
     cleanupProblems = await prober.drain()
@@ -493,6 +495,19 @@ class BranchProber implements Prober {
     while (this.deletions.size > 0) await Promise.all([...this.deletions])
     return this.cleanupFailures
   }
+}
+
+/**
+ * A restore or reset of the branch while the probes ran (another job) changes its history under them: say so,
+ * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
+ */
+async function explainChangedBranch(error: Error, branch: Branch, gateway: NeonGateway): Promise<Error> {
+  const now = await gateway.getBranch(branch.id).catch(() => undefined)
+  if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id)) return error
+  return new Error(
+    `${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
+      'changed under the probes: put the jobs that change it in one concurrency group, then run bisect again'
+  )
 }
 
 async function connectTo(
