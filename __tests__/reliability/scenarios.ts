@@ -465,7 +465,8 @@ function restoreSetup(world: FaultWorld, history: History, source: string): Setu
         else {
           const kept = await ids(await world.uri(backups[0].id))
           if (kept.join() !== ALL_IDS.join()) problems.push(`the backup holds ${kept.join(',')}`)
-          if (!ok && !main.errors.join().includes(backups[0].name)) {
+          const said = main.errors.join()
+          if (!ok && !said.includes(backups[0].name) && !said.includes(backups[0].id)) {
             problems.push(`restored and failed, but the error does not name the backup ${backups[0].name}`)
           }
         }

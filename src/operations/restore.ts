@@ -60,7 +60,7 @@ export async function execute(plan: RestorePlan, gateway: NeonGateway, context: 
 
   const result =
     from.kind === 'snapshot'
-      ? await restoreSnapshot(plan, from.snapshot, gateway)
+      ? await restoreSnapshot(plan, from.snapshot, gateway, context)
       : await restoreBranch(plan, from, gateway)
   const outputs = {
     'branch-id': result.restored.id,
@@ -126,14 +126,34 @@ async function restoreBranch(
   return { restored, backup, ...point }
 }
 
-async function restoreSnapshot(plan: RestorePlan, snapshot: Snapshot, gateway: NeonGateway): Promise<Restored> {
+async function restoreSnapshot(
+  plan: RestorePlan,
+  snapshot: Snapshot,
+  gateway: NeonGateway,
+  context: RunContext
+): Promise<Restored> {
   const restored = await gateway.restoreSnapshot(snapshot.id, {
     name: plan.target.name,
     targetBranchId: plan.target.id,
     finalize: true
   })
   // Finalizing keeps the old branch under a name Neon chooses; give it the backup name the user expects.
-  const backup = await gateway.updateBranch(plan.target.id, { name: plan.backupName })
+  let backup: Branch
+  try {
+    backup = await gateway.updateBranch(plan.target.id, { name: plan.backupName })
+  } catch (error) {
+    // The restore is done and the backup exists: failing the step now would only invite a second restore.
+    backup = await gateway.getBranch(plan.target.id).catch(() => {
+      throw new Error(
+        `restored ${plan.target.name} from snapshot ${snapshot.name}, and its previous state is kept in branch ` +
+          `${plan.target.id}, but renaming that branch to ${plan.backupName} failed: ${(error as Error).message}`
+      )
+    })
+    context.warning(
+      `Restored ${plan.target.name}; its previous state is kept as ${backup.name} (${backup.id}) because renaming ` +
+        `it to ${plan.backupName} failed: ${(error as Error).message}`
+    )
+  }
   return { restored, backup, lsn: snapshot.lsn, timestamp: snapshot.timestamp }
 }
 
