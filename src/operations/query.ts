@@ -7,14 +7,13 @@
 import pg from 'pg'
 import Cursor from 'pg-cursor'
 import type { QuerySettings } from '../inputs.js'
-import { alignUp, formatLsn, parseLsn } from '../lsn.js'
+import { formatLsn } from '../lsn.js'
 import type { NeonGateway } from '../neon.js'
 import { describePoint } from '../point.js'
-import { readRows } from '../postgres.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
-import { connectionTarget, pastUri, type Target } from './target.js'
+import { connectionTarget, pointUri, type Target } from './target.js'
 
 /** At most this many rows are read; `truncated` says when there were more. */
 export const MAX_ROWS = 1000
@@ -38,15 +37,7 @@ export async function plan(settings: QuerySettings, gateway: NeonGateway, contex
   const branch = await resolveBranch(gateway, settings.branch)
   await checkPoint(gateway, branch, settings.at, 'at', context)
   const target = await connectionTarget(branch, settings, gateway, context, 'query')
-  const at = settings.at
-  let lsn: bigint | undefined
-  if (at.kind === 'lsn') lsn = alignUp(parseLsn(at.lsn))
-  if (at.kind === 'head') {
-    const [row] = await readRows<{ lsn: string }>(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn')
-    lsn = alignUp(parseLsn(row.lsn))
-  }
-  const uri = pastUri(target, lsn ?? { timestamp: at.kind === 'timestamp' ? at.timestamp : '' })
-  context.mask(uri)
+  const { uri, lsn } = await pointUri(target, settings.at, context)
   return { settings, target, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
 }
 

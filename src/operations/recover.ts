@@ -6,12 +6,10 @@
  * (by primary key) go back into it.
  */
 import pg from 'pg'
-import { chooseConnection } from '../connection.js'
 import { formatDuration } from '../duration.js'
 import type { RecoverSettings } from '../inputs.js'
 import type { Branch, NeonGateway } from '../neon.js'
 import { describePoint } from '../point.js'
-import { timeTravelUri } from '../postgres.js'
 import {
   checkSelect,
   copyRows,
@@ -31,7 +29,8 @@ import {
 } from '../recovery-sql.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, pointFields, resolveBranch } from './common.js'
+import { checkPoint, resolveBranch } from './common.js'
+import { connectionTarget, pointUri } from './target.js'
 
 /** One table to copy: what is read at the point, and where it goes. */
 export interface TableCopy {
@@ -63,29 +62,9 @@ export interface RecoverPlan {
 export async function plan(settings: RecoverSettings, gateway: NeonGateway, context: RunContext): Promise<RecoverPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
   await checkPoint(gateway, branch, settings.at, 'at', context)
-  const [databases, roles, endpoints] = await Promise.all([
-    gateway.listDatabases(branch.id),
-    gateway.listRoles(branch.id),
-    gateway.listEndpoints(branch.id)
-  ])
-  const { database, role } = chooseConnection(databases, roles, settings)
-  const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0]
-  if (!endpoint) {
-    throw new Error(
-      `branch: ${branch.name} has no compute endpoint; add one in the Neon console so recover can connect`
-    )
-  }
-  const liveUri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
-  const password = decodeURIComponent(new URL(liveUri).password)
-  if (password) context.mask(password)
-  context.mask(liveUri)
-  const point = pointFields(settings.at)
-  const pastUri = timeTravelUri(
-    liveUri,
-    { endpointId: endpoint.id, branchId: branch.id },
-    point.lsn ? { lsn: point.lsn } : { timestamp: point.timestamp! }
-  )
-  context.mask(pastUri)
+  const target = await connectionTarget(branch, settings, gateway, context, 'recover')
+  const { database, role, uri: liveUri } = target
+  const { uri: pastUri } = await pointUri(target, settings.at, context)
 
   const past = await connect(pastUri, `${branch.name} at ${describePoint(settings.at)}`)
   const live = await connect(liveUri, branch.name)

@@ -1,8 +1,9 @@
 /** Where an operation connects: a branch's compute endpoint as one database and role, and its past. */
 import { chooseConnection } from '../connection.js'
-import { formatLsn, type Lsn } from '../lsn.js'
+import { alignUp, formatLsn, parseLsn, type Lsn } from '../lsn.js'
 import type { Branch, NeonGateway } from '../neon.js'
-import { timeTravelUri } from '../postgres.js'
+import type { Point } from '../point.js'
+import { readRows, timeTravelUri } from '../postgres.js'
 import type { RunContext } from '../run.js'
 
 export interface Target {
@@ -46,4 +47,20 @@ export async function connectionTarget(
 export function pastUri(target: Target, at: Lsn | { timestamp: string }): string {
   const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at
   return timeTravelUri(target.uri, { endpointId: target.endpointId, branchId: target.branch.id }, point)
+}
+
+/**
+ * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * on the branch now, so the connection stays at that point while the branch moves on.
+ */
+export async function pointUri(target: Target, point: Point, context: RunContext): Promise<{ uri: string; lsn?: Lsn }> {
+  let lsn: Lsn | undefined
+  if (point.kind === 'lsn') lsn = alignUp(parseLsn(point.lsn))
+  if (point.kind === 'head') {
+    const [row] = await readRows<{ lsn: string }>(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn')
+    lsn = alignUp(parseLsn(row.lsn))
+  }
+  const uri = pastUri(target, lsn ?? { timestamp: point.kind === 'timestamp' ? point.timestamp : '' })
+  context.mask(uri)
+  return { uri, lsn }
 }
