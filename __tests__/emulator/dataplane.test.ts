@@ -163,6 +163,22 @@ describe('data plane on real PostgreSQL', () => {
     for (const id of [grandchild, sibling, child]) await plane.drop(id)
   })
 
+  test('many branches made, started and dropped at once all work (bisect probes arrive in waves)', async () => {
+    const lsns = await withClient(plane, root, undefined, async (client) => {
+      await client.query('CREATE TABLE waves (n int)')
+      const lsns: bigint[] = []
+      for (let n = 1; n <= 6; n++) {
+        await client.query('INSERT INTO waves VALUES ($1)', [n])
+        lsns.push(await currentLsn(client))
+      }
+      return lsns
+    })
+    const branches = await Promise.all(lsns.map((lsn) => plane.fork(root, formatLsn(lsn))))
+    const counts = await Promise.all(branches.map((id) => withClient(plane, id, undefined, (c) => count(c, 'waves'))))
+    expect(counts).toEqual([1, 2, 3, 4, 5, 6])
+    await Promise.all(branches.map((id) => plane.drop(id)))
+  })
+
   test('points in the future or before the history are refused with a PointError', async () => {
     const head = parseLsn(await plane.headLsn(root))
     await expect(plane.resolvePoint(root, { kind: 'lsn', lsn: formatLsn(head + 4096n) })).rejects.toThrow(PointError)

@@ -68,6 +68,8 @@ interface Instance {
   users: number
   idleTimer?: NodeJS.Timeout
   starting?: Promise<void>
+  /** A time-travel instance's own directory. */
+  dir?: string
 }
 
 /** Microseconds since the epoch of an RFC 3339 time, keeping sub-millisecond digits. */
@@ -108,6 +110,9 @@ class PostgresDataPlane implements DataPlane {
   private readonly timeTravel = new Map<string, Instance>()
   private readonly materialising = new Map<string, Promise<void>>()
   private readonly backingUp = new Map<string, Promise<void>>()
+  private saving: Promise<void> = Promise.resolve()
+  /** Numbers time-travel directories: an instance being removed must not share one with its successor. */
+  private instances = 0
   private backupTimer?: NodeJS.Timeout
   private reaper?: number
   private closed = false
@@ -134,10 +139,15 @@ class PostgresDataPlane implements DataPlane {
     return path.join(this.root, 'storages.json')
   }
 
-  private async save(): Promise<void> {
-    const temporary = this.stateFile + '.tmp'
-    await writeFile(temporary, JSON.stringify([...this.storages.values()], null, 1))
-    await rename(temporary, this.stateFile)
+  /** Saves run one at a time: concurrent branch operations would otherwise race on the temporary file. */
+  private save(): Promise<void> {
+    const write = async () => {
+      const temporary = this.stateFile + '.tmp'
+      await writeFile(temporary, JSON.stringify([...this.storages.values()], null, 1))
+      await rename(temporary, this.stateFile)
+    }
+    this.saving = this.saving.then(write, write)
+    return this.saving
   }
 
   /**
@@ -524,11 +534,15 @@ class PostgresDataPlane implements DataPlane {
     let instance = this.timeTravel.get(key)
     const cold = !instance
     if (!instance) {
-      const entry: Instance = { cluster: undefined as unknown as Cluster, users: 0 }
+      const entry: Instance = {
+        cluster: undefined as unknown as Cluster,
+        users: 0,
+        dir: path.join(this.root, 'tt', `${key}-${++this.instances}`)
+      }
       instance = entry
       this.timeTravel.set(key, entry)
       entry.starting = (async () => {
-        const dataDir = path.join(this.root, 'tt', key, 'pgdata')
+        const dataDir = path.join(entry.dir!, 'pgdata')
         await makeDir(path.dirname(dataDir), this.runAs, 0o755)
         const prepared = await this.prepareRecovery(owner, parseLsn(lsn), dataDir)
         entry.cluster = prepared.cluster
@@ -536,8 +550,8 @@ class PostgresDataPlane implements DataPlane {
         this.log(`time-travel instance of ${id} at ${lsn}`)
       })()
       entry.starting.catch(() => {
-        this.timeTravel.delete(key)
-        void rm(path.join(this.root, 'tt', key), { recursive: true, force: true })
+        if (this.timeTravel.get(key) === entry) this.timeTravel.delete(key)
+        void rm(entry.dir!, { recursive: true, force: true })
       })
     }
     const entry = instance
@@ -572,7 +586,7 @@ class PostgresDataPlane implements DataPlane {
     if (entry.users > 0 || this.timeTravel.get(key) !== entry) return
     this.timeTravel.delete(key)
     await entry.cluster.stop('immediate')
-    await rm(path.join(this.root, 'tt', key), { recursive: true, force: true })
+    await rm(entry.dir!, { recursive: true, force: true })
   }
 
   /** Base backup without pg_basebackup: backup mode, a copy without WAL, then the backup label. */
