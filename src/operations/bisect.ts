@@ -5,29 +5,19 @@
  * one wave a round, each probe a read-only check at an LSN: over a time-travel connection (no branch), or on an
  * ephemeral branch deleted in the background. Then, optionally, a recovery branch or a restore at the answer.
  */
-import { chooseConnection } from '../connection.js'
 import { formatDuration } from '../duration.js'
 import { formatTime } from '../format.js'
 import type { BisectSettings, RestoreSettings } from '../inputs.js'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../lsn.js'
 import { NeonApiError, type Branch, type NeonGateway } from '../neon.js'
 import { describePoint, type Point } from '../point.js'
-import { ConnectionError, LockTimeoutError, readRows, runCheck, timeTravelUri, type CheckOutcome } from '../postgres.js'
+import { ConnectionError, LockTimeoutError, readRows, runCheck, type CheckOutcome } from '../postgres.js'
 import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { BoundarySearch, maxRounds, type SearchResult } from '../search.js'
 import { Summary } from '../summary.js'
 import { nameFor, restoreStep, resolveBranch } from './common.js'
 import * as restore from './restore.js'
-
-/** What bisect connects to: the branch's primary endpoint, as one database and role. */
-export interface Target {
-  branch: Branch
-  endpointId: string
-  database: string
-  role: string
-  /** Connection URI of the branch's primary endpoint (masked). */
-  uri: string
-}
+import { connectionTarget, pastUri, type Target } from './target.js'
 
 export interface Bound {
   point: Point
@@ -50,7 +40,7 @@ export interface BisectPlan {
 
 export async function plan(settings: BisectSettings, gateway: NeonGateway, context: RunContext): Promise<BisectPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
-  const target = await connectTo(branch, settings, gateway, context)
+  const target = await connectionTarget(branch, settings, gateway, context, 'bisect')
   const [good, bad] = await Promise.all(
     (['good', 'bad'] as const).map(async (name) => {
       const point = settings[name]
@@ -359,7 +349,7 @@ class TimeTravelProber implements Prober {
   async probe(lsn: Lsn): Promise<CheckOutcome> {
     const { settings } = this.plan
     try {
-      return await runCheck(timeTravelAt(this.plan.target, lsn), settings.check, {
+      return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
         timeoutMs: settings.checkTimeoutMs,
         lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
       })
@@ -510,35 +500,6 @@ async function explainChangedBranch(error: Error, branch: Branch, gateway: NeonG
   )
 }
 
-async function connectTo(
-  branch: Branch,
-  settings: BisectSettings,
-  gateway: NeonGateway,
-  context: RunContext
-): Promise<Target> {
-  const [databases, roles, endpoints] = await Promise.all([
-    gateway.listDatabases(branch.id),
-    gateway.listRoles(branch.id),
-    gateway.listEndpoints(branch.id)
-  ])
-  const { database, role } = chooseConnection(databases, roles, settings)
-  const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0]
-  if (!endpoint) {
-    throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so bisect can connect`)
-  }
-  const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
-  // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
-  const password = decodeURIComponent(new URL(uri).password)
-  if (password) context.mask(password)
-  context.mask(uri)
-  return { branch, endpointId: endpoint.id, database, role, uri }
-}
-
-function timeTravelAt(target: Target, at: Lsn | { timestamp: string }): string {
-  const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at
-  return timeTravelUri(target.uri, { endpointId: target.endpointId, branchId: target.branch.id }, point)
-}
-
 /** A point as an aligned LSN: the branch's state there is that of a branch Neon would create at it. */
 async function resolvePoint(point: Point, target: Target, gateway: NeonGateway, context: RunContext): Promise<Lsn> {
   switch (point.kind) {
@@ -549,7 +510,7 @@ async function resolvePoint(point: Point, target: Target, gateway: NeonGateway, 
       return alignUp(parseLsn(row.lsn))
     }
     case 'timestamp': {
-      const uri = timeTravelAt(target, { timestamp: point.timestamp })
+      const uri = pastUri(target, { timestamp: point.timestamp })
       const [row] = await readRows<{ lsn: string | null }>(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn')
       if (row.lsn) return alignUp(parseLsn(row.lsn))
       return lsnOfTimestampByBranch(point.timestamp, target, gateway, context)
@@ -615,7 +576,7 @@ SELECT line FROM (
 
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
 async function readInsights(plan: BisectPlan, result: SearchResult): Promise<Insights> {
-  const at = (lsn: Lsn) => timeTravelAt(plan.target, lsn)
+  const at = (lsn: Lsn) => pastUri(plan.target, lsn)
   const notes: string[] = []
   const note = (what: string) => (error: Error) => {
     notes.push(`Could not read ${what}: ${error.message}`)
