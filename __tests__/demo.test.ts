@@ -9,6 +9,7 @@ test('npm run demo rehearses the migration gate and the bisect-and-recover story
   expect(stdout).toContain("{ customers: '500', revenue: '118687.50' }")
   expect(stdout).toMatch(/main: +\{ customers: '500', revenue: '118687.50' \}/)
   expect(stdout).toMatch(/The check first fails at LSN [0-9A-F]+\/[0-9A-F]+/)
+  expect(stdout).toContain('tables: users # the tables to bring back')
   expect(stdout).toContain("users: 'Bob, Alice, Mike, John, Sarah, Lilly, Zoe', orders: '2450'")
   expect(stdout).not.toMatch(/exit [1-9]/)
   expect(stdout).toContain('Done: both recoveries were rehearsed')

@@ -56726,6 +56726,28 @@ function restoreStep(options) {
         lines.push(`    confirm: ${options.branch.name}`);
     return lines.join('\n');
 }
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        '    operation: recover',
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`,
+        `    branch: ${options.branch.name}`,
+        `    at: ${options.at}`,
+        `    tables: ${options.tables} # the tables to bring back`,
+        '    mode: merge'
+    ].join('\n');
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
+}
 /** The snapshot a `source: snapshot:<id or name>` names. */
 async function findSnapshot(gateway, idOrName) {
     const snapshots = await gateway.listSnapshots();
@@ -57100,16 +57122,25 @@ async function bisect_execute(plan, gateway, context) {
         summary.append(then);
     }
     else {
+        const tables = tablesReadBy(plan.settings.check);
         summary
-            .heading(`Next step: restore ${target.branch.name} to the last good LSN`, 3)
-            .paragraph('This keeps the current state as a backup branch. To copy back only some rows instead, branch at the last ' +
-            'good LSN (then: branch) and copy from there.')
+            .heading(`Next step: put ${target.branch.name} back to the last good LSN`, 3)
+            .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
             .code(restoreStep({
             actionRef: context.actionRef,
             projectId: gateway.projectId,
             branch: target.branch,
             source: `^self@${outputs['last-good-lsn']}`
         }), 'yaml');
+        if (tables.length > 0) {
+            summary.paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):').code(recoverStep({
+                actionRef: context.actionRef,
+                projectId: gateway.projectId,
+                branch: target.branch,
+                at: outputs['last-good-lsn'],
+                tables: tables.join(', ')
+            }), 'yaml');
+        }
     }
     return { outputs, summary };
 }

@@ -1,6 +1,6 @@
 import { childrenFirst } from '../../src/cleanup.js'
 import type { Branch } from '../../src/neon.js'
-import { expiryTime, nameFor, neonTime, pointFields, restoreStep } from '../../src/operations/common.js'
+import { expiryTime, nameFor, neonTime, pointFields, restoreStep, tablesReadBy } from '../../src/operations/common.js'
 import { confirmProblem } from '../../src/operations/restore.js'
 import type { RestoreSettings } from '../../src/inputs.js'
 import type { RunContext } from '../../src/run.js'
@@ -85,5 +85,16 @@ describe('childrenFirst', () => {
     expect(order.indexOf('c')).toBeLessThan(order.indexOf('b'))
     expect(order.indexOf('b')).toBeLessThan(order.indexOf('a'))
     expect(order).toHaveLength(4)
+  })
+})
+
+describe('tablesReadBy', () => {
+  it('finds the tables a check reads, qualified, quoted or joined, once each', () => {
+    expect(tablesReadBy('SELECT count(*) > 1 FROM users')).toEqual(['users'])
+    expect(
+      tablesReadBy('select bool_and(o.total > 0) from shop.orders o join "Line Items" li on li.order_id = o.id')
+    ).toEqual(['shop.orders', '"Line Items"'])
+    expect(tablesReadBy('SELECT (SELECT count(*) FROM a) = (SELECT count(*) FROM a)')).toEqual(['a'])
+    expect(tablesReadBy('SELECT true')).toEqual([])
   })
 })

@@ -15,7 +15,7 @@ import { ConnectionError, LockTimeoutError, readRows, runCheck, type CheckOutcom
 import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { BoundarySearch, maxRounds, type SearchResult } from '../search.js'
 import { Summary } from '../summary.js'
-import { nameFor, restoreStep, resolveBranch } from './common.js'
+import { nameFor, recoverStep, resolveBranch, restoreStep, tablesReadBy } from './common.js'
 import * as restore from './restore.js'
 import { connectionTarget, pastUri, type Target } from './target.js'
 
@@ -226,12 +226,10 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
   if (then) {
     summary.append(then)
   } else {
+    const tables = tablesReadBy(plan.settings.check)
     summary
-      .heading(`Next step: restore ${target.branch.name} to the last good LSN`, 3)
-      .paragraph(
-        'This keeps the current state as a backup branch. To copy back only some rows instead, branch at the last ' +
-          'good LSN (then: branch) and copy from there.'
-      )
+      .heading(`Next step: put ${target.branch.name} back to the last good LSN`, 3)
+      .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
       .code(
         restoreStep({
           actionRef: context.actionRef,
@@ -241,6 +239,18 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
         }),
         'yaml'
       )
+    if (tables.length > 0) {
+      summary.paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):').code(
+        recoverStep({
+          actionRef: context.actionRef,
+          projectId: gateway.projectId,
+          branch: target.branch,
+          at: outputs['last-good-lsn'],
+          tables: tables.join(', ')
+        }),
+        'yaml'
+      )
+    }
   }
   return { outputs, summary }
 }

@@ -102,6 +102,36 @@ export function restoreStep(options: { actionRef: string; projectId: string; bra
   return lines.join('\n')
 }
 
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+export function recoverStep(options: {
+  actionRef: string
+  projectId: string
+  branch: Branch
+  at: string
+  tables: string
+}): string {
+  return [
+    `- uses: ${options.actionRef}`,
+    '  with:',
+    '    operation: recover',
+    '    api-key: ${{ secrets.NEON_API_KEY }}',
+    `    project-id: ${options.projectId}`,
+    `    branch: ${options.branch.name}`,
+    `    at: ${options.at}`,
+    `    tables: ${options.tables} # the tables to bring back`,
+    '    mode: merge'
+  ].join('\n')
+}
+
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+export function tablesReadBy(sql: string): string[] {
+  const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)]
+  return [...new Set(names.map((match) => match[1]))]
+}
+
 /** The snapshot a `source: snapshot:<id or name>` names. */
 export async function findSnapshot(gateway: NeonGateway, idOrName: string): Promise<Snapshot> {
   const snapshots = await gateway.listSnapshots()
