@@ -4,7 +4,6 @@
  * wrote (log, outputs, summaries) so a file can scan it for secrets at the end.
  */
 import { createApiClient } from '@neondatabase/api-client'
-import pg from 'pg'
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from '../../emulator/index.js'
 import { Job, type StepResult } from '../../tools/runner.js'
 
@@ -171,29 +170,12 @@ export function expectMasked(log: string, secret: string): void {
 export const mutating = (requests: RequestLogEntry[]): string[] =>
   requests.filter((request) => request.mutating).map((request) => `${request.method} ${request.path}`)
 
-/** Runs SQL on a connection string and returns the rows. */
-export async function query<T extends Record<string, unknown> = Record<string, unknown>>(
-  uri: string,
-  sql: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: uri })
-  await client.connect()
-  try {
-    return (await client.query<T>(sql, params)).rows
-  } finally {
-    await client.end()
-  }
-}
+export { currentLsn, query } from '../emulator/api-helpers.js'
+import { query } from '../emulator/api-helpers.js'
 
 /** The ids in table `table`, in order. */
 export async function ids(uri: string, table: string): Promise<number[]> {
   return (await query<{ id: number }>(uri, `SELECT id FROM ${table} ORDER BY id`)).map((row) => row.id)
-}
-
-export async function currentLsn(uri: string): Promise<string> {
-  const [row] = await query<{ lsn: string }>(uri, 'SELECT pg_current_wal_lsn()::text AS lsn')
-  return row.lsn
 }
 
 /** Waits until the emulator's clock (which follows real time) has moved past `ms` since now. */

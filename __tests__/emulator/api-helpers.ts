@@ -60,11 +60,13 @@ export async function query<T extends Record<string, unknown> = Record<string, u
   params: unknown[] = []
 ): Promise<T[]> {
   const client = new pg.Client({ connectionString: uri })
+  // A restore or a fault may cut the connection while idle: that must not crash the test process.
+  client.on('error', () => undefined)
   await client.connect()
   try {
     return (await client.query<T>(sql, params)).rows
   } finally {
-    await client.end()
+    await client.end().catch(() => undefined)
   }
 }
 

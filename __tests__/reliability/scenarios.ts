@@ -16,6 +16,7 @@ import type { RequestLogEntry } from '../../emulator/index.js'
 import { NeonGateway, type Branch } from '../../src/neon.js'
 import type { Job, StepResult } from '../../tools/runner.js'
 import { ActionHarness } from '../action/helpers.js'
+import { query as sql } from '../emulator/api-helpers.js'
 
 export const OPERATIONS = [
   'snapshot',
@@ -144,20 +145,7 @@ export class FaultWorld {
   }
 }
 
-export async function sql<T extends Record<string, unknown> = Record<string, unknown>>(
-  uri: string,
-  text: string,
-  params: unknown[] = []
-): Promise<T[]> {
-  const client = new pg.Client({ connectionString: uri })
-  client.on('error', () => undefined)
-  await client.connect()
-  try {
-    return (await client.query<T>(text, params)).rows
-  } finally {
-    await client.end().catch(() => undefined)
-  }
-}
+export { sql }
 
 export const ids = async (uri: string, table = 'items'): Promise<number[]> =>
   (await sql<{ id: number }>(uri, `SELECT id FROM ${table} ORDER BY id`)).map((row) => row.id)
