@@ -116,6 +116,8 @@ class PostgresDataPlane implements DataPlane {
   private backupTimer?: NodeJS.Timeout
   private reaper?: number
   private closed = false
+  /** Servers being stopped by an idle timer: close() waits for them too. */
+  private readonly stopping = new Set<Promise<void>>()
 
   constructor(private readonly options: DataPlaneOptions) {
     this.root = path.join(options.stateDir, 'dataplane')
@@ -453,6 +455,7 @@ class PostgresDataPlane implements DataPlane {
     let instance = this.clusters.get(id)
     const cold = !instance
     if (!instance) {
+      this.checkOpen()
       instance = { cluster: undefined as unknown as Cluster, users: 0 }
       const entry = instance
       this.clusters.set(id, entry)
@@ -496,7 +499,7 @@ class PostgresDataPlane implements DataPlane {
     const instance = this.clusters.get(id)
     if (!instance || instance.users > 0 || this.backingUp.has(id)) return
     this.clusters.delete(id)
-    await instance.cluster.stop('fast')
+    await this.stopTracked(instance.cluster, 'fast')
     this.log(`suspended ${id}`)
   }
 
@@ -534,6 +537,7 @@ class PostgresDataPlane implements DataPlane {
     let instance = this.timeTravel.get(key)
     const cold = !instance
     if (!instance) {
+      this.checkOpen()
       const entry: Instance = {
         cluster: undefined as unknown as Cluster,
         users: 0,
@@ -585,7 +589,7 @@ class PostgresDataPlane implements DataPlane {
   private async removeTimeTravel(key: string, entry: Instance): Promise<void> {
     if (entry.users > 0 || this.timeTravel.get(key) !== entry) return
     this.timeTravel.delete(key)
-    await entry.cluster.stop('immediate')
+    await this.stopTracked(entry.cluster, 'immediate')
     await rm(entry.dir!, { recursive: true, force: true })
   }
 
@@ -681,6 +685,24 @@ class PostgresDataPlane implements DataPlane {
     }
   }
 
+  /**
+   * A server started once close() has looked at the maps would outlive the emulator (and keep the process alive):
+   * a connection or request still in flight when the emulator stops gets an error instead of a new server.
+   */
+  private checkOpen(): void {
+    if (this.closed) throw new Error('the emulator is stopping')
+  }
+
+  private async stopTracked(cluster: Cluster, mode: 'fast' | 'immediate'): Promise<void> {
+    const stopped = cluster.stop(mode)
+    this.stopping.add(stopped)
+    try {
+      await stopped
+    } finally {
+      this.stopping.delete(stopped)
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true
     clearInterval(this.backupTimer)
@@ -694,7 +716,7 @@ class PostgresDataPlane implements DataPlane {
       clearTimeout(instance.idleTimer)
       stops.push((async () => (await instance.starting?.catch(() => undefined), instance.cluster?.stop('immediate')))())
     }
-    await Promise.all(stops)
+    await Promise.all([...stops, ...this.stopping])
     this.clusters.clear()
     this.timeTravel.clear()
     if (this.reaper) {
