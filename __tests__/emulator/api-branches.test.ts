@@ -162,8 +162,15 @@ describe('branches', () => {
     expect(names).toEqual(expect.arrayContaining(['main', 'at-lsn', 'at-time']))
     expect(Object.keys(all.data.annotations)).toHaveLength(1)
 
-    const found = await harness.api.listProjectBranches({ projectId: harness.projectId, search: 'AT-' })
-    expect(found.data.branches.map((branch) => branch.name).sort()).toEqual(['at-lsn', 'at-time'])
+    // Neon's search matches names and ids, case-insensitively; ids are random words ("br-great-…" holds "at-"),
+    // so search for names no id can contain.
+    const found = await harness.api.listProjectBranches({ projectId: harness.projectId, search: 'AT-TIME' })
+    expect(found.data.branches.map((branch) => branch.name)).toEqual(['at-time'])
+    const byId = await harness.api.listProjectBranches({
+      projectId: harness.projectId,
+      search: all.data.branches[0].id
+    })
+    expect(byId.data.branches.map((branch) => branch.id)).toEqual([all.data.branches[0].id])
 
     const first = await harness.api.listProjectBranches({
       projectId: harness.projectId,
