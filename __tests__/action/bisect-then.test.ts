@@ -5,11 +5,9 @@
  * commit, with Neon's rule that a point L holds the records ending at or before L, rounded up to 8 bytes.
  */
 import pg from 'pg'
-import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
-import { ActionHarness, ids, mutating, query, type Step } from './helpers.js'
+import { formatLsn } from '../../src/lsn.js'
+import { ActionHarness, commitEnd, ids, mutating, query, type Step } from './helpers.js'
 
-const PAGE = 8192n
-const SEGMENT = 1024n * 1024n
 const BRANCH_LIMIT = 4
 const CHECK = 'SELECT count(*) > 100 FROM users'
 
@@ -19,21 +17,6 @@ let main: pg.Client
 /** The feature branch (not the default) and the LSNs around the accident in its history and in main's. */
 const feature = {} as { id: string; uri: string; good: string; firstBad: bigint }
 const history = {} as { good: string; firstBad: bigint }
-
-/**
- * Commits `sql` on `client` and returns the WAL write position right after its commit record. The record after
- * a commit that ends exactly at a page boundary starts after the next page's header, and only from there is the
- * commit "ended".
- */
-async function commitEnd(client: pg.Client, sql: string): Promise<bigint> {
-  const results = (await client.query(
-    `BEGIN; ${sql}; COMMIT; SELECT pg_current_wal_lsn()::text AS lsn`
-  )) as unknown as pg.QueryResult[]
-  const end = alignUp(parseLsn(results[results.length - 1].rows[0].lsn))
-  if (end % SEGMENT === 0n) return end + 40n
-  if (end % PAGE === 0n) return end + 24n
-  return end
-}
 
 async function lsn(client: pg.Client): Promise<string> {
   return (await client.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn

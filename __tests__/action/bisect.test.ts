@@ -6,10 +6,8 @@
 import pg from 'pg'
 import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
 import { maxRounds } from '../../src/search.js'
-import { ActionHarness, leaks, query, type Step } from './helpers.js'
+import { ActionHarness, commitEnd, leaks, query, type Step } from './helpers.js'
 
-const PAGE = 8192n
-const SEGMENT = 1024n * 1024n
 let harness: ActionHarness
 let main: pg.Client
 
@@ -23,20 +21,6 @@ const history = {} as {
   updateFirstBad: bigint
   dropGood: string
   dropFirstBad: bigint
-}
-
-/**
- * Commits `sql` and returns the WAL write position right after its commit record. The record after a commit that
- * ends exactly at a page boundary starts after the next page's header, and only from there is the commit "ended".
- */
-async function commitEnd(sql: string): Promise<bigint> {
-  const results = (await main.query(
-    `BEGIN; ${sql}; COMMIT; SELECT pg_current_wal_lsn()::text AS lsn`
-  )) as unknown as pg.QueryResult[]
-  const end = alignUp(parseLsn(results[results.length - 1].rows[0].lsn))
-  if (end % SEGMENT === 0n) return end + 40n
-  if (end % PAGE === 0n) return end + 24n
-  return end
 }
 
 async function lsn(): Promise<string> {
@@ -74,21 +58,21 @@ beforeAll(async () => {
   history.deleteGood = await lsn()
   await traffic(20)
   history.beforeDeleteTime = await time()
-  history.deleteFirstBad = await commitEnd("DELETE FROM users WHERE name <> 'Alice'")
+  history.deleteFirstBad = await commitEnd(main, "DELETE FROM users WHERE name <> 'Alice'")
   history.afterDeleteTime = await time()
   await traffic(20)
 
   // One bad UPDATE among hundreds of good transactions on the same table.
   history.updateGood = await lsn()
   for (let index = 0; index < 300; index++) {
-    if (index === 217) history.updateFirstBad = await commitEnd('UPDATE accounts SET balance = -5 WHERE id = 7')
+    if (index === 217) history.updateFirstBad = await commitEnd(main, 'UPDATE accounts SET balance = -5 WHERE id = 7')
     await main.query('UPDATE accounts SET balance = balance + 1 WHERE id = $1', [1 + (index % 50)])
   }
 
   // A DROP TABLE: afterwards the check itself fails with "relation does not exist".
   history.dropGood = await lsn()
   await traffic(10)
-  history.dropFirstBad = await commitEnd('DROP TABLE orders')
+  history.dropFirstBad = await commitEnd(main, 'DROP TABLE orders')
   await traffic(10)
 }, 60_000)
 

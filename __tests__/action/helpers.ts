@@ -170,8 +170,28 @@ export function expectMasked(log: string, secret: string): void {
 export const mutating = (requests: RequestLogEntry[]): string[] =>
   requests.filter((request) => request.mutating).map((request) => `${request.method} ${request.path}`)
 
+import pg from 'pg'
+import { alignUp, parseLsn } from '../../src/lsn.js'
 export { currentLsn, query } from '../emulator/api-helpers.js'
 import { query } from '../emulator/api-helpers.js'
+
+const WAL_PAGE = 8192n
+const WAL_SEGMENT = 1024n * 1024n
+
+/**
+ * Commits `sql` on `client` and returns the first LSN at which the commit has ended: the WAL write position
+ * right after its commit record. The record after a commit that ends exactly at a page boundary starts after the
+ * next page's header (a longer one at a segment start), and only from there is the commit "ended".
+ */
+export async function commitEnd(client: pg.Client, sql: string): Promise<bigint> {
+  const results = (await client.query(
+    `BEGIN; ${sql}; COMMIT; SELECT pg_current_wal_lsn()::text AS lsn`
+  )) as unknown as pg.QueryResult[]
+  const end = alignUp(parseLsn(results[results.length - 1].rows[0].lsn))
+  if (end % WAL_SEGMENT === 0n) return end + 40n
+  if (end % WAL_PAGE === 0n) return end + 24n
+  return end
+}
 
 /** The ids in table `table`, in order. */
 export async function ids(uri: string, table: string): Promise<number[]> {
