@@ -6,7 +6,7 @@
  */
 import pg from 'pg'
 import { formatLsn } from '../../src/lsn.js'
-import { ActionHarness, commitEnd, ids, mutating, query, type Step } from './helpers.js'
+import { ActionHarness, commitEnd, expectAnswer, ids, mutating, query, type Step } from './helpers.js'
 
 const BRANCH_LIMIT = 4
 const CHECK = 'SELECT count(*) > 100 FROM users'
@@ -66,14 +66,6 @@ afterAll(async () => {
 
 function bisect(inputs: Record<string, string>): Promise<Step> {
   return harness.run({ operation: 'bisect', check: CHECK, ...inputs })
-}
-
-function expectAnswer(step: Step, firstBad: bigint): void {
-  expect(step.main.errors).toEqual([])
-  expect(step.main.exitCode).toBe(0)
-  expect(step.post.exitCode).toBe(0)
-  expect(step.main.outputs['first-bad-lsn']).toBe(formatLsn(firstBad))
-  expect(step.main.outputs['last-good-lsn']).toBe(formatLsn(firstBad - 8n))
 }
 
 function probeBranchesLeft(branches: { name: string }[]): string[] {

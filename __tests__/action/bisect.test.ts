@@ -6,7 +6,7 @@
 import pg from 'pg'
 import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
 import { maxRounds } from '../../src/search.js'
-import { ActionHarness, commitEnd, leaks, query, type Step } from './helpers.js'
+import { ActionHarness, commitEnd, expectAnswer, leaks, query, type Step } from './helpers.js'
 
 let harness: ActionHarness
 let main: pg.Client
@@ -83,14 +83,6 @@ afterAll(async () => {
 
 function bisect(inputs: Record<string, string>): Promise<Step> {
   return harness.run({ operation: 'bisect', ...inputs })
-}
-
-function expectAnswer(step: Step, firstBad: bigint): void {
-  expect(step.main.errors).toEqual([])
-  expect(step.main.exitCode).toBe(0)
-  expect(step.post.exitCode).toBe(0)
-  expect(step.main.outputs['first-bad-lsn']).toBe(formatLsn(firstBad))
-  expect(step.main.outputs['last-good-lsn']).toBe(formatLsn(firstBad - 8n))
 }
 
 /** Rounds within ceil(log_(k+1)(range / 8)), the bound checks riding in the first round. */

@@ -171,7 +171,7 @@ export const mutating = (requests: RequestLogEntry[]): string[] =>
   requests.filter((request) => request.mutating).map((request) => `${request.method} ${request.path}`)
 
 import pg from 'pg'
-import { alignUp, parseLsn } from '../../src/lsn.js'
+import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
 export { currentLsn, query } from '../emulator/api-helpers.js'
 import { query } from '../emulator/api-helpers.js'
 
@@ -191,6 +191,15 @@ export async function commitEnd(client: pg.Client, sql: string): Promise<bigint>
   if (end % WAL_SEGMENT === 0n) return end + 40n
   if (end % WAL_PAGE === 0n) return end + 24n
   return end
+}
+
+/** A bisect step that succeeded with `firstBad` as its answer (and the aligned LSN before it as last good). */
+export function expectAnswer(step: Step, firstBad: bigint): void {
+  expect(step.main.errors).toEqual([])
+  expect(step.main.exitCode).toBe(0)
+  expect(step.post.exitCode).toBe(0)
+  expect(step.main.outputs['first-bad-lsn']).toBe(formatLsn(firstBad))
+  expect(step.main.outputs['last-good-lsn']).toBe(formatLsn(firstBad - 8n))
 }
 
 /** The ids in table `table`, in order. */
