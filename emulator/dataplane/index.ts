@@ -118,6 +118,8 @@ class PostgresDataPlane implements DataPlane {
   private closed = false
   /** Servers being stopped by an idle timer: close() waits for them too. */
   private readonly stopping = new Set<Promise<void>>()
+  /** Requests still running (they may be copying a backup or reading WAL in a child process): close() waits. */
+  private readonly inFlight = new Set<Promise<unknown>>()
 
   constructor(private readonly options: DataPlaneOptions) {
     this.root = path.join(options.stateDir, 'dataplane')
@@ -277,7 +279,11 @@ class PostgresDataPlane implements DataPlane {
     return first ? parseLsn(first.endLsn) : 0n
   }
 
-  async headLsn(id: string): Promise<string> {
+  headLsn(id: string): Promise<string> {
+    return this.track(() => this.headLsnNow(id))
+  }
+
+  private async headLsnNow(id: string): Promise<string> {
     return formatLsn(await this.head(id))
   }
 
@@ -297,7 +303,11 @@ class PostgresDataPlane implements DataPlane {
    * As Neon's pageserver, a new branch (or restore) can start no earlier than the storage's own start (its
    * parent_lsn): the older past belongs to its parent. Time travel reads may look further back.
    */
-  async resolvePoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
+  resolvePoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
+    return this.track(() => this.resolvePointNow(id, point))
+  }
+
+  private async resolvePointNow(id: string, point: PointRequest): Promise<ResolvedPoint> {
     const resolved = await this.resolveAnyPoint(id, point)
     const start = this.record(id).parent?.lsn
     if (start && parseLsn(resolved.lsn) < parseLsn(start)) {
@@ -503,7 +513,11 @@ class PostgresDataPlane implements DataPlane {
     this.log(`suspended ${id}`)
   }
 
-  async adminQuery(id: string, database: string, sql: string, params: unknown[] = []) {
+  adminQuery(id: string, database: string, sql: string, params: unknown[] = []) {
+    return this.track(() => this.adminQueryNow(id, database, sql, params))
+  }
+
+  private async adminQueryNow(id: string, database: string, sql: string, params: unknown[] = []) {
     const cluster = await this.readWrite(id)
     try {
       return await cluster.query(sql, params, database)
@@ -512,7 +526,11 @@ class PostgresDataPlane implements DataPlane {
     }
   }
 
-  async acquire(id: string, point?: PointRequest): Promise<Backend> {
+  acquire(id: string, point?: PointRequest): Promise<Backend> {
+    return this.track(() => this.acquireNow(id, point))
+  }
+
+  private async acquireNow(id: string, point?: PointRequest): Promise<Backend> {
     if (!point || point.kind === 'head') {
       const { cluster, cold } = await this.readWriteInstance(id)
       let released = false
@@ -651,7 +669,11 @@ class PostgresDataPlane implements DataPlane {
     }
   }
 
-  async drop(id: string): Promise<void> {
+  drop(id: string): Promise<void> {
+    return this.track(() => this.dropNow(id))
+  }
+
+  private async dropNow(id: string): Promise<void> {
     const record = this.storages.get(id)
     if (!record || record.dropped) return
     record.dropped = true
@@ -693,6 +715,14 @@ class PostgresDataPlane implements DataPlane {
     if (this.closed) throw new Error('the emulator is stopping')
   }
 
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    const running = work()
+    this.inFlight.add(running)
+    const forget = () => this.inFlight.delete(running)
+    running.then(forget, forget)
+    return running
+  }
+
   private async stopTracked(cluster: Cluster, mode: 'fast' | 'immediate'): Promise<void> {
     const stopped = cluster.stop(mode)
     this.stopping.add(stopped)
@@ -706,6 +736,7 @@ class PostgresDataPlane implements DataPlane {
   async close(): Promise<void> {
     this.closed = true
     clearInterval(this.backupTimer)
+    await Promise.allSettled([...this.inFlight])
     await Promise.all(this.backingUp.values())
     const stops: Promise<void>[] = []
     for (const instance of this.clusters.values()) {
