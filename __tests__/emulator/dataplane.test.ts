@@ -163,6 +163,51 @@ describe('data plane on real PostgreSQL', () => {
     for (const id of [grandchild, sibling, child]) await plane.drop(id)
   })
 
+  test('a branch inside a record longer than a WAL page holds none of it, and writes only after its start', async () => {
+    // One commit record that makes 300 tables at once (its cache invalidations make it tens of KB long).
+    const { commitStart, commitEnd } = await withClient(plane, root, undefined, async (client) => {
+      await client.query('BEGIN')
+      for (let n = 0; n < 300; n++) await client.query(`CREATE TABLE wide_${n} (n int)`)
+      const insertLsn = async () =>
+        parseLsn((await client.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn)
+      const commitStart = await insertLsn()
+      await client.query('COMMIT')
+      return { commitStart, commitEnd: await insertLsn() }
+    })
+    expect(commitEnd - commitStart).toBeGreaterThan(64n * 1024n)
+    const inside = formatLsn(alignUp((commitStart + commitEnd) / 2n))
+    const branch = await plane.fork(root, inside)
+    expect(
+      await withClient(plane, branch, undefined, async (client) => {
+        // Neon's rule: a branch holds the records that end at or before its LSN, so not this commit.
+        return (await client.query("SELECT to_regclass('wide_0') AS t")).rows[0].t
+      })
+    ).toBeNull()
+    const atEnd = await plane.fork(root, formatLsn(alignUp(commitEnd)))
+    expect(await withClient(plane, atEnd, undefined, (client) => count(client, 'wide_299'))).toBe(0)
+
+    // Recovery starts the new timeline where that record starts, before the branch point: with a record
+    // longer than what the branch then writes, the branch's writes would fall before its own start.
+    const big = await withClient(plane, root, undefined, async (client) => {
+      const start = await currentLsn(client)
+      await client.query("SELECT pg_logical_emit_message(false, 'big', repeat('x', 4000000))")
+      return { start, end: await currentLsn(client) }
+    })
+    const middle = formatLsn(alignUp((big.start + big.end) / 2n))
+    const late = await plane.fork(root, middle)
+    const written = await withClient(plane, late, undefined, async (client) => {
+      await client.query('CREATE TABLE after_fork (n int)')
+      await client.query('INSERT INTO after_fork VALUES (1)')
+      return currentLsn(client)
+    })
+    expect(written).toBeGreaterThan(parseLsn(middle))
+    // An LSN read on the branch is a point of the branch: it can be branched from and read back.
+    const resolved = await plane.resolvePoint(late, { kind: 'lsn', lsn: formatLsn(written) })
+    const grandchild = await plane.fork(late, resolved.lsn)
+    expect(await withClient(plane, grandchild, undefined, (client) => count(client, 'after_fork'))).toBe(1)
+    for (const id of [grandchild, late, branch, atEnd]) await plane.drop(id)
+  })
+
   test('many branches made, started and dropped at once all work (bisect probes arrive in waves)', async () => {
     const lsns = await withClient(plane, root, undefined, async (client) => {
       await client.query('CREATE TABLE waves (n int)')

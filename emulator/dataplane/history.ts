@@ -1,8 +1,16 @@
 import { mkdtemp, rm, symlink, access } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { alignUp, type Lsn } from '../../src/lsn.js'
-import { readRecords, segmentFileName, segmentOf, segmentStart, SEGMENT_SIZE, type WalRecord } from './wal.js'
+import type { Lsn } from '../../src/lsn.js'
+import {
+  nextRecordStart,
+  readRecords,
+  segmentFileName,
+  segmentOf,
+  segmentStart,
+  SEGMENT_SIZE,
+  type WalRecord
+} from './wal.js'
 
 /** Where one timeline's WAL can be read: its archive first, then the live cluster's pg_wal. */
 export interface TimelineWal {
@@ -19,55 +27,79 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * Decodes records of one timeline in [from, to). pg_waldump wants every segment in one directory, so the
- * segments are linked into a scratch one from wherever each lives.
+ * Links the timeline's segments from `from`'s on into a scratch directory (pg_waldump wants them in one place),
+ * up to `last`'s or, without it, as far as they go; runs `read` on it. Returns undefined if the first is missing.
  */
-export async function recordsBetween(wal: TimelineWal, from: Lsn, to: Lsn): Promise<WalRecord[]> {
+async function withSegments<T>(
+  wal: TimelineWal,
+  from: Lsn,
+  last: Lsn | undefined,
+  read: (dir: string, first: bigint) => Promise<T>
+): Promise<T | undefined> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'neon-emu-wal-'))
   try {
     let first: bigint | undefined
-    for (let segment = segmentOf(from); segment <= segmentOf(to); segment++) {
+    for (let segment = segmentOf(from); last === undefined || segment <= segmentOf(last); segment++) {
       const name = segmentFileName(wal.timeline, segment)
+      let linked = false
       for (const dir of wal.dirs) {
         const file = path.join(dir, name)
         if (await exists(file)) {
           await symlink(file, path.join(scratch, name))
           first ??= segment
+          linked = true
           break
         }
       }
+      if (!linked && last === undefined) break
     }
-    if (first === undefined) return []
-    const start = from > segmentStart(first) ? from : segmentStart(first)
-    const records = await readRecords(wal.pgBin, scratch, wal.timeline, start, to)
-    return records.filter((record) => record.start >= from && record.start < to)
+    return first === undefined ? undefined : await read(scratch, first)
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
 }
 
-/** The aligned end of each record: where the next one starts (page headers included), else its own length. */
+/** Decodes records of one timeline that start in [from, to) and end before `to`. */
+export async function recordsBetween(wal: TimelineWal, from: Lsn, to: Lsn): Promise<WalRecord[]> {
+  const records = await withSegments(wal, from, to, (dir, first) => {
+    const start = from > segmentStart(first) ? from : segmentStart(first)
+    return readRecords(wal.pgBin, dir, wal.timeline, start, { to })
+  })
+  return (records ?? []).filter((record) => record.start >= from && record.start < to)
+}
+
+/** The first record starting at or after `from`, however long it is; undefined where the WAL ends. */
+async function firstRecordFrom(wal: TimelineWal, from: Lsn): Promise<WalRecord | undefined> {
+  const records = await withSegments(wal, from, undefined, (dir) =>
+    readRecords(wal.pgBin, dir, wal.timeline, from, { limit: 1 })
+  )
+  return records?.[0]
+}
+
+/** The aligned end of each record: where the next one starts (page headers included). */
 function recordEnd(records: WalRecord[], index: number): Lsn {
-  return index + 1 < records.length ? records[index + 1].start : alignUp(records[index].end)
+  return index + 1 < records.length ? records[index + 1].start : nextRecordStart(records[index].end)
 }
 
 /**
  * The recovery target that reproduces Neon's rule for a branch at `lsn` (already 8-byte aligned): keep
  * exactly the records that end at or before it. Recovery with `inclusive = off` keeps the records that start
  * before its target, so the target is the start of the record that `lsn` falls inside, or `lsn` itself
- * when a record starts there. `atEnd` says no record starts at the target yet (it is the head).
+ * when a record starts there. `atEnd` says no record can be read from there on: the head, or WAL not yet written.
  */
 export async function recoveryTarget(wal: TimelineWal, lsn: Lsn, floor: Lsn): Promise<{ target: Lsn; atEnd: boolean }> {
   for (let window = 64n * 1024n; ; window *= 4n) {
     const from = lsn - window > floor ? lsn - window : floor
     const records = await recordsBetween(wal, from, lsn + 2n * 8192n)
     const index = records.findLastIndex((record) => record.start <= lsn)
-    if (index >= 0) {
-      const end = recordEnd(records, index)
-      if (end > lsn) return { target: records[index].start, atEnd: false }
-      return { target: lsn, atEnd: index + 1 >= records.length }
+    if (index >= 0 && recordEnd(records, index) > lsn) return { target: records[index].start, atEnd: false }
+    if (index >= 0 || from === floor) {
+      // Nothing decoded runs past `lsn`: either the WAL ends here, or the next record is too long to be
+      // decoded in the window (pg_waldump reads no further than its end). Read that one record whole.
+      const next = await firstRecordFrom(wal, index >= 0 ? recordEnd(records, index) : from)
+      if (!next) return { target: lsn, atEnd: true }
+      return { target: next.start < lsn ? next.start : lsn, atEnd: false }
     }
-    if (from === floor) return { target: lsn, atEnd: records.length === 0 }
   }
 }
 

@@ -393,7 +393,8 @@ class PostgresDataPlane implements DataPlane {
    * a read-write branch (promoted); without, a read-only instance paused at the point.
    */
   private async prepareRecovery(owner: StorageRecord, lsn: Lsn, dataDir: string, archiveDir?: string) {
-    const { target, atEnd } = await recoveryTarget(this.timelineWal(owner), lsn, parseLsn(owner.switchLsn ?? '0/0'))
+    const findTarget = () => recoveryTarget(this.timelineWal(owner), lsn, parseLsn(owner.switchLsn ?? '0/0'))
+    let { target, atEnd } = await findTarget()
     if (atEnd) {
       // Recovery stops only when it reads a record at its target: write one (flushed, harmless) at the head.
       const cluster = await this.readWrite(owner.id)
@@ -402,6 +403,8 @@ class PostgresDataPlane implements DataPlane {
       } finally {
         this.release(owner.id)
       }
+      // The flush also wrote out a record the point may fall inside, if it was still partly in memory.
+      ;({ target, atEnd } = await findTarget())
     }
     const backup = this.backupFor(owner, target)
     await makeDir(dataDir, this.runAs)
@@ -445,6 +448,7 @@ class PostgresDataPlane implements DataPlane {
       this.archiveDir(record.id)
     )
     await cluster.start()
+    await this.padTo(cluster, parseLsn(record.parent!.lsn))
     const [row] = await cluster.query('SELECT substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) AS timeline')
     record.timeline = parseInt(String(row.timeline), 16)
     record.switchLsn = formatLsn(target)
@@ -453,6 +457,19 @@ class PostgresDataPlane implements DataPlane {
     await this.save()
     this.log(`materialised ${record.id} at ${record.parent!.lsn} (timeline ${record.timeline})`)
     return cluster
+  }
+
+  /**
+   * A branch inside a record starts its timeline at that record's start, before its parent_lsn: write a
+   * harmless message over the gap, so that, as on Neon, everything the branch writes comes after its start.
+   */
+  private async padTo(cluster: Cluster, start: Lsn): Promise<void> {
+    const [row] = await cluster.query('SELECT pg_current_wal_insert_lsn()::text AS lsn')
+    const gap = start - parseLsn(String(row.lsn))
+    if (gap <= 0n) return
+    await cluster.query("SELECT pg_logical_emit_message(false, 'neon-emulator-pad', repeat('x', $1::int))", [
+      String(gap)
+    ])
   }
 
   /** The storage's read-write cluster, started (or made) if needed. The caller must `release`. */
