@@ -394,8 +394,9 @@ class PostgresDataPlane implements DataPlane {
    */
   private async prepareRecovery(owner: StorageRecord, lsn: Lsn, dataDir: string, archiveDir?: string) {
     const findTarget = () => recoveryTarget(this.timelineWal(owner), lsn, parseLsn(owner.switchLsn ?? '0/0'))
-    let { target, atEnd } = await findTarget()
-    if (atEnd) {
+    const found = await findTarget()
+    let target = found.target
+    if (found.atEnd) {
       // Recovery stops only when it reads a record at its target: write one (flushed, harmless) at the head.
       const cluster = await this.readWrite(owner.id)
       try {
@@ -404,7 +405,7 @@ class PostgresDataPlane implements DataPlane {
         this.release(owner.id)
       }
       // The flush also wrote out a record the point may fall inside, if it was still partly in memory.
-      ;({ target, atEnd } = await findTarget())
+      target = (await findTarget()).target
     }
     const backup = this.backupFor(owner, target)
     await makeDir(dataDir, this.runAs)
