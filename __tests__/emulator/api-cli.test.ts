@@ -4,7 +4,7 @@
  * `--state-dir` resumes the same project, key, branches, ports and data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createApiClient } from '@neondatabase/api-client'
 import type { EmulatorInfo } from '../../emulator/index.js'
@@ -18,10 +18,11 @@ interface Running {
   stdout: () => string
 }
 
-function start(args: string[]): Promise<Running> {
+function start(args: string[], options: { detached?: boolean } = {}): Promise<Running> {
   const child = spawn('npm', ['run', '--silent', 'emulator', '--', ...args], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached
   })
   let stdout = ''
   let stderr = ''
@@ -34,6 +35,15 @@ function start(args: string[]): Promise<Running> {
     })
     child.on('exit', (code) => reject(new Error(`emulator exited with ${code} before it was ready: ${stderr}`)))
   })
+}
+
+const groupAlive = (group: number): boolean => {
+  try {
+    process.kill(-group, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function stop(running: Running): Promise<number | null> {
@@ -123,5 +133,22 @@ describe('emulator CLI', () => {
     } finally {
       expect(await stop(second)).toBe(0)
     }
+  })
+
+  it('removes the state dir it made when its whole process group gets SIGTERM, as on Ctrl-C or a cancelled job', async () => {
+    const before = new Set(readdirSync('/dev/shm'))
+    const running = await start([], { detached: true })
+    const made = readdirSync('/dev/shm').filter((name) => !before.has(name) && name.startsWith('neon-emulator-'))
+    expect(made).toHaveLength(1)
+    // A running server (the branch's compute) makes the stop do real work.
+    expect(await query(running.info.connectionUri, 'SELECT 1 AS one')).toEqual([{ one: 1 }])
+    const exited = new Promise<number | null>((resolve) => running.child.on('exit', resolve))
+    process.kill(-running.child.pid!, 'SIGTERM')
+    expect(await exited).toBe(0)
+    for (let waited = 0; waited < 10_000 && groupAlive(running.child.pid!); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(groupAlive(running.child.pid!)).toBe(false)
+    expect(existsSync(path.join('/dev/shm', made[0]))).toBe(false)
   })
 })
