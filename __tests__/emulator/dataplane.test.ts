@@ -224,6 +224,22 @@ describe('data plane on real PostgreSQL', () => {
     await Promise.all(branches.map((id) => plane.drop(id)))
   })
 
+  test('branches dropped at once never lose their directory under a server still stopping', async () => {
+    // Each drop cleans up every dropped storage: one must not remove the files of another's server while that
+    // server is still shutting down (ENOTEMPTY as Postgres wrote into pg_wal/archive_status).
+    const failures: string[] = []
+    for (let round = 0; round < 6; round++) {
+      const head = await plane.resolvePoint(root, { kind: 'head' })
+      const branches = await Promise.all([1, 2, 3, 4, 5, 6].map(() => plane.fork(root, head.lsn)))
+      await Promise.all(
+        branches.map((id) => withClient(plane, id, undefined, (client) => client.query('CREATE TABLE written (n int)')))
+      )
+      await Promise.all(branches.map((id) => plane.drop(id).catch((error: Error) => failures.push(error.message))))
+      expect(branches.filter((id) => existsSync(path.join(stateDir, 'dataplane', id)))).toEqual([])
+    }
+    expect(failures).toEqual([])
+  })
+
   test('points in the future or before the history are refused with a PointError', async () => {
     const head = parseLsn(await plane.headLsn(root))
     await expect(plane.resolvePoint(root, { kind: 'lsn', lsn: formatLsn(head + 4096n) })).rejects.toThrow(PointError)

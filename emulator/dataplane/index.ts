@@ -118,6 +118,8 @@ class PostgresDataPlane implements DataPlane {
   private closed = false
   /** Servers being stopped by an idle timer: close() waits for them too. */
   private readonly stopping = new Set<Promise<void>>()
+  /** Read-write servers being stopped (suspended or dropped), by storage: their directory must outlive them. */
+  private readonly stoppingStorage = new Map<string, Promise<void>>()
   /** Requests still running (they may be copying a backup or reading WAL in a child process): close() waits. */
   private readonly inFlight = new Set<Promise<unknown>>()
 
@@ -527,8 +529,22 @@ class PostgresDataPlane implements DataPlane {
     const instance = this.clusters.get(id)
     if (!instance || instance.users > 0 || this.backingUp.has(id)) return
     this.clusters.delete(id)
-    await this.stopTracked(instance.cluster, 'fast')
+    await this.stopStorage(id, instance)
     this.log(`suspended ${id}`)
+  }
+
+  /** Stops a storage's read-write server, taken out of `clusters` by the caller (in the same tick). */
+  private stopStorage(id: string, instance: Instance): Promise<void> {
+    const stopped = (async () => {
+      await instance.starting?.catch(() => undefined)
+      if (instance.cluster) await this.stopTracked(instance.cluster, 'fast')
+    })()
+    this.stoppingStorage.set(id, stopped)
+    const forget = () => {
+      if (this.stoppingStorage.get(id) === stopped) this.stoppingStorage.delete(id)
+    }
+    stopped.then(forget, forget)
+    return stopped
   }
 
   adminQuery(id: string, database: string, sql: string, params: unknown[] = []) {
@@ -698,8 +714,7 @@ class PostgresDataPlane implements DataPlane {
     const instance = this.clusters.get(id)
     if (instance) {
       this.clusters.delete(id)
-      await instance.starting?.catch(() => undefined)
-      await instance.cluster?.stop('fast')
+      await this.stopStorage(id, instance)
     }
     await this.collectGarbage()
     await this.save()
@@ -721,6 +736,8 @@ class PostgresDataPlane implements DataPlane {
         if (key.startsWith(record.id + '-')) await this.removeTimeTravel(key, Object.assign(entry, { users: 0 }))
       }
       this.storages.delete(record.id)
+      // A drop running at the same time may still be stopping this storage's server.
+      await this.stoppingStorage.get(record.id)
       await rm(this.dir(record.id), { recursive: true, force: true })
     }
   }
