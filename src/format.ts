@@ -13,3 +13,9 @@ export function compactTime(time: Date | number): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '')
 }
+
+/** An expiry `inMs` after `now`, as Neon wants it: RFC 3339 with at most second precision. */
+export function expiryTime(now: Date | number, inMs: number): string {
+  const start = typeof now === 'number' ? now : now.getTime()
+  return formatTime(start + inMs).replace(/\.\d{3}Z$/, 'Z')
+}

@@ -1,19 +1,16 @@
 /**
  * Entry point for both steps of the action. The main step reads the inputs, runs the operation and writes
  * outputs and the job summary; the post step (chosen by a state flag saved on the first load, as
- * actions/checkout does) sweeps ephemeral branches this run left behind.
+ * actions/checkout does) sweeps the throwaway branches this run left behind.
  */
 import * as core from '@actions/core'
 import { Cancellation, handleCancellation } from './cancel.js'
-import { sweepEphemeralBranches } from './cleanup.js'
-import { InputError, readSettings, type Operation, type Settings } from './inputs.js'
+import { InputError, readSettings, type Settings } from './inputs.js'
 import { NeonGateway } from './neon.js'
-import { runOperation } from './operations/index.js'
+import { makesThrowaways, runOperation } from './operations/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'
-
-/** Operations that create branches which must not outlive the step. */
-const LEAVES_EPHEMERAL_BRANCHES: readonly Operation[] = ['bisect', 'verify']
+import { sweepThrowaways } from './throwaway.js'
 
 const isPost = core.getState('isPost') === 'true'
 if (!isPost) core.saveState('isPost', 'true')
@@ -61,10 +58,10 @@ function cancelOnSignals(settings: Settings, gateway: NeonGateway, cancellation:
     report: core.setFailed,
     exit: (code) => process.exit(code),
     cleanup: async () => {
-      if (!LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation)) return
+      if (!makesThrowaways(settings.operation)) return
       await gateway.settle(3000)
       try {
-        const deleted = await sweepEphemeralBranches(gateway, runId)
+        const deleted = await sweepThrowaways(gateway, runId)
         if (deleted.length > 0) core.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
       } catch (error) {
         core.warning(`${(error as Error).message} (the post step tries again)`)
@@ -90,7 +87,7 @@ async function main(): Promise<void> {
     core.setFailed(error.problems[error.problems.length - 1])
     return
   }
-  if (LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation)) core.saveState('sweep', 'true')
+  if (makesThrowaways(settings.operation)) core.saveState('sweep', 'true')
   const cancellation = new Cancellation()
   const gateway = gatewayFor(settings, cancellation)
   cancelOnSignals(settings, gateway, cancellation, context.runId)
@@ -113,7 +110,7 @@ async function post(): Promise<void> {
   if (core.getState('sweep') !== 'true') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepEphemeralBranches(gatewayFor(settings), context.runId)
+  const deleted = await sweepThrowaways(gatewayFor(settings), context.runId)
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }

@@ -11,17 +11,17 @@ import { hasRules } from './retention.js'
 import { validateTemplate } from './template.js'
 
 export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
-export type Operation = (typeof OPERATIONS)[number]
+export type OperationName = (typeof OPERATIONS)[number]
 
 const ALL = OPERATIONS
-const CONNECTING: readonly Operation[] = ['snapshot', 'bisect', 'query', 'verify', 'recover']
+const CONNECTING: readonly OperationName[] = ['snapshot', 'bisect', 'query', 'verify', 'recover']
 
 interface InputSpec {
   default: string
   /** The operations that read this input; setting it for any other is an error. */
-  operations: readonly Operation[]
+  operations: readonly OperationName[]
   /** A more helpful problem than "not used" where users are likely to reach for this input. */
-  misplaced?: Partial<Record<Operation, string>>
+  misplaced?: Partial<Record<OperationName, string>>
 }
 
 export const NEON_API_HOST = 'https://console.neon.tech/api/v2'
@@ -74,6 +74,11 @@ export const INPUTS: Record<string, InputSpec> = {
   where: { default: '', operations: ['recover'] },
   into: { default: '', operations: ['recover'] },
   mode: { default: 'schema', operations: ['recover'] }
+}
+
+/** Whether `operation` reads the input `name`. */
+export function readsInput(operation: OperationName, name: string): boolean {
+  return INPUTS[name]?.operations.includes(operation) ?? false
 }
 
 /** What each operation names the thing it creates, unless `name` says otherwise. */
@@ -427,7 +432,7 @@ class Reader {
     return key
   }
 
-  rejectInputsNotUsedBy(operation: Operation): void {
+  rejectInputsNotUsedBy(operation: OperationName): void {
     for (const [name, spec] of Object.entries(INPUTS)) {
       if (this.isSet(name) && !spec.operations.includes(operation)) {
         this.fail(
@@ -440,7 +445,7 @@ class Reader {
   }
 }
 
-function parseOperation(text: string): Operation {
+function parseOperation(text: string): OperationName {
   return oneOf(text, OPERATIONS)
 }
 

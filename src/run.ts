@@ -23,15 +23,3 @@ export interface OperationResult {
 
 /** Records on each branch the action creates which workflow run created it. */
 export const RUN_ANNOTATION = 'neon-recovery-action/run-id'
-
-/**
- * Branches that must not outlive the step (probes, drills) carry the run id in their name, so the post step
- * finds what a killed or cancelled run left behind with one search.
- */
-export function ephemeralPrefix(runId: string): string {
-  return `nra-ephemeral-${runId}-`
-}
-
-export function ephemeralName(runId: string, purpose: string): string {
-  return `${ephemeralPrefix(runId)}${purpose}`
-}

@@ -1,6 +1,16 @@
-import { childrenFirst } from '../../src/cleanup.js'
+import { childrenFirst } from '../../src/throwaway.js'
+import { expiryTime } from '../../src/format.js'
 import type { Branch } from '../../src/neon.js'
-import { expiryTime, nameFor, neonTime, pointFields, restoreStep, tablesReadBy } from '../../src/operations/common.js'
+import {
+  nameFor,
+  neonTime,
+  pointFields,
+  recoverStep,
+  restoreStep,
+  tablesReadBy,
+  workflowStep
+} from '../../src/operations/common.js'
+import { NEON_API_HOST } from '../../src/inputs.js'
 import { confirmProblem } from '../../src/operations/restore.js'
 import type { RestoreSettings } from '../../src/inputs.js'
 import type { RunContext } from '../../src/run.js'
@@ -13,6 +23,7 @@ const context = {
   sha: 'feedface00',
   now: new Date('2026-11-24T06:33:57.123Z')
 } as RunContext
+const carried = { apiHost: NEON_API_HOST }
 
 describe('operation helpers', () => {
   it('names what an operation creates from the template and the run', () => {
@@ -40,7 +51,7 @@ describe('operation helpers', () => {
 
   it('writes a restore step, with confirm only where it is needed', () => {
     const step = (target: Branch) =>
-      restoreStep({ actionRef: 'acme/recovery@v1', projectId: 'p1', branch: target, source: 'main_old_1' })
+      restoreStep({ actionRef: 'acme/recovery@v1', projectId: 'p1', carried, branch: target, source: 'main_old_1' })
     expect(step(branch({}))).toBe(
       [
         '- uses: acme/recovery@v1',
@@ -54,6 +65,46 @@ describe('operation helpers', () => {
     )
     expect(step(branch({ default: true }))).toMatch(/\n {4}confirm: main$/)
     expect(step(branch({ protected: true }))).toMatch(/\n {4}confirm: main$/)
+  })
+})
+
+describe('pasted steps', () => {
+  const through = { apiHost: 'http://127.0.0.1:4000/api/v2', database: 'shop', role: 'reader' }
+
+  it('carry the api-host of this step when it is not Neon, so they reach the same API', () => {
+    const step = restoreStep({ actionRef: './', projectId: 'p1', carried: through, branch: branch({}), source: 'b' })
+    expect(step).toContain('\n    api-host: http://127.0.0.1:4000/api/v2')
+  })
+
+  it('carry database and role only to an operation that reads them', () => {
+    const restore = restoreStep({ actionRef: './', projectId: 'p1', carried: through, branch: branch({}), source: 'b' })
+    expect(restore).not.toMatch(/database:|role:/)
+    const recover = recoverStep({
+      actionRef: './',
+      projectId: 'p1',
+      carried: through,
+      branch: branch({}),
+      at: '0/1',
+      tables: 't'
+    })
+    expect(recover).toContain('\n    database: shop')
+    expect(recover).toContain('\n    role: reader')
+    expect(recover).toContain('\n    mode: merge')
+  })
+
+  it('leave out what equals the default', () => {
+    const step = workflowStep({
+      actionRef: './',
+      projectId: 'p1',
+      carried,
+      operation: 'query',
+      inputs: [
+        ['at', 'head'],
+        ['sql', 'SELECT 1']
+      ]
+    })
+    expect(step).not.toMatch(/api-host|at:/)
+    expect(step).toContain('\n    sql: SELECT 1')
   })
 })
 

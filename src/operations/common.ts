@@ -1,6 +1,7 @@
 /** Look-ups and wording shared by the operations. */
 import { headLsn } from '../connection.js'
 import { formatTime } from '../format.js'
+import { INPUTS, readsInput, type OperationName } from '../inputs.js'
 import { parseLsn } from '../lsn.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon.js'
 import { describePoint, type Point } from '../point.js'
@@ -77,29 +78,69 @@ export async function checkPoint(
   }
 }
 
-/** Neon wants expiry in RFC 3339 with at most second precision. */
-export function expiryTime(now: Date, inMs: number): string {
-  return formatTime(now.getTime() + inMs).replace(/\.\d{3}Z$/, 'Z')
-}
-
 /** Neon's times in the action's format; undefined stays undefined. */
 export function neonTime(time: string | undefined): string | undefined {
   return time ? formatTime(Date.parse(time)) : undefined
 }
 
-/** A ready-to-paste workflow step that restores `branch` from `source`. */
-export function restoreStep(options: { actionRef: string; projectId: string; branch: Branch; source: string }): string {
+/** The inputs of this step that a pasted step carries over when the pasted operation reads them. */
+export interface CarriedInputs {
+  apiHost: string
+  database?: string
+  role?: string
+}
+
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+export function workflowStep(options: {
+  actionRef: string
+  projectId: string
+  carried: CarriedInputs
+  operation: OperationName
+  inputs: [string, string | undefined][]
+}): string {
+  const { carried, operation } = options
   const lines = [
     `- uses: ${options.actionRef}`,
     '  with:',
-    '    operation: restore',
+    `    operation: ${operation}`,
     '    api-key: ${{ secrets.NEON_API_KEY }}',
-    `    project-id: ${options.projectId}`,
-    `    branch: ${options.branch.name}`,
-    `    source: ${options.source}`
+    `    project-id: ${options.projectId}`
   ]
-  if (options.branch.default || options.branch.protected) lines.push(`    confirm: ${options.branch.name}`)
+  const carriedInputs: [string, string | undefined][] = [
+    ['api-host', carried.apiHost],
+    ['database', carried.database],
+    ['role', carried.role]
+  ]
+  for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+    if (value === undefined || value === '' || value === INPUTS[name].default) continue
+    if (!readsInput(operation, name)) continue
+    lines.push(`    ${name}: ${value}`)
+  }
   return lines.join('\n')
+}
+
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+export function restoreStep(options: {
+  actionRef: string
+  projectId: string
+  carried: CarriedInputs
+  branch: Branch
+  source: string
+}): string {
+  const needsConfirm = options.branch.default || options.branch.protected
+  return workflowStep({
+    ...options,
+    operation: 'restore',
+    inputs: [
+      ['branch', options.branch.name],
+      ['source', options.source],
+      ['confirm', needsConfirm ? options.branch.name : undefined]
+    ]
+  })
 }
 
 /**
@@ -109,21 +150,21 @@ export function restoreStep(options: { actionRef: string; projectId: string; bra
 export function recoverStep(options: {
   actionRef: string
   projectId: string
+  carried: CarriedInputs
   branch: Branch
   at: string
   tables: string
 }): string {
-  return [
-    `- uses: ${options.actionRef}`,
-    '  with:',
-    '    operation: recover',
-    '    api-key: ${{ secrets.NEON_API_KEY }}',
-    `    project-id: ${options.projectId}`,
-    `    branch: ${options.branch.name}`,
-    `    at: ${options.at}`,
-    `    tables: ${options.tables} # the tables to bring back`,
-    '    mode: merge'
-  ].join('\n')
+  return workflowStep({
+    ...options,
+    operation: 'recover',
+    inputs: [
+      ['branch', options.branch.name],
+      ['at', options.at],
+      ['tables', `${options.tables} # the tables to bring back`],
+      ['mode', 'merge']
+    ]
+  })
 }
 
 /** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */

@@ -65,25 +65,35 @@ export async function plan(settings: PruneSettings, gateway: NeonGateway, contex
   return { settings, decisions: applyRetention(items, settings, context.now.getTime()) }
 }
 
-export async function execute(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
+function facts(plan: PrunePlan): [string, string][] {
   const { settings, decisions } = plan
-  const doomed = decisions.filter((decision) => !decision.keep).map((decision) => decision.item)
-  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Prune of ${settings.match}`)
-  const facts: [string, string][] = [
+  const doomed = decisions.filter((decision) => !decision.keep).length
+  return [
     ['Match', settings.match],
     ['Policy', describePolicy(settings)],
-    ['Matching', `${decisions.length} (${doomed.length} to delete, ${decisions.length - doomed.length} to keep)`]
+    ['Matching', `${decisions.length} (${doomed} to delete, ${decisions.length - doomed} to keep)`]
   ]
+}
 
-  if (settings.dryRun) {
-    summary.paragraph(`Nothing was changed. This step would delete ${count(doomed.length)}.`).keyValues(facts)
-    decisionTable(summary, decisions, 'would delete')
-    context.info(`Dry run: would delete ${count(doomed.length)}: ${doomed.map((item) => item.name).join(', ')}`)
-    return { outputs: { deleted: '0' }, summary }
-  }
+function doomed(plan: PrunePlan): PruneItem[] {
+  return plan.decisions.filter((decision) => !decision.keep).map((decision) => decision.item)
+}
 
+export function describe(plan: PrunePlan, context: RunContext): OperationResult {
+  const items = doomed(plan)
+  const summary = new Summary()
+    .heading(`Dry run: Prune of ${plan.settings.match}`)
+    .paragraph(`Nothing was changed. This step would delete ${count(items.length)}.`)
+    .keyValues(facts(plan))
+  decisionTable(summary, plan.decisions, 'would delete')
+  context.info(`Dry run: would delete ${count(items.length)}: ${items.map((item) => item.name).join(', ')}`)
+  return { outputs: { deleted: '0' }, summary }
+}
+
+/** Deletes in the plan's order; a failure stops the step and says what was already deleted. */
+export async function execute(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<PruneItem[]> {
   const deleted: PruneItem[] = []
-  for (const item of doomed) {
+  for (const item of doomed(plan)) {
     try {
       if (item.kind === 'branch') await gateway.deleteBranch(item.id)
       else await gateway.deleteSnapshot(item.id)
@@ -96,8 +106,15 @@ export async function execute(plan: PrunePlan, gateway: NeonGateway, context: Ru
     deleted.push(item)
     context.info(`Deleted ${item.kind} ${item.name} (${item.id})`)
   }
+  return deleted
+}
 
-  summary.paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`).keyValues(facts)
+export function report(plan: PrunePlan, deleted: PruneItem[]): OperationResult {
+  const { decisions } = plan
+  const summary = new Summary()
+    .heading(`Prune of ${plan.settings.match}`)
+    .paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`)
+    .keyValues(facts(plan))
   decisionTable(summary, decisions, 'deleted')
   return { outputs: { deleted: String(deleted.length) }, summary }
 }

@@ -127,20 +127,28 @@ function cellText(value: unknown): string {
   return text.length > SUMMARY_CELL ? text.slice(0, SUMMARY_CELL) + '…' : text
 }
 
-export async function execute(plan: QueryPlan, _gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
-  const { settings, target } = plan
+export function describe(plan: QueryPlan): OperationResult {
+  const summary = new Summary()
+    .heading(`Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+    .paragraph('Nothing was run (dry run). This step would run:')
+    .code(plan.settings.sql, 'sql')
+  return { outputs: {}, summary }
+}
+
+export async function execute(plan: QueryPlan): Promise<QueryResult & { ms: number }> {
   const started = Date.now()
+  const result = await runQuery(plan.uri, plan.settings.sql)
+  return { ...result, ms: Date.now() - started }
+}
+
+export function report(plan: QueryPlan, result: QueryResult & { ms: number }, context: RunContext): OperationResult {
+  const { settings, target } = plan
   const point = describePoint(settings.at)
-  const summary = new Summary().heading(`Query of ${target.branch.name} at ${point}`)
-  if (settings.dryRun) {
-    summary.paragraph('Nothing was run (dry run). This step would run:').code(settings.sql, 'sql')
-    return { outputs: {}, summary }
-  }
-  const result = await runQuery(plan.uri, settings.sql)
   const { json, kept } = resultJson(result.rows)
   const truncated = result.truncated || kept < result.rows.length
   const lsn = plan.lsn ?? result.lsn
   context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
+  const summary = new Summary().heading(`Query of ${target.branch.name} at ${point}`)
   summary
     .keyValues([
       ['Branch', `${target.branch.name} (${target.branch.id})`],
@@ -148,7 +156,7 @@ export async function execute(plan: QueryPlan, _gateway: NeonGateway, context: R
       ['LSN', lsn],
       ['Database', `${target.database} as ${target.role}`],
       ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
-      ['Took', `${Date.now() - started} ms`]
+      ['Took', `${result.ms} ms`]
     ])
     .code(settings.sql, 'sql')
   if (result.columns.length > 0) {

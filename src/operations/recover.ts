@@ -101,67 +101,84 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
   }
 }
 
-export async function execute(plan: RecoverPlan, _gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
-  const started = Date.now()
-  const { settings, branch, schema, copies } = plan
-  const tables = copies.map((copy) => displayName(copy.past)).join(', ')
-  const summary = new Summary().heading(
-    `${settings.dryRun ? 'Dry run: ' : ''}Recovery of ${tables} from ${branch.name} at ${describePoint(settings.at)}`
-  )
-  const facts: [string, string | undefined][] = [
+function facts(plan: RecoverPlan): [string, string | undefined][] {
+  const { settings, branch, schema } = plan
+  return [
     ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
     ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
     ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
     ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
     ['Only rows where', settings.where]
   ]
+}
 
-  if (settings.dryRun) {
-    summary.paragraph('Nothing was changed. This step would run, in one transaction:').keyValues(facts)
-    summary.code(statements(plan).join('\n'), 'sql')
-    return { outputs: {}, summary }
-  }
+function title(plan: RecoverPlan): string {
+  const tables = plan.copies.map((copy) => displayName(copy.past)).join(', ')
+  return `Recovery of ${tables} from ${plan.branch.name} at ${describePoint(plan.settings.at)}`
+}
 
-  const results = await copyAll(plan, context)
-  const rows = Object.fromEntries(results.map((result) => [displayName(result.copy.past), result.written]))
-  const total = results.reduce((sum, result) => sum + result.written, 0)
-  summary
+export function describe(plan: RecoverPlan): OperationResult {
+  const summary = new Summary()
+    .heading(`Dry run: ${title(plan)}`)
+    .paragraph('Nothing was changed. This step would run, in one transaction:')
+    .keyValues(facts(plan))
+    .code(statements(plan).join('\n'), 'sql')
+  return { outputs: {}, summary }
+}
+
+export async function execute(
+  plan: RecoverPlan,
+  _gateway: NeonGateway,
+  context: RunContext
+): Promise<{ copies: CopyResult[]; ms: number }> {
+  const started = Date.now()
+  const copies = await copyAll(plan, context)
+  return { copies, ms: Date.now() - started }
+}
+
+export function report(
+  plan: RecoverPlan,
+  result: { copies: CopyResult[]; ms: number },
+  context: RunContext
+): OperationResult {
+  const { branch, schema } = plan
+  const results = result.copies
+  const rows = Object.fromEntries(results.map((copy) => [displayName(copy.copy.past), copy.written]))
+  const total = results.reduce((sum, copy) => sum + copy.written, 0)
+  const summary = new Summary()
+    .heading(title(plan))
     .paragraph(
       schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`
     )
-    .keyValues([...facts, ['Took', formatDuration(Date.now() - started)]])
+    .keyValues([...facts(plan), ['Took', formatDuration(result.ms)]])
     .table(
       ['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'],
-      results.map((result) => [
-        displayName(result.copy.past),
-        String(result.read),
-        String(result.written),
-        result.copy.target
-      ])
+      results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.target])
     )
     .heading('To undo this recovery', 3)
-  if (schema !== undefined) {
-    summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql')
-  } else {
-    summary.paragraph('Delete the inserted rows by their primary keys:')
-    summary.code(
-      results
-        .filter((result) => result.written > 0)
-        .map(
-          (result) =>
-            undoMergeSql(result.copy.target, result.copy.merge!.keyColumns, result.keys!) +
-            (result.written > result.listed
-              ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
-              : '')
-        )
-        .join('\n') || '-- nothing was inserted',
-      'sql'
-    )
-  }
-  context.info(`Recovered ${tables} from ${branch.name} at ${describePoint(settings.at)}: ${JSON.stringify(rows)}`)
+  if (schema !== undefined) summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql')
+  else summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql')
+  context.info(
+    `Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${branch.name} at ${describePoint(plan.settings.at)}: ${JSON.stringify(rows)}`
+  )
   return { outputs: { rows: JSON.stringify(rows) }, summary }
+}
+
+function undoSql(results: CopyResult[]): string {
+  return (
+    results
+      .filter((result) => result.written > 0)
+      .map(
+        (result) =>
+          undoMergeSql(result.copy.target, result.copy.merge!.keyColumns, result.keys!) +
+          (result.written > result.listed
+            ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+            : '')
+      )
+      .join('\n') || '-- nothing was inserted'
+  )
 }
 
 interface CopyResult {

@@ -41,27 +41,46 @@ export async function plan(settings: RestoreSettings, gateway: NeonGateway, cont
   return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) }
 }
 
-export async function execute(plan: RestorePlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
-  const started = Date.now()
-  const { settings, target, from, backupName } = plan
-  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Restore of ${target.name}`)
-  const facts: [string, string | undefined][] = [
-    ['Branch', `${target.name} (${target.id})`],
-    ['From', describeSource(settings.source)],
-    ['Backup of the current state', backupName]
+function facts(plan: RestorePlan): [string, string | undefined][] {
+  return [
+    ['Branch', `${plan.target.name} (${plan.target.id})`],
+    ['From', describeSource(plan.settings.source)],
+    ['Backup of the current state', plan.backupName]
   ]
+}
 
-  if (settings.dryRun) {
-    summary.paragraph('Nothing was changed. This step would restore as follows.').keyValues(facts)
-    if (plan.refusal) summary.paragraph(`It would be refused: ${plan.refusal}`)
-    return { outputs: {}, summary }
-  }
+export function describe(plan: RestorePlan): OperationResult {
+  const summary = new Summary()
+    .heading(`Dry run: Restore of ${plan.target.name}`)
+    .paragraph('Nothing was changed. This step would restore as follows.')
+    .keyValues(facts(plan))
+  if (plan.refusal) summary.paragraph(`It would be refused: ${plan.refusal}`)
+  return { outputs: {}, summary }
+}
+
+export interface RestoreResult {
+  restored: Branch
+  backup: Branch
+  lsn?: string
+  timestamp?: string
+  ms: number
+}
+
+export async function execute(plan: RestorePlan, gateway: NeonGateway, context: RunContext): Promise<RestoreResult> {
+  const started = Date.now()
   if (plan.refusal) throw new Error(plan.refusal)
-
   const result =
-    from.kind === 'snapshot'
-      ? await restoreSnapshot(plan, from.snapshot, gateway, context)
-      : await restoreBranch(plan, from, gateway)
+    plan.from.kind === 'snapshot'
+      ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
+      : await restoreBranch(plan, plan.from, gateway)
+  context.info(
+    `Restored ${plan.target.name} from ${describeSource(plan.settings.source)}; the previous state is ${result.backup.name}`
+  )
+  return { ...result, ms: Date.now() - started }
+}
+
+export function report(plan: RestorePlan, result: RestoreResult, context: RunContext): OperationResult {
+  const { target } = plan
   const outputs = {
     'branch-id': result.restored.id,
     lsn: result.restored.parent_lsn ?? result.lsn ?? '',
@@ -69,9 +88,6 @@ export async function execute(plan: RestorePlan, gateway: NeonGateway, context: 
     'backup-branch-id': result.backup.id,
     'backup-branch-name': result.backup.name
   }
-  context.info(
-    `Restored ${target.name} from ${describeSource(settings.source)}; the previous state is ${result.backup.name}`
-  )
   const backups = plan.existingBackups.length + 1
   const slotWarning =
     backups > BACKUP_WARNING_COUNT
@@ -79,22 +95,23 @@ export async function execute(plan: RestorePlan, gateway: NeonGateway, context: 
         `remove old ones with operation: prune, match: ${target.name}_old_*`
       : undefined
   if (slotWarning) context.warning(slotWarning)
-
-  summary
+  const summary = new Summary()
+    .heading(`Restore of ${target.name}`)
     .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
     .keyValues([
-      ...facts,
+      ...facts(plan),
       ['Restored branch id', result.restored.id],
       ['Backup branch id', result.backup.id],
       ['Restored to LSN', outputs.lsn || undefined],
       ['Restored to time', outputs.timestamp || undefined],
-      ['Took', formatDuration(Date.now() - started)]
+      ['Took', formatDuration(result.ms)]
     ])
   if (slotWarning) summary.paragraph(`Warning: ${slotWarning}.`)
   summary.heading('To undo this restore', 3).code(
     restoreStep({
       actionRef: context.actionRef,
-      projectId: gateway.projectId,
+      projectId: plan.settings.projectId,
+      carried: plan.settings,
       branch: { ...target, id: result.restored.id },
       source: result.backup.name
     }),
@@ -103,12 +120,7 @@ export async function execute(plan: RestorePlan, gateway: NeonGateway, context: 
   return { outputs, summary }
 }
 
-interface Restored {
-  restored: Branch
-  backup: Branch
-  lsn?: string
-  timestamp?: string
-}
+type Restored = Omit<RestoreResult, 'ms'>
 
 async function restoreBranch(
   plan: RestorePlan,

@@ -9,7 +9,8 @@ import type { Branch, NeonGateway } from '../neon.js'
 import { describePoint } from '../point.js'
 import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, expiryTime, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { expiryTime } from '../format.js'
+import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
 
 export interface SnapshotPlan {
   settings: SnapshotSettings
@@ -45,68 +46,97 @@ export async function plan(
   return { settings, source, name, expiresAt, existing: branch && { branch } }
 }
 
-export async function execute(plan: SnapshotPlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
-  const started = Date.now()
-  const { settings, source, name } = plan
-  const summary = new Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Snapshot of ${source.name}`)
-  const facts: [string, string | undefined][] = [
+function facts(plan: SnapshotPlan): [string, string | undefined][] {
+  const { settings, source } = plan
+  return [
     ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
-    ['Name', name],
+    ['Name', plan.name],
     ['Of', `${source.name} (${source.id}) at ${describePoint(settings.at)}`],
     ['Expires', plan.expiresAt],
     ['Protected', settings.protected ? 'yes' : undefined]
   ]
+}
 
-  if (settings.dryRun) {
-    const action = plan.existing ? 'would reuse the existing' : 'would create a new'
-    summary.paragraph(`Nothing was changed. This step ${action} ${settings.kind} ${name}.`).keyValues(facts)
-    return { outputs: {}, summary }
+export function describe(plan: SnapshotPlan): OperationResult {
+  const action = plan.existing ? 'would reuse the existing' : 'would create a new'
+  const summary = new Summary()
+    .heading(`Dry run: Snapshot of ${plan.source.name}`)
+    .paragraph(`Nothing was changed. This step ${action} ${plan.settings.kind} ${plan.name}.`)
+    .keyValues(facts(plan))
+  return { outputs: {}, summary }
+}
+
+export interface SnapshotResult {
+  outputs: Record<string, string>
+  /** kind: branch: the new branch's id and its database and role. */
+  branch?: { id: string; connection: string }
+  ms: number
+}
+
+export async function execute(plan: SnapshotPlan, gateway: NeonGateway, context: RunContext): Promise<SnapshotResult> {
+  const started = Date.now()
+  const result =
+    plan.settings.kind === 'snapshot' ? await takeSnapshot(plan, gateway) : await takeBranch(plan, gateway, context)
+  context.info(`${plan.existing ? 'Reused' : 'Created'} ${plan.settings.kind} ${plan.name}`)
+  return { ...result, ms: Date.now() - started }
+}
+
+async function takeSnapshot(plan: SnapshotPlan, gateway: NeonGateway): Promise<Omit<SnapshotResult, 'ms'>> {
+  const { settings, source, name } = plan
+  const snapshot =
+    plan.existing?.snapshotId !== undefined
+      ? (await gateway.listSnapshots()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
+      : await gateway.createSnapshot(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
+  const outputs = {
+    'snapshot-id': snapshot.id,
+    lsn: snapshot.lsn ?? '',
+    timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
   }
+  return { outputs }
+}
 
-  const outputs: Record<string, string> = {}
-  if (settings.kind === 'snapshot') {
-    const snapshot =
-      plan.existing?.snapshotId !== undefined
-        ? (await gateway.listSnapshots()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
-        : await gateway.createSnapshot(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
-    Object.assign(outputs, {
-      'snapshot-id': snapshot.id,
-      lsn: snapshot.lsn ?? '',
-      timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
-    })
-  } else {
-    const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context))
-    const { database, role } = chooseConnection(
-      await gateway.listDatabases(branch.id),
-      await gateway.listRoles(branch.id),
-      settings
-    )
-    const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
-    context.mask(uri)
-    Object.assign(outputs, {
-      'branch-id': branch.id,
-      'branch-name': branch.name,
-      lsn: branch.parent_lsn ?? '',
-      timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
-      'connection-uri': uri
-    })
-    facts.push(['Branch id', branch.id], ['Database', `${database} as ${role}`])
+async function takeBranch(
+  plan: SnapshotPlan,
+  gateway: NeonGateway,
+  context: RunContext
+): Promise<Omit<SnapshotResult, 'ms'>> {
+  const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context))
+  const { database, role } = chooseConnection(
+    await gateway.listDatabases(branch.id),
+    await gateway.listRoles(branch.id),
+    plan.settings
+  )
+  const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+  context.mask(uri)
+  const outputs = {
+    'branch-id': branch.id,
+    'branch-name': branch.name,
+    lsn: branch.parent_lsn ?? '',
+    timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
+    'connection-uri': uri
   }
+  return { outputs, branch: { id: branch.id, connection: `${database} as ${role}` } }
+}
 
-  context.info(`${plan.existing ? 'Reused' : 'Created'} ${settings.kind} ${name}`)
-  summary
+export function report(plan: SnapshotPlan, result: SnapshotResult, context: RunContext): OperationResult {
+  const { settings, source, name } = plan
+  const { outputs } = result
+  const made = result.branch
+    ? facts(plan).concat([
+        ['Branch id', result.branch.id],
+        ['Database', result.branch.connection]
+      ])
+    : facts(plan)
+  const summary = new Summary()
+    .heading(`Snapshot of ${source.name}`)
     .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
-    .keyValues([
-      ...facts,
-      ['LSN', outputs.lsn],
-      ['Time', outputs.timestamp],
-      ['Took', formatDuration(Date.now() - started)]
-    ])
+    .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', formatDuration(result.ms)]])
     .heading(`To restore ${source.name} to this snapshot`, 3)
     .code(
       restoreStep({
         actionRef: context.actionRef,
-        projectId: gateway.projectId,
+        projectId: settings.projectId,
+        carried: settings,
         branch: source,
         source: settings.kind === 'snapshot' ? `snapshot:${name}` : name
       }),

@@ -1,8 +1,8 @@
 /**
- * verify: a restore drill. Makes a branch of `branch` at `at` (or restores a snapshot into a new branch),
+ * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
  * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
- * the step. The drill branch carries the run id in its name, so the post step removes it if the run is
- * killed, and it expires after a day in any case.
+ * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
+ * step when the run is killed, and expiring on its own when no post step runs.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,12 +10,11 @@ import type { VerifySettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon.js'
 import { describePoint } from '../point.js'
 import { ConnectionError, NotBooleanError, runCheck } from '../postgres.js'
-import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
+import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, expiryTime, findSnapshot, pointFields, resolveBranch } from './common.js'
+import { SETUP_MS, Throwaways } from '../throwaway.js'
+import { checkPoint, findSnapshot, pointFields, resolveBranch } from './common.js'
 import { connectionTarget } from './target.js'
-
-const DRILL_EXPIRY_MS = 24 * 3600_000
 
 export interface VerifyPlan {
   settings: VerifySettings
@@ -23,6 +22,8 @@ export interface VerifyPlan {
   snapshot?: Snapshot
   checks: string[]
   drillName: string
+  /** The longest the drill branch is used: made ready, the first query, every check at its timeout. */
+  useMs: number
 }
 
 /** One SQL statement a line; blank lines and `--` comments are skipped. */
@@ -49,13 +50,36 @@ async function readChecksFile(file: string): Promise<string[]> {
   return checks
 }
 
+function throwaways(gateway: NeonGateway, context: RunContext): Throwaways {
+  return new Throwaways(gateway, context, 'verify')
+}
+
 export async function plan(settings: VerifySettings, gateway: NeonGateway, context: RunContext): Promise<VerifyPlan> {
   const source = await resolveBranch(gateway, settings.branch)
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
   const snapshot = settings.snapshot ? await findSnapshot(gateway, settings.snapshot) : undefined
   if (!snapshot) await checkPoint(gateway, source, settings.at, 'at', context)
-  const drillName = ephemeralName(context.runId, `verify-${context.runAttempt}-${Date.now().toString(36)}`)
-  return { settings, source, snapshot, checks, drillName }
+  const drillName = throwaways(gateway, context).name(Date.now().toString(36))
+  const useMs = SETUP_MS + (checks.length + 1) * settings.checkTimeoutMs
+  return { settings, source, snapshot, checks, drillName, useMs }
+}
+
+/** What the drill restores, in words. */
+function origin(plan: VerifyPlan): string {
+  return plan.snapshot
+    ? `snapshot ${plan.snapshot.name} (${plan.snapshot.id})`
+    : `${plan.source.name} at ${describePoint(plan.settings.at)}`
+}
+
+export function describe(plan: VerifyPlan): OperationResult {
+  const from = origin(plan)
+  const summary = new Summary()
+    .heading(`Dry run: restore drill of ${from}`)
+    .paragraph(
+      `Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`
+    )
+    .code(plan.checks.join('\n'), 'sql')
+  return { outputs: {}, summary }
 }
 
 interface CheckReport {
@@ -63,6 +87,22 @@ interface CheckReport {
   passed: boolean
   ms: number
   detail: string
+}
+
+type Phase = 'Branch ready' | 'First query' | 'Checks' | 'Drill branch deleted'
+
+export interface VerifyResult {
+  /** The drill branch, when it was made. */
+  drill?: Branch
+  /** Phases that completed, in order, with their times. */
+  phases: [Phase, number][]
+  reports: CheckReport[]
+  /** Where the drill stopped, and why. */
+  stopped?: { phase: Phase; error: Error }
+  /** Set when the drill branch could not be deleted (the post step tries again). */
+  cleanupError?: Error
+  /** From the request to the last check; only when every check ran. */
+  recoveryMs?: number
 }
 
 async function runDrillCheck(uri: string, sql: string, timeoutMs: number): Promise<CheckReport> {
@@ -81,90 +121,114 @@ async function runDrillCheck(uri: string, sql: string, timeoutMs: number): Promi
   }
 }
 
-export async function execute(plan: VerifyPlan, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
-  const { settings, source, snapshot } = plan
-  const from = snapshot
-    ? `snapshot ${snapshot.name} (${snapshot.id})`
-    : `${source.name} at ${describePoint(settings.at)}`
-  const summary = new Summary()
-  if (settings.dryRun) {
-    summary
-      .heading(`Dry run: restore drill of ${from}`)
-      .paragraph(
-        `Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`
-      )
-      .code(plan.checks.join('\n'), 'sql')
-    return { outputs: {}, summary }
-  }
-
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase<T>(result: VerifyResult, name: Phase, work: () => Promise<T>): Promise<T> {
   const started = Date.now()
-  const phases: [string, number][] = []
-  const reports: CheckReport[] = []
-  let drill: Branch | undefined
-  let failure: Error | undefined
   try {
-    const point = pointFields(settings.at)
-    drill = snapshot
-      ? await gateway.restoreSnapshot(snapshot.id, { name: plan.drillName, finalize: false })
-      : (
-          await gateway.createBranch({
-            name: plan.drillName,
-            parentId: source.id,
-            parentLsn: point.lsn,
-            parentTimestamp: point.timestamp,
-            endpoint: 'read_write',
-            expiresAt: expiryTime(context.now, DRILL_EXPIRY_MS),
-            annotations: { [RUN_ANNOTATION]: context.runId }
-          })
-        ).branch
-    phases.push(['Branch ready', Date.now() - started])
-    context.info(`Drill branch ${drill.name} is ready; running ${plan.checks.length} checks`)
-    const target = await connectionTarget(drill, settings, gateway, context, 'verify')
-    const first = Date.now()
-    const probe = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs)
-    if (!probe.passed) throw new Error(`the restored branch did not answer a first query: ${probe.detail}`)
-    phases.push(['First query', Date.now() - first])
-    const checksStarted = Date.now()
-    for (const sql of plan.checks) reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs))
-    phases.push(['Checks', Date.now() - checksStarted])
+    const value = await work()
+    result.phases.push([name, Date.now() - started])
+    return value
   } catch (error) {
-    failure = error as Error
+    result.stopped ??= { phase: name, error: error as Error }
+    throw error
   }
-  const durationMs = Date.now() - started
-  if (drill) {
-    const cleanup = Date.now()
-    await gateway.deleteBranch(drill.id).then(
-      () => phases.push(['Drill branch deleted', Date.now() - cleanup]),
-      (error: Error) => context.warning(`Could not delete ${drill!.name} (the post step tries again): ${error.message}`)
-    )
-  }
+}
 
-  const failed = reports.filter((report) => !report.passed)
-  const passed = !failure && failed.length === 0 && reports.length === plan.checks.length
-  summary
-    .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
-    .keyValues([
-      ['Restored', from],
-      ['Into', `${plan.drillName}${drill ? ` (${drill.id}), deleted afterwards` : ''}`],
-      ['Recovery time', `${durationMs} ms (branch ready, first query and checks)`],
-      ['Checks', `${reports.length - failed.length} of ${plan.checks.length} passed`]
-    ])
-    .table(
+async function drill(
+  plan: VerifyPlan,
+  result: VerifyResult,
+  branches: Throwaways,
+  gateway: NeonGateway,
+  context: RunContext
+) {
+  const { settings, source, snapshot } = plan
+  const started = Date.now()
+  const point = pointFields(settings.at)
+  result.drill = await phase(result, 'Branch ready', () =>
+    snapshot
+      ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
+      : branches.create({
+          name: plan.drillName,
+          parentId: source.id,
+          parentLsn: point.lsn,
+          parentTimestamp: point.timestamp,
+          endpoint: 'read_write',
+          useMs: plan.useMs
+        })
+  )
+  context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`)
+  const target = await connectionTarget(result.drill, settings, gateway, context, 'verify')
+  await phase(result, 'First query', async () => {
+    const first = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs)
+    if (!first.passed) throw new Error(`the restored branch did not answer a first query: ${first.detail}`)
+  })
+  await phase(result, 'Checks', async () => {
+    for (const sql of plan.checks) result.reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs))
+  })
+  result.recoveryMs = Date.now() - started
+}
+
+export async function execute(plan: VerifyPlan, gateway: NeonGateway, context: RunContext): Promise<VerifyResult> {
+  const result: VerifyResult = { phases: [], reports: [] }
+  const branches = throwaways(gateway, context)
+  await drill(plan, result, branches, gateway, context).catch((error: Error) => {
+    // A failure outside a timed phase (finding the drill's connection) stops the drill after its last phase.
+    result.stopped ??= { phase: result.phases.length > 0 ? 'First query' : 'Branch ready', error }
+  })
+  const made = result.drill
+  if (made) {
+    await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error: Error) => {
+      result.cleanupError = error
+      context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`)
+    })
+  }
+  return result
+}
+
+export function report(plan: VerifyPlan, result: VerifyResult): OperationResult {
+  const from = origin(plan)
+  const failed = result.reports.filter((check) => !check.passed)
+  const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length
+  const { drill: made } = result
+  const into = made
+    ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
+    : `${plan.drillName}: never made`
+  const summary = new Summary().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
+    ['Restored', made ? from : undefined],
+    ['Into', into],
+    [
+      'Recovery time',
+      result.recoveryMs === undefined ? undefined : `${result.recoveryMs} ms (branch ready, first query and checks)`
+    ],
+    [
+      'Checks',
+      result.reports.length > 0
+        ? `${result.reports.length - failed.length} of ${plan.checks.length} passed`
+        : `none run (of ${plan.checks.length})`
+    ]
+  ])
+  if (result.stopped)
+    summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`)
+  if (result.phases.length > 0)
+    summary.table(
       ['phase', 'took'],
-      phases.map(([phase, ms]) => [phase, `${ms} ms`])
+      result.phases.map(([name, ms]) => [name, `${ms} ms`])
     )
-  if (reports.length > 0) {
+  if (result.reports.length > 0) {
     summary.table(
       ['check', 'result', 'took'],
-      reports.map((report) => [report.sql, report.passed ? 'passed' : `FAILED: ${report.detail}`, `${report.ms} ms`])
+      result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`])
     )
   }
-  if (failure) summary.paragraph(`The drill stopped: ${failure.message}`)
-  const outputs = { passed: String(passed), 'duration-ms': String(durationMs) }
+  const outputs: Record<string, string> = { passed: String(passed) }
+  if (result.recoveryMs !== undefined) outputs['duration-ms'] = String(result.recoveryMs)
   if (passed) return { outputs, summary }
-  const reason = failure
-    ? `verify: the drill of ${from} failed: ${failure.message}`
+  const reason = result.stopped
+    ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
     : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-      failed.map((report) => `${report.sql} → ${report.detail}`).join('; ')
+      failed.map((check) => `${check.sql} → ${check.detail}`).join('; ')
   return { outputs, summary, failed: reason }
 }
+
+/** The drill branch is a throwaway branch. */
+export const makesThrowaways = true

@@ -1,0 +1,119 @@
+/**
+ * bisect's plan: the branch, both bounds as aligned LSNs where they can be read without changing anything,
+ * the round bound, and what `then` will do. A timestamp whose LSN only a branch can tell (a time-travel compute
+ * that reports no replay LSN) stays open in the plan, "resolved when run" (src/operations/bisect/bounds.ts).
+ */
+import type { BisectSettings, RestoreSettings } from '../../inputs.js'
+import { alignUp, formatLsn, parseLsn, type Lsn } from '../../lsn.js'
+import type { NeonGateway } from '../../neon.js'
+import { describePoint, type Point } from '../../point.js'
+import { readRows } from '../../postgres.js'
+import type { RunContext } from '../../run.js'
+import { maxRounds } from '../../search.js'
+import { nameFor, resolveBranch } from '../common.js'
+import * as restore from '../restore.js'
+import { connectionTarget, pastUri, type Target } from '../target.js'
+
+/** A bound of the search: the point the user gave and, once known, its aligned LSN. */
+export interface Bound {
+  name: 'good' | 'bad'
+  point: Point
+  lsn?: Lsn
+}
+
+/** A bound whose LSN is known. */
+export type ResolvedBound = Bound & { lsn: Lsn }
+
+export interface BisectPlan {
+  settings: BisectSettings
+  target: Target
+  good: Bound
+  bad: Bound
+  /** then: branch, the recovery branch's name. */
+  recoveryName?: string
+  /** then: restore, the restore's settings (its source is filled in once the answer is known). */
+  restoreSettings?: RestoreSettings
+  /** Set when then: restore may not run: the target needs `confirm`. */
+  refusal?: string
+}
+
+export async function plan(settings: BisectSettings, gateway: NeonGateway, context: RunContext): Promise<BisectPlan> {
+  const branch = await resolveBranch(gateway, settings.branch)
+  const target = await connectionTarget(branch, settings, gateway, context, 'bisect')
+  const [good, bad] = await Promise.all(
+    (['good', 'bad'] as const).map((name) => readBound(name, settings[name], target))
+  )
+  if (good.lsn !== undefined && bad.lsn !== undefined) checkOrder(good as ResolvedBound, bad as ResolvedBound)
+  const result: BisectPlan = { settings, target, good, bad }
+  if (settings.then === 'branch') {
+    result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
+    if (await gateway.findBranchByName(result.recoveryName)) {
+      throw new Error(
+        `name: a branch named "${result.recoveryName}" already exists; choose a name template that makes a new name`
+      )
+    }
+  }
+  if (settings.then === 'restore') {
+    result.restoreSettings = {
+      operation: 'restore',
+      apiKey: settings.apiKey,
+      projectId: settings.projectId,
+      apiHost: settings.apiHost,
+      branch: branch.id,
+      dryRun: false,
+      // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+      source: { kind: 'self', point: { kind: 'head' } },
+      name: settings.name,
+      confirm: settings.confirm
+    }
+    result.refusal = restore.confirmProblem(result.restoreSettings, branch)
+  }
+  return result
+}
+
+/** The rounds the search takes at most, once both bounds are known. */
+export function roundBound(plan: BisectPlan): number | undefined {
+  const { good, bad } = plan
+  if (good.lsn === undefined || bad.lsn === undefined) return undefined
+  return Math.max(1, maxRounds(good.lsn, bad.lsn, plan.settings.parallelism))
+}
+
+/** good must lie before bad, or there is nothing to search. */
+export function checkOrder(good: ResolvedBound, bad: ResolvedBound): void {
+  if (good.lsn < bad.lsn) return
+  throw new Error(
+    `good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
+      `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`
+  )
+}
+
+/**
+ * A point as an aligned LSN, read without changing anything: an LSN as given, head on the branch now, a
+ * timestamp from the replay LSN of a time-travel compute at it. The branch's state there is that of a branch
+ * Neon would create at it.
+ */
+async function readBound(name: Bound['name'], point: Point, target: Target): Promise<Bound> {
+  try {
+    return { name, point, lsn: await readPointLsn(point, target) }
+  } catch (error) {
+    throw new Error(
+      `${name}: ${describePoint(point)} could not be resolved on ${target.branch.name}: ${(error as Error).message}`
+    )
+  }
+}
+
+async function readPointLsn(point: Point, target: Target): Promise<Lsn | undefined> {
+  switch (point.kind) {
+    case 'lsn':
+      return alignUp(parseLsn(point.lsn))
+    case 'head': {
+      const [row] = await readRows<{ lsn: string }>(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn')
+      return alignUp(parseLsn(row.lsn))
+    }
+    case 'timestamp': {
+      const uri = pastUri(target, { timestamp: point.timestamp })
+      const [row] = await readRows<{ lsn: string | null }>(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn')
+      return row.lsn ? alignUp(parseLsn(row.lsn)) : undefined
+    }
+  }
+}
