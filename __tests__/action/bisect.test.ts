@@ -113,6 +113,8 @@ describe('bisect', () => {
     expect(summary).toContain(`(good): healthy`)
     expect(summary).toContain(`source: ^self@${step.main.outputs['last-good-lsn']}`)
     expect(summary).toContain('confirm: main')
+    // Pasted, the steps reach the same API as this one (here the emulator), not Neon's default host.
+    expect(summary).toContain(`api-host: ${harness.emulator.info.apiHost}`)
   })
 
   it('finds a bad UPDATE among 300 good transactions, 7 probes a round', async () => {

@@ -76,6 +76,22 @@ describe('verify', () => {
     expect(await drills()).toEqual([])
   })
 
+  it('says where a drill stopped when its branch was never made, and claims nothing that did not happen', async () => {
+    // Neon refuses a branch of shop before shop's own start: the drill branch is never created.
+    const { main } = await harness.run({ operation: 'verify', branch: 'shop', at: '0/100', checks: 'SELECT true' })
+    expect(main.exitCode).toBe(1)
+    expect(main.outputs.passed).toBe('false')
+    expect(main.outputs['duration-ms']).toBeUndefined()
+    expect(main.errors.join('\n')).toMatch(/verify: the drill of shop at LSN 0\/100 stopped at "Branch ready": /)
+    expect(main.summary).toContain('stopped at &quot;Branch ready&quot;')
+    expect(main.summary).toContain('never made')
+    expect(main.summary).toContain('none run (of 1)')
+    for (const claim of ['Restored', 'Recovery time', '<th>phase</th>', 'deleted afterwards']) {
+      expect(main.summary).not.toContain(claim)
+    }
+    expect(await drills()).toEqual([])
+  })
+
   it('sweeps a drill branch left by a killed run in the post step', async () => {
     const job = harness.job()
     const inputs = { ...harness.connection, operation: 'verify', branch: 'shop', checks: 'SELECT pg_sleep(30) IS NULL' }

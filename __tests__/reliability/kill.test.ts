@@ -156,6 +156,66 @@ describe('restore', () => {
   )
 })
 
+/**
+ * A runner that dies (its host lost, a VM reclaimed) runs no post step: what the killed step left must expire on
+ * its own. SIGKILL mid-step, no post step; then every branch it left carries an expiry, and once the emulator's
+ * clock is past it, Neon's expiry job has left none.
+ */
+describe('a runner that dies with no post step', () => {
+  const snapshotDrill = async () => {
+    const snapshots = await world.gateway.listSnapshots()
+    if (!snapshots.some((snapshot) => snapshot.name === 'kill-drill')) {
+      await world.gateway.createSnapshot(history.branch.id, { name: 'kill-drill' })
+    }
+    return { operation: 'verify', branch: 'shop', source: 'snapshot:kill-drill', checks: 'SELECT pg_sleep(30) IS NULL' }
+  }
+  const cases: [string, () => Promise<Record<string, string>>, RegExp][] = [
+    // Killed as soon as Neon answered a probe branch's creation: that branch is certainly there.
+    ['bisect with a branch per probe', async () => bisect(), /::debug::create branch nra-ephemeral-\S+: ok/],
+    [
+      'verify of a point',
+      async () => ({ operation: 'verify', branch: 'shop', at: '', checks: 'SELECT pg_sleep(30) IS NULL' }),
+      /is ready; running/
+    ],
+    ['verify of a snapshot', snapshotDrill, /is ready; running/]
+  ]
+
+  it.each(cases)(
+    '%s: every branch left expires, and after its expiry none is left',
+    async (_label, inputs, pattern) => {
+      const job = world.harness.job()
+      const main = await job.runMain(
+        { ...world.harness.connection, ...(await inputs()) },
+        { killWhen: { pattern, signal: 'SIGKILL' } }
+      )
+      expect(main.signal).toBe('SIGKILL')
+      // Requests the step sent before it died are still answered: let them land.
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      const left = (await world.branches()).filter((branch) => EPHEMERAL.test(branch.name))
+      expect(left.length).toBeGreaterThan(0)
+      const now = Date.now()
+      for (const branch of left) {
+        expect(branch.expires_at).toBeDefined()
+        expect(Date.parse(branch.expires_at!)).toBeGreaterThan(now + 5 * 3600_000)
+      }
+      const latest = Math.max(...left.map((branch) => Date.parse(branch.expires_at!)))
+      world.harness.emulator.setClockOffset(latest - now + 60_000)
+      try {
+        const deadline = Date.now() + 20_000
+        let remaining = left.map((branch) => branch.name)
+        while (remaining.length > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 500))
+          remaining = (await ephemeral()).filter((name) => remaining.includes(name))
+        }
+        expect(remaining).toEqual([])
+      } finally {
+        world.harness.emulator.setClockOffset(0)
+      }
+    },
+    60_000
+  )
+})
+
 describe('secrets', () => {
   it('never shows a secret outside a mask command', async () => {
     expect(leaks(world.harness.steps, await world.secrets())).toEqual([])
