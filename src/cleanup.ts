@@ -1,5 +1,5 @@
 /** The post step: delete the ephemeral branches this run created and a failure, cancellation or kill left. */
-import type { Branch, NeonGateway } from './neon.js'
+import type { Branch, NeonGateway } from './neon/index.js'
 import { ephemeralPrefix } from './run.js'
 
 /**
@@ -8,12 +8,12 @@ import { ephemeralPrefix } from './run.js'
  */
 export async function sweepEphemeralBranches(gateway: NeonGateway, runId: string): Promise<string[]> {
   const prefix = ephemeralPrefix(runId)
-  const leftovers = (await gateway.listBranches(prefix)).filter((branch) => branch.name.startsWith(prefix))
+  const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix))
   const deleted: string[] = []
   const failed: string[] = []
   for (const branch of childrenFirst(leftovers)) {
     try {
-      await gateway.deleteBranch(branch.id)
+      await gateway.branches.delete(branch.id)
       deleted.push(branch.name)
     } catch (error) {
       failed.push(`${branch.name} (${branch.id}): ${(error as Error).message}`)

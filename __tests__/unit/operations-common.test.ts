@@ -1,5 +1,5 @@
 import { childrenFirst } from '../../src/cleanup.js'
-import type { Branch } from '../../src/neon.js'
+import type { Branch } from '../../src/neon/index.js'
 import { expiryTime, nameFor, neonTime, pointFields, restoreStep, tablesReadBy } from '../../src/operations/common.js'
 import { confirmProblem } from '../../src/operations/restore.js'
 import type { RestoreSettings } from '../../src/inputs.js'

@@ -9,7 +9,7 @@ import { formatDuration } from '../duration.js'
 import { formatTime } from '../format.js'
 import type { BisectSettings, RestoreSettings } from '../inputs.js'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../lsn.js'
-import { NeonApiError, type Branch, type NeonGateway } from '../neon.js'
+import { BranchLimitError, type Branch, type NeonGateway } from '../neon/index.js'
 import { describePoint, type Point } from '../point.js'
 import { ConnectionError, LockTimeoutError, readRows, runCheck, type CheckOutcome } from '../postgres.js'
 import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
@@ -69,7 +69,7 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
   }
   if (settings.then === 'branch') {
     result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
-    if (await gateway.findBranchByName(result.recoveryName)) {
+    if (await gateway.branches.findByName(result.recoveryName)) {
       throw new Error(
         `name: a branch named "${result.recoveryName}" already exists; choose a name template that makes a new name`
       )
@@ -420,7 +420,7 @@ class BranchProber implements Prober {
       branch = await this.create(lsn)
       const { database, role } = this.plan.target
       // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
-      const uri = await this.gateway.getConnectionUri({ branchId: branch.id, database, role })
+      const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role })
       return await runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs })
     } finally {
       if (branch) this.deleteInBackground(branch)
@@ -432,7 +432,7 @@ class BranchProber implements Prober {
     const { target, settings } = this.plan
     for (;;) {
       try {
-        const created = await this.gateway.createBranch({
+        const created = await this.gateway.branches.create({
           name: ephemeralName(this.context.runId, `bisect-${this.context.runAttempt}-${++this.count}`),
           parentId: target.branch.id,
           parentLsn: formatLsn(lsn),
@@ -441,7 +441,7 @@ class BranchProber implements Prober {
         })
         return created.branch
       } catch (error) {
-        if (!(error instanceof NeonApiError && error.code === 'BRANCHES_LIMIT_EXCEEDED')) throw error
+        if (!(error instanceof BranchLimitError)) throw error
         const others = this.live - 1
         if (others === 0) {
           throw new Error(
@@ -477,10 +477,12 @@ class BranchProber implements Prober {
   }
 
   private deleteInBackground(branch: Branch): void {
-    const deletion = this.gateway
-      .deleteBranch(branch.id)
+    const deletion = this.gateway.branches
+      .delete(branch.id)
       // Deleting twice is harmless (gone counts as deleted); a second try rides out a transient failure.
-      .catch(() => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => this.gateway.deleteBranch(branch.id)))
+      .catch(() =>
+        new Promise((resolve) => setTimeout(resolve, 1000)).then(() => this.gateway.branches.delete(branch.id))
+      )
       .catch((error: Error) => {
         this.cleanupFailures.push(`${branch.name}: ${error.message}`)
       })
@@ -502,7 +504,7 @@ class BranchProber implements Prober {
  * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
  */
 async function explainChangedBranch(error: Error, branch: Branch, gateway: NeonGateway): Promise<Error> {
-  const now = await gateway.getBranch(branch.id).catch(() => undefined)
+  const now = await gateway.branches.get(branch.id).catch(() => undefined)
   if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id)) return error
   return new Error(
     `${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
@@ -535,7 +537,7 @@ async function lsnOfTimestampByBranch(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<Lsn> {
-  const { branch } = await gateway.createBranch({
+  const { branch } = await gateway.branches.create({
     name: ephemeralName(context.runId, `bisect-point-${Date.now()}`),
     parentId: target.branch.id,
     parentTimestamp: timestamp,
@@ -545,7 +547,7 @@ async function lsnOfTimestampByBranch(
     if (!branch.parent_lsn) throw new Error(`Neon did not report the LSN of ${timestamp}`)
     return alignUp(parseLsn(branch.parent_lsn))
   } finally {
-    await gateway.deleteBranch(branch.id)
+    await gateway.branches.delete(branch.id)
   }
 }
 
@@ -624,7 +626,7 @@ async function createRecoveryBranch(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<Branch> {
-  const { branch } = await gateway.createBranch({
+  const { branch } = await gateway.branches.create({
     name: plan.recoveryName!,
     parentId: plan.target.branch.id,
     parentLsn: formatLsn(lastGood),

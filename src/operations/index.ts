@@ -1,8 +1,12 @@
-/** Runs the operation the settings name: plan first (validation, look-ups), then execute. */
+/**
+ * Runs the operation the settings name: plan first (validation, look-ups), then execute. A Neon failure that
+ * the project-id, api-key or api-host input explains leaves here worded in those terms (./explain.ts).
+ */
 import type { Settings } from '../inputs.js'
-import type { NeonGateway } from '../neon.js'
+import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import * as bisect from './bisect.js'
+import { explainFailure } from './explain.js'
 import * as prune from './prune.js'
 import * as query from './query.js'
 import * as recover from './recover.js'
@@ -15,6 +19,14 @@ export async function runOperation(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<OperationResult> {
+  try {
+    return await run(settings, gateway, context)
+  } catch (error) {
+    throw explainFailure(error)
+  }
+}
+
+async function run(settings: Settings, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
   switch (settings.operation) {
     case 'snapshot':
       return snapshot.execute(await snapshot.plan(settings, gateway, context), gateway, context)

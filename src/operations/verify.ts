@@ -7,12 +7,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VerifySettings } from '../inputs.js'
-import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint } from '../point.js'
 import { ConnectionError, NotBooleanError, runCheck } from '../postgres.js'
 import { ephemeralName, RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, expiryTime, findSnapshot, pointFields, resolveBranch } from './common.js'
+import { checkPoint, expiryTime, pointFields, resolveBranch, resolveSnapshot } from './common.js'
 import { connectionTarget } from './target.js'
 
 const DRILL_EXPIRY_MS = 24 * 3600_000
@@ -52,7 +52,7 @@ async function readChecksFile(file: string): Promise<string[]> {
 export async function plan(settings: VerifySettings, gateway: NeonGateway, context: RunContext): Promise<VerifyPlan> {
   const source = await resolveBranch(gateway, settings.branch)
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
-  const snapshot = settings.snapshot ? await findSnapshot(gateway, settings.snapshot) : undefined
+  const snapshot = settings.snapshot ? await resolveSnapshot(gateway, settings.snapshot) : undefined
   if (!snapshot) await checkPoint(gateway, source, settings.at, 'at', context)
   const drillName = ephemeralName(context.runId, `verify-${context.runAttempt}-${Date.now().toString(36)}`)
   return { settings, source, snapshot, checks, drillName }
@@ -105,9 +105,9 @@ export async function execute(plan: VerifyPlan, gateway: NeonGateway, context: R
   try {
     const point = pointFields(settings.at)
     drill = snapshot
-      ? await gateway.restoreSnapshot(snapshot.id, { name: plan.drillName, finalize: false })
+      ? await gateway.snapshots.restore(snapshot.id, { name: plan.drillName, finalize: false })
       : (
-          await gateway.createBranch({
+          await gateway.branches.create({
             name: plan.drillName,
             parentId: source.id,
             parentLsn: point.lsn,
@@ -133,7 +133,7 @@ export async function execute(plan: VerifyPlan, gateway: NeonGateway, context: R
   const durationMs = Date.now() - started
   if (drill) {
     const cleanup = Date.now()
-    await gateway.deleteBranch(drill.id).then(
+    await gateway.branches.delete(drill.id).then(
       () => phases.push(['Drill branch deleted', Date.now() - cleanup]),
       (error: Error) => context.warning(`Could not delete ${drill!.name} (the post step tries again): ${error.message}`)
     )
