@@ -56933,19 +56933,21 @@ async function headLsn(uri) {
  * ambiguous gets the input's name and the fix; anything else is returned as it is.
  */
 function explainLookup(error, input) {
-    if (error instanceof NotFoundError) {
-        const { kind, asked, projectId } = error;
-        if (kind === 'branch')
-            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
-        if (kind === 'default branch')
-            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
-        if (kind === 'snapshot') {
-            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
-        }
-    }
     if (error instanceof AmbiguousError)
         return wrap(error, `${input}: ${ambiguity(error)}`);
-    return error;
+    if (!(error instanceof NotFoundError))
+        return error;
+    const { asked, projectId } = error;
+    switch (error.kind) {
+        case 'branch':
+            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
+        case 'default branch':
+            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
+        case 'snapshot':
+            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
+        default:
+            return error;
+    }
 }
 function ambiguity({ kind, asked, matches, idMatch }) {
     const ids = matches.map((match) => match.id).join(', ');
@@ -56978,8 +56980,9 @@ function explainFailure(error) {
         const { what, projectId, detail } = error.request;
         return wrap(error, `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`);
     }
-    if (error instanceof BranchLimitError)
+    if (error instanceof BranchLimitError) {
         return wrap(error, `${error.message}, or run this action with operation: prune`);
+    }
     return error;
 }
 /** A new message for a typed error, which stays reachable as the cause. */

@@ -19,20 +19,22 @@ import {
  * ambiguous gets the input's name and the fix; anything else is returned as it is.
  */
 export function explainLookup(error: unknown, input: string): unknown {
-  if (error instanceof NotFoundError) {
-    const { kind, asked, projectId } = error
-    if (kind === 'branch')
+  if (error instanceof AmbiguousError) return wrap(error, `${input}: ${ambiguity(error)}`)
+  if (!(error instanceof NotFoundError)) return error
+  const { asked, projectId } = error
+  switch (error.kind) {
+    case 'branch':
       return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`)
-    if (kind === 'default branch') return wrap(error, `project ${projectId} has no default branch; set ${input}`)
-    if (kind === 'snapshot') {
+    case 'default branch':
+      return wrap(error, `project ${projectId} has no default branch; set ${input}`)
+    case 'snapshot':
       return wrap(
         error,
         `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`
       )
-    }
+    default:
+      return error
   }
-  if (error instanceof AmbiguousError) return wrap(error, `${input}: ${ambiguity(error)}`)
-  return error
 }
 
 function ambiguity({ kind, asked, matches, idMatch }: AmbiguousError): string {
@@ -74,8 +76,9 @@ export function explainFailure(error: unknown): unknown {
       `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`
     )
   }
-  if (error instanceof BranchLimitError)
+  if (error instanceof BranchLimitError) {
     return wrap(error, `${error.message}, or run this action with operation: prune`)
+  }
   return error
 }
 
