@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { Cancellation, handleCancellation } from './cancel.js'
 import { InputError, readSettings, type Settings } from './inputs.js'
-import { NeonGateway } from './neon.js'
+import { NeonGateway } from './neon/index.js'
 import { makesThrowaways, runOperation } from './operations/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'

@@ -12,7 +12,7 @@
  *    their `expires_at`.
  */
 import { expiryTime } from './format.js'
-import type { Branch, NeonGateway } from './neon.js'
+import type { Branch, NeonGateway } from './neon/index.js'
 import { RUN_ANNOTATION, type RunContext } from './run.js'
 
 /**
@@ -74,7 +74,7 @@ export class Throwaways {
 
   /** Creates a branch named, annotated and expiring as every throwaway branch is, and waits until it is ready. */
   async create(request: ThrowawayRequest): Promise<Branch> {
-    const { branch } = await this.gateway.createBranch({
+    const { branch } = await this.gateway.branches.create({
       name: request.name ?? this.name(),
       parentId: request.parentId,
       parentLsn: request.parentLsn,
@@ -93,17 +93,17 @@ export class Throwaways {
    */
   async fromSnapshot(snapshotId: string, request: { name?: string; useMs: number }): Promise<Branch> {
     const name = request.name ?? this.name()
-    const branch = await this.gateway.restoreSnapshot(snapshotId, { name, finalize: false })
-    return this.gateway.updateBranch(branch.id, { expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)) })
+    const branch = await this.gateway.snapshots.restore(snapshotId, { name, finalize: false })
+    return this.gateway.branches.update(branch.id, { expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)) })
   }
 
   /** Deletes the branch for good; a second try rides out a transient failure (gone counts as deleted). */
   async delete(branch: Branch): Promise<void> {
     try {
-      await this.gateway.deleteBranch(branch.id)
+      await this.gateway.branches.delete(branch.id, { hard: true })
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 1000))
-      await this.gateway.deleteBranch(branch.id)
+      await this.gateway.branches.delete(branch.id, { hard: true })
     }
   }
 }
@@ -115,12 +115,12 @@ export class Throwaways {
  */
 export async function sweepThrowaways(gateway: NeonGateway, runId: string): Promise<string[]> {
   const prefix = throwawayPrefix(runId)
-  const leftovers = (await gateway.listBranches(prefix)).filter((branch) => branch.name.startsWith(prefix))
+  const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix))
   const deleted: string[] = []
   const failed: string[] = []
   for (const branch of childrenFirst(leftovers)) {
     try {
-      await gateway.deleteBranch(branch.id)
+      await gateway.branches.delete(branch.id, { hard: true })
       deleted.push(branch.name)
     } catch (error) {
       failed.push(`${branch.name} (${branch.id}): ${(error as Error).message}`)

@@ -38,7 +38,11 @@ beforeAll(async () => {
   } finally {
     await client.end()
   }
-  const { data } = await harness.api.createSnapshot({ projectId: harness.projectId, branchId: shop.id, name: 'dry-snap' })
+  const { data } = await harness.api.createSnapshot({
+    projectId: harness.projectId,
+    branchId: shop.id,
+    name: 'dry-snap'
+  })
   await harness.waitForOperations(data.operations.map((operation) => operation.id))
   await harness.createBranch('shop-old-1', shop.id)
   await harness.createBranch('shop-old-2', shop.id)
@@ -68,7 +72,7 @@ const DRY_RUNS: [string, Record<string, string>][] = [
 
 /** The inputs with each empty point set to the time before the damage. */
 function withPoints(inputs: Record<string, string>): Record<string, string> {
-  const filled = { ...inputs, 'dry-run': 'true' }
+  const filled: Record<string, string> = { ...inputs, 'dry-run': 'true' }
   for (const name of ['at', 'good'] as const) if (filled[name] === '') filled[name] = beforeDamage
   if (filled.source === '') filled.source = `^self@${beforeDamage}`
   return filled

@@ -163,9 +163,9 @@ describe('restore', () => {
  */
 describe('a runner that dies with no post step', () => {
   const snapshotDrill = async () => {
-    const snapshots = await world.gateway.listSnapshots()
+    const snapshots = await world.gateway.snapshots.list()
     if (!snapshots.some((snapshot) => snapshot.name === 'kill-drill')) {
-      await world.gateway.createSnapshot(history.branch.id, { name: 'kill-drill' })
+      await world.gateway.snapshots.create(history.branch.id, { name: 'kill-drill' })
     }
     return { operation: 'verify', branch: 'shop', source: 'snapshot:kill-drill', checks: 'SELECT pg_sleep(30) IS NULL' }
   }

@@ -9,11 +9,11 @@
  * - afterwards the project holds only what the operation is meant to leave (no `nra-ephemeral-*` branch);
  * - the target's data is unchanged unless the operation completed (a restore is old data plus a backup, or
  *   nothing at all).
- * Setup and inspection go through the project's own gateway (src/neon.ts), which retries the same faults.
+ * Setup and inspection go through the project's own gateway (src/neon/), which retries the same faults.
  */
 import pg from 'pg'
 import type { RequestLogEntry } from '../../emulator/index.js'
-import { NeonGateway, type Branch } from '../../src/neon.js'
+import { NeonGateway, type Branch } from '../../src/neon/index.js'
 import type { Job, StepResult } from '../../tools/runner.js'
 import { ActionHarness } from '../action/helpers.js'
 import { query as sql } from '../emulator/api-helpers.js'
@@ -63,7 +63,7 @@ export interface Outcome {
   post: StepResult
 }
 
-/** Reads and writes through src/neon.ts, which rides out the faults the action rides out. */
+/** Reads and writes through src/neon/, which rides out the faults the action rides out. */
 export class FaultWorld {
   readonly gateway: NeonGateway
   private count = 0
@@ -93,7 +93,7 @@ export class FaultWorld {
 
   /** A branch of main with a compute, and its connection string. */
   async createBranch(name: string, parentId = this.harness.emulator.info.branchId, endpoint = true) {
-    const { branch } = await this.gateway.createBranch({
+    const { branch } = await this.gateway.branches.create({
       name,
       parentId,
       endpoint: endpoint ? 'read_write' : undefined
@@ -103,35 +103,23 @@ export class FaultWorld {
 
   /** A connection string of the branch, giving it a compute first when it has none (as a restore backup). */
   async uri(branchId: string): Promise<string> {
-    if ((await this.gateway.listEndpoints(branchId)).length === 0) {
-      const data = await this.gateway.call({
-        what: `create endpoint of ${branchId}`,
-        mutation: true,
-        send: (api) =>
-          api.createProjectEndpoint(this.gateway.projectId, {
-            endpoint: { branch_id: branchId, type: 'read_write' as never }
-          }),
-        lookup: async () => {
-          const [endpoint] = await this.gateway.listEndpoints(branchId)
-          return endpoint && { endpoint, operations: [] }
-        }
-      })
-      await this.gateway.waitForOperations(data.operations)
+    if ((await this.gateway.connections.listEndpoints(branchId)).length === 0) {
+      await this.gateway.connections.createEndpoint(branchId)
     }
     const { databaseName, roleName } = this.harness.emulator.info
-    return this.gateway.getConnectionUri({ branchId, database: databaseName, role: roleName })
+    return this.gateway.connections.getUri({ branchId, database: databaseName, role: roleName })
   }
 
   branches(): Promise<Branch[]> {
-    return this.gateway.listBranches()
+    return this.gateway.branches.list()
   }
 
   /** The API key and the password of every role on every branch. */
   async secrets(): Promise<string[]> {
     const secrets = new Set([this.harness.emulator.info.apiKey])
     for (const branch of await this.branches()) {
-      for (const role of await this.gateway.listRoles(branch.id)) {
-        secrets.add(await this.gateway.revealPassword(branch.id, role.name))
+      for (const role of await this.gateway.connections.listRoles(branch.id)) {
+        secrets.add(await this.gateway.connections.revealPassword(branch.id, role.name))
       }
     }
     return [...secrets]
@@ -305,7 +293,7 @@ const SCENARIOS: Record<ScenarioName, (world: FaultWorld) => Promise<Setup>> = {
   async 'restore-snapshot'(world) {
     const history = await makeHistory(world, world.unique('rsnap'))
     const name = `${history.branch.name}-nightly`
-    await world.gateway.createSnapshot(history.branch.id, { name, lsn: history.lastGood })
+    await world.gateway.snapshots.create(history.branch.id, { name, lsn: history.lastGood })
     return restoreSetup(world, history, `snapshot:${name}`)
   },
 

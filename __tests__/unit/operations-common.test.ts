@@ -1,6 +1,6 @@
 import { childrenFirst } from '../../src/throwaway.js'
 import { expiryTime } from '../../src/format.js'
-import type { Branch } from '../../src/neon.js'
+import type { Branch } from '../../src/neon/index.js'
 import {
   nameFor,
   neonTime,

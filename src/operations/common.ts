@@ -1,16 +1,34 @@
-/** Look-ups and wording shared by the operations. */
+/** Look-ups of what inputs name, and wording, shared by the operations. */
 import { headLsn } from '../connection.js'
 import { formatTime } from '../format.js'
 import { INPUTS, readsInput, type OperationName } from '../inputs.js'
 import { parseLsn } from '../lsn.js'
-import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint, type Point } from '../point.js'
 import type { RunContext } from '../run.js'
 import { renderTemplate } from '../template.js'
+import { explainLookup } from './explain.js'
 
-/** The branch named by the `branch` input, or the project's default branch. */
-export function resolveBranch(gateway: NeonGateway, nameOrId: string | undefined): Promise<Branch> {
-  return nameOrId ? gateway.findBranch(nameOrId) : gateway.defaultBranch()
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+export async function resolveBranch(
+  gateway: NeonGateway,
+  nameOrId: string | undefined,
+  input = 'branch'
+): Promise<Branch> {
+  try {
+    return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault())
+  } catch (error) {
+    throw explainLookup(error, input)
+  }
+}
+
+/** The snapshot a `source: snapshot:<id or name>` names. */
+export async function resolveSnapshot(gateway: NeonGateway, idOrName: string): Promise<Snapshot> {
+  try {
+    return await gateway.snapshots.find(idOrName)
+  } catch (error) {
+    throw explainLookup(error, 'source')
+  }
 }
 
 export function nameFor(template: string, branch: Branch, operation: string, context: RunContext): string {
@@ -44,7 +62,7 @@ export async function checkPoint(
   context: RunContext
 ): Promise<void> {
   if (point.kind === 'timestamp') {
-    const project = await gateway.getProject()
+    const project = await gateway.project.get()
     const windowStart = context.now.getTime() - project.history_retention_seconds * 1000
     if (Date.parse(point.timestamp) < windowStart) {
       throw new Error(
@@ -54,12 +72,14 @@ export async function checkPoint(
     }
   }
   if (point.kind !== 'lsn') return
-  const endpoint = (await gateway.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write')
-  const [database] = await gateway.listDatabases(branch.id)
+  const endpoint = (await gateway.connections.listEndpoints(branch.id)).find(
+    (candidate) => candidate.type === 'read_write'
+  )
+  const [database] = await gateway.connections.listDatabases(branch.id)
   if (!endpoint || !database) return
   let head: string
   try {
-    const uri = await gateway.getConnectionUri({
+    const uri = await gateway.connections.getUri({
       branchId: branch.id,
       database: database.name,
       role: database.owner_name
@@ -171,20 +191,4 @@ export function recoverStep(options: {
 export function tablesReadBy(sql: string): string[] {
   const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)]
   return [...new Set(names.map((match) => match[1]))]
-}
-
-/** The snapshot a `source: snapshot:<id or name>` names. */
-export async function findSnapshot(gateway: NeonGateway, idOrName: string): Promise<Snapshot> {
-  const snapshots = await gateway.listSnapshots()
-  const byId = snapshots.find((snapshot) => snapshot.id === idOrName)
-  const byName = snapshots.filter((snapshot) => snapshot.name === idOrName)
-  if (byId) return byId
-  if (byName.length === 1) return byName[0]
-  if (byName.length > 1) {
-    const ids = byName.map((snapshot) => snapshot.id).join(', ')
-    throw new Error(`source: snapshot "${idOrName}" is ambiguous (${ids}); use snapshot:<id>`)
-  }
-  throw new Error(
-    `source: no snapshot "${idOrName}" in project ${gateway.projectId} (check the name or id after snapshot:)`
-  )
 }

@@ -5,9 +5,10 @@
  * it never reaches `execute`.
  */
 import type { OperationName, Settings } from '../inputs.js'
-import type { NeonGateway } from '../neon.js'
+import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import * as bisect from './bisect/index.js'
+import { explainFailure } from './explain.js'
 import * as prune from './prune.js'
 import * as query from './query.js'
 import * as recover from './recover.js'
@@ -49,7 +50,12 @@ export async function runOperation(
   context: RunContext
 ): Promise<OperationResult> {
   const operation = REGISTRY[settings.operation] as Operation<Settings, unknown, unknown>
-  const plan = await operation.plan(settings, gateway, context)
-  if (settings.dryRun) return operation.describe(plan, context)
-  return operation.report(plan, await operation.execute(plan, gateway, context), context)
+  try {
+    const plan = await operation.plan(settings, gateway, context)
+    if (settings.dryRun) return operation.describe(plan, context)
+    return operation.report(plan, await operation.execute(plan, gateway, context), context)
+  } catch (error) {
+    // A Neon failure that the project-id, api-key or api-host input explains is worded in those terms here.
+    throw explainFailure(error)
+  }
 }

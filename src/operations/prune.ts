@@ -6,7 +6,7 @@
  */
 import { minimatch } from 'minimatch'
 import type { PruneSettings } from '../inputs.js'
-import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { applyRetention, describePolicy, describeReason, type RetentionDecision } from '../retention.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
@@ -41,8 +41,8 @@ export function pinReason(branch: Branch, all: Branch[]): string | undefined {
 
 export async function plan(settings: PruneSettings, gateway: NeonGateway, context: RunContext): Promise<PrunePlan> {
   const matches = matcher(settings.match)
-  const branches = await gateway.listBranches()
-  const snapshots: Snapshot[] = await gateway.listSnapshots()
+  const branches = await gateway.branches.list()
+  const snapshots: Snapshot[] = await gateway.snapshots.list()
   const items: PruneItem[] = [
     ...branches
       .filter((branch) => matches(branch.name))
@@ -95,8 +95,8 @@ export async function execute(plan: PrunePlan, gateway: NeonGateway, context: Ru
   const deleted: PruneItem[] = []
   for (const item of doomed(plan)) {
     try {
-      if (item.kind === 'branch') await gateway.deleteBranch(item.id)
-      else await gateway.deleteSnapshot(item.id)
+      if (item.kind === 'branch') await gateway.branches.delete(item.id)
+      else await gateway.snapshots.delete(item.id)
     } catch (error) {
       const done = deleted.length > 0 ? ` after deleting ${deleted.map((each) => each.name).join(', ')}` : ''
       throw new Error(

@@ -8,7 +8,7 @@
 import pg from 'pg'
 import { formatDuration } from '../duration.js'
 import type { RecoverSettings } from '../inputs.js'
-import type { Branch, NeonGateway } from '../neon.js'
+import type { Branch, NeonGateway } from '../neon/index.js'
 import { describePoint } from '../point.js'
 import {
   checkSelect,

@@ -5,11 +5,11 @@
  */
 import { formatDuration } from '../duration.js'
 import type { RestoreSettings } from '../inputs.js'
-import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { checkPoint, findSnapshot, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, resolveSnapshot, restoreStep } from './common.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3
@@ -32,10 +32,10 @@ export async function plan(settings: RestoreSettings, gateway: NeonGateway, cont
   const from = await resolveSource(settings, target, gateway)
   if (from.kind === 'branch') await checkPoint(gateway, from.branch, from.point, 'source', context)
   const backupName = nameFor(settings.name, target, 'restore', context)
-  if (await gateway.findBranchByName(backupName)) {
+  if (await gateway.branches.findByName(backupName)) {
     throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`)
   }
-  const existingBackups = (await gateway.listBranches(`${target.name}_old_`)).filter((branch) =>
+  const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) =>
     branch.name.startsWith(`${target.name}_old_`)
   )
   return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) }
@@ -128,13 +128,13 @@ async function restoreBranch(
   gateway: NeonGateway
 ): Promise<Restored> {
   const point = pointFields(from.point)
-  const restored = await gateway.restoreBranch(plan.target.id, {
+  const restored = await gateway.branches.restore(plan.target.id, {
     sourceBranchId: from.branch.id,
     sourceLsn: point.lsn,
     sourceTimestamp: point.timestamp,
     preserveUnderName: plan.backupName
   })
-  const backup = await gateway.findBranch(plan.backupName)
+  const backup = await gateway.branches.find(plan.backupName)
   return { restored, backup, ...point }
 }
 
@@ -144,7 +144,7 @@ async function restoreSnapshot(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<Restored> {
-  const restored = await gateway.restoreSnapshot(snapshot.id, {
+  const restored = await gateway.snapshots.restore(snapshot.id, {
     name: plan.target.name,
     targetBranchId: plan.target.id,
     finalize: true
@@ -152,10 +152,10 @@ async function restoreSnapshot(
   // Finalizing keeps the old branch under a name Neon chooses; give it the backup name the user expects.
   let backup: Branch
   try {
-    backup = await gateway.updateBranch(plan.target.id, { name: plan.backupName })
+    backup = await gateway.branches.update(plan.target.id, { name: plan.backupName })
   } catch (error) {
     // The restore is done and the backup exists: failing the step now would only invite a second restore.
-    backup = await gateway.getBranch(plan.target.id).catch(() => {
+    backup = await gateway.branches.get(plan.target.id).catch(() => {
       throw new Error(
         `restored ${plan.target.name} from snapshot ${snapshot.name}, and its previous state is kept in branch ` +
           `${plan.target.id}, but renaming that branch to ${plan.backupName} failed: ${(error as Error).message}`
@@ -176,12 +176,10 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
       return { kind: 'branch', branch: target, point: source.point }
     case 'parent': {
       if (!target.parent_id) throw new Error(`source: ${target.name} has no parent branch to restore from`)
-      return { kind: 'branch', branch: await gateway.getBranch(target.parent_id), point: source.point }
+      return { kind: 'branch', branch: await gateway.branches.get(target.parent_id), point: source.point }
     }
     case 'branch': {
-      const branch = await gateway.findBranch(source.branch).catch((error: Error) => {
-        throw new Error(error.message.replace(/^branch:/, 'source:'))
-      })
+      const branch = await resolveBranch(gateway, source.branch, 'source')
       if (branch.id === target.id && source.point.kind === 'head') {
         throw new Error(
           `source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`
@@ -190,7 +188,7 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
       return { kind: 'branch', branch, point: source.point }
     }
     case 'snapshot':
-      return { kind: 'snapshot', snapshot: await findSnapshot(gateway, source.snapshot) }
+      return { kind: 'snapshot', snapshot: await resolveSnapshot(gateway, source.snapshot) }
   }
 }
 

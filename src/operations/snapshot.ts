@@ -5,7 +5,7 @@
 import { chooseConnection } from '../connection.js'
 import { formatDuration } from '../duration.js'
 import type { SnapshotSettings } from '../inputs.js'
-import type { Branch, NeonGateway } from '../neon.js'
+import type { Branch, NeonGateway } from '../neon/index.js'
 import { describePoint } from '../point.js'
 import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
@@ -30,19 +30,23 @@ export async function plan(
   await checkPoint(gateway, source, settings.at, 'at', context)
   // The branch gets the source's databases and roles: a wrong database or role fails here, before creating it.
   if (settings.kind === 'branch') {
-    chooseConnection(await gateway.listDatabases(source.id), await gateway.listRoles(source.id), settings)
+    chooseConnection(
+      await gateway.connections.listDatabases(source.id),
+      await gateway.connections.listRoles(source.id),
+      settings
+    )
   }
   const name = nameFor(settings.name, source, 'snapshot', context)
   const expiresAt = settings.expiresInMs === undefined ? undefined : expiryTime(context.now, settings.expiresInMs)
   // Reusing a snapshot of an earlier run would silently restore old data later: reuse only what this run made.
   const taken = `name: "${name}" already exists and was not made by this workflow run; use a name template with {run_id}`
   if (settings.kind === 'snapshot') {
-    const snapshot = (await gateway.listSnapshots()).find((candidate) => candidate.name === name)
+    const snapshot = (await gateway.snapshots.list()).find((candidate) => candidate.name === name)
     if (snapshot && !settings.name.includes('{run_id}')) throw new Error(taken)
     return { settings, source, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } }
   }
-  const branch = await gateway.findBranchByName(name)
-  if (branch && (await gateway.getBranchAnnotation(branch.id))[RUN_ANNOTATION] !== context.runId) throw new Error(taken)
+  const branch = await gateway.branches.findByName(name)
+  if (branch && (await gateway.branches.annotation(branch.id))[RUN_ANNOTATION] !== context.runId) throw new Error(taken)
   return { settings, source, name, expiresAt, existing: branch && { branch } }
 }
 
@@ -85,8 +89,8 @@ async function takeSnapshot(plan: SnapshotPlan, gateway: NeonGateway): Promise<O
   const { settings, source, name } = plan
   const snapshot =
     plan.existing?.snapshotId !== undefined
-      ? (await gateway.listSnapshots()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
-      : await gateway.createSnapshot(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
+      ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
+      : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
   const outputs = {
     'snapshot-id': snapshot.id,
     lsn: snapshot.lsn ?? '',
@@ -102,11 +106,11 @@ async function takeBranch(
 ): Promise<Omit<SnapshotResult, 'ms'>> {
   const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context))
   const { database, role } = chooseConnection(
-    await gateway.listDatabases(branch.id),
-    await gateway.listRoles(branch.id),
+    await gateway.connections.listDatabases(branch.id),
+    await gateway.connections.listRoles(branch.id),
     plan.settings
   )
-  const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+  const uri = await gateway.connections.getUri({ branchId: branch.id, database, role })
   context.mask(uri)
   const outputs = {
     'branch-id': branch.id,
@@ -147,7 +151,7 @@ export function report(plan: SnapshotPlan, result: SnapshotResult, context: RunC
 
 async function createSnapshotBranch(plan: SnapshotPlan, gateway: NeonGateway, context: RunContext): Promise<Branch> {
   const point = pointFields(plan.settings.at)
-  const created = await gateway.createBranch({
+  const created = await gateway.branches.create({
     name: plan.name,
     parentId: plan.source.id,
     parentLsn: point.lsn,

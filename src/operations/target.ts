@@ -1,7 +1,7 @@
 /** Where an operation connects: a branch's compute endpoint as one database and role, and its past. */
 import { chooseConnection } from '../connection.js'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../lsn.js'
-import type { Branch, NeonGateway } from '../neon.js'
+import type { Branch, NeonGateway } from '../neon/index.js'
 import type { Point } from '../point.js'
 import { readRows, timeTravelUri } from '../postgres.js'
 import type { RunContext } from '../run.js'
@@ -24,9 +24,9 @@ export async function connectionTarget(
   operation: string
 ): Promise<Target> {
   const [databases, roles, endpoints] = await Promise.all([
-    gateway.listDatabases(branch.id),
-    gateway.listRoles(branch.id),
-    gateway.listEndpoints(branch.id)
+    gateway.connections.listDatabases(branch.id),
+    gateway.connections.listRoles(branch.id),
+    gateway.connections.listEndpoints(branch.id)
   ])
   const { database, role } = chooseConnection(databases, roles, settings)
   const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0]
@@ -35,7 +35,7 @@ export async function connectionTarget(
       `branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`
     )
   }
-  const uri = await gateway.getConnectionUri({ branchId: branch.id, database, role })
+  const uri = await gateway.connections.getUri({ branchId: branch.id, database, role })
   // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
   const password = decodeURIComponent(new URL(uri).password)
   if (password) context.mask(password)

@@ -7,13 +7,13 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VerifySettings } from '../inputs.js'
-import type { Branch, NeonGateway, Snapshot } from '../neon.js'
+import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint } from '../point.js'
 import { ConnectionError, NotBooleanError, runCheck } from '../postgres.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { SETUP_MS, Throwaways } from '../throwaway.js'
-import { checkPoint, findSnapshot, pointFields, resolveBranch } from './common.js'
+import { checkPoint, pointFields, resolveBranch, resolveSnapshot } from './common.js'
 import { connectionTarget } from './target.js'
 
 export interface VerifyPlan {
@@ -57,7 +57,7 @@ function throwaways(gateway: NeonGateway, context: RunContext): Throwaways {
 export async function plan(settings: VerifySettings, gateway: NeonGateway, context: RunContext): Promise<VerifyPlan> {
   const source = await resolveBranch(gateway, settings.branch)
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
-  const snapshot = settings.snapshot ? await findSnapshot(gateway, settings.snapshot) : undefined
+  const snapshot = settings.snapshot ? await resolveSnapshot(gateway, settings.snapshot) : undefined
   if (!snapshot) await checkPoint(gateway, source, settings.at, 'at', context)
   const drillName = throwaways(gateway, context).name(Date.now().toString(36))
   const useMs = SETUP_MS + (checks.length + 1) * settings.checkTimeoutMs

@@ -3,7 +3,7 @@
  * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
  */
 import { formatLsn, type Lsn } from '../../lsn.js'
-import type { Branch, NeonGateway } from '../../neon.js'
+import type { Branch, NeonGateway } from '../../neon/index.js'
 import { RUN_ANNOTATION, type RunContext } from '../../run.js'
 import { Throwaways } from '../../throwaway.js'
 import * as restore from '../restore.js'
@@ -93,7 +93,7 @@ async function drain(prober: Prober, context: RunContext): Promise<string[]> {
  * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
  */
 async function explainChangedBranch(error: Error, branch: Branch, gateway: NeonGateway): Promise<Error> {
-  const now = await gateway.getBranch(branch.id).catch(() => undefined)
+  const now = await gateway.branches.get(branch.id).catch(() => undefined)
   if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id)) return error
   return new Error(
     `${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
@@ -108,7 +108,7 @@ async function createRecoveryBranch(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<Branch> {
-  const { branch } = await gateway.createBranch({
+  const { branch } = await gateway.branches.create({
     name: plan.recoveryName!,
     parentId: plan.target.branch.id,
     parentLsn: formatLsn(lastGood),

@@ -5,7 +5,7 @@
  */
 import type { BisectSettings, RestoreSettings } from '../../inputs.js'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../../lsn.js'
-import type { NeonGateway } from '../../neon.js'
+import type { NeonGateway } from '../../neon/index.js'
 import { describePoint, type Point } from '../../point.js'
 import { readRows } from '../../postgres.js'
 import type { RunContext } from '../../run.js'
@@ -47,7 +47,7 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
   const result: BisectPlan = { settings, target, good, bad }
   if (settings.then === 'branch') {
     result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
-    if (await gateway.findBranchByName(result.recoveryName)) {
+    if (await gateway.branches.findByName(result.recoveryName)) {
       throw new Error(
         `name: a branch named "${result.recoveryName}" already exists; choose a name template that makes a new name`
       )

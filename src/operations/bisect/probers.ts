@@ -4,7 +4,7 @@
  */
 import pLimit, { type LimitFunction } from 'p-limit'
 import { formatLsn, type Lsn } from '../../lsn.js'
-import { NeonApiError, type Branch, type NeonGateway } from '../../neon.js'
+import { BranchLimitError, type Branch, type NeonGateway } from '../../neon/index.js'
 import { ConnectionError, LockTimeoutError, runCheck, type CheckOutcome } from '../../postgres.js'
 import type { RunContext } from '../../run.js'
 import { SETUP_MS, Throwaways } from '../../throwaway.js'
@@ -134,7 +134,7 @@ class BranchProber implements Prober {
         useMs: SETUP_MS + this.plan.settings.checkTimeoutMs
       })
     } catch (error) {
-      if (!(error instanceof NeonApiError && error.code === 'BRANCHES_LIMIT_EXCEEDED')) throw error
+      if (!(error instanceof BranchLimitError)) throw error
       this.shrink(error)
       return undefined
     }
@@ -143,12 +143,12 @@ class BranchProber implements Prober {
   private async check(branch: Branch): Promise<CheckOutcome> {
     const { database, role } = this.plan.target
     // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
-    const uri = await this.gateway.getConnectionUri({ branchId: branch.id, database, role })
+    const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role })
     return runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs })
   }
 
   /** Runs as many probes at once as this run has other branches now (this probe's slot is one of the active). */
-  private shrink(error: NeonApiError): void {
+  private shrink(error: BranchLimitError): void {
     const others = this.slots.activeCount - 1
     if (others === 0) {
       throw new Error(

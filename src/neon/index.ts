@@ -1,0 +1,62 @@
+/**
+ * The one door to the Neon API: the gateway composes the transport (./transport.ts: retries, look-ups after a
+ * lost connection, operation waits, cancellation) with one object a resource (the project, branches,
+ * snapshots, connections). Nothing outside src/neon/ imports the API client; the types callers need come
+ * from here.
+ */
+import { Branches } from './branches.js'
+import { Connections } from './connections.js'
+import { ProjectResource } from './project.js'
+import { Snapshots } from './snapshots.js'
+import { Transport, type TransportOptions } from './transport.js'
+
+export type { Branch, Database, Endpoint, Operation, Project, Role, Snapshot } from '@neondatabase/api-client'
+export type { CreateBranchRequest, CreatedBranch, ListBranchesOptions, RestoreBranchRequest } from './branches.js'
+export type { CreateSnapshotRequest, RestoreSnapshotRequest } from './snapshots.js'
+export { backoffDelay, DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './transport.js'
+export {
+  AmbiguousError,
+  BranchLimitError,
+  ForbiddenError,
+  LockedError,
+  NeonApiError,
+  NotFoundError,
+  OperationFailedError,
+  OperationTimeoutError,
+  RateLimitedError,
+  RefusedError,
+  RequestError,
+  ServerError,
+  tries,
+  UnauthorizedError,
+  UnknownOutcomeError,
+  UnreachableError,
+  type FailedRequest,
+  type Named,
+  type ResourceKind
+} from './errors.js'
+
+export type GatewayOptions = TransportOptions
+
+export class NeonGateway {
+  readonly projectId: string
+  readonly project: ProjectResource
+  readonly branches: Branches
+  readonly snapshots: Snapshots
+  readonly connections: Connections
+  private readonly transport: Transport
+
+  constructor(options: GatewayOptions) {
+    this.transport = new Transport(options)
+    this.projectId = this.transport.projectId
+    this.project = new ProjectResource(this.transport)
+    this.connections = new Connections(this.transport)
+    this.branches = new Branches(this.transport, this.connections)
+    this.snapshots = new Snapshots(this.transport, this.branches)
+  }
+
+  /** Waits (at most `timeoutMs`) until no change is on the wire, so a branch list afterwards shows them all. */
+  settle(timeoutMs: number): Promise<void> {
+    return this.transport.settle(timeoutMs)
+  }
+}
