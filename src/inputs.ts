@@ -13,72 +13,63 @@ import { validateTemplate } from './template.js'
 export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
 export type OperationName = (typeof OPERATIONS)[number]
 
-const ALL = OPERATIONS
-const CONNECTING: readonly OperationName[] = ['snapshot', 'bisect', 'query', 'verify', 'recover']
-
 interface InputSpec {
   default: string
-  /** The operations that read this input; setting it for any other is an error. */
-  operations: readonly OperationName[]
   /** A more helpful problem than "not used" where users are likely to reach for this input. */
   misplaced?: Partial<Record<OperationName, string>>
 }
 
 export const NEON_API_HOST = 'https://console.neon.tech/api/v2'
 
-/** Names and defaults must match action.yml (a unit test compares them). */
+/**
+ * Names and defaults must match action.yml (a unit test compares them). Which operation uses an input is not
+ * listed here: it is what that operation's reader reads (`inputsReadBy`).
+ */
 export const INPUTS: Record<string, InputSpec> = {
-  operation: { default: 'snapshot', operations: ALL },
-  'api-key': { default: '', operations: ALL },
-  'project-id': { default: '', operations: ALL },
-  'api-host': { default: NEON_API_HOST, operations: ALL },
+  operation: { default: 'snapshot' },
+  'api-key': { default: '' },
+  'project-id': { default: '' },
+  'api-host': { default: NEON_API_HOST },
   branch: {
     default: '',
-    operations: OPERATIONS.filter((operation) => operation !== 'prune'),
     misplaced: { prune: 'prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)' }
   },
-  'dry-run': { default: 'false', operations: ALL },
+  'dry-run': { default: 'false' },
   at: {
     default: 'head',
-    operations: ['snapshot', 'query', 'verify', 'recover'],
     misplaced: {
       restore: 'restore takes its point from source (write it there, e.g. source: ^self@90m ago)',
       bisect: 'bisect searches between the points good and bad (set those instead)'
     }
   },
-  source: { default: '', operations: ['restore', 'verify'] },
-  kind: { default: 'branch', operations: ['snapshot'] },
-  name: { default: '', operations: ['snapshot', 'restore', 'bisect'] },
-  'expires-in': { default: '', operations: ['snapshot'] },
-  protected: { default: 'false', operations: ['snapshot'] },
-  database: { default: '', operations: CONNECTING },
-  role: { default: '', operations: CONNECTING },
-  confirm: { default: '', operations: ['restore', 'bisect'] },
-  check: { default: '', operations: ['bisect'] },
-  good: { default: '', operations: ['bisect'] },
-  bad: { default: 'head', operations: ['bisect'] },
-  parallelism: { default: '3', operations: ['bisect'] },
-  probe: { default: 'time-travel', operations: ['bisect'] },
-  then: { default: 'report', operations: ['bisect'] },
-  'check-timeout': { default: '30s', operations: ['bisect', 'verify'] },
-  sql: { default: '', operations: ['query'] },
-  checks: { default: '', operations: ['verify'] },
-  'checks-file': { default: '', operations: ['verify'] },
-  match: { default: '', operations: ['prune'] },
-  'keep-last': { default: '', operations: ['prune'] },
-  'keep-hourly': { default: '', operations: ['prune'] },
-  'keep-daily': { default: '', operations: ['prune'] },
-  'keep-weekly': { default: '', operations: ['prune'] },
-  'older-than': { default: '', operations: ['prune'] },
-  tables: { default: '', operations: ['recover'] },
-  where: { default: '', operations: ['recover'] },
-  into: { default: '', operations: ['recover'] },
-  mode: { default: 'schema', operations: ['recover'] }
-}
-
-/** Whether `operation` reads the input `name`. */
-export function readsInput(operation: OperationName, name: string): boolean {
-  return INPUTS[name]?.operations.includes(operation) ?? false
+  source: { default: '' },
+  kind: { default: 'branch' },
+  name: { default: '' },
+  'expires-in': { default: '' },
+  protected: { default: 'false' },
+  database: { default: '' },
+  role: { default: '' },
+  confirm: { default: '' },
+  check: { default: '' },
+  good: { default: '' },
+  bad: { default: 'head' },
+  parallelism: { default: '3' },
+  probe: { default: 'time-travel' },
+  then: { default: 'report' },
+  'check-timeout': { default: '30s' },
+  sql: { default: '' },
+  checks: { default: '' },
+  'checks-file': { default: '' },
+  match: { default: '' },
+  'keep-last': { default: '' },
+  'keep-hourly': { default: '' },
+  'keep-daily': { default: '' },
+  'keep-weekly': { default: '' },
+  'older-than': { default: '' },
+  tables: { default: '' },
+  where: { default: '' },
+  into: { default: '' },
+  mode: { default: 'schema' }
 }
 
 /** What each operation names the thing it creates, unless `name` says otherwise. */
@@ -196,39 +187,91 @@ export interface InputSource {
 export function readSettings({ getInput, now }: InputSource): Settings {
   const reader = new Reader(getInput)
   const operation = reader.parse('operation', parseOperation, 'snapshot')
-  reader.rejectInputsNotUsedBy(operation)
+  const settings = READERS[operation](reader, now)
+  reader.rejectUnread(operation)
+  if (reader.problems.length > 0) throw new InputError(reader.problems)
+  return settings
+}
 
-  const common: CommonSettings = {
+/**
+ * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
+ * record of which operation uses which input, so no list can drift from the code.
+ */
+export function inputsReadBy(operation: OperationName): ReadonlySet<string> {
+  let read = READS.get(operation)
+  if (!read) {
+    const reader = new Reader((name) => (name === 'operation' ? operation : ''))
+    reader.parse('operation', parseOperation, operation)
+    READERS[operation](reader, new Date())
+    read = reader.read
+    READS.set(operation, read)
+  }
+  return read
+}
+
+const READS = new Map<OperationName, ReadonlySet<string>>()
+
+/** Whether `operation` reads the input `name`. */
+export function readsInput(operation: OperationName, name: string): boolean {
+  return inputsReadBy(operation).has(name)
+}
+
+type SettingsReader = (reader: Reader, now: Date) => Settings
+
+/** Each operation's inputs: the common ones, the branch it works on, where it connects, and its own. */
+const READERS: Record<OperationName, SettingsReader> = {
+  snapshot: (reader, now) => ({
+    operation: 'snapshot',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    ...snapshotInputs(reader, pointInput(reader, 'at', now))
+  }),
+  restore: (reader, now) => ({ operation: 'restore', ...commonInputs(reader), ...restoreInputs(reader, now) }),
+  bisect: (reader, now) => ({
+    operation: 'bisect',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    ...bisectInputs(reader, (name) => pointInput(reader, name, now))
+  }),
+  query: (reader, now) => ({
+    operation: 'query',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    sql: reader.required('sql', 'the SQL to run'),
+    at: pointInput(reader, 'at', now)
+  }),
+  verify: (reader, now) => ({
+    operation: 'verify',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    ...verifyInputs(reader, now, pointInput(reader, 'at', now))
+  }),
+  prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
+  recover: (reader, now) => ({
+    operation: 'recover',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    ...recoverInputs(reader, pointInput(reader, 'at', now))
+  })
+}
+
+/** Every operation reads these; all but prune (which chooses by name) work on one branch. */
+function commonInputs(reader: Reader, { branch = true } = {}): CommonSettings {
+  return {
     apiKey: reader.apiKey(),
     projectId: reader.parse('project-id', parseProjectId, ''),
     apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
-    branch: reader.optional('branch'),
+    branch: branch ? reader.optional('branch') : undefined,
     dryRun: reader.parse('dry-run', parseBoolean, false)
   }
-  const connection: ConnectionSettings = { database: reader.optional('database'), role: reader.optional('role') }
-  const point = (name: string) => reader.parse(name, (text) => parsePoint(text, now), HEAD)
+}
 
-  const settings = ((): Settings => {
-    switch (operation) {
-      case 'snapshot':
-        return { operation, ...common, ...connection, ...snapshotInputs(reader, point('at')) }
-      case 'restore':
-        return { operation, ...common, ...restoreInputs(reader, now) }
-      case 'bisect':
-        return { operation, ...common, ...connection, ...bisectInputs(reader, point) }
-      case 'query':
-        return { operation, ...common, ...connection, sql: reader.required('sql', 'the SQL to run'), at: point('at') }
-      case 'verify':
-        return { operation, ...common, ...connection, ...verifyInputs(reader, now, point('at')) }
-      case 'prune':
-        return { operation, ...common, ...pruneInputs(reader) }
-      case 'recover':
-        return { operation, ...common, ...connection, ...recoverInputs(reader, point('at')) }
-    }
-  })()
+function connectionInputs(reader: Reader): ConnectionSettings {
+  return { database: reader.optional('database'), role: reader.optional('role') }
+}
 
-  if (reader.problems.length > 0) throw new InputError(reader.problems)
-  return settings
+function pointInput(reader: Reader, name: string, now: Date): Point {
+  return reader.parse(name, (text) => parsePoint(text, now), HEAD)
 }
 
 function snapshotInputs(reader: Reader, at: Point) {
@@ -361,11 +404,19 @@ function recoverInputs(reader: Reader, at: Point) {
 
 class Reader {
   readonly problems: string[] = []
+  /** Every input read so far, whatever its value. */
+  readonly read = new Set<string>()
 
   constructor(private readonly getInput: (name: string) => string) {}
 
-  /** The raw value, trimmed; "" when unset. */
+  /** The raw value, trimmed; "" when unset. Reading it marks the input as used. */
   raw(name: string): string {
+    this.read.add(name)
+    return this.peek(name)
+  }
+
+  /** The raw value without marking the input as used. */
+  private peek(name: string): string {
     return (this.getInput(name) ?? '').trim()
   }
 
@@ -432,17 +483,21 @@ class Reader {
     return key
   }
 
-  rejectInputsNotUsedBy(operation: OperationName): void {
-    for (const [name, spec] of Object.entries(INPUTS)) {
-      if (this.isSet(name) && !spec.operations.includes(operation)) {
-        this.fail(
-          name,
-          spec.misplaced?.[operation] ??
-            `is not used by operation ${operation} (it applies to ${spec.operations.join(', ')}): remove it or change operation`
-        )
-      }
-    }
+  /**
+   * Every input set to something other than its default that the operation's reader did not read is a mistake:
+   * reported first, since it usually explains the others.
+   */
+  rejectUnread(operation: OperationName): void {
+    const unread = Object.entries(INPUTS)
+      .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
+      .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`)
+    this.problems.unshift(...unread)
   }
+}
+
+function notUsed(name: string, operation: OperationName): string {
+  const users = OPERATIONS.filter((candidate) => readsInput(candidate, name))
+  return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`
 }
 
 function parseOperation(text: string): OperationName {

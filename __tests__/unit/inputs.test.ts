@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUTS, InputError, readSettings, type Settings } from '../../src/inputs.js'
+import { INPUTS, InputError, inputsReadBy, readSettings, type Settings } from '../../src/inputs.js'
 
 const now = new Date('2026-11-24T06:33:57.000Z')
 const base = { 'api-key': 'napi_test', 'project-id': 'shiny-sun-12345678' }
@@ -370,5 +370,56 @@ describe('readSettings: misplaced points', () => {
     expect(problems({ ...base, operation: 'bisect', check: 'select true', good: '1h ago', at: '2h ago' })).toEqual([
       'at: bisect searches between the points good and bad (set those instead)'
     ])
+  })
+})
+
+describe('inputsReadBy: which operation uses which input, as its reader reads them', () => {
+  const all = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
+  const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover']
+  const users: Record<string, readonly string[]> = {
+    operation: all,
+    'api-key': all,
+    'project-id': all,
+    'api-host': all,
+    'dry-run': all,
+    branch: all.filter((operation) => operation !== 'prune'),
+    at: ['snapshot', 'query', 'verify', 'recover'],
+    source: ['restore', 'verify'],
+    kind: ['snapshot'],
+    name: ['snapshot', 'restore', 'bisect'],
+    'expires-in': ['snapshot'],
+    protected: ['snapshot'],
+    database: connecting,
+    role: connecting,
+    confirm: ['restore', 'bisect'],
+    check: ['bisect'],
+    good: ['bisect'],
+    bad: ['bisect'],
+    parallelism: ['bisect'],
+    probe: ['bisect'],
+    then: ['bisect'],
+    'check-timeout': ['bisect', 'verify'],
+    sql: ['query'],
+    checks: ['verify'],
+    'checks-file': ['verify'],
+    match: ['prune'],
+    'keep-last': ['prune'],
+    'keep-hourly': ['prune'],
+    'keep-daily': ['prune'],
+    'keep-weekly': ['prune'],
+    'older-than': ['prune'],
+    tables: ['recover'],
+    where: ['recover'],
+    into: ['recover'],
+    mode: ['recover']
+  }
+
+  it.each(all)('%s reads exactly its inputs', (operation) => {
+    const expected = Object.keys(users).filter((name) => users[name].includes(operation))
+    expect([...inputsReadBy(operation)].sort()).toEqual(expected.sort())
+  })
+
+  it('knows every input action.yml declares', () => {
+    expect(Object.keys(users).sort()).toEqual(Object.keys(INPUTS).sort())
   })
 })
