@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Clock, parseDuration } from './api/clock.js'
+import { Clock, parseDurationSeconds } from './api/clock.js'
 import { ControlPlane, DEFAULT_DATABASE, DEFAULT_ROLE } from './api/controlplane.js'
 import { FaultInjector, parseFaults } from './api/faults.js'
 import * as ids from './api/ids.js'
@@ -84,7 +84,7 @@ function newState(options: EmulatorOptions, clock: Clock): State {
       id,
       name: id,
       createdAt: clock.iso(),
-      historyRetentionSeconds: parseDuration(options.history ?? DEFAULT_HISTORY),
+      historyRetentionSeconds: parseDurationSeconds(options.history ?? DEFAULT_HISTORY),
       branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT
     },
     branches: [],
@@ -103,7 +103,7 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
     throw new Error(`invalid port ${options.port}`)
   }
-  if (options.history !== undefined) parseDuration(options.history)
+  if (options.history !== undefined) parseDurationSeconds(options.history)
 }
 
 /** Listens on the requested port, else the previous run's (when still free), else a free one. */
@@ -139,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = resuming ? stateFile.load() : newState(options, clock)
   // Flags given on resume win over the stored ones.
   if (options.branchLimit !== undefined) state.project.branchLimit = options.branchLimit
-  if (options.history !== undefined) state.project.historyRetentionSeconds = parseDuration(options.history)
+  if (options.history !== undefined) state.project.historyRetentionSeconds = parseDurationSeconds(options.history)
 
   const cleanups: (() => Promise<void> | void)[] = []
   const runCleanups = async (): Promise<void> => {

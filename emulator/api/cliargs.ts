@@ -1,7 +1,7 @@
 /** The emulator CLI's flags, parsed with node's `util.parseArgs` (emulator/cli.ts runs them). */
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from '../index.js'
-import { parseDuration } from './clock.js'
+import { parseDurationSeconds } from './clock.js'
 import { parseFaults } from './faults.js'
 
 export const USAGE =
@@ -43,7 +43,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (latency !== 'none' && latency !== 'neon') throw new UsageError(`--latency must be none or neon, got "${latency}"`)
   try {
     parseFaults(values.faults)
-    if (values.history !== undefined) parseDuration(values.history)
+    if (values.history !== undefined) parseDurationSeconds(values.history)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
