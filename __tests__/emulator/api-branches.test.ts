@@ -401,6 +401,10 @@ describe('request log', () => {
     expect(log.some((entry) => entry.method === 'POST' && entry.mutating)).toBe(true)
     expect(log.filter((entry) => entry.method === 'GET').every((entry) => !entry.mutating)).toBe(true)
     expect(log.find((entry) => entry.path.endsWith('/_emulator/clock'))?.mutating).toBe(false)
+    // The query string is kept apart from the path, so path comparisons stay exact.
+    const search = log.find((entry) => entry.query?.includes('search=AT-TIME'))
+    expect(search?.path).toBe(`/api/v2/projects/${harness.projectId}/branches`)
+    expect(log.filter((entry) => entry.path.includes('?'))).toEqual([])
     const lines = readFileSync(path.join(harness.emulator.stateDir, 'requests.jsonl'), 'utf8').trim().split('\n')
     expect(lines.map((line) => JSON.parse(line))).toEqual(harness.emulator.requestLog())
   })
