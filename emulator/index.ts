@@ -34,6 +34,12 @@ export interface EmulatorOptions {
   branchLimit?: number
   /** History retention window, e.g. `7d`, `6h`. */
   history?: string
+  /**
+   * Whether the project has Neon's Branch Recovery preview (default true): soft deletes, `hard_delete`,
+   * `include_deleted` and `POST .../recover`. With false, deletes are permanent and those parameters and the
+   * recover call answer 400.
+   */
+  branchRecovery?: boolean
   /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
   validate?: boolean
   log?: (message: string) => void
@@ -85,7 +91,8 @@ function newState(options: EmulatorOptions, clock: Clock): State {
       name: id,
       createdAt: clock.iso(),
       historyRetentionSeconds: parseDurationSeconds(options.history ?? DEFAULT_HISTORY),
-      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT
+      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT,
+      branchRecovery: options.branchRecovery ?? true
     },
     branches: [],
     endpoints: [],
@@ -140,6 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Flags given on resume win over the stored ones.
   if (options.branchLimit !== undefined) state.project.branchLimit = options.branchLimit
   if (options.history !== undefined) state.project.historyRetentionSeconds = parseDurationSeconds(options.history)
+  if (options.branchRecovery !== undefined) state.project.branchRecovery = options.branchRecovery
 
   const cleanups: (() => Promise<void> | void)[] = []
   const runCleanups = async (): Promise<void> => {
@@ -171,7 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // control plane below exists); the control plane drives the proxy.
     const proxy = createProxy({
       dataPlane,
-      lookup: (endpointId) => controlPlane.storageOfEndpoint(endpointId),
+      lookup: (endpointId) => controlPlane.routeConnection(endpointId),
       log,
       connectDelayMs: latency.computeStartMs
     })

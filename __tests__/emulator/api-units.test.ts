@@ -59,7 +59,8 @@ describe('parseCli', () => {
       branchLimit: undefined,
       history: undefined,
       port: undefined,
-      faults: undefined
+      faults: undefined,
+      branchRecovery: undefined
     })
     expect(parseCli(['--port', '0', '--latency', 'neon', '--branch-limit', '25', '--history', '30d'])).toMatchObject({
       port: 0,
@@ -67,6 +68,8 @@ describe('parseCli', () => {
       branchLimit: 25,
       history: '30d'
     })
+    expect(parseCli(['--branch-recovery', 'off']).branchRecovery).toBe(false)
+    expect(parseCli(['--branch-recovery', 'on']).branchRecovery).toBe(true)
   })
 
   it('refuses bad flags with a UsageError', () => {
@@ -76,6 +79,7 @@ describe('parseCli', () => {
       ['--latency', 'fast'],
       ['--faults', '423:2'],
       ['--history', 'soon'],
+      ['--branch-recovery', 'no'],
       ['extra']
     ]) {
       expect(() => parseCli(argv)).toThrow(UsageError)

@@ -6,7 +6,7 @@ import { parseFaults } from './faults.js'
 
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
-  '[--branch-limit N] [--history DURATION]'
+  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
@@ -33,7 +33,8 @@ export function parseCli(argv: string[]): EmulatorOptions {
         faults: { type: 'string' },
         // No defaults here: startEmulator applies 10 and 7d to a new project, and a resumed one keeps its own.
         'branch-limit': { type: 'string' },
-        history: { type: 'string' }
+        history: { type: 'string' },
+        'branch-recovery': { type: 'string' }
       }
     }))
   } catch (error) {
@@ -47,6 +48,10 @@ export function parseCli(argv: string[]): EmulatorOptions {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
+  const recovery = values['branch-recovery']
+  if (recovery !== undefined && recovery !== 'on' && recovery !== 'off') {
+    throw new UsageError(`--branch-recovery must be on or off, got "${recovery}"`)
+  }
   return {
     stateDir: values['state-dir'],
     port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
@@ -55,6 +60,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
     branchLimit:
       values['branch-limit'] === undefined ? undefined : integer('branch-limit', values['branch-limit'], 1, 10000),
     history: values.history,
+    branchRecovery: recovery === undefined ? undefined : recovery === 'on',
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }
 }

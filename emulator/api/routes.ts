@@ -16,6 +16,7 @@ import {
   renderEndpoint,
   renderOperation,
   renderProject,
+  renderRecovery,
   renderRole,
   renderSnapshot,
   connectionUri,
@@ -160,16 +161,33 @@ function searchBranches(branches: BranchRecord[], query: URLSearchParams): Branc
   )
 }
 
-/** GET /branches: searched, sorted and paged, with the annotations of the page's branches. */
+/**
+ * A boolean query parameter of the Branch Recovery preview (spec: deleteProjectBranch `hard_delete`,
+ * listProjectBranches `include_deleted`, both default false); a project without the preview refuses it.
+ */
+function recoveryFlag(plane: ControlPlane, query: URLSearchParams, name: string): boolean {
+  const value = query.get(name)
+  if (value === null) return false
+  plane.requireBranchRecovery(`the ${name} parameter`)
+  if (value !== 'true' && value !== 'false') throw badRequest(`${name} must be true or false, got "${value}"`)
+  return value === 'true'
+}
+
+/**
+ * GET /branches: searched, sorted and paged, with the annotations of the page's branches. With
+ * `include_deleted=true`, soft-deleted branches too, each with its `recovery` (spec: Branch.recovery).
+ */
 function listBranches(kit: Kit, context: RequestContext): Reply {
   const query = context.query
+  const withDeleted = recoveryFlag(kit.plane, query, 'include_deleted')
   const sortBy = query.get('sort_by') ?? 'updated_at'
   const sortOrder = query.get('sort_order') ?? 'desc'
   if (!['name', 'created_at', 'updated_at'].includes(sortBy)) throw badRequest(`invalid sort_by "${sortBy}"`)
   if (!['asc', 'desc'].includes(sortOrder)) throw badRequest(`invalid sort_order "${sortOrder}"`)
   const key = (branch: BranchRecord): string =>
     sortBy === 'name' ? branch.name : sortBy === 'created_at' ? branch.createdAt : branch.updatedAt
-  const matching = searchBranches(kit.state.branches, query).sort(
+  const listed = withDeleted ? kit.state.branches : kit.plane.liveBranches()
+  const matching = searchBranches(listed, query).sort(
     (a, b) => key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)
   )
   if (sortOrder === 'desc') matching.reverse()
@@ -180,7 +198,11 @@ function listBranches(kit: Kit, context: RequestContext): Reply {
   return {
     status: 200,
     body: {
-      branches: page.map(kit.branchJson),
+      branches: page.map((branch) =>
+        branch.deleted
+          ? { ...kit.branchJson(branch), recovery: renderRecovery(branch.deleted) }
+          : kit.branchJson(branch)
+      ),
       annotations,
       pagination: { ...(next ? { next } : {}), sort_by: sortBy, sort_order: sortOrder }
     }
@@ -188,7 +210,7 @@ function listBranches(kit: Kit, context: RequestContext): Reply {
 }
 
 function branchRoutes(kit: Kit): Route[] {
-  const { project, plane, branchJson, operationsJson } = kit
+  const { project, plane, branchJson, endpointJson, operationsJson } = kit
   const branchAndOperations = (result: { branch: BranchRecord; operations: OperationRecord[] }): Reply => ({
     status: 200,
     body: { branch: branchJson(result.branch), operations: operationsJson(result.operations) }
@@ -198,7 +220,7 @@ function branchRoutes(kit: Kit): Route[] {
     project('/branches', 'GET', (context) => listBranches(kit, context)),
     project('/branches/count', 'GET', (context) => ({
       status: 200,
-      body: { count: searchBranches(kit.state.branches, context.query).length }
+      body: { count: searchBranches(plane.liveBranches(), context.query).length }
     })),
     project('/branches/{branch_id}', 'GET', (context) => {
       const branch = plane.branch(context.params.branch_id)
@@ -208,8 +230,14 @@ function branchRoutes(kit: Kit): Route[] {
       branchAndOperations(await plane.updateBranch(context.params.branch_id, body<UpdateBranchInput>(context), context))
     ),
     project('/branches/{branch_id}', 'DELETE', async (context) => {
-      const result = await plane.deleteBranch(context.params.branch_id, context)
+      const hard = recoveryFlag(plane, context.query, 'hard_delete')
+      const result = await plane.deleteBranch(context.params.branch_id, hard, context)
       return result ? branchAndOperations(result) : { status: 204 }
+    }),
+    // Spec: recoverProjectBranch answers BranchRecoverResponse, the branch and its endpoints (no operations).
+    project('/branches/{branch_id}/recover', 'POST', async (context) => {
+      const result = await plane.recoverBranch(context.params.branch_id)
+      return { status: 200, body: { branch: branchJson(result.branch), endpoints: result.endpoints.map(endpointJson) } }
     }),
     project('/branches/{branch_id}/restore', 'POST', async (context) =>
       branchAndOperations(
@@ -223,7 +251,7 @@ function branchRoutes(kit: Kit): Route[] {
   ]
 }
 
-function endpointRoutes({ project, plane, state, endpointJson, operationsJson }: Kit): Route[] {
+function endpointRoutes({ project, plane, endpointJson, operationsJson }: Kit): Route[] {
   const endpointAndOperations = (
     status: number,
     result: { endpoint: EndpointRecord; operations: OperationRecord[] }
@@ -236,7 +264,7 @@ function endpointRoutes({ project, plane, state, endpointJson, operationsJson }:
       const branch = plane.branch(context.params.branch_id)
       return { status: 200, body: { endpoints: plane.endpointsOf(branch.id).map(endpointJson) } }
     }),
-    project('/endpoints', 'GET', () => ({ status: 200, body: { endpoints: state.endpoints.map(endpointJson) } })),
+    project('/endpoints', 'GET', () => ({ status: 200, body: { endpoints: plane.liveEndpoints().map(endpointJson) } })),
     project('/endpoints', 'POST', async (context) =>
       endpointAndOperations(201, await plane.createEndpoint(body(context), context))
     ),
