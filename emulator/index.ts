@@ -40,6 +40,12 @@ export interface EmulatorOptions {
    * recover call answer 400.
    */
   branchRecovery?: boolean
+  /**
+   * What `SELECT pg_last_wal_replay_lsn()` answers on a time-travel connection (startup `options` with
+   * `neon_lsn:` or `neon_timestamp:`): `reported` (default) the LSN of the point, `null` NULL, as a Neon compute
+   * may. The data and read-only refusals are the same either way.
+   */
+  timeTravelReplayLsn?: 'reported' | 'null'
   /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
   validate?: boolean
   log?: (message: string) => void
@@ -167,6 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       stateDir,
       log,
       now: () => clock.nowMs(),
+      timeTravelReplayLsn: options.timeTravelReplayLsn,
       // A state dir the emulator made goes even if this process is killed.
       removeOnCrash: options.stateDir === undefined ? stateDir : undefined
     })

@@ -60,7 +60,8 @@ describe('parseCli', () => {
       history: undefined,
       port: undefined,
       faults: undefined,
-      branchRecovery: undefined
+      branchRecovery: undefined,
+      timeTravelReplayLsn: undefined
     })
     expect(parseCli(['--port', '0', '--latency', 'neon', '--branch-limit', '25', '--history', '30d'])).toMatchObject({
       port: 0,
@@ -70,6 +71,7 @@ describe('parseCli', () => {
     })
     expect(parseCli(['--branch-recovery', 'off']).branchRecovery).toBe(false)
     expect(parseCli(['--branch-recovery', 'on']).branchRecovery).toBe(true)
+    expect(parseCli(['--time-travel-replay-lsn', 'null']).timeTravelReplayLsn).toBe('null')
   })
 
   it('refuses bad flags with a UsageError', () => {
@@ -80,6 +82,7 @@ describe('parseCli', () => {
       ['--faults', '423:2'],
       ['--history', 'soon'],
       ['--branch-recovery', 'no'],
+      ['--time-travel-replay-lsn', 'none'],
       ['extra']
     ]) {
       expect(() => parseCli(argv)).toThrow(UsageError)

@@ -6,7 +6,7 @@ import { parseFaults } from './faults.js'
 
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
-  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off]'
+  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
@@ -34,7 +34,8 @@ export function parseCli(argv: string[]): EmulatorOptions {
         // No defaults here: startEmulator applies 10 and 7d to a new project, and a resumed one keeps its own.
         'branch-limit': { type: 'string' },
         history: { type: 'string' },
-        'branch-recovery': { type: 'string' }
+        'branch-recovery': { type: 'string' },
+        'time-travel-replay-lsn': { type: 'string' }
       }
     }))
   } catch (error) {
@@ -52,6 +53,10 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (recovery !== undefined && recovery !== 'on' && recovery !== 'off') {
     throw new UsageError(`--branch-recovery must be on or off, got "${recovery}"`)
   }
+  const replayLsn = values['time-travel-replay-lsn']
+  if (replayLsn !== undefined && replayLsn !== 'reported' && replayLsn !== 'null') {
+    throw new UsageError(`--time-travel-replay-lsn must be reported or null, got "${replayLsn}"`)
+  }
   return {
     stateDir: values['state-dir'],
     port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
@@ -61,6 +66,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
       values['branch-limit'] === undefined ? undefined : integer('branch-limit', values['branch-limit'], 1, 10000),
     history: values.history,
     branchRecovery: recovery === undefined ? undefined : recovery === 'on',
+    timeTravelReplayLsn: replayLsn,
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }
 }
