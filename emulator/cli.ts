@@ -1,7 +1,8 @@
 /**
  * `npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC]
- * [--branch-limit N] [--history DURATION]`: runs the emulator in the foreground, logs to stderr, prints one
- * JSON line (EmulatorInfo) to stdout when ready, and stops everything on SIGTERM or SIGINT (exit 0).
+ * [--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]`:
+ * runs the emulator in the foreground, logs to stderr, prints one JSON line (EmulatorInfo) to stdout when ready,
+ * and stops everything on SIGTERM or SIGINT (exit 0).
  */
 import { parseCli, USAGE } from './api/cliargs.js'
 import { startEmulator, type EmulatorOptions } from './index.js'

@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Clock, parseDuration } from './api/clock.js'
+import { Clock, parseDurationSeconds } from './api/clock.js'
 import { ControlPlane, DEFAULT_DATABASE, DEFAULT_ROLE } from './api/controlplane.js'
 import { FaultInjector, parseFaults } from './api/faults.js'
 import * as ids from './api/ids.js'
@@ -34,6 +34,18 @@ export interface EmulatorOptions {
   branchLimit?: number
   /** History retention window, e.g. `7d`, `6h`. */
   history?: string
+  /**
+   * Whether the project has Neon's Branch Recovery preview (default true): soft deletes, `hard_delete`,
+   * `include_deleted` and `POST .../recover`. With false, deletes are permanent and those parameters and the
+   * recover call answer 400.
+   */
+  branchRecovery?: boolean
+  /**
+   * What `SELECT pg_last_wal_replay_lsn()` answers on a time-travel connection (startup `options` with
+   * `neon_lsn:` or `neon_timestamp:`): `reported` (default) the LSN of the point, `null` NULL, as a Neon compute
+   * may. The data and read-only refusals are the same either way.
+   */
+  timeTravelReplayLsn?: 'reported' | 'null'
   /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
   validate?: boolean
   log?: (message: string) => void
@@ -84,8 +96,9 @@ function newState(options: EmulatorOptions, clock: Clock): State {
       id,
       name: id,
       createdAt: clock.iso(),
-      historyRetentionSeconds: parseDuration(options.history ?? DEFAULT_HISTORY),
-      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT
+      historyRetentionSeconds: parseDurationSeconds(options.history ?? DEFAULT_HISTORY),
+      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT,
+      branchRecovery: options.branchRecovery ?? true
     },
     branches: [],
     endpoints: [],
@@ -103,7 +116,7 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
     throw new Error(`invalid port ${options.port}`)
   }
-  if (options.history !== undefined) parseDuration(options.history)
+  if (options.history !== undefined) parseDurationSeconds(options.history)
 }
 
 /** Listens on the requested port, else the previous run's (when still free), else a free one. */
@@ -139,7 +152,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = resuming ? stateFile.load() : newState(options, clock)
   // Flags given on resume win over the stored ones.
   if (options.branchLimit !== undefined) state.project.branchLimit = options.branchLimit
-  if (options.history !== undefined) state.project.historyRetentionSeconds = parseDuration(options.history)
+  if (options.history !== undefined) state.project.historyRetentionSeconds = parseDurationSeconds(options.history)
+  if (options.branchRecovery !== undefined) state.project.branchRecovery = options.branchRecovery
 
   const cleanups: (() => Promise<void> | void)[] = []
   const runCleanups = async (): Promise<void> => {
@@ -159,6 +173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       stateDir,
       log,
       now: () => clock.nowMs(),
+      timeTravelReplayLsn: options.timeTravelReplayLsn,
       // A state dir the emulator made goes even if this process is killed.
       removeOnCrash: options.stateDir === undefined ? stateDir : undefined
     })
@@ -171,7 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // control plane below exists); the control plane drives the proxy.
     const proxy = createProxy({
       dataPlane,
-      lookup: (endpointId) => controlPlane.storageOfEndpoint(endpointId),
+      lookup: (endpointId) => controlPlane.routeConnection(endpointId),
       log,
       connectDelayMs: latency.computeStartMs
     })

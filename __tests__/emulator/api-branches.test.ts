@@ -93,7 +93,11 @@ describe('auth and errors', () => {
     )
     expect(refused.status).toBe(400)
     expect(refused.message).toContain(`before the branch's start at ${start}`)
-    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: child.branch.id })
+    await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: child.branch.id,
+      hard_delete: true
+    })
   })
 })
 
@@ -209,11 +213,19 @@ describe('branches', () => {
     expect(refused.status).toBe(400)
     expect(refused.message).toMatch(/protected/)
     await harness.api.updateProjectBranch(harness.projectId, data.branch.id, { branch: { protected: false } })
-    const deleted = await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: data.branch.id })
+    const deleted = await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: data.branch.id,
+      hard_delete: true
+    })
     expect(deleted.status).toBe(200)
     expect(deleted.data.operations.map((operation) => operation.action)).toContain('delete_timeline')
     expect((await failure(harness.api.getProjectBranch(harness.projectId, data.branch.id))).status).toBe(404)
-    const again = await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: data.branch.id })
+    const again = await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: data.branch.id,
+      hard_delete: true
+    })
     expect(again.status).toBe(204)
     expect(
       (
@@ -242,8 +254,17 @@ describe('branches', () => {
     )
     expect(refused.status).toBe(400)
     expect(refused.message).toMatch(/child/)
-    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: child.data.branch.id })
-    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: parent.data.branch.id })
+    // A soft-deleted child would still hold its parent (api-recovery.test.ts): delete it for good.
+    await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: child.data.branch.id,
+      hard_delete: true
+    })
+    await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: parent.data.branch.id,
+      hard_delete: true
+    })
   })
 
   it('answers 423 to a mutation while an operation on the branch is running', async () => {
@@ -256,7 +277,11 @@ describe('branches', () => {
       'project already has running conflicting operations, scheduling of new ones is prohibited'
     )
     await waitForOperations(harness, data.operations)
-    const done = await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: data.branch.id })
+    const done = await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: data.branch.id,
+      hard_delete: true
+    })
     expect(done.status).toBe(200)
   })
 
@@ -319,7 +344,11 @@ describe('endpoints, databases and roles', () => {
     const removed = await harness.api.deleteProjectEndpoint(harness.projectId, created.data.endpoint.id)
     expect(removed.status).toBe(200)
     await waitForOperations(harness, removed.data.operations)
-    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: branch.data.branch.id })
+    await harness.api.deleteProjectBranch({
+      projectId: harness.projectId,
+      branchId: branch.data.branch.id,
+      hard_delete: true
+    })
   })
 })
 
@@ -357,6 +386,7 @@ describe('expiry and the clock', () => {
         (await harness.api.listProjectBranches({ projectId: harness.projectId, search: 'ephemeral' })).data.branches
           .length
       ) {
+        // A soft delete where Branch Recovery is on (api-recovery.test.ts covers what remains of it).
         if (Date.now() > deadline) throw new Error('the expired branch was not deleted')
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
@@ -364,7 +394,11 @@ describe('expiry and the clock', () => {
       const later = await harness.api.createProjectBranch(harness.projectId, { branch: { name: 'later' } })
       expect(Date.parse(later.data.branch.created_at)).toBeGreaterThan(Date.now() + 3600_000)
       await waitForOperations(harness, later.data.operations)
-      await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: later.data.branch.id })
+      await harness.api.deleteProjectBranch({
+        projectId: harness.projectId,
+        branchId: later.data.branch.id,
+        hard_delete: true
+      })
     } finally {
       harness.emulator.setClockOffset(0)
     }
@@ -390,7 +424,7 @@ describe('expiry and the clock', () => {
     )
     expect(outside.status).toBe(400)
     await fetch(url, { method: 'POST', headers, body: JSON.stringify({ offset_ms: 0 }) })
-    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: data.branch.id })
+    await harness.api.deleteProjectBranch({ projectId: harness.projectId, branchId: data.branch.id, hard_delete: true })
   })
 })
 
@@ -401,6 +435,10 @@ describe('request log', () => {
     expect(log.some((entry) => entry.method === 'POST' && entry.mutating)).toBe(true)
     expect(log.filter((entry) => entry.method === 'GET').every((entry) => !entry.mutating)).toBe(true)
     expect(log.find((entry) => entry.path.endsWith('/_emulator/clock'))?.mutating).toBe(false)
+    // The query string is kept apart from the path, so path comparisons stay exact.
+    const search = log.find((entry) => entry.query?.includes('search=AT-TIME'))
+    expect(search?.path).toBe(`/api/v2/projects/${harness.projectId}/branches`)
+    expect(log.filter((entry) => entry.path.includes('?'))).toEqual([])
     const lines = readFileSync(path.join(harness.emulator.stateDir, 'requests.jsonl'), 'utf8').trim().split('\n')
     expect(lines.map((line) => JSON.parse(line))).toEqual(harness.emulator.requestLog())
   })

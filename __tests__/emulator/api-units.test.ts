@@ -1,6 +1,6 @@
 /** The emulator control plane's pure parts: flags, fault specs, the PRNG, durations, SQL quoting, spec checks. */
 import { parseCli, UsageError } from '../../emulator/api/cliargs.js'
-import { parseDuration } from '../../emulator/api/clock.js'
+import { parseDurationSeconds } from '../../emulator/api/clock.js'
 import { quoteIdent, quoteLiteral } from '../../emulator/api/controlplane.js'
 import { FaultInjector, mulberry32, parseFaults } from '../../emulator/api/faults.js'
 import { SpecValidator } from '../../emulator/api/spec.js'
@@ -42,13 +42,13 @@ describe('FaultInjector', () => {
   })
 })
 
-describe('parseDuration', () => {
+describe('parseDurationSeconds', () => {
   it('reads s, m, h, d and w', () => {
-    expect(parseDuration('7d')).toBe(604800)
-    expect(parseDuration('6h')).toBe(21600)
-    expect(parseDuration('90s')).toBe(90)
-    expect(() => parseDuration('7 days')).toThrow(/invalid duration/)
-    expect(() => parseDuration('0d')).toThrow(/invalid duration/)
+    expect(parseDurationSeconds('7d')).toBe(604800)
+    expect(parseDurationSeconds('6h')).toBe(21600)
+    expect(parseDurationSeconds('90s')).toBe(90)
+    expect(() => parseDurationSeconds('7 days')).toThrow(/invalid duration/)
+    expect(() => parseDurationSeconds('0d')).toThrow(/invalid duration/)
   })
 })
 
@@ -59,7 +59,9 @@ describe('parseCli', () => {
       branchLimit: undefined,
       history: undefined,
       port: undefined,
-      faults: undefined
+      faults: undefined,
+      branchRecovery: undefined,
+      timeTravelReplayLsn: undefined
     })
     expect(parseCli(['--port', '0', '--latency', 'neon', '--branch-limit', '25', '--history', '30d'])).toMatchObject({
       port: 0,
@@ -67,6 +69,9 @@ describe('parseCli', () => {
       branchLimit: 25,
       history: '30d'
     })
+    expect(parseCli(['--branch-recovery', 'off']).branchRecovery).toBe(false)
+    expect(parseCli(['--branch-recovery', 'on']).branchRecovery).toBe(true)
+    expect(parseCli(['--time-travel-replay-lsn', 'null']).timeTravelReplayLsn).toBe('null')
   })
 
   it('refuses bad flags with a UsageError', () => {
@@ -76,6 +81,8 @@ describe('parseCli', () => {
       ['--latency', 'fast'],
       ['--faults', '423:2'],
       ['--history', 'soon'],
+      ['--branch-recovery', 'no'],
+      ['--time-travel-replay-lsn', 'none'],
       ['extra']
     ]) {
       expect(() => parseCli(argv)).toThrow(UsageError)

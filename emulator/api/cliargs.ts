@@ -1,12 +1,12 @@
 /** The emulator CLI's flags, parsed with node's `util.parseArgs` (emulator/cli.ts runs them). */
 import { parseArgs } from 'node:util'
 import type { EmulatorOptions } from '../index.js'
-import { parseDuration } from './clock.js'
+import { parseDurationSeconds } from './clock.js'
 import { parseFaults } from './faults.js'
 
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
-  '[--branch-limit N] [--history DURATION]'
+  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
@@ -33,7 +33,9 @@ export function parseCli(argv: string[]): EmulatorOptions {
         faults: { type: 'string' },
         // No defaults here: startEmulator applies 10 and 7d to a new project, and a resumed one keeps its own.
         'branch-limit': { type: 'string' },
-        history: { type: 'string' }
+        history: { type: 'string' },
+        'branch-recovery': { type: 'string' },
+        'time-travel-replay-lsn': { type: 'string' }
       }
     }))
   } catch (error) {
@@ -43,9 +45,17 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (latency !== 'none' && latency !== 'neon') throw new UsageError(`--latency must be none or neon, got "${latency}"`)
   try {
     parseFaults(values.faults)
-    if (values.history !== undefined) parseDuration(values.history)
+    if (values.history !== undefined) parseDurationSeconds(values.history)
   } catch (error) {
     throw new UsageError((error as Error).message)
+  }
+  const recovery = values['branch-recovery']
+  if (recovery !== undefined && recovery !== 'on' && recovery !== 'off') {
+    throw new UsageError(`--branch-recovery must be on or off, got "${recovery}"`)
+  }
+  const replayLsn = values['time-travel-replay-lsn']
+  if (replayLsn !== undefined && replayLsn !== 'reported' && replayLsn !== 'null') {
+    throw new UsageError(`--time-travel-replay-lsn must be reported or null, got "${replayLsn}"`)
   }
   return {
     stateDir: values['state-dir'],
@@ -55,6 +65,8 @@ export function parseCli(argv: string[]): EmulatorOptions {
     branchLimit:
       values['branch-limit'] === undefined ? undefined : integer('branch-limit', values['branch-limit'], 1, 10000),
     history: values.history,
+    branchRecovery: recovery === undefined ? undefined : recovery === 'on',
+    timeTravelReplayLsn: replayLsn,
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }
 }

@@ -31,7 +31,7 @@ export function toIso(date: Date): string {
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }
 
 /** Parses `90s`, `30m`, `6h`, `7d`, `2w` into seconds. */
-export function parseDuration(text: string): number {
+export function parseDurationSeconds(text: string): number {
   const match = /^(\d+)([smhdw])$/.exec(text.trim())
   if (!match || Number(match[1]) <= 0) {
     throw new Error(`invalid duration "${text}" (expected a positive number with s, m, h, d or w, e.g. 7d)`)

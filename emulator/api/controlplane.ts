@@ -18,6 +18,7 @@ import * as ids from './ids.js'
 import type {
   BranchRecord,
   DatabaseRecord,
+  DeletionRecord,
   EndpointRecord,
   OperationRecord,
   RoleRecord,
@@ -30,6 +31,11 @@ export const DEFAULT_DATABASE = 'neondb'
 export const DEFAULT_ROLE = 'neondb_owner'
 /** Neon caps `expires_at` at 30 days ahead. */
 const MAX_EXPIRY_MS = 30 * 86400 * 1000
+/**
+ * How long a soft-deleted branch stays recoverable (spec, deleteProjectBranch: "can be recovered within a 7-day
+ * grace period"; recoverProjectBranch: "within the 7-day deletion recovery period").
+ */
+const RECOVERY_WINDOW_MS = 7 * 86400 * 1000
 
 export interface MutationContext {
   /** A `slow` fault: this request's operations take 10x longer. */
@@ -111,10 +117,20 @@ export class ControlPlane {
 
   // ---- lookups ----
 
+  /**
+   * A branch the API can use. A soft-deleted one answers 404 like a deleted one: docs unclear on what GET of a
+   * soft-deleted branch answers; the spec shows its recovery info "only ... when listing deleted branches with
+   * `include_deleted=true`" (BranchRecoveryInfo), so nothing else shows it.
+   */
   branch(id: string): BranchRecord {
-    const branch = this.state.branches.find((candidate) => candidate.id === id)
+    const branch = this.state.branches.find((candidate) => candidate.id === id && !candidate.deleted)
     if (!branch) throw notFound(`branch ${id} not found`)
     return branch
+  }
+
+  /** Branches that are not soft-deleted: what listings show without `include_deleted`. */
+  liveBranches(): BranchRecord[] {
+    return this.state.branches.filter((branch) => !branch.deleted)
   }
 
   defaultBranch(): BranchRecord {
@@ -123,10 +139,16 @@ export class ControlPlane {
     return branch
   }
 
+  /** An endpoint the API can use: those of a soft-deleted branch are hidden with it until it is recovered. */
   endpoint(id: string): EndpointRecord {
-    const endpoint = this.state.endpoints.find((candidate) => candidate.id === id)
+    const endpoint = this.liveEndpoints().find((candidate) => candidate.id === id)
     if (!endpoint) throw notFound(`endpoint ${id} not found`)
     return endpoint
+  }
+
+  liveEndpoints(): EndpointRecord[] {
+    const live = new Set(this.liveBranches().map((branch) => branch.id))
+    return this.state.endpoints.filter((endpoint) => live.has(endpoint.branchId))
   }
 
   endpointsOf(branchId: string): EndpointRecord[] {
@@ -139,14 +161,42 @@ export class ControlPlane {
     return snapshot
   }
 
+  /**
+   * A branch's children, soft-deleted ones included: docs unclear on whether a soft-deleted child still blocks
+   * deleting its parent (spec: "you cannot delete ... a branch that has a child branch"). Conservatively it
+   * does, so that a recovered child always finds its parent.
+   */
   children(branchId: string): BranchRecord[] {
     return this.state.branches.filter((branch) => branch.parentId === branchId)
   }
 
-  /** The storage behind an endpoint, for the proxy's routing of each new connection. */
-  storageOfEndpoint(endpointId: string): string | undefined {
-    const endpoint = this.state.endpoints.find((candidate) => candidate.id === endpointId)
-    return endpoint && this.state.branches.find((branch) => branch.id === endpoint.branchId)?.storageId
+  /**
+   * The storage behind an endpoint, for the proxy's routing of each new connection, which wakes an idle endpoint.
+   * None while the endpoint's branch is soft-deleted: the connection is refused until a recovery.
+   */
+  routeConnection(endpointId: string): string | undefined {
+    const endpoint = this.liveEndpoints().find((candidate) => candidate.id === endpointId)
+    if (!endpoint) return undefined
+    if (endpoint.idle) {
+      endpoint.idle = false
+      this.save()
+    }
+    return this.branch(endpoint.branchId).storageId
+  }
+
+  /** Whether the project has Neon's Branch Recovery preview (emulator option `branchRecovery`). */
+  get branchRecovery(): boolean {
+    return this.state.project.branchRecovery !== false
+  }
+
+  /**
+   * Refuses a Branch Recovery parameter or call on a project without the preview. What Neon answers there is not
+   * documented (the spec only says the feature "is in preview and not available to all users"): 400 is a guess.
+   */
+  requireBranchRecovery(what: string): void {
+    if (!this.branchRecovery) {
+      throw badRequest(`${what} is part of the Branch Recovery preview, which is not available to this project`)
+    }
   }
 
   // ---- lifecycle ----
@@ -289,15 +339,46 @@ export class ControlPlane {
     })
   }
 
-  /** Deletes a branch; `undefined` when it was already deleted (the API answers 204). */
-  deleteBranch(id: string, context: MutationContext) {
+  /**
+   * Deletes a branch: softly (recoverable for 7 days) unless `hard` or the project lacks Branch Recovery (spec:
+   * deleteProjectBranch `hard_delete`). `undefined` when it was already deleted: the API answers 204 ("the branch
+   * doesn't exist or has already been deleted"), to a soft-deleted branch too. Docs unclear on whether
+   * `hard_delete=true` purges a branch already soft-deleted: conservatively it does not.
+   */
+  deleteBranch(id: string, hard: boolean, context: MutationContext) {
     return this.mutex.run(async () => {
-      if (this.state.deletedBranchIds.includes(id)) return undefined
+      const known = this.state.branches.find((candidate) => candidate.id === id)
+      if (this.state.deletedBranchIds.includes(id) || known?.deleted) return undefined
       const branch = this.branch(id)
       this.checkDeletable(branch)
       if (this.operations.busy(id)) throw locked()
-      const operations = await this.removeBranch(branch, context)
+      const operations =
+        hard || !this.branchRecovery
+          ? await this.removeBranch(branch, context)
+          : this.softDelete(branch, 'user', this.clock.iso(), context)
       return { branch, operations }
+    })
+  }
+
+  /**
+   * Brings back a soft-deleted branch (spec: recoverProjectBranch): its data, its endpoints idle with unchanged
+   * connection strings, and no expiry ("TTL branches become non-TTL branches after recovery"). The spec does not
+   * say what a branch that is not deleted answers: 400 here; an unknown or purged one answers 404.
+   */
+  recoverBranch(id: string) {
+    return this.mutex.run(async () => {
+      this.requireBranchRecovery('recovering a branch')
+      const branch = this.state.branches.find((candidate) => candidate.id === id)
+      if (!branch) throw notFound(`branch ${id} not found`)
+      if (!branch.deleted) throw badRequest(`branch ${id} is not deleted`)
+      if (this.operations.busy(id)) throw locked()
+      branch.deleted = undefined
+      branch.expiresAt = undefined
+      branch.ttlIntervalSeconds = undefined
+      branch.updatedAt = this.clock.iso()
+      this.save()
+      this.log(`branch ${branch.id} (${branch.name}) recovered`)
+      return { branch, endpoints: this.endpointsOf(id) }
     })
   }
 
@@ -533,7 +614,7 @@ export class ControlPlane {
     return this.mutex.run(async () => {
       const snapshot = this.snapshot(id)
       const targetId = input.target_branch_id ?? snapshot.sourceBranchId
-      const target = this.state.branches.find((branch) => branch.id === targetId)
+      const target = this.liveBranches().find((branch) => branch.id === targetId)
       if (input.finalize_restore && !target) throw notFound(`branch ${targetId} not found`)
       if (input.target_branch_id && !target) throw notFound(`branch ${targetId} not found`)
       if (target && this.operations.busy(target.id)) throw locked()
@@ -580,15 +661,16 @@ export class ControlPlane {
 
   // ---- expiry ----
 
-  /** Deletes branches and snapshots whose `expires_at` has passed (Neon runs a background job for this). */
+  /**
+   * Neon's background jobs: deletes branches and snapshots whose `expires_at` has passed, and purges soft-deleted
+   * branches whose `recoverable_until` has passed.
+   */
   sweepExpired() {
     return this.mutex.run(async () => {
       const now = this.clock.nowMs()
-      for (const branch of [...this.state.branches]) {
-        if (!branch.expiresAt || Date.parse(branch.expiresAt) > now) continue
-        if (branch.default || this.children(branch.id).length || this.operations.busy(branch.id)) continue
-        this.log(`branch ${branch.id} (${branch.name}) expired`)
-        await this.removeBranch(branch, { slow: false })
+      await this.expireBranches(now)
+      for (const branch of this.state.branches.filter((candidate) => candidate.deleted)) {
+        if (Date.parse(branch.deleted!.recoverableUntil) <= now) await this.purge(branch, 'recovery window ended')
       }
       for (const snapshot of [...this.state.snapshots]) {
         if (!snapshot.expiresAt || Date.parse(snapshot.expiresAt) > now) continue
@@ -598,6 +680,22 @@ export class ControlPlane {
         this.save()
       }
     })
+  }
+
+  /**
+   * An expiry is a soft delete where Branch Recovery is on: the spec's BranchRecoveryInfo.deletion_method has
+   * `ttl` "for TTL expiration", and recoverProjectBranch says "TTL branches become non-TTL branches after
+   * recovery". It is dated at `expires_at`, when Neon's job would have run had the clock moved in real time
+   * (a clock moved past the recovery window too purges it in the same sweep).
+   */
+  private async expireBranches(now: number): Promise<void> {
+    for (const branch of this.liveBranches()) {
+      if (!branch.expiresAt || Date.parse(branch.expiresAt) > now) continue
+      if (branch.default || this.children(branch.id).length || this.operations.busy(branch.id)) continue
+      this.log(`branch ${branch.id} (${branch.name}) expired`)
+      if (this.branchRecovery) this.softDelete(branch, 'ttl', branch.expiresAt, { slow: false })
+      else await this.removeBranch(branch, { slow: false })
+    }
   }
 
   // ---- helpers ----
@@ -611,27 +709,58 @@ export class ControlPlane {
     return endpoint
   }
 
+  /** A hard delete: gone at once, with the operations Neon's DELETE answers (spec example: deleteProjectBranch). */
   private async removeBranch(branch: BranchRecord, context: MutationContext): Promise<OperationRecord[]> {
+    const operations = this.operations.start(this.deleteOperations(branch), context.slow)
+    await this.purge(branch, 'deleted')
+    return operations
+  }
+
+  /**
+   * A soft delete: the branch and its endpoints are hidden and their connections cut ("places all compute
+   * endpoints into an idle state, breaking existing client connections"), but the storage and the endpoints'
+   * ports stay for a recovery until `recoverable_until`. The same operations as a hard delete: docs unclear on
+   * which operations a soft delete starts.
+   */
+  private softDelete(
+    branch: BranchRecord,
+    method: DeletionRecord['method'],
+    deletedAt: string,
+    context: MutationContext
+  ): OperationRecord[] {
+    const operations = this.operations.start(this.deleteOperations(branch), context.slow)
+    for (const endpoint of this.endpointsOf(branch.id)) {
+      this.proxy.dropConnections(endpoint.id)
+      endpoint.idle = true
+    }
+    const recoverableUntil = toIso(new Date(Date.parse(deletedAt) + RECOVERY_WINDOW_MS))
+    branch.deleted = { deletedAt, recoverableUntil, method }
+    this.save()
+    this.log(`branch ${branch.id} (${branch.name}) soft-deleted (${method}), recoverable until ${recoverableUntil}`)
+    return operations
+  }
+
+  private deleteOperations(branch: BranchRecord): OperationRequest[] {
+    return [
+      ...this.endpointsOf(branch.id).map((endpoint): OperationRequest => ({
+        action: 'suspend_compute',
+        branchId: branch.id,
+        endpointId: endpoint.id
+      })),
+      { action: 'delete_timeline', branchId: branch.id }
+    ]
+  }
+
+  /** Removes a branch for good: its endpoints stop listening and its storage goes (once nothing forks from it). */
+  private async purge(branch: BranchRecord, why: string): Promise<void> {
     const endpoints = this.endpointsOf(branch.id)
     for (const endpoint of endpoints) await this.proxy.close(endpoint.id)
     await this.dataPlane.drop(branch.storageId)
     this.state.endpoints = this.state.endpoints.filter((endpoint) => endpoint.branchId !== branch.id)
     this.state.branches = this.state.branches.filter((candidate) => candidate.id !== branch.id)
     this.state.deletedBranchIds.push(branch.id)
-    const operations = this.operations.start(
-      [
-        ...endpoints.map((endpoint): OperationRequest => ({
-          action: 'suspend_compute',
-          branchId: branch.id,
-          endpointId: endpoint.id
-        })),
-        { action: 'delete_timeline', branchId: branch.id }
-      ],
-      context.slow
-    )
     this.save()
-    this.log(`branch ${branch.id} (${branch.name}) deleted`)
-    return operations
+    this.log(`branch ${branch.id} (${branch.name}) removed for good (${why})`)
   }
 
   /** Moves `target`'s name, default flag and endpoints to `branch`; `target` stays under `oldName`. */
@@ -692,18 +821,36 @@ export class ControlPlane {
 
   private checkDeletable(branch: BranchRecord): void {
     if (branch.default) throw badRequest('cannot delete the default branch of the project')
-    if (this.children(branch.id).length) {
-      throw badRequest(`branch ${branch.id} has child branches; delete them first`)
+    const children = this.children(branch.id)
+    if (children.some((child) => child.deleted)) {
+      throw badRequest(
+        `branch ${branch.id} has child branches, deleted ones included: a deleted child counts until it is ` +
+          `removed for good, ${RECOVERY_WINDOW_MS / 86400_000} days after its deletion`
+      )
     }
+    if (children.length) throw badRequest(`branch ${branch.id} has child branches; delete them first`)
     if (branch.protected) throw badRequest(`branch ${branch.id} is protected and cannot be deleted`)
   }
 
+  /**
+   * Docs unclear on whether a soft-deleted branch's name is free: conservatively it is not (a recovery then never
+   * meets a clash), so a name comes free with a hard delete, or at the purge of a soft delete.
+   */
   private checkNameFree(name: string): void {
-    if (this.state.branches.some((branch) => branch.name === name)) {
-      throw new ApiError(409, `branch with name "${name}" already exists`)
+    const holder = this.state.branches.find((branch) => branch.name === name)
+    if (holder?.deleted) {
+      throw new ApiError(
+        409,
+        `branch with name "${name}" already exists (deleted, recoverable until ${holder.deleted.recoverableUntil})`
+      )
     }
+    if (holder) throw new ApiError(409, `branch with name "${name}" already exists`)
   }
 
+  /**
+   * Docs unclear on whether a soft-deleted branch counts against the branch limit: conservatively it does (Neon
+   * keeps its storage), so only a hard delete or a purge frees a slot, and a recovery never exceeds the limit.
+   */
   private checkBranchLimit(adding: number): void {
     const limit = this.state.project.branchLimit
     if (this.state.branches.length + adding > limit) {

@@ -31,6 +31,17 @@ export interface AnnotationRecord {
   updatedAt: string
 }
 
+/**
+ * A soft delete, from Neon's Branch Recovery preview (spec: schema BranchRecoveryInfo; deleteProjectBranch
+ * without `hard_delete`). The branch keeps its data, endpoints and place until `recoverableUntil`.
+ */
+export interface DeletionRecord {
+  deletedAt: string
+  recoverableUntil: string
+  /** `user` for a DELETE, `ttl` for an `expires_at` that passed (spec: BranchRecoveryInfo.deletion_method). */
+  method: 'user' | 'ttl'
+}
+
 export interface BranchRecord {
   id: string
   name: string
@@ -53,6 +64,8 @@ export interface BranchRecord {
   annotation?: AnnotationRecord
   databases: DatabaseRecord[]
   roles: RoleRecord[]
+  /** Set while the branch is soft-deleted and still recoverable. */
+  deleted?: DeletionRecord
 }
 
 export interface EndpointRecord {
@@ -63,6 +76,11 @@ export interface EndpointRecord {
   port: number
   createdAt: string
   updatedAt: string
+  /**
+   * Put idle by its branch's deletion (spec, deleteProjectBranch: "places all compute endpoints into an idle
+   * state") and still idle after a recovery (recoverProjectBranch) until a connection wakes it.
+   */
+  idle?: boolean
 }
 
 export interface SnapshotRecord {
@@ -96,6 +114,11 @@ export interface ProjectRecord {
   createdAt: string
   historyRetentionSeconds: number
   branchLimit: number
+  /**
+   * Whether the project has Neon's Branch Recovery preview ("not available to all users", spec:
+   * deleteProjectBranch `hard_delete`). Absent in states saved before the option existed: available.
+   */
+  branchRecovery?: boolean
 }
 
 export interface State {
@@ -106,7 +129,7 @@ export interface State {
   endpoints: EndpointRecord[]
   snapshots: SnapshotRecord[]
   operations: OperationRecord[]
-  /** Branches deleted through the API: deleting one again answers 204, an unknown id 404. */
+  /** Branches deleted for good (hard deletes, purged soft deletes): deleting again answers 204, an unknown id 404. */
   deletedBranchIds: string[]
   nextDatabaseId: number
   /** The API's port, reused on resume so clients of the previous run find it again. */
@@ -204,6 +227,15 @@ export function renderBranch(
   })
 }
 
+/** Spec schema BranchRecoveryInfo: only in `include_deleted=true` listings. */
+export function renderRecovery(deleted: DeletionRecord): Json {
+  return {
+    deleted_at: deleted.deletedAt,
+    recoverable_until: deleted.recoverableUntil,
+    deletion_method: deleted.method
+  }
+}
+
 export function renderAnnotation(branch: BranchRecord): Json {
   return compact({
     object: { type: 'console/branch', id: branch.id },
@@ -223,7 +255,7 @@ export function renderEndpoint(projectId: string, endpoint: EndpointRecord, star
     autoscaling_limit_max_cu: 0.25,
     region_id: REGION,
     type: endpoint.type,
-    current_state: starting ? 'init' : 'active',
+    current_state: starting ? 'init' : endpoint.idle ? 'idle' : 'active',
     pending_state: starting ? 'active' : undefined,
     settings: { pg_settings: {} },
     pooler_enabled: false,

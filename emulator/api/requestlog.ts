@@ -4,7 +4,13 @@ import path from 'node:path'
 export interface RequestLogEntry {
   time: string
   method: string
+  /** The URL path only; the query string, if any, is in `query`. */
   path: string
+  /**
+   * The query string without its `?`, when there was one: options such as `hard_delete=true` travel there, and
+   * tests of clients assert on them.
+   */
+  query?: string
   /** HTTP status sent; 0 when a `drop` fault cut the connection instead. */
   status: number
   /** A call that asks for a change (POST, PATCH, PUT, DELETE) on the Neon API, whatever its outcome. */

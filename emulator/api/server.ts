@@ -160,6 +160,7 @@ export class ApiServer {
       time: new Date(started).toISOString(),
       method,
       path: fullPath,
+      ...(url.search ? { query: url.search.slice(1) } : {}),
       status: dropped ? 0 : answer.status,
       mutating,
       durationMs: Date.now() - started,

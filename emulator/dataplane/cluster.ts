@@ -23,6 +23,8 @@ export interface ClusterConfig {
   /** Where finished WAL segments are archived (read-write clusters only). */
   archiveDir?: string
   recovery?: Recovery
+  /** Every transaction read-only by default (`default_transaction_read_only`): writes answer SQLSTATE 25006. */
+  readOnly?: boolean
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -56,6 +58,7 @@ function settings(dataDir: string, config: ClusterConfig): string {
   } else {
     lines.archive_mode = 'off'
   }
+  if (config.readOnly) lines.default_transaction_read_only = 'on'
   const recovery = config.recovery
   if (recovery) {
     const search = recovery.walDirs.map((dir) => `"${dir}"`).join(' ')

@@ -33,6 +33,11 @@ export interface DataPlaneOptions {
   suspendAfterMs?: number
   /** A time-travel instance with no connection for this long is removed (Neon: about 10 s). */
   timeTravelIdleMs?: number
+  /**
+   * What `pg_last_wal_replay_lsn()` answers on a time-travel connection: `reported` (default), the LSN the
+   * instance paused at, or `null`, as a Neon compute may (see `startTimeTravel`).
+   */
+  timeTravelReplayLsn?: 'reported' | 'null'
   /** A fresh base backup is taken once a cluster wrote this much WAL since its last one. */
   backupEveryBytes?: bigint
   /** The emulator's clock in ms (tests move it); real time by default. */
@@ -391,10 +396,15 @@ class PostgresDataPlane implements DataPlane {
 
   /**
    * A data directory that recovery brings to `lsn` of `owner`'s timeline: the newest base backup that ends
-   * at or before the target, found along the ancestry, plus the WAL in between. With an archive it becomes
-   * a read-write branch (promoted); without, a read-only instance paused at the point.
+   * at or before the target, found along the ancestry, plus the WAL in between. It is then promoted (a
+   * read-write branch, which archives into `archiveDir`) or paused at the point (a read-only instance).
    */
-  private async prepareRecovery(owner: StorageRecord, lsn: Lsn, dataDir: string, archiveDir?: string) {
+  private async prepareRecovery(
+    owner: StorageRecord,
+    lsn: Lsn,
+    dataDir: string,
+    end: { action: 'promote' | 'pause'; archiveDir?: string }
+  ) {
     const findTarget = () => recoveryTarget(this.timelineWal(owner), lsn, parseLsn(owner.switchLsn ?? '0/0'))
     const found = await findTarget()
     let target = found.target
@@ -414,11 +424,11 @@ class PostgresDataPlane implements DataPlane {
     await copyTree(backup.dir, dataDir)
     const cluster = this.newCluster(dataDir)
     await cluster.configure({
-      archiveDir,
+      archiveDir: end.archiveDir,
       recovery: {
         targetLsn: formatLsn(target),
         timeline: owner.timeline ?? 1,
-        action: archiveDir ? 'promote' : 'pause',
+        action: end.action,
         walDirs: this.walDirs(owner)
       }
     })
@@ -444,12 +454,10 @@ class PostgresDataPlane implements DataPlane {
     await rm(this.dir(record.id), { recursive: true, force: true })
     await makeDir(this.dir(record.id), this.runAs, 0o755)
     await makeDir(this.archiveDir(record.id), this.runAs)
-    const { cluster, target } = await this.prepareRecovery(
-      parent,
-      parseLsn(record.parent!.lsn),
-      dataDir,
-      this.archiveDir(record.id)
-    )
+    const { cluster, target } = await this.prepareRecovery(parent, parseLsn(record.parent!.lsn), dataDir, {
+      action: 'promote',
+      archiveDir: this.archiveDir(record.id)
+    })
     await cluster.start()
     await this.padTo(cluster, parseLsn(record.parent!.lsn))
     const [row] = await cluster.query('SELECT substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) AS timeline')
@@ -600,9 +608,7 @@ class PostgresDataPlane implements DataPlane {
       entry.starting = (async () => {
         const dataDir = path.join(entry.dir!, 'pgdata')
         await makeDir(path.dirname(dataDir), this.runAs, 0o755)
-        const prepared = await this.prepareRecovery(owner, parseLsn(lsn), dataDir)
-        entry.cluster = prepared.cluster
-        await entry.cluster.start()
+        entry.cluster = await this.startTimeTravel(owner, parseLsn(lsn), dataDir)
         this.log(`time-travel instance of ${id} at ${lsn}`)
       })()
       entry.starting.catch(() => {
@@ -636,6 +642,28 @@ class PostgresDataPlane implements DataPlane {
         entry.idleTimer.unref()
       }
     }
+  }
+
+  /**
+   * A read-only Postgres at the point. By default a hot standby paused there, which reports the point as
+   * `pg_last_wal_replay_lsn()`. With `timeTravelReplayLsn: 'null'` the function answers NULL instead, as on a
+   * Neon compute that starts from a page server image without replaying WAL (Neon's xlogrecovery.c skips WAL
+   * recovery when zenith.signal holds a valid PREV LSN: github.com/neondatabase/neon issue 3532, pull 735), and
+   * as PostgreSQL documents for a server "started normally without recovery" (PostgreSQL 15 docs, Recovery
+   * Information Functions).
+   * Vanilla Postgres reports the last replayed LSN after any recovery, so the instance is promoted at the point
+   * (the same data), shut down cleanly, and started again without recovery, read-only by default. The
+   * differences a client could see: pg_is_in_recovery() is false, and a session could turn read-only off.
+   */
+  private async startTimeTravel(owner: StorageRecord, lsn: Lsn, dataDir: string): Promise<Cluster> {
+    const nullReplayLsn = this.options.timeTravelReplayLsn === 'null'
+    const { cluster } = await this.prepareRecovery(owner, lsn, dataDir, { action: nullReplayLsn ? 'promote' : 'pause' })
+    await cluster.start()
+    if (!nullReplayLsn) return cluster
+    await cluster.stop('fast')
+    await cluster.configure({ readOnly: true })
+    await cluster.start()
+    return cluster
   }
 
   private async removeTimeTravel(key: string, entry: Instance): Promise<void> {
