@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9255:
+/***/ 6647:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -329,7 +329,7 @@ var CredentialScope;
     CredentialScope["AiGatewayInvoke"] = "ai_gateway:invoke";
     CredentialScope["FunctionsInvoke"] = "functions:invoke";
 })(CredentialScope || (exports.CredentialScope = CredentialScope = {}));
-var axios_1 = __importDefault(__nccwpck_require__(1457));
+var axios_1 = __importDefault(__nccwpck_require__(7269));
 var ContentType;
 (function (ContentType) {
     ContentType["Json"] = "application/json";
@@ -2584,7 +2584,7 @@ exports.Api = Api;
 
 /***/ }),
 
-/***/ 9227:
+/***/ 3643:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2615,8 +2615,8 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createApiClient = void 0;
-__exportStar(__nccwpck_require__(9255), exports);
-var api_gen_1 = __nccwpck_require__(9255);
+__exportStar(__nccwpck_require__(6647), exports);
+var api_gen_1 = __nccwpck_require__(6647);
 var createApiClient = function (config) {
     return new api_gen_1.Api(__assign(__assign({}, config), { 
         // this is will fix the issue with passing arrays as search params
@@ -2658,7 +2658,7 @@ exports.createApiClient = createApiClient;
 
 /***/ }),
 
-/***/ 1375:
+/***/ 8207:
 /***/ (function(module, __unused_webpack_exports, __nccwpck_require__) {
 
 
@@ -2666,7 +2666,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 const events_1 = __nccwpck_require__(4434);
-const debug_1 = __importDefault(__nccwpck_require__(1710));
+const debug_1 = __importDefault(__nccwpck_require__(2830));
 const promisify_1 = __importDefault(__nccwpck_require__(8067));
 const debug = debug_1.default('agent-base');
 function isAgent(v) {
@@ -2891,7 +2891,7 @@ exports["default"] = promisify;
 
 /***/ }),
 
-/***/ 9331:
+/***/ 1491:
 /***/ ((module) => {
 
 
@@ -2906,7 +2906,7 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 7687:
+/***/ 36:
 /***/ ((module) => {
 
 
@@ -2921,20 +2921,20 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 6108:
+/***/ 1324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports =
 {
-  parallel      : __nccwpck_require__(7537),
-  serial        : __nccwpck_require__(3422),
-  serialOrdered : __nccwpck_require__(1161)
+  parallel      : __nccwpck_require__(3857),
+  serial        : __nccwpck_require__(1054),
+  serialOrdered : __nccwpck_require__(3961)
 };
 
 
 /***/ }),
 
-/***/ 4946:
+/***/ 4818:
 /***/ ((module) => {
 
 // API
@@ -2970,10 +2970,10 @@ function clean(key)
 
 /***/ }),
 
-/***/ 1556:
+/***/ 8452:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var defer = __nccwpck_require__(6880);
+var defer = __nccwpck_require__(9200);
 
 // API
 module.exports = async;
@@ -3011,7 +3011,7 @@ function async(callback)
 
 /***/ }),
 
-/***/ 6880:
+/***/ 9200:
 /***/ ((module) => {
 
 module.exports = defer;
@@ -3044,11 +3044,11 @@ function defer(fn)
 
 /***/ }),
 
-/***/ 1942:
+/***/ 4902:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var async = __nccwpck_require__(1556)
-  , abort = __nccwpck_require__(4946)
+var async = __nccwpck_require__(8452)
+  , abort = __nccwpck_require__(4818)
   ;
 
 // API
@@ -3126,7 +3126,7 @@ function runJob(iterator, key, item, callback)
 
 /***/ }),
 
-/***/ 5897:
+/***/ 1721:
 /***/ ((module) => {
 
 // API
@@ -3170,11 +3170,11 @@ function state(list, sortMethod)
 
 /***/ }),
 
-/***/ 1271:
+/***/ 3351:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var abort = __nccwpck_require__(4946)
-  , async = __nccwpck_require__(1556)
+var abort = __nccwpck_require__(4818)
+  , async = __nccwpck_require__(8452)
   ;
 
 // API
@@ -3206,12 +3206,12 @@ function terminator(callback)
 
 /***/ }),
 
-/***/ 7537:
+/***/ 3857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var iterate    = __nccwpck_require__(1942)
-  , initState  = __nccwpck_require__(5897)
-  , terminator = __nccwpck_require__(1271)
+var iterate    = __nccwpck_require__(4902)
+  , initState  = __nccwpck_require__(1721)
+  , terminator = __nccwpck_require__(3351)
   ;
 
 // Public API
@@ -3256,10 +3256,10 @@ function parallel(list, iterator, callback)
 
 /***/ }),
 
-/***/ 3422:
+/***/ 1054:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var serialOrdered = __nccwpck_require__(1161);
+var serialOrdered = __nccwpck_require__(3961);
 
 // Public API
 module.exports = serial;
@@ -3280,12 +3280,12 @@ function serial(list, iterator, callback)
 
 /***/ }),
 
-/***/ 1161:
+/***/ 3961:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var iterate    = __nccwpck_require__(1942)
-  , initState  = __nccwpck_require__(5897)
-  , terminator = __nccwpck_require__(1271)
+var iterate    = __nccwpck_require__(4902)
+  , initState  = __nccwpck_require__(1721)
+  , terminator = __nccwpck_require__(3351)
   ;
 
 // Public API
@@ -3362,16 +3362,16 @@ function descending(a, b)
 
 /***/ }),
 
-/***/ 2127:
+/***/ 2639:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var bind = __nccwpck_require__(6172);
+var bind = __nccwpck_require__(7564);
 
-var $apply = __nccwpck_require__(5241);
-var $call = __nccwpck_require__(1805);
-var $reflectApply = __nccwpck_require__(754);
+var $apply = __nccwpck_require__(3945);
+var $call = __nccwpck_require__(8093);
+var $reflectApply = __nccwpck_require__(1330);
 
 /** @type {import('./actualApply')} */
 module.exports = $reflectApply || bind.call($call, $apply);
@@ -3379,7 +3379,7 @@ module.exports = $reflectApply || bind.call($call, $apply);
 
 /***/ }),
 
-/***/ 5241:
+/***/ 3945:
 /***/ ((module) => {
 
 
@@ -3390,7 +3390,7 @@ module.exports = Function.prototype.apply;
 
 /***/ }),
 
-/***/ 1805:
+/***/ 8093:
 /***/ ((module) => {
 
 
@@ -3401,16 +3401,16 @@ module.exports = Function.prototype.call;
 
 /***/ }),
 
-/***/ 1121:
+/***/ 8705:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var bind = __nccwpck_require__(6172);
-var $TypeError = __nccwpck_require__(5714);
+var bind = __nccwpck_require__(7564);
+var $TypeError = __nccwpck_require__(3314);
 
-var $call = __nccwpck_require__(1805);
-var $actualApply = __nccwpck_require__(2127);
+var $call = __nccwpck_require__(8093);
+var $actualApply = __nccwpck_require__(2639);
 
 /** @type {(args: [Function, thisArg?: unknown, ...args: unknown[]]) => Function} TODO FIXME, find a way to use import('.') */
 module.exports = function callBindBasic(args) {
@@ -3423,7 +3423,7 @@ module.exports = function callBindBasic(args) {
 
 /***/ }),
 
-/***/ 754:
+/***/ 1330:
 /***/ ((module) => {
 
 
@@ -3434,12 +3434,12 @@ module.exports = typeof Reflect !== 'undefined' && Reflect && Reflect.apply;
 
 /***/ }),
 
-/***/ 9310:
+/***/ 5630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var util = __nccwpck_require__(9023);
 var Stream = (__nccwpck_require__(2203).Stream);
-var DelayedStream = __nccwpck_require__(7494);
+var DelayedStream = __nccwpck_require__(2710);
 
 module.exports = CombinedStream;
 function CombinedStream() {
@@ -3649,7 +3649,7 @@ CombinedStream.prototype._emitError = function(err) {
 
 /***/ }),
 
-/***/ 3326:
+/***/ 6110:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-env browser */
@@ -3909,7 +3909,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(897)(exports);
 
 const {formatters} = module.exports;
 
@@ -3928,7 +3928,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 7377:
+/***/ 897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3944,7 +3944,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(4472);
+	createDebug.humanize = __nccwpck_require__(744);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -4227,7 +4227,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 1710:
+/***/ 2830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -4236,15 +4236,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(3326);
+	module.exports = __nccwpck_require__(6110);
 } else {
-	module.exports = __nccwpck_require__(3380);
+	module.exports = __nccwpck_require__(5108);
 }
 
 
 /***/ }),
 
-/***/ 3380:
+/***/ 5108:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -4278,7 +4278,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(2122);
+	const supportsColor = __nccwpck_require__(1450);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -4486,7 +4486,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(897)(exports);
 
 const {formatters} = module.exports;
 
@@ -4514,7 +4514,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 7494:
+/***/ 2710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var Stream = (__nccwpck_require__(2203).Stream);
@@ -4628,13 +4628,13 @@ DelayedStream.prototype._checkIfMaxDataSizeExceeded = function() {
 
 /***/ }),
 
-/***/ 1549:
+/***/ 6669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var callBind = __nccwpck_require__(1121);
-var gOPD = __nccwpck_require__(8226);
+var callBind = __nccwpck_require__(8705);
+var gOPD = __nccwpck_require__(3170);
 
 var hasProtoAccessor;
 try {
@@ -4665,7 +4665,7 @@ module.exports = desc && typeof desc.get === 'function'
 
 /***/ }),
 
-/***/ 758:
+/***/ 9094:
 /***/ ((module) => {
 
 
@@ -4686,7 +4686,7 @@ module.exports = $defineProperty;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 3056:
 /***/ ((module) => {
 
 
@@ -4697,7 +4697,7 @@ module.exports = EvalError;
 
 /***/ }),
 
-/***/ 4388:
+/***/ 1620:
 /***/ ((module) => {
 
 
@@ -4708,7 +4708,7 @@ module.exports = Error;
 
 /***/ }),
 
-/***/ 3113:
+/***/ 4585:
 /***/ ((module) => {
 
 
@@ -4719,7 +4719,7 @@ module.exports = RangeError;
 
 /***/ }),
 
-/***/ 8041:
+/***/ 6905:
 /***/ ((module) => {
 
 
@@ -4730,7 +4730,7 @@ module.exports = ReferenceError;
 
 /***/ }),
 
-/***/ 9465:
+/***/ 105:
 /***/ ((module) => {
 
 
@@ -4741,7 +4741,7 @@ module.exports = SyntaxError;
 
 /***/ }),
 
-/***/ 5714:
+/***/ 3314:
 /***/ ((module) => {
 
 
@@ -4752,7 +4752,7 @@ module.exports = TypeError;
 
 /***/ }),
 
-/***/ 2642:
+/***/ 2578:
 /***/ ((module) => {
 
 
@@ -4763,7 +4763,7 @@ module.exports = URIError;
 
 /***/ }),
 
-/***/ 9703:
+/***/ 5399:
 /***/ ((module) => {
 
 
@@ -4774,18 +4774,18 @@ module.exports = Object;
 
 /***/ }),
 
-/***/ 4015:
+/***/ 8700:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var GetIntrinsic = __nccwpck_require__(6374);
+var GetIntrinsic = __nccwpck_require__(470);
 
 var $defineProperty = GetIntrinsic('%Object.defineProperty%', true);
 
-var hasToStringTag = __nccwpck_require__(119)();
-var hasOwn = __nccwpck_require__(3004);
-var $TypeError = __nccwpck_require__(5714);
+var hasToStringTag = __nccwpck_require__(5479)();
+var hasOwn = __nccwpck_require__(4076);
+var $TypeError = __nccwpck_require__(3314);
 
 var toStringTag = hasToStringTag ? Symbol.toStringTag : null;
 
@@ -4816,7 +4816,7 @@ module.exports = function setToStringTag(object, value) {
 
 /***/ }),
 
-/***/ 1770:
+/***/ 4778:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var debug;
@@ -4825,7 +4825,7 @@ module.exports = function () {
   if (!debug) {
     try {
       /* eslint global-require: off */
-      debug = __nccwpck_require__(1710)("follow-redirects");
+      debug = __nccwpck_require__(2830)("follow-redirects");
     }
     catch (error) { /* */ }
     if (typeof debug !== "function") {
@@ -4838,7 +4838,7 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 9861:
+/***/ 1573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var url = __nccwpck_require__(7016);
@@ -4847,7 +4847,7 @@ var http = __nccwpck_require__(8611);
 var https = __nccwpck_require__(5692);
 var Writable = (__nccwpck_require__(2203).Writable);
 var assert = __nccwpck_require__(2613);
-var debug = __nccwpck_require__(1770);
+var debug = __nccwpck_require__(4778);
 
 // Preventive platform detection
 // istanbul ignore next
@@ -5560,12 +5560,12 @@ module.exports.wrap = wrap;
 
 /***/ }),
 
-/***/ 2102:
+/***/ 6454:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var CombinedStream = __nccwpck_require__(9310);
+var CombinedStream = __nccwpck_require__(5630);
 var util = __nccwpck_require__(9023);
 var path = __nccwpck_require__(6928);
 var http = __nccwpck_require__(8611);
@@ -5574,11 +5574,11 @@ var parseUrl = (__nccwpck_require__(7016).parse);
 var fs = __nccwpck_require__(9896);
 var Stream = (__nccwpck_require__(2203).Stream);
 var crypto = __nccwpck_require__(6982);
-var mime = __nccwpck_require__(4448);
-var asynckit = __nccwpck_require__(6108);
-var setToStringTag = __nccwpck_require__(4015);
-var hasOwn = __nccwpck_require__(3004);
-var populate = __nccwpck_require__(7339);
+var mime = __nccwpck_require__(4096);
+var asynckit = __nccwpck_require__(1324);
+var setToStringTag = __nccwpck_require__(8700);
+var hasOwn = __nccwpck_require__(4076);
+var populate = __nccwpck_require__(1835);
 
 /**
  * Escape CR, LF, and `"` in a multipart `name`/`filename` parameter, so a field
@@ -6073,7 +6073,7 @@ module.exports = FormData;
 
 /***/ }),
 
-/***/ 7339:
+/***/ 1835:
 /***/ ((module) => {
 
 
@@ -6090,7 +6090,7 @@ module.exports = function (dst, src) {
 
 /***/ }),
 
-/***/ 1776:
+/***/ 9808:
 /***/ ((module) => {
 
 
@@ -6181,19 +6181,19 @@ module.exports = function bind(that) {
 
 /***/ }),
 
-/***/ 6172:
+/***/ 7564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var implementation = __nccwpck_require__(1776);
+var implementation = __nccwpck_require__(9808);
 
 module.exports = Function.prototype.bind || implementation;
 
 
 /***/ }),
 
-/***/ 2220:
+/***/ 7228:
 /***/ ((module) => {
 
 
@@ -6208,33 +6208,33 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 6374:
+/***/ 470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var undefined;
 
-var $Object = __nccwpck_require__(9703);
+var $Object = __nccwpck_require__(5399);
 
-var $Error = __nccwpck_require__(4388);
-var $EvalError = __nccwpck_require__(3632);
-var $RangeError = __nccwpck_require__(3113);
-var $ReferenceError = __nccwpck_require__(8041);
-var $SyntaxError = __nccwpck_require__(9465);
-var $TypeError = __nccwpck_require__(5714);
-var $URIError = __nccwpck_require__(2642);
+var $Error = __nccwpck_require__(1620);
+var $EvalError = __nccwpck_require__(3056);
+var $RangeError = __nccwpck_require__(4585);
+var $ReferenceError = __nccwpck_require__(6905);
+var $SyntaxError = __nccwpck_require__(105);
+var $TypeError = __nccwpck_require__(3314);
+var $URIError = __nccwpck_require__(2578);
 
-var abs = __nccwpck_require__(8553);
-var floor = __nccwpck_require__(395);
-var max = __nccwpck_require__(1003);
-var min = __nccwpck_require__(5721);
-var pow = __nccwpck_require__(6243);
-var round = __nccwpck_require__(3101);
-var sign = __nccwpck_require__(7196);
+var abs = __nccwpck_require__(5641);
+var floor = __nccwpck_require__(6171);
+var max = __nccwpck_require__(7147);
+var min = __nccwpck_require__(1017);
+var pow = __nccwpck_require__(6947);
+var round = __nccwpck_require__(2621);
+var sign = __nccwpck_require__(156);
 
-var $gOPD = __nccwpck_require__(8226);
-var $defineProperty = __nccwpck_require__(758);
+var $gOPD = __nccwpck_require__(3170);
+var $defineProperty = __nccwpck_require__(9094);
 
 var throwTypeError = function () {
 	throw new $TypeError();
@@ -6256,14 +6256,14 @@ var ThrowTypeError = $gOPD
 	}())
 	: throwTypeError;
 
-var hasSymbols = __nccwpck_require__(536)();
+var hasSymbols = __nccwpck_require__(3336)();
 
-var getProto = __nccwpck_require__(8031);
-var $ObjectGPO = __nccwpck_require__(2111);
-var $ReflectGPO = __nccwpck_require__(201);
+var getProto = __nccwpck_require__(1967);
+var $ObjectGPO = __nccwpck_require__(1311);
+var $ReflectGPO = __nccwpck_require__(8681);
 
-var $apply = __nccwpck_require__(5241);
-var $call = __nccwpck_require__(1805);
+var $apply = __nccwpck_require__(3945);
+var $call = __nccwpck_require__(8093);
 
 var needsEval = {};
 
@@ -6364,9 +6364,9 @@ if (getProto) {
 	}
 }
 
-var getAsyncFunction = __nccwpck_require__(9331);
-var getGeneratorFunction = __nccwpck_require__(2220);
-var getAsyncGeneratorFunction = __nccwpck_require__(7687);
+var getAsyncFunction = __nccwpck_require__(1491);
+var getGeneratorFunction = __nccwpck_require__(7228);
+var getAsyncGeneratorFunction = __nccwpck_require__(36);
 
 var doEval = function doEval(name) {
 	var value;
@@ -6448,8 +6448,8 @@ var LEGACY_ALIASES = {
 	'%WeakSetPrototype%': ['WeakSet', 'prototype']
 };
 
-var bind = __nccwpck_require__(6172);
-var hasOwn = __nccwpck_require__(3004);
+var bind = __nccwpck_require__(7564);
+var hasOwn = __nccwpck_require__(4076);
 var $concat = bind.call($call, Array.prototype.concat);
 var $spliceApply = bind.call($apply, Array.prototype.splice);
 var $replace = bind.call($call, String.prototype.replace);
@@ -6588,12 +6588,12 @@ module.exports = function GetIntrinsic(name, allowMissing) {
 
 /***/ }),
 
-/***/ 2111:
+/***/ 1311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var $Object = __nccwpck_require__(9703);
+var $Object = __nccwpck_require__(5399);
 
 /** @type {import('./Object.getPrototypeOf')} */
 module.exports = $Object.getPrototypeOf || null;
@@ -6601,7 +6601,7 @@ module.exports = $Object.getPrototypeOf || null;
 
 /***/ }),
 
-/***/ 201:
+/***/ 8681:
 /***/ ((module) => {
 
 
@@ -6612,15 +6612,15 @@ module.exports = (typeof Reflect !== 'undefined' && Reflect.getPrototypeOf) || n
 
 /***/ }),
 
-/***/ 8031:
+/***/ 1967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var reflectGetProto = __nccwpck_require__(201);
-var originalGetProto = __nccwpck_require__(2111);
+var reflectGetProto = __nccwpck_require__(8681);
+var originalGetProto = __nccwpck_require__(1311);
 
-var getDunderProto = __nccwpck_require__(1549);
+var getDunderProto = __nccwpck_require__(6669);
 
 /** @type {import('.')} */
 module.exports = reflectGetProto
@@ -6646,7 +6646,7 @@ module.exports = reflectGetProto
 
 /***/ }),
 
-/***/ 2630:
+/***/ 1174:
 /***/ ((module) => {
 
 
@@ -6657,13 +6657,13 @@ module.exports = Object.getOwnPropertyDescriptor;
 
 /***/ }),
 
-/***/ 8226:
+/***/ 3170:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 /** @type {import('.')} */
-var $gOPD = __nccwpck_require__(2630);
+var $gOPD = __nccwpck_require__(1174);
 
 if ($gOPD) {
 	try {
@@ -6679,7 +6679,7 @@ module.exports = $gOPD;
 
 /***/ }),
 
-/***/ 5141:
+/***/ 3813:
 /***/ ((module) => {
 
 
@@ -6694,13 +6694,13 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 536:
+/***/ 3336:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var origSymbol = typeof Symbol !== 'undefined' && Symbol;
-var hasSymbolSham = __nccwpck_require__(58);
+var hasSymbolSham = __nccwpck_require__(1114);
 
 /** @type {import('.')} */
 module.exports = function hasNativeSymbols() {
@@ -6715,7 +6715,7 @@ module.exports = function hasNativeSymbols() {
 
 /***/ }),
 
-/***/ 58:
+/***/ 1114:
 /***/ ((module) => {
 
 
@@ -6767,12 +6767,12 @@ module.exports = function hasSymbols() {
 
 /***/ }),
 
-/***/ 119:
+/***/ 5479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var hasSymbols = __nccwpck_require__(58);
+var hasSymbols = __nccwpck_require__(1114);
 
 /** @type {import('.')} */
 module.exports = function hasToStringTagShams() {
@@ -6782,14 +6782,14 @@ module.exports = function hasToStringTagShams() {
 
 /***/ }),
 
-/***/ 3004:
+/***/ 4076:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var call = Function.prototype.call;
 var $hasOwn = Object.prototype.hasOwnProperty;
-var bind = __nccwpck_require__(6172);
+var bind = __nccwpck_require__(7564);
 
 /** @type {import('.')} */
 module.exports = bind.call(call, $hasOwn);
@@ -6797,7 +6797,7 @@ module.exports = bind.call(call, $hasOwn);
 
 /***/ }),
 
-/***/ 1640:
+/***/ 6904:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6818,9 +6818,9 @@ const net_1 = __importDefault(__nccwpck_require__(9278));
 const tls_1 = __importDefault(__nccwpck_require__(4756));
 const url_1 = __importDefault(__nccwpck_require__(7016));
 const assert_1 = __importDefault(__nccwpck_require__(2613));
-const debug_1 = __importDefault(__nccwpck_require__(1710));
-const agent_base_1 = __nccwpck_require__(1375);
-const parse_proxy_response_1 = __importDefault(__nccwpck_require__(8407));
+const debug_1 = __importDefault(__nccwpck_require__(2830));
+const agent_base_1 = __nccwpck_require__(8207);
+const parse_proxy_response_1 = __importDefault(__nccwpck_require__(7943));
 const debug = debug_1.default('https-proxy-agent:agent');
 /**
  * The `HttpsProxyAgent` implements an HTTP Agent subclass that connects to
@@ -6980,14 +6980,14 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 4245:
+/***/ 3669:
 /***/ (function(module, __unused_webpack_exports, __nccwpck_require__) {
 
 
 var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
-const agent_1 = __importDefault(__nccwpck_require__(1640));
+const agent_1 = __importDefault(__nccwpck_require__(6904));
 function createHttpsProxyAgent(opts) {
     return new agent_1.default(opts);
 }
@@ -7000,7 +7000,7 @@ module.exports = createHttpsProxyAgent;
 
 /***/ }),
 
-/***/ 8407:
+/***/ 7943:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7008,7 +7008,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const debug_1 = __importDefault(__nccwpck_require__(1710));
+const debug_1 = __importDefault(__nccwpck_require__(2830));
 const debug = debug_1.default('https-proxy-agent:parse-proxy-response');
 function parseProxyResponse(socket) {
     return new Promise((resolve, reject) => {
@@ -7072,7 +7072,7 @@ exports["default"] = parseProxyResponse;
 
 /***/ }),
 
-/***/ 8553:
+/***/ 5641:
 /***/ ((module) => {
 
 
@@ -7083,7 +7083,7 @@ module.exports = Math.abs;
 
 /***/ }),
 
-/***/ 395:
+/***/ 6171:
 /***/ ((module) => {
 
 
@@ -7094,7 +7094,7 @@ module.exports = Math.floor;
 
 /***/ }),
 
-/***/ 3412:
+/***/ 7044:
 /***/ ((module) => {
 
 
@@ -7107,7 +7107,7 @@ module.exports = Number.isNaN || function isNaN(a) {
 
 /***/ }),
 
-/***/ 1003:
+/***/ 7147:
 /***/ ((module) => {
 
 
@@ -7118,7 +7118,7 @@ module.exports = Math.max;
 
 /***/ }),
 
-/***/ 5721:
+/***/ 1017:
 /***/ ((module) => {
 
 
@@ -7129,7 +7129,7 @@ module.exports = Math.min;
 
 /***/ }),
 
-/***/ 6243:
+/***/ 6947:
 /***/ ((module) => {
 
 
@@ -7140,7 +7140,7 @@ module.exports = Math.pow;
 
 /***/ }),
 
-/***/ 3101:
+/***/ 2621:
 /***/ ((module) => {
 
 
@@ -7151,12 +7151,12 @@ module.exports = Math.round;
 
 /***/ }),
 
-/***/ 7196:
+/***/ 156:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var $isNaN = __nccwpck_require__(3412);
+var $isNaN = __nccwpck_require__(7044);
 
 /** @type {import('./sign')} */
 module.exports = function sign(number) {
@@ -7169,7 +7169,7 @@ module.exports = function sign(number) {
 
 /***/ }),
 
-/***/ 5173:
+/***/ 9829:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*!
@@ -7183,12 +7183,12 @@ module.exports = function sign(number) {
  * Module exports.
  */
 
-module.exports = __nccwpck_require__(8839)
+module.exports = __nccwpck_require__(1813)
 
 
 /***/ }),
 
-/***/ 4448:
+/***/ 4096:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*!
@@ -7205,7 +7205,7 @@ module.exports = __nccwpck_require__(8839)
  * @private
  */
 
-var db = __nccwpck_require__(5173)
+var db = __nccwpck_require__(9829)
 var extname = (__nccwpck_require__(6928).extname)
 
 /**
@@ -7383,7 +7383,7 @@ function populateMaps (extensions, types) {
 
 /***/ }),
 
-/***/ 4472:
+/***/ 744:
 /***/ ((module) => {
 
 /**
@@ -7552,7 +7552,7 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 6657:
+/***/ 785:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7564,7 +7564,7 @@ exports["default"] = {};
 
 /***/ }),
 
-/***/ 5386:
+/***/ 6122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7808,7 +7808,7 @@ parse.parseIntoClientConfig = parseIntoClientConfig
 
 /***/ }),
 
-/***/ 9522:
+/***/ 3874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7819,8 +7819,8 @@ module.exports = function (txt, options) {
 
 const { Duplex } = __nccwpck_require__(2203)
 const assert = __nccwpck_require__(2613)
-const BufferList = __nccwpck_require__(4347)
-const code = __nccwpck_require__(1679)
+const BufferList = __nccwpck_require__(1147)
+const code = __nccwpck_require__(5983)
 
 // Readable decoder states
 const PG_CODE = 0
@@ -8082,7 +8082,7 @@ class CopyStreamQuery extends Duplex {
 
 /***/ }),
 
-/***/ 2457:
+/***/ 6473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8092,7 +8092,7 @@ module.exports = function (txt, options) {
 }
 
 const { Writable } = __nccwpck_require__(2203)
-const code = __nccwpck_require__(1679)
+const code = __nccwpck_require__(5983)
 
 class CopyStreamQuery extends Writable {
   constructor(text, options) {
@@ -8262,7 +8262,7 @@ class CopyStreamQuery extends Writable {
 
 /***/ }),
 
-/***/ 9716:
+/***/ 4820:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8273,8 +8273,8 @@ module.exports = function (txt, options) {
 
 const { Readable } = __nccwpck_require__(2203)
 const assert = __nccwpck_require__(2613)
-const BufferList = __nccwpck_require__(4347)
-const code = __nccwpck_require__(1679)
+const BufferList = __nccwpck_require__(1147)
+const code = __nccwpck_require__(5983)
 
 // decoder states
 const PG_CODE = 0
@@ -8446,15 +8446,15 @@ class CopyStreamQuery extends Readable {
 
 /***/ }),
 
-/***/ 1957:
+/***/ 6901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const CopyToQueryStream = __nccwpck_require__(9716)
-const CopyFromQueryStream = __nccwpck_require__(2457)
-const CopyBothQueryStream = __nccwpck_require__(9522)
+const CopyToQueryStream = __nccwpck_require__(4820)
+const CopyFromQueryStream = __nccwpck_require__(6473)
+const CopyBothQueryStream = __nccwpck_require__(3874)
 
 exports.to = function copyTo(txt, options) {
   return new CopyToQueryStream(txt, options)
@@ -8471,7 +8471,7 @@ __webpack_unused_export__ = function copyBoth(txt, options) {
 
 /***/ }),
 
-/***/ 1679:
+/***/ 5983:
 /***/ ((module) => {
 
 /**
@@ -8505,7 +8505,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4347:
+/***/ 1147:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const Buffer = (__nccwpck_require__(181).Buffer)
@@ -8888,13 +8888,13 @@ OffsetBuffer.prototype.readInt32LE = function readInt32LE() {
 
 /***/ }),
 
-/***/ 7861:
+/***/ 2450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 // note: can remove these deep requires when we bump min version of pg to 9.x
-const Result = __nccwpck_require__(6808)
-const prepare = (__nccwpck_require__(5348).prepareValue)
+const Result = __nccwpck_require__(6424)
+const prepare = (__nccwpck_require__(9652).prepareValue)
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 const util = __nccwpck_require__(9023)
 
@@ -9160,7 +9160,7 @@ module.exports = Cursor
 
 /***/ }),
 
-/***/ 9083:
+/***/ 2299:
 /***/ ((module) => {
 
 
@@ -9267,7 +9267,7 @@ module.exports = readInt8;
 
 /***/ }),
 
-/***/ 7734:
+/***/ 7558:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9364,7 +9364,7 @@ class Pool extends EventEmitter {
     this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
     this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
     this.log = this.options.log || function () {}
-    this.Client = this.options.Client || Client || (__nccwpck_require__(1097).Client)
+    this.Client = this.options.Client || Client || (__nccwpck_require__(3273).Client)
     this.Promise = this.options.Promise || global.Promise
 
     if (typeof this.options.idleTimeoutMillis === 'undefined') {
@@ -9791,7 +9791,7 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 3203:
+/***/ 9971:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9852,7 +9852,7 @@ exports.BufferReader = BufferReader;
 
 /***/ }),
 
-/***/ 995:
+/***/ 9315:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9971,18 +9971,18 @@ exports.Writer = Writer;
 
 /***/ }),
 
-/***/ 6313:
+/***/ 4233:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DatabaseError = exports.serialize = void 0;
 exports.parse = parse;
-const messages_1 = __nccwpck_require__(5553);
+const messages_1 = __nccwpck_require__(5809);
 Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
-const serializer_1 = __nccwpck_require__(9393);
+const serializer_1 = __nccwpck_require__(6513);
 Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
-const parser_1 = __nccwpck_require__(8614);
+const parser_1 = __nccwpck_require__(3318);
 function parse(stream, callback) {
     const parser = new parser_1.Parser();
     stream.on('data', (buffer) => parser.parse(buffer, callback));
@@ -9992,7 +9992,7 @@ function parse(stream, callback) {
 
 /***/ }),
 
-/***/ 5553:
+/***/ 5809:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10158,14 +10158,14 @@ exports.NoticeMessage = NoticeMessage;
 
 /***/ }),
 
-/***/ 8614:
+/***/ 3318:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Parser = void 0;
-const messages_1 = __nccwpck_require__(5553);
-const buffer_reader_1 = __nccwpck_require__(3203);
+const messages_1 = __nccwpck_require__(5809);
+const buffer_reader_1 = __nccwpck_require__(9971);
 // every message is prefixed with a single byte
 const CODE_LENGTH = 1;
 // every message has an int32 length which includes itself but does
@@ -10489,13 +10489,13 @@ const parseErrorMessage = (reader, name) => {
 
 /***/ }),
 
-/***/ 9393:
+/***/ 6513:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serialize = void 0;
-const buffer_writer_1 = __nccwpck_require__(995);
+const buffer_writer_1 = __nccwpck_require__(9315);
 const writer = new buffer_writer_1.Writer();
 const startup = (opts) => {
     // protocol version
@@ -10693,13 +10693,13 @@ exports.serialize = serialize;
 
 /***/ }),
 
-/***/ 1661:
+/***/ 1549:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var textParsers = __nccwpck_require__(4547);
-var binaryParsers = __nccwpck_require__(8338);
-var arrayParser = __nccwpck_require__(6439);
-var builtinTypes = __nccwpck_require__(8953);
+var textParsers = __nccwpck_require__(4784);
+var binaryParsers = __nccwpck_require__(7522);
+var arrayParser = __nccwpck_require__(6471);
+var builtinTypes = __nccwpck_require__(6345);
 
 exports.getTypeParser = getTypeParser;
 exports.setTypeParser = setTypeParser;
@@ -10747,10 +10747,10 @@ binaryParsers.init(function(oid, converter) {
 
 /***/ }),
 
-/***/ 6439:
+/***/ 6471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var array = __nccwpck_require__(2903);
+var array = __nccwpck_require__(3879);
 
 module.exports = {
   create: function (source, transform) {
@@ -10765,10 +10765,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8338:
+/***/ 7522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var parseInt64 = __nccwpck_require__(9083);
+var parseInt64 = __nccwpck_require__(2299);
 
 var parseBits = function(data, bits, offset, invert, callback) {
   offset = offset || 0;
@@ -11029,7 +11029,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8953:
+/***/ 6345:
 /***/ ((module) => {
 
 /**
@@ -11109,14 +11109,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4547:
+/***/ 4784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var array = __nccwpck_require__(2903)
-var arrayParser = __nccwpck_require__(6439);
-var parseDate = __nccwpck_require__(546);
-var parseInterval = __nccwpck_require__(1443);
-var parseByteA = __nccwpck_require__(7119);
+var array = __nccwpck_require__(3879)
+var arrayParser = __nccwpck_require__(6471);
+var parseDate = __nccwpck_require__(2690);
+var parseInterval = __nccwpck_require__(8755);
+var parseByteA = __nccwpck_require__(463);
 
 function allowNull (fn) {
   return function nullAllowed (value) {
@@ -11331,20 +11331,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 242:
+/***/ 5042:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const utils = __nccwpck_require__(5348)
+const utils = __nccwpck_require__(9652)
 const nodeUtils = __nccwpck_require__(9023)
-const sasl = __nccwpck_require__(2436)
-const TypeOverrides = __nccwpck_require__(4685)
+const sasl = __nccwpck_require__(948)
+const TypeOverrides = __nccwpck_require__(365)
 
-const ConnectionParameters = __nccwpck_require__(4422)
-const Query = __nccwpck_require__(2697)
-const defaults = __nccwpck_require__(7027)
-const Connection = __nccwpck_require__(4609)
-const crypto = __nccwpck_require__(3142)
+const ConnectionParameters = __nccwpck_require__(646)
+const Query = __nccwpck_require__(4473)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const crypto = __nccwpck_require__(4150)
 
 const activeQueryDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -11632,7 +11632,7 @@ class Client extends EventEmitter {
       cb()
     } else {
       try {
-        const pgPass = __nccwpck_require__(7336)
+        const pgPass = __nccwpck_require__(3272)
         pgPass(this.connectionParameters, (pass) => {
           if (undefined !== pass) {
             pgPassDeprecationNotice()
@@ -12184,16 +12184,16 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 4422:
+/***/ 646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const dns = __nccwpck_require__(2250)
 
-const defaults = __nccwpck_require__(7027)
+const defaults = __nccwpck_require__(8995)
 
-const parse = (__nccwpck_require__(5386).parse) // parses a connection string
+const parse = (__nccwpck_require__(6122).parse) // parses a connection string
 
 const val = function (key, config, envVar) {
   if (config[key]) {
@@ -12375,15 +12375,15 @@ module.exports = ConnectionParameters
 
 /***/ }),
 
-/***/ 4609:
+/***/ 9809:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 
-const { parse, serialize } = __nccwpck_require__(6313)
-const stream = __nccwpck_require__(573)
+const { parse, serialize } = __nccwpck_require__(4233)
+const stream = __nccwpck_require__(829)
 const { getStream } = stream
 
 const flushBuffer = serialize.flush()
@@ -12632,7 +12632,7 @@ module.exports = Connection
 
 /***/ }),
 
-/***/ 4869:
+/***/ 9765:
 /***/ ((module) => {
 
 function x509Error(msg, cert) {
@@ -12761,12 +12761,12 @@ module.exports = { signatureAlgorithmHashFromCertificate }
 
 /***/ }),
 
-/***/ 2436:
+/***/ 948:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const crypto = __nccwpck_require__(3142)
-const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(4869)
+const crypto = __nccwpck_require__(4150)
+const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(9765)
 
 // SASLprep (RFC 4013) — minimal in-tree implementation.
 //
@@ -13030,7 +13030,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const nodeCrypto = __nccwpck_require__(6982)
@@ -13126,7 +13126,7 @@ async function deriveKey(password, salt, iterations) {
 
 /***/ }),
 
-/***/ 7027:
+/***/ 8995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13213,7 +13213,7 @@ module.exports = {
   keepalives_idle: 0,
 }
 
-const pgTypes = __nccwpck_require__(1661)
+const pgTypes = __nccwpck_require__(1549)
 // save default parsers
 const parseBigInteger = pgTypes.getTypeParser(20, 'text')
 const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
@@ -13227,20 +13227,20 @@ module.exports.__defineSetter__('parseInt8', function (val) {
 
 /***/ }),
 
-/***/ 1097:
+/***/ 3273:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(242)
-const defaults = __nccwpck_require__(7027)
-const Connection = __nccwpck_require__(4609)
-const Result = __nccwpck_require__(6808)
-const utils = __nccwpck_require__(5348)
-const Pool = __nccwpck_require__(7734)
-const TypeOverrides = __nccwpck_require__(4685)
-const { DatabaseError } = __nccwpck_require__(6313)
-const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(5348)
+const Client = __nccwpck_require__(5042)
+const defaults = __nccwpck_require__(8995)
+const Connection = __nccwpck_require__(9809)
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
+const Pool = __nccwpck_require__(7558)
+const TypeOverrides = __nccwpck_require__(365)
+const { DatabaseError } = __nccwpck_require__(4233)
+const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(9652)
 
 const poolFactory = (Client) => {
   return class BoundPool extends Pool {
@@ -13257,7 +13257,7 @@ const PG = function (clientConstructor) {
   this.Pool = poolFactory(this.Client)
   this._pools = []
   this.Connection = Connection
-  this.types = __nccwpck_require__(1661)
+  this.types = __nccwpck_require__(1549)
   this.DatabaseError = DatabaseError
   this.TypeOverrides = TypeOverrides
   this.escapeIdentifier = escapeIdentifier
@@ -13276,7 +13276,7 @@ try {
 }
 
 if (forceNative) {
-  clientConstructor = __nccwpck_require__(165)
+  clientConstructor = __nccwpck_require__(5301)
 }
 
 module.exports = new PG(clientConstructor)
@@ -13288,7 +13288,7 @@ Object.defineProperty(module.exports, "native", ({
   get() {
     let native = null
     try {
-      native = new PG(__nccwpck_require__(165))
+      native = new PG(__nccwpck_require__(5301))
     } catch (err) {
       if (err.code !== 'MODULE_NOT_FOUND') {
         throw err
@@ -13307,7 +13307,7 @@ Object.defineProperty(module.exports, "native", ({
 
 /***/ }),
 
-/***/ 7134:
+/***/ 8942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const nodeUtils = __nccwpck_require__(9023)
@@ -13316,16 +13316,16 @@ var Native
 // eslint-disable-next-line no-useless-catch
 try {
   // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
-  Native = __nccwpck_require__(2516)
+  Native = __nccwpck_require__(4390)
 } catch (e) {
   throw e
 }
-const TypeOverrides = __nccwpck_require__(4685)
+const TypeOverrides = __nccwpck_require__(365)
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 const util = __nccwpck_require__(9023)
-const ConnectionParameters = __nccwpck_require__(4422)
+const ConnectionParameters = __nccwpck_require__(646)
 
-const NativeQuery = __nccwpck_require__(8733)
+const NativeQuery = __nccwpck_require__(7581)
 
 const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
   () => {},
@@ -13641,7 +13641,7 @@ Client.prototype._pulsePipelinedQueryQueue = function () {
   const self = this
   const queries = []
   const nativeQueries = []
-  const utils = __nccwpck_require__(5348)
+  const utils = __nccwpck_require__(9652)
 
   while (this._queryQueue.length > 0) {
     const query = this._queryQueue.shift()
@@ -13742,23 +13742,23 @@ Client.prototype.getTransactionStatus = function () {
 
 /***/ }),
 
-/***/ 165:
+/***/ 5301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-module.exports = __nccwpck_require__(7134)
+module.exports = __nccwpck_require__(8942)
 
 
 /***/ }),
 
-/***/ 8733:
+/***/ 7581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
 const util = __nccwpck_require__(9023)
-const utils = __nccwpck_require__(5348)
+const utils = __nccwpck_require__(9652)
 
 const NativeQuery = (module.exports = function (config, values, callback) {
   EventEmitter.call(this)
@@ -13925,15 +13925,15 @@ NativeQuery.prototype.submit = function (client) {
 
 /***/ }),
 
-/***/ 2697:
+/***/ 4473:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { EventEmitter } = __nccwpck_require__(4434)
 
-const Result = __nccwpck_require__(6808)
-const utils = __nccwpck_require__(5348)
+const Result = __nccwpck_require__(6424)
+const utils = __nccwpck_require__(9652)
 
 class Query extends EventEmitter {
   constructor(config, values, callback) {
@@ -14195,12 +14195,12 @@ module.exports = Query
 
 /***/ }),
 
-/***/ 6808:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const types = __nccwpck_require__(1661)
+const types = __nccwpck_require__(1549)
 
 const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
 
@@ -14311,7 +14311,7 @@ module.exports = Result
 
 /***/ }),
 
-/***/ 573:
+/***/ 829:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { getStream, getSecureStream } = getStreamFuncs()
@@ -14354,7 +14354,7 @@ function getNodejsStreamFuncs() {
  */
 function getCloudflareStreamFuncs() {
   function getStream(ssl) {
-    const { CloudflareSocket } = __nccwpck_require__(6657)
+    const { CloudflareSocket } = __nccwpck_require__(785)
     return new CloudflareSocket(ssl)
   }
 
@@ -14401,12 +14401,12 @@ function getStreamFuncs() {
 
 /***/ }),
 
-/***/ 4685:
+/***/ 365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const types = __nccwpck_require__(1661)
+const types = __nccwpck_require__(1549)
 
 function TypeOverrides(userTypes) {
   this._types = userTypes || types
@@ -14443,12 +14443,12 @@ module.exports = TypeOverrides
 
 /***/ }),
 
-/***/ 5348:
+/***/ 9652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const defaults = __nccwpck_require__(7027)
+const defaults = __nccwpck_require__(8995)
 const nodeUtils = __nccwpck_require__(9023)
 
 const { isDate } = __nccwpck_require__(8253)
@@ -14675,14 +14675,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8830:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var path = __nccwpck_require__(6928)
   , Stream = (__nccwpck_require__(2203).Stream)
-  , split = __nccwpck_require__(8630)
+  , split = __nccwpck_require__(5286)
   , util = __nccwpck_require__(9023)
   , defaultPort = 5432
   , isWin = (process.platform === 'win32')
@@ -14915,14 +14915,14 @@ var isValidEntry = module.exports.isValidEntry = function(entry){
 
 /***/ }),
 
-/***/ 7336:
+/***/ 3272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 var path = __nccwpck_require__(6928)
   , fs = __nccwpck_require__(9896)
-  , helper = __nccwpck_require__(8830)
+  , helper = __nccwpck_require__(8702)
 ;
 
 
@@ -14945,7 +14945,7 @@ module.exports.warnTo = helper.warnTo;
 
 /***/ }),
 
-/***/ 2903:
+/***/ 3879:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15049,7 +15049,7 @@ function identity (value) {
 
 /***/ }),
 
-/***/ 7119:
+/***/ 463:
 /***/ ((module) => {
 
 
@@ -15089,7 +15089,7 @@ module.exports = function parseBytea (input) {
 
 /***/ }),
 
-/***/ 546:
+/***/ 2690:
 /***/ ((module) => {
 
 
@@ -15212,12 +15212,12 @@ function is0To99 (num) {
 
 /***/ }),
 
-/***/ 1443:
+/***/ 8755:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var extend = __nccwpck_require__(3743)
+var extend = __nccwpck_require__(223)
 
 module.exports = PostgresInterval
 
@@ -15344,7 +15344,7 @@ function parse (interval) {
 
 /***/ }),
 
-/***/ 8630:
+/***/ 5286:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*
@@ -15492,13 +15492,13 @@ module.exports = split
 
 /***/ }),
 
-/***/ 2122:
+/***/ 1450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const os = __nccwpck_require__(857);
 const tty = __nccwpck_require__(2018);
-const hasFlag = __nccwpck_require__(5141);
+const hasFlag = __nccwpck_require__(3813);
 
 const {env} = process;
 
@@ -15634,15 +15634,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(9290);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 9290:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -15914,34 +15914,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 2480:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(1285)
-const Dispatcher = __nccwpck_require__(7939)
-const Pool = __nccwpck_require__(2244)
-const BalancedPool = __nccwpck_require__(2549)
-const Agent = __nccwpck_require__(8285)
-const ProxyAgent = __nccwpck_require__(9920)
-const EnvHttpProxyAgent = __nccwpck_require__(929)
-const RetryAgent = __nccwpck_require__(1346)
-const errors = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(8567)
-const buildConnector = __nccwpck_require__(2784)
-const MockClient = __nccwpck_require__(9493)
-const MockAgent = __nccwpck_require__(1437)
-const MockPool = __nccwpck_require__(5220)
-const mockErrors = __nccwpck_require__(9917)
-const RetryHandler = __nccwpck_require__(5640)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
-const DecoratorHandler = __nccwpck_require__(91)
-const RedirectHandler = __nccwpck_require__(7970)
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -15959,10 +15959,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(730),
-  retry: __nccwpck_require__(4346),
-  dump: __nccwpck_require__(8412),
-  dns: __nccwpck_require__(8731)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -16024,7 +16024,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(8702).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -16036,39 +16036,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(5524).Headers
-/* unused reexport */ __nccwpck_require__(715).Response
-/* unused reexport */ __nccwpck_require__(175).Request
-/* unused reexport */ __nccwpck_require__(1142).FormData
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(4848).FileReader
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(5965)
-const { kConstruct } = __nccwpck_require__(61)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
-/* unused reexport */ __nccwpck_require__(1886).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -16084,18 +16084,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1670)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 670:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(4640)
-const { RequestAbortedError } = __nccwpck_require__(4627)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -16155,16 +16155,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2004:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -16270,7 +16270,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 5646:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16284,10 +16284,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -16528,16 +16528,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4203:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(471)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -16749,18 +16749,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 9656:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -16976,15 +16976,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6730:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -17091,21 +17091,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 8567:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4203)
-module.exports.stream = __nccwpck_require__(9656)
-module.exports.pipeline = __nccwpck_require__(5646)
-module.exports.upgrade = __nccwpck_require__(6730)
-module.exports.connect = __nccwpck_require__(2004)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 471:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -17114,9 +17114,9 @@ module.exports.connect = __nccwpck_require__(2004)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { ReadableStreamFrom } = __nccwpck_require__(4640)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -17497,15 +17497,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 2247:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(471)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -17597,16 +17597,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2784:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -17844,7 +17844,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 2303:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -17969,7 +17969,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3374:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18178,7 +18178,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4627:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -18610,7 +18610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7311:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18618,7 +18618,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -18633,9 +18633,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -19099,7 +19099,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -19173,7 +19173,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4152:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19181,7 +19181,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(2303)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -19332,13 +19332,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4640:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -19346,9 +19346,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
-const { tree } = __nccwpck_require__(4152)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -20058,18 +20058,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8285:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
-const DispatcherBase = __nccwpck_require__(9265)
-const Pool = __nccwpck_require__(2244)
-const Client = __nccwpck_require__(1285)
-const util = __nccwpck_require__(4640)
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -20198,7 +20198,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2549:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20206,7 +20206,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -20214,10 +20214,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3856)
-const Pool = __nccwpck_require__(2244)
-const { kUrl, kInterceptors } = __nccwpck_require__(4043)
-const { parseOrigin } = __nccwpck_require__(4640)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -20414,7 +20414,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 9133:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20422,9 +20422,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -20437,7 +20437,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -20470,9 +20470,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(776)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -20484,11 +20484,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(8586))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -20496,7 +20496,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -21411,7 +21411,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6396).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -21934,7 +21934,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4548:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21942,13 +21942,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -21967,7 +21967,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -22373,7 +22373,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6396).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -22733,7 +22733,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 1285:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -22743,16 +22743,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const Request = __nccwpck_require__(7311)
-const DispatcherBase = __nccwpck_require__(9265)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -22794,9 +22794,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(4043)
-const connectH1 = __nccwpck_require__(9133)
-const connectH2 = __nccwpck_require__(4548)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -23104,7 +23104,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(6036)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -23364,19 +23364,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 9265:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(7939)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -23579,7 +23579,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 7939:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -23651,15 +23651,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 929:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9265)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
-const ProxyAgent = __nccwpck_require__(9920)
-const Agent = __nccwpck_require__(8285)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -23818,7 +23818,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 5844:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -23942,15 +23942,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 3856:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9265)
-const FixedQueue = __nccwpck_require__(5844)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
-const PoolStats = __nccwpck_require__(5710)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -24143,10 +24143,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5710:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -24184,7 +24184,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 2244:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24195,14 +24195,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(3856)
-const Client = __nccwpck_require__(1285)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { kUrl, kInterceptors } = __nccwpck_require__(4043)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -24298,19 +24298,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9920:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(8285)
-const Pool = __nccwpck_require__(2244)
-const DispatcherBase = __nccwpck_require__(9265)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
-const Client = __nccwpck_require__(1285)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -24579,13 +24579,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1346:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7939)
-const RetryHandler = __nccwpck_require__(5640)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -24621,7 +24621,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8421:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24629,8 +24629,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const Agent = __nccwpck_require__(8285)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -24660,7 +24660,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 91:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -24711,15 +24711,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 7970:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
-const { kBodyUsed } = __nccwpck_require__(4043)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -24950,20 +24950,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 5640:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
-const { RequestRetryError } = __nccwpck_require__(4627)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(4640)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -25394,14 +25394,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 8731:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(91)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -25776,14 +25776,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8412:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const DecoratorHandler = __nccwpck_require__(91)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -25906,12 +25906,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 6036:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(7970)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -25934,11 +25934,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 730:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(7970)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -25965,11 +25965,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 4346:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(5640)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -25991,13 +25991,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 776:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(1308);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -26275,7 +26275,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26287,7 +26287,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 8586:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26299,7 +26299,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 1308:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26320,13 +26320,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 1437:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(4043)
-const Agent = __nccwpck_require__(8285)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -26337,14 +26337,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(941)
-const MockClient = __nccwpck_require__(9493)
-const MockPool = __nccwpck_require__(5220)
-const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
-const Dispatcher = __nccwpck_require__(7939)
-const Pluralizer = __nccwpck_require__(3289)
-const PendingInterceptorsFormatter = __nccwpck_require__(1726)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -26487,14 +26487,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 9493:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(1285)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -26503,10 +26503,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -26553,12 +26553,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9917:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(4627)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -26588,12 +26588,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5015:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -26601,9 +26601,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(941)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { buildURL } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -26802,14 +26802,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 5220:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(2244)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -26818,10 +26818,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -26868,7 +26868,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 941:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -26898,20 +26898,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8981:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9917)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(941)
-const { buildURL } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -27272,7 +27272,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1726:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27322,7 +27322,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 3289:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -27358,7 +27358,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 1275:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -27788,20 +27788,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8514:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(61)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
-const { webidl } = __nccwpck_require__(5701)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
-const { Request, fromInnerRequest } = __nccwpck_require__(175)
-const { kState } = __nccwpck_require__(1995)
-const { fetching } = __nccwpck_require__(8702)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -28654,15 +28654,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5965:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(61)
-const { Cache } = __nccwpck_require__(8514)
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -28813,26 +28813,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(4043).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6814:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { isValidHeaderName } = __nccwpck_require__(9520)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -28877,7 +28877,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3404:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -28896,15 +28896,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6933:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(8906)
-const { stringify } = __nccwpck_require__(1077)
-const { webidl } = __nccwpck_require__(5701)
-const { Headers } = __nccwpck_require__(5524)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -29087,14 +29087,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8906:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
-const { isCTLExcludingHtab } = __nccwpck_require__(1077)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -29404,7 +29404,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1077:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -29763,13 +29763,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 335:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -30344,23 +30344,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1670:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(8702)
-const { makeRequest } = __nccwpck_require__(175)
-const { webidl } = __nccwpck_require__(5701)
-const { EventSourceStream } = __nccwpck_require__(335)
-const { parseMIMEType } = __nccwpck_require__(7708)
-const { createFastMessageEvent } = __nccwpck_require__(7316)
-const { isNetworkError } = __nccwpck_require__(715)
-const { delay } = __nccwpck_require__(3691)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -30834,7 +30834,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3691:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -30878,12 +30878,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6396:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -30893,16 +30893,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(9520)
-const { FormData } = __nccwpck_require__(1142)
-const { kState } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7708)
-const { multipartFormDataParser } = __nccwpck_require__(3028)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -31414,7 +31414,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7775:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -31545,7 +31545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7708:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32296,12 +32296,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9197:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(4043)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -32349,14 +32349,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 2538:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -32482,16 +32482,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 3028:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { utf8DecodeBytes } = __nccwpck_require__(9520)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
-const { isFileLike } = __nccwpck_require__(2538)
-const { makeEntry } = __nccwpck_require__(1142)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -32963,16 +32963,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1142:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
-const { kState } = __nccwpck_require__(1995)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { FileLike, isFileLike } = __nccwpck_require__(2538)
-const { webidl } = __nccwpck_require__(5701)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -33222,7 +33222,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 179:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -33269,21 +33269,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(4043)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(9520)
-const { webidl } = __nccwpck_require__(5701)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -33963,7 +33963,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8702:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -33976,9 +33976,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(715)
-const { HeadersList } = __nccwpck_require__(5524)
-const { Request, cloneRequest } = __nccwpck_require__(175)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -34014,23 +34014,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(9520)
-const { kState, kDispatcher } = __nccwpck_require__(1995)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
-const { webidl } = __nccwpck_require__(5701)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -36240,23 +36240,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 175:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
-const { FinalizationRegistry } = __nccwpck_require__(9197)()
-const util = __nccwpck_require__(4640)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -36266,12 +36266,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -37284,14 +37284,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 715:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
-const util = __nccwpck_require__(4640)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -37303,16 +37303,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(7775)
-const { kState, kHeaders } = __nccwpck_require__(1995)
-const { webidl } = __nccwpck_require__(5701)
-const { FormData } = __nccwpck_require__(1142)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -37901,7 +37901,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -37917,21 +37917,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
-const { getGlobalOrigin } = __nccwpck_require__(179)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5701)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -39556,14 +39556,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5701:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(4640)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -40258,7 +40258,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2927:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -40555,7 +40555,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4848:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -40564,16 +40564,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(410)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(4929)
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -40906,12 +40906,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5549:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -40991,7 +40991,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4929:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -41008,7 +41008,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 410:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -41019,10 +41019,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(4929)
-const { ProgressEvent } = __nccwpck_require__(5549)
-const { getEncoding } = __nccwpck_require__(2927)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -41406,27 +41406,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7905:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(32)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
-const { channels } = __nccwpck_require__(3374)
-const { CloseEvent } = __nccwpck_require__(7316)
-const { makeRequest } = __nccwpck_require__(175)
-const { fetching } = __nccwpck_require__(8702)
-const { Headers, getHeadersList } = __nccwpck_require__(5524)
-const { getDecodeSplit } = __nccwpck_require__(9520)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -41784,7 +41784,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6096:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -41857,14 +41857,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7316:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { kConstruct } = __nccwpck_require__(4043)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -42193,12 +42193,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6096)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -42296,14 +42296,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1869:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(1025)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -42408,16 +42408,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 9332:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
-const { channels } = __nccwpck_require__(3374)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -42427,11 +42427,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(1025)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(7905)
-const { PerMessageDeflate } = __nccwpck_require__(1869)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -42942,14 +42942,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6096)
-const FixedQueue = __nccwpck_require__(5844)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -43053,7 +43053,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 32:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -43072,16 +43072,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1025:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
-const { states, opcodes } = __nccwpck_require__(6096)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -43401,15 +43401,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1886:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5701)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -43418,21 +43418,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(32)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(1025)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
-const { ByteParser } = __nccwpck_require__(9332)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
-const { SendQueue } = __nccwpck_require__(9388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -44003,7 +44003,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3743:
+/***/ 223:
 /***/ ((module) => {
 
 module.exports = extend
@@ -44027,7 +44027,7 @@ function extend(target) {
 
 /***/ }),
 
-/***/ 2516:
+/***/ 4390:
 /***/ ((module) => {
 
 module.exports = eval("require")("pg-native");
@@ -44315,22 +44315,22 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 1457:
+/***/ 7269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*! Axios v1.21.1 Copyright (c) 2026 Matt Zabriskie and contributors */
 
 
-var FormData$1 = __nccwpck_require__(2102);
+var FormData$1 = __nccwpck_require__(6454);
 var crypto = __nccwpck_require__(6982);
 var url = __nccwpck_require__(7016);
-var HttpsProxyAgent = __nccwpck_require__(4245);
+var HttpsProxyAgent = __nccwpck_require__(3669);
 var http = __nccwpck_require__(8611);
 var https = __nccwpck_require__(5692);
 var http2 = __nccwpck_require__(5675);
 var util = __nccwpck_require__(9023);
 var path = __nccwpck_require__(6928);
-var followRedirects = __nccwpck_require__(9861);
+var followRedirects = __nccwpck_require__(1573);
 var zlib = __nccwpck_require__(3106);
 var stream = __nccwpck_require__(2203);
 var events = __nccwpck_require__(4434);
@@ -51828,7 +51828,7 @@ module.exports = axios;
 
 /***/ }),
 
-/***/ 8839:
+/***/ 1813:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec":{"source":"iana"},"application/3gpdash-qoe-report+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/3gpp-ims+xml":{"source":"iana","compressible":true},"application/3gpphal+json":{"source":"iana","compressible":true},"application/3gpphalforms+json":{"source":"iana","compressible":true},"application/a2l":{"source":"iana"},"application/ace+cbor":{"source":"iana"},"application/activemessage":{"source":"iana"},"application/activity+json":{"source":"iana","compressible":true},"application/alto-costmap+json":{"source":"iana","compressible":true},"application/alto-costmapfilter+json":{"source":"iana","compressible":true},"application/alto-directory+json":{"source":"iana","compressible":true},"application/alto-endpointcost+json":{"source":"iana","compressible":true},"application/alto-endpointcostparams+json":{"source":"iana","compressible":true},"application/alto-endpointprop+json":{"source":"iana","compressible":true},"application/alto-endpointpropparams+json":{"source":"iana","compressible":true},"application/alto-error+json":{"source":"iana","compressible":true},"application/alto-networkmap+json":{"source":"iana","compressible":true},"application/alto-networkmapfilter+json":{"source":"iana","compressible":true},"application/alto-updatestreamcontrol+json":{"source":"iana","compressible":true},"application/alto-updatestreamparams+json":{"source":"iana","compressible":true},"application/aml":{"source":"iana"},"application/andrew-inset":{"source":"iana","extensions":["ez"]},"application/applefile":{"source":"iana"},"application/applixware":{"source":"apache","extensions":["aw"]},"application/at+jwt":{"source":"iana"},"application/atf":{"source":"iana"},"application/atfx":{"source":"iana"},"application/atom+xml":{"source":"iana","compressible":true,"extensions":["atom"]},"application/atomcat+xml":{"source":"iana","compressible":true,"extensions":["atomcat"]},"application/atomdeleted+xml":{"source":"iana","compressible":true,"extensions":["atomdeleted"]},"application/atomicmail":{"source":"iana"},"application/atomsvc+xml":{"source":"iana","compressible":true,"extensions":["atomsvc"]},"application/atsc-dwd+xml":{"source":"iana","compressible":true,"extensions":["dwd"]},"application/atsc-dynamic-event-message":{"source":"iana"},"application/atsc-held+xml":{"source":"iana","compressible":true,"extensions":["held"]},"application/atsc-rdt+json":{"source":"iana","compressible":true},"application/atsc-rsat+xml":{"source":"iana","compressible":true,"extensions":["rsat"]},"application/atxml":{"source":"iana"},"application/auth-policy+xml":{"source":"iana","compressible":true},"application/bacnet-xdd+zip":{"source":"iana","compressible":false},"application/batch-smtp":{"source":"iana"},"application/bdoc":{"compressible":false,"extensions":["bdoc"]},"application/beep+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/calendar+json":{"source":"iana","compressible":true},"application/calendar+xml":{"source":"iana","compressible":true,"extensions":["xcs"]},"application/call-completion":{"source":"iana"},"application/cals-1840":{"source":"iana"},"application/captive+json":{"source":"iana","compressible":true},"application/cbor":{"source":"iana"},"application/cbor-seq":{"source":"iana"},"application/cccex":{"source":"iana"},"application/ccmp+xml":{"source":"iana","compressible":true},"application/ccxml+xml":{"source":"iana","compressible":true,"extensions":["ccxml"]},"application/cdfx+xml":{"source":"iana","compressible":true,"extensions":["cdfx"]},"application/cdmi-capability":{"source":"iana","extensions":["cdmia"]},"application/cdmi-container":{"source":"iana","extensions":["cdmic"]},"application/cdmi-domain":{"source":"iana","extensions":["cdmid"]},"application/cdmi-object":{"source":"iana","extensions":["cdmio"]},"application/cdmi-queue":{"source":"iana","extensions":["cdmiq"]},"application/cdni":{"source":"iana"},"application/cea":{"source":"iana"},"application/cea-2018+xml":{"source":"iana","compressible":true},"application/cellml+xml":{"source":"iana","compressible":true},"application/cfw":{"source":"iana"},"application/city+json":{"source":"iana","compressible":true},"application/clr":{"source":"iana"},"application/clue+xml":{"source":"iana","compressible":true},"application/clue_info+xml":{"source":"iana","compressible":true},"application/cms":{"source":"iana"},"application/cnrp+xml":{"source":"iana","compressible":true},"application/coap-group+json":{"source":"iana","compressible":true},"application/coap-payload":{"source":"iana"},"application/commonground":{"source":"iana"},"application/conference-info+xml":{"source":"iana","compressible":true},"application/cose":{"source":"iana"},"application/cose-key":{"source":"iana"},"application/cose-key-set":{"source":"iana"},"application/cpl+xml":{"source":"iana","compressible":true,"extensions":["cpl"]},"application/csrattrs":{"source":"iana"},"application/csta+xml":{"source":"iana","compressible":true},"application/cstadata+xml":{"source":"iana","compressible":true},"application/csvm+json":{"source":"iana","compressible":true},"application/cu-seeme":{"source":"apache","extensions":["cu"]},"application/cwt":{"source":"iana"},"application/cybercash":{"source":"iana"},"application/dart":{"compressible":true},"application/dash+xml":{"source":"iana","compressible":true,"extensions":["mpd"]},"application/dash-patch+xml":{"source":"iana","compressible":true,"extensions":["mpp"]},"application/dashdelta":{"source":"iana"},"application/davmount+xml":{"source":"iana","compressible":true,"extensions":["davmount"]},"application/dca-rft":{"source":"iana"},"application/dcd":{"source":"iana"},"application/dec-dx":{"source":"iana"},"application/dialog-info+xml":{"source":"iana","compressible":true},"application/dicom":{"source":"iana"},"application/dicom+json":{"source":"iana","compressible":true},"application/dicom+xml":{"source":"iana","compressible":true},"application/dii":{"source":"iana"},"application/dit":{"source":"iana"},"application/dns":{"source":"iana"},"application/dns+json":{"source":"iana","compressible":true},"application/dns-message":{"source":"iana"},"application/docbook+xml":{"source":"apache","compressible":true,"extensions":["dbk"]},"application/dots+cbor":{"source":"iana"},"application/dskpp+xml":{"source":"iana","compressible":true},"application/dssc+der":{"source":"iana","extensions":["dssc"]},"application/dssc+xml":{"source":"iana","compressible":true,"extensions":["xdssc"]},"application/dvcs":{"source":"iana"},"application/ecmascript":{"source":"iana","compressible":true,"extensions":["es","ecma"]},"application/edi-consent":{"source":"iana"},"application/edi-x12":{"source":"iana","compressible":false},"application/edifact":{"source":"iana","compressible":false},"application/efi":{"source":"iana"},"application/elm+json":{"source":"iana","charset":"UTF-8","compressible":true},"application/elm+xml":{"source":"iana","compressible":true},"application/emergencycalldata.cap+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/emergencycalldata.comment+xml":{"source":"iana","compressible":true},"application/emergencycalldata.control+xml":{"source":"iana","compressible":true},"application/emergencycalldata.deviceinfo+xml":{"source":"iana","compressible":true},"application/emergencycalldata.ecall.msd":{"source":"iana"},"application/emergencycalldata.providerinfo+xml":{"source":"iana","compressible":true},"application/emergencycalldata.serviceinfo+xml":{"source":"iana","compressible":true},"application/emergencycalldata.subscriberinfo+xml":{"source":"iana","compressible":true},"application/emergencycalldata.veds+xml":{"source":"iana","compressible":true},"application/emma+xml":{"source":"iana","compressible":true,"extensions":["emma"]},"application/emotionml+xml":{"source":"iana","compressible":true,"extensions":["emotionml"]},"application/encaprtp":{"source":"iana"},"application/epp+xml":{"source":"iana","compressible":true},"application/epub+zip":{"source":"iana","compressible":false,"extensions":["epub"]},"application/eshop":{"source":"iana"},"application/exi":{"source":"iana","extensions":["exi"]},"application/expect-ct-report+json":{"source":"iana","compressible":true},"application/express":{"source":"iana","extensions":["exp"]},"application/fastinfoset":{"source":"iana"},"application/fastsoap":{"source":"iana"},"application/fdt+xml":{"source":"iana","compressible":true,"extensions":["fdt"]},"application/fhir+json":{"source":"iana","charset":"UTF-8","compressible":true},"application/fhir+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/fido.trusted-apps+json":{"compressible":true},"application/fits":{"source":"iana"},"application/flexfec":{"source":"iana"},"application/font-sfnt":{"source":"iana"},"application/font-tdpfr":{"source":"iana","extensions":["pfr"]},"application/font-woff":{"source":"iana","compressible":false},"application/framework-attributes+xml":{"source":"iana","compressible":true},"application/geo+json":{"source":"iana","compressible":true,"extensions":["geojson"]},"application/geo+json-seq":{"source":"iana"},"application/geopackage+sqlite3":{"source":"iana"},"application/geoxacml+xml":{"source":"iana","compressible":true},"application/gltf-buffer":{"source":"iana"},"application/gml+xml":{"source":"iana","compressible":true,"extensions":["gml"]},"application/gpx+xml":{"source":"apache","compressible":true,"extensions":["gpx"]},"application/gxf":{"source":"apache","extensions":["gxf"]},"application/gzip":{"source":"iana","compressible":false,"extensions":["gz"]},"application/h224":{"source":"iana"},"application/held+xml":{"source":"iana","compressible":true},"application/hjson":{"extensions":["hjson"]},"application/http":{"source":"iana"},"application/hyperstudio":{"source":"iana","extensions":["stk"]},"application/ibe-key-request+xml":{"source":"iana","compressible":true},"application/ibe-pkg-reply+xml":{"source":"iana","compressible":true},"application/ibe-pp-data":{"source":"iana"},"application/iges":{"source":"iana"},"application/im-iscomposing+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/index":{"source":"iana"},"application/index.cmd":{"source":"iana"},"application/index.obj":{"source":"iana"},"application/index.response":{"source":"iana"},"application/index.vnd":{"source":"iana"},"application/inkml+xml":{"source":"iana","compressible":true,"extensions":["ink","inkml"]},"application/iotp":{"source":"iana"},"application/ipfix":{"source":"iana","extensions":["ipfix"]},"application/ipp":{"source":"iana"},"application/isup":{"source":"iana"},"application/its+xml":{"source":"iana","compressible":true,"extensions":["its"]},"application/java-archive":{"source":"apache","compressible":false,"extensions":["jar","war","ear"]},"application/java-serialized-object":{"source":"apache","compressible":false,"extensions":["ser"]},"application/java-vm":{"source":"apache","compressible":false,"extensions":["class"]},"application/javascript":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["js","mjs"]},"application/jf2feed+json":{"source":"iana","compressible":true},"application/jose":{"source":"iana"},"application/jose+json":{"source":"iana","compressible":true},"application/jrd+json":{"source":"iana","compressible":true},"application/jscalendar+json":{"source":"iana","compressible":true},"application/json":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["json","map"]},"application/json-patch+json":{"source":"iana","compressible":true},"application/json-seq":{"source":"iana"},"application/json5":{"extensions":["json5"]},"application/jsonml+json":{"source":"apache","compressible":true,"extensions":["jsonml"]},"application/jwk+json":{"source":"iana","compressible":true},"application/jwk-set+json":{"source":"iana","compressible":true},"application/jwt":{"source":"iana"},"application/kpml-request+xml":{"source":"iana","compressible":true},"application/kpml-response+xml":{"source":"iana","compressible":true},"application/ld+json":{"source":"iana","compressible":true,"extensions":["jsonld"]},"application/lgr+xml":{"source":"iana","compressible":true,"extensions":["lgr"]},"application/link-format":{"source":"iana"},"application/load-control+xml":{"source":"iana","compressible":true},"application/lost+xml":{"source":"iana","compressible":true,"extensions":["lostxml"]},"application/lostsync+xml":{"source":"iana","compressible":true},"application/lpf+zip":{"source":"iana","compressible":false},"application/lxf":{"source":"iana"},"application/mac-binhex40":{"source":"iana","extensions":["hqx"]},"application/mac-compactpro":{"source":"apache","extensions":["cpt"]},"application/macwriteii":{"source":"iana"},"application/mads+xml":{"source":"iana","compressible":true,"extensions":["mads"]},"application/manifest+json":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["webmanifest"]},"application/marc":{"source":"iana","extensions":["mrc"]},"application/marcxml+xml":{"source":"iana","compressible":true,"extensions":["mrcx"]},"application/mathematica":{"source":"iana","extensions":["ma","nb","mb"]},"application/mathml+xml":{"source":"iana","compressible":true,"extensions":["mathml"]},"application/mathml-content+xml":{"source":"iana","compressible":true},"application/mathml-presentation+xml":{"source":"iana","compressible":true},"application/mbms-associated-procedure-description+xml":{"source":"iana","compressible":true},"application/mbms-deregister+xml":{"source":"iana","compressible":true},"application/mbms-envelope+xml":{"source":"iana","compressible":true},"application/mbms-msk+xml":{"source":"iana","compressible":true},"application/mbms-msk-response+xml":{"source":"iana","compressible":true},"application/mbms-protection-description+xml":{"source":"iana","compressible":true},"application/mbms-reception-report+xml":{"source":"iana","compressible":true},"application/mbms-register+xml":{"source":"iana","compressible":true},"application/mbms-register-response+xml":{"source":"iana","compressible":true},"application/mbms-schedule+xml":{"source":"iana","compressible":true},"application/mbms-user-service-description+xml":{"source":"iana","compressible":true},"application/mbox":{"source":"iana","extensions":["mbox"]},"application/media-policy-dataset+xml":{"source":"iana","compressible":true,"extensions":["mpf"]},"application/media_control+xml":{"source":"iana","compressible":true},"application/mediaservercontrol+xml":{"source":"iana","compressible":true,"extensions":["mscml"]},"application/merge-patch+json":{"source":"iana","compressible":true},"application/metalink+xml":{"source":"apache","compressible":true,"extensions":["metalink"]},"application/metalink4+xml":{"source":"iana","compressible":true,"extensions":["meta4"]},"application/mets+xml":{"source":"iana","compressible":true,"extensions":["mets"]},"application/mf4":{"source":"iana"},"application/mikey":{"source":"iana"},"application/mipc":{"source":"iana"},"application/missing-blocks+cbor-seq":{"source":"iana"},"application/mmt-aei+xml":{"source":"iana","compressible":true,"extensions":["maei"]},"application/mmt-usd+xml":{"source":"iana","compressible":true,"extensions":["musd"]},"application/mods+xml":{"source":"iana","compressible":true,"extensions":["mods"]},"application/moss-keys":{"source":"iana"},"application/moss-signature":{"source":"iana"},"application/mosskey-data":{"source":"iana"},"application/mosskey-request":{"source":"iana"},"application/mp21":{"source":"iana","extensions":["m21","mp21"]},"application/mp4":{"source":"iana","extensions":["mp4s","m4p"]},"application/mpeg4-generic":{"source":"iana"},"application/mpeg4-iod":{"source":"iana"},"application/mpeg4-iod-xmt":{"source":"iana"},"application/mrb-consumer+xml":{"source":"iana","compressible":true},"application/mrb-publish+xml":{"source":"iana","compressible":true},"application/msc-ivr+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/msc-mixer+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/msword":{"source":"iana","compressible":false,"extensions":["doc","dot"]},"application/mud+json":{"source":"iana","compressible":true},"application/multipart-core":{"source":"iana"},"application/mxf":{"source":"iana","extensions":["mxf"]},"application/n-quads":{"source":"iana","extensions":["nq"]},"application/n-triples":{"source":"iana","extensions":["nt"]},"application/nasdata":{"source":"iana"},"application/news-checkgroups":{"source":"iana","charset":"US-ASCII"},"application/news-groupinfo":{"source":"iana","charset":"US-ASCII"},"application/news-transmission":{"source":"iana"},"application/nlsml+xml":{"source":"iana","compressible":true},"application/node":{"source":"iana","extensions":["cjs"]},"application/nss":{"source":"iana"},"application/oauth-authz-req+jwt":{"source":"iana"},"application/oblivious-dns-message":{"source":"iana"},"application/ocsp-request":{"source":"iana"},"application/ocsp-response":{"source":"iana"},"application/octet-stream":{"source":"iana","compressible":false,"extensions":["bin","dms","lrf","mar","so","dist","distz","pkg","bpk","dump","elc","deploy","exe","dll","deb","dmg","iso","img","msi","msp","msm","buffer"]},"application/oda":{"source":"iana","extensions":["oda"]},"application/odm+xml":{"source":"iana","compressible":true},"application/odx":{"source":"iana"},"application/oebps-package+xml":{"source":"iana","compressible":true,"extensions":["opf"]},"application/ogg":{"source":"iana","compressible":false,"extensions":["ogx"]},"application/omdoc+xml":{"source":"apache","compressible":true,"extensions":["omdoc"]},"application/onenote":{"source":"apache","extensions":["onetoc","onetoc2","onetmp","onepkg"]},"application/opc-nodeset+xml":{"source":"iana","compressible":true},"application/oscore":{"source":"iana"},"application/oxps":{"source":"iana","extensions":["oxps"]},"application/p21":{"source":"iana"},"application/p21+zip":{"source":"iana","compressible":false},"application/p2p-overlay+xml":{"source":"iana","compressible":true,"extensions":["relo"]},"application/parityfec":{"source":"iana"},"application/passport":{"source":"iana"},"application/patch-ops-error+xml":{"source":"iana","compressible":true,"extensions":["xer"]},"application/pdf":{"source":"iana","compressible":false,"extensions":["pdf"]},"application/pdx":{"source":"iana"},"application/pem-certificate-chain":{"source":"iana"},"application/pgp-encrypted":{"source":"iana","compressible":false,"extensions":["pgp"]},"application/pgp-keys":{"source":"iana","extensions":["asc"]},"application/pgp-signature":{"source":"iana","extensions":["asc","sig"]},"application/pics-rules":{"source":"apache","extensions":["prf"]},"application/pidf+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/pidf-diff+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/pkcs10":{"source":"iana","extensions":["p10"]},"application/pkcs12":{"source":"iana"},"application/pkcs7-mime":{"source":"iana","extensions":["p7m","p7c"]},"application/pkcs7-signature":{"source":"iana","extensions":["p7s"]},"application/pkcs8":{"source":"iana","extensions":["p8"]},"application/pkcs8-encrypted":{"source":"iana"},"application/pkix-attr-cert":{"source":"iana","extensions":["ac"]},"application/pkix-cert":{"source":"iana","extensions":["cer"]},"application/pkix-crl":{"source":"iana","extensions":["crl"]},"application/pkix-pkipath":{"source":"iana","extensions":["pkipath"]},"application/pkixcmp":{"source":"iana","extensions":["pki"]},"application/pls+xml":{"source":"iana","compressible":true,"extensions":["pls"]},"application/poc-settings+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/postscript":{"source":"iana","compressible":true,"extensions":["ai","eps","ps"]},"application/ppsp-tracker+json":{"source":"iana","compressible":true},"application/problem+json":{"source":"iana","compressible":true},"application/problem+xml":{"source":"iana","compressible":true},"application/provenance+xml":{"source":"iana","compressible":true,"extensions":["provx"]},"application/prs.alvestrand.titrax-sheet":{"source":"iana"},"application/prs.cww":{"source":"iana","extensions":["cww"]},"application/prs.cyn":{"source":"iana","charset":"7-BIT"},"application/prs.hpub+zip":{"source":"iana","compressible":false},"application/prs.nprend":{"source":"iana"},"application/prs.plucker":{"source":"iana"},"application/prs.rdf-xml-crypt":{"source":"iana"},"application/prs.xsf+xml":{"source":"iana","compressible":true},"application/pskc+xml":{"source":"iana","compressible":true,"extensions":["pskcxml"]},"application/pvd+json":{"source":"iana","compressible":true},"application/qsig":{"source":"iana"},"application/raml+yaml":{"compressible":true,"extensions":["raml"]},"application/raptorfec":{"source":"iana"},"application/rdap+json":{"source":"iana","compressible":true},"application/rdf+xml":{"source":"iana","compressible":true,"extensions":["rdf","owl"]},"application/reginfo+xml":{"source":"iana","compressible":true,"extensions":["rif"]},"application/relax-ng-compact-syntax":{"source":"iana","extensions":["rnc"]},"application/remote-printing":{"source":"iana"},"application/reputon+json":{"source":"iana","compressible":true},"application/resource-lists+xml":{"source":"iana","compressible":true,"extensions":["rl"]},"application/resource-lists-diff+xml":{"source":"iana","compressible":true,"extensions":["rld"]},"application/rfc+xml":{"source":"iana","compressible":true},"application/riscos":{"source":"iana"},"application/rlmi+xml":{"source":"iana","compressible":true},"application/rls-services+xml":{"source":"iana","compressible":true,"extensions":["rs"]},"application/route-apd+xml":{"source":"iana","compressible":true,"extensions":["rapd"]},"application/route-s-tsid+xml":{"source":"iana","compressible":true,"extensions":["sls"]},"application/route-usd+xml":{"source":"iana","compressible":true,"extensions":["rusd"]},"application/rpki-ghostbusters":{"source":"iana","extensions":["gbr"]},"application/rpki-manifest":{"source":"iana","extensions":["mft"]},"application/rpki-publication":{"source":"iana"},"application/rpki-roa":{"source":"iana","extensions":["roa"]},"application/rpki-updown":{"source":"iana"},"application/rsd+xml":{"source":"apache","compressible":true,"extensions":["rsd"]},"application/rss+xml":{"source":"apache","compressible":true,"extensions":["rss"]},"application/rtf":{"source":"iana","compressible":true,"extensions":["rtf"]},"application/rtploopback":{"source":"iana"},"application/rtx":{"source":"iana"},"application/samlassertion+xml":{"source":"iana","compressible":true},"application/samlmetadata+xml":{"source":"iana","compressible":true},"application/sarif+json":{"source":"iana","compressible":true},"application/sarif-external-properties+json":{"source":"iana","compressible":true},"application/sbe":{"source":"iana"},"application/sbml+xml":{"source":"iana","compressible":true,"extensions":["sbml"]},"application/scaip+xml":{"source":"iana","compressible":true},"application/scim+json":{"source":"iana","compressible":true},"application/scvp-cv-request":{"source":"iana","extensions":["scq"]},"application/scvp-cv-response":{"source":"iana","extensions":["scs"]},"application/scvp-vp-request":{"source":"iana","extensions":["spq"]},"application/scvp-vp-response":{"source":"iana","extensions":["spp"]},"application/sdp":{"source":"iana","extensions":["sdp"]},"application/secevent+jwt":{"source":"iana"},"application/senml+cbor":{"source":"iana"},"application/senml+json":{"source":"iana","compressible":true},"application/senml+xml":{"source":"iana","compressible":true,"extensions":["senmlx"]},"application/senml-etch+cbor":{"source":"iana"},"application/senml-etch+json":{"source":"iana","compressible":true},"application/senml-exi":{"source":"iana"},"application/sensml+cbor":{"source":"iana"},"application/sensml+json":{"source":"iana","compressible":true},"application/sensml+xml":{"source":"iana","compressible":true,"extensions":["sensmlx"]},"application/sensml-exi":{"source":"iana"},"application/sep+xml":{"source":"iana","compressible":true},"application/sep-exi":{"source":"iana"},"application/session-info":{"source":"iana"},"application/set-payment":{"source":"iana"},"application/set-payment-initiation":{"source":"iana","extensions":["setpay"]},"application/set-registration":{"source":"iana"},"application/set-registration-initiation":{"source":"iana","extensions":["setreg"]},"application/sgml":{"source":"iana"},"application/sgml-open-catalog":{"source":"iana"},"application/shf+xml":{"source":"iana","compressible":true,"extensions":["shf"]},"application/sieve":{"source":"iana","extensions":["siv","sieve"]},"application/simple-filter+xml":{"source":"iana","compressible":true},"application/simple-message-summary":{"source":"iana"},"application/simplesymbolcontainer":{"source":"iana"},"application/sipc":{"source":"iana"},"application/slate":{"source":"iana"},"application/smil":{"source":"iana"},"application/smil+xml":{"source":"iana","compressible":true,"extensions":["smi","smil"]},"application/smpte336m":{"source":"iana"},"application/soap+fastinfoset":{"source":"iana"},"application/soap+xml":{"source":"iana","compressible":true},"application/sparql-query":{"source":"iana","extensions":["rq"]},"application/sparql-results+xml":{"source":"iana","compressible":true,"extensions":["srx"]},"application/spdx+json":{"source":"iana","compressible":true},"application/spirits-event+xml":{"source":"iana","compressible":true},"application/sql":{"source":"iana"},"application/srgs":{"source":"iana","extensions":["gram"]},"application/srgs+xml":{"source":"iana","compressible":true,"extensions":["grxml"]},"application/sru+xml":{"source":"iana","compressible":true,"extensions":["sru"]},"application/ssdl+xml":{"source":"apache","compressible":true,"extensions":["ssdl"]},"application/ssml+xml":{"source":"iana","compressible":true,"extensions":["ssml"]},"application/stix+json":{"source":"iana","compressible":true},"application/swid+xml":{"source":"iana","compressible":true,"extensions":["swidtag"]},"application/tamp-apex-update":{"source":"iana"},"application/tamp-apex-update-confirm":{"source":"iana"},"application/tamp-community-update":{"source":"iana"},"application/tamp-community-update-confirm":{"source":"iana"},"application/tamp-error":{"source":"iana"},"application/tamp-sequence-adjust":{"source":"iana"},"application/tamp-sequence-adjust-confirm":{"source":"iana"},"application/tamp-status-query":{"source":"iana"},"application/tamp-status-response":{"source":"iana"},"application/tamp-update":{"source":"iana"},"application/tamp-update-confirm":{"source":"iana"},"application/tar":{"compressible":true},"application/taxii+json":{"source":"iana","compressible":true},"application/td+json":{"source":"iana","compressible":true},"application/tei+xml":{"source":"iana","compressible":true,"extensions":["tei","teicorpus"]},"application/tetra_isi":{"source":"iana"},"application/thraud+xml":{"source":"iana","compressible":true,"extensions":["tfi"]},"application/timestamp-query":{"source":"iana"},"application/timestamp-reply":{"source":"iana"},"application/timestamped-data":{"source":"iana","extensions":["tsd"]},"application/tlsrpt+gzip":{"source":"iana"},"application/tlsrpt+json":{"source":"iana","compressible":true},"application/tnauthlist":{"source":"iana"},"application/token-introspection+jwt":{"source":"iana"},"application/toml":{"compressible":true,"extensions":["toml"]},"application/trickle-ice-sdpfrag":{"source":"iana"},"application/trig":{"source":"iana","extensions":["trig"]},"application/ttml+xml":{"source":"iana","compressible":true,"extensions":["ttml"]},"application/tve-trigger":{"source":"iana"},"application/tzif":{"source":"iana"},"application/tzif-leap":{"source":"iana"},"application/ubjson":{"compressible":false,"extensions":["ubj"]},"application/ulpfec":{"source":"iana"},"application/urc-grpsheet+xml":{"source":"iana","compressible":true},"application/urc-ressheet+xml":{"source":"iana","compressible":true,"extensions":["rsheet"]},"application/urc-targetdesc+xml":{"source":"iana","compressible":true,"extensions":["td"]},"application/urc-uisocketdesc+xml":{"source":"iana","compressible":true},"application/vcard+json":{"source":"iana","compressible":true},"application/vcard+xml":{"source":"iana","compressible":true},"application/vemmi":{"source":"iana"},"application/vividence.scriptfile":{"source":"apache"},"application/vnd.1000minds.decision-model+xml":{"source":"iana","compressible":true,"extensions":["1km"]},"application/vnd.3gpp-prose+xml":{"source":"iana","compressible":true},"application/vnd.3gpp-prose-pc3ch+xml":{"source":"iana","compressible":true},"application/vnd.3gpp-v2x-local-service-information":{"source":"iana"},"application/vnd.3gpp.5gnas":{"source":"iana"},"application/vnd.3gpp.access-transfer-events+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.bsf+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.gmop+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.gtpc":{"source":"iana"},"application/vnd.3gpp.interworking-data":{"source":"iana"},"application/vnd.3gpp.lpp":{"source":"iana"},"application/vnd.3gpp.mc-signalling-ear":{"source":"iana"},"application/vnd.3gpp.mcdata-affiliation-command+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcdata-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcdata-payload":{"source":"iana"},"application/vnd.3gpp.mcdata-service-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcdata-signalling":{"source":"iana"},"application/vnd.3gpp.mcdata-ue-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcdata-user-profile+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-affiliation-command+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-floor-request+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-location-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-mbms-usage-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-service-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-signed+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-ue-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-ue-init-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcptt-user-profile+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-affiliation-command+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-affiliation-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-location-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-mbms-usage-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-service-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-transmission-request+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-ue-config+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mcvideo-user-profile+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.mid-call+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.ngap":{"source":"iana"},"application/vnd.3gpp.pfcp":{"source":"iana"},"application/vnd.3gpp.pic-bw-large":{"source":"iana","extensions":["plb"]},"application/vnd.3gpp.pic-bw-small":{"source":"iana","extensions":["psb"]},"application/vnd.3gpp.pic-bw-var":{"source":"iana","extensions":["pvb"]},"application/vnd.3gpp.s1ap":{"source":"iana"},"application/vnd.3gpp.sms":{"source":"iana"},"application/vnd.3gpp.sms+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.srvcc-ext+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.srvcc-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.state-and-event-info+xml":{"source":"iana","compressible":true},"application/vnd.3gpp.ussd+xml":{"source":"iana","compressible":true},"application/vnd.3gpp2.bcmcsinfo+xml":{"source":"iana","compressible":true},"application/vnd.3gpp2.sms":{"source":"iana"},"application/vnd.3gpp2.tcap":{"source":"iana","extensions":["tcap"]},"application/vnd.3lightssoftware.imagescal":{"source":"iana"},"application/vnd.3m.post-it-notes":{"source":"iana","extensions":["pwn"]},"application/vnd.accpac.simply.aso":{"source":"iana","extensions":["aso"]},"application/vnd.accpac.simply.imp":{"source":"iana","extensions":["imp"]},"application/vnd.acucobol":{"source":"iana","extensions":["acu"]},"application/vnd.acucorp":{"source":"iana","extensions":["atc","acutc"]},"application/vnd.adobe.air-application-installer-package+zip":{"source":"apache","compressible":false,"extensions":["air"]},"application/vnd.adobe.flash.movie":{"source":"iana"},"application/vnd.adobe.formscentral.fcdt":{"source":"iana","extensions":["fcdt"]},"application/vnd.adobe.fxp":{"source":"iana","extensions":["fxp","fxpl"]},"application/vnd.adobe.partial-upload":{"source":"iana"},"application/vnd.adobe.xdp+xml":{"source":"iana","compressible":true,"extensions":["xdp"]},"application/vnd.adobe.xfdf":{"source":"iana","extensions":["xfdf"]},"application/vnd.aether.imp":{"source":"iana"},"application/vnd.afpc.afplinedata":{"source":"iana"},"application/vnd.afpc.afplinedata-pagedef":{"source":"iana"},"application/vnd.afpc.cmoca-cmresource":{"source":"iana"},"application/vnd.afpc.foca-charset":{"source":"iana"},"application/vnd.afpc.foca-codedfont":{"source":"iana"},"application/vnd.afpc.foca-codepage":{"source":"iana"},"application/vnd.afpc.modca":{"source":"iana"},"application/vnd.afpc.modca-cmtable":{"source":"iana"},"application/vnd.afpc.modca-formdef":{"source":"iana"},"application/vnd.afpc.modca-mediummap":{"source":"iana"},"application/vnd.afpc.modca-objectcontainer":{"source":"iana"},"application/vnd.afpc.modca-overlay":{"source":"iana"},"application/vnd.afpc.modca-pagesegment":{"source":"iana"},"application/vnd.age":{"source":"iana","extensions":["age"]},"application/vnd.ah-barcode":{"source":"iana"},"application/vnd.ahead.space":{"source":"iana","extensions":["ahead"]},"application/vnd.airzip.filesecure.azf":{"source":"iana","extensions":["azf"]},"application/vnd.airzip.filesecure.azs":{"source":"iana","extensions":["azs"]},"application/vnd.amadeus+json":{"source":"iana","compressible":true},"application/vnd.amazon.ebook":{"source":"apache","extensions":["azw"]},"application/vnd.amazon.mobi8-ebook":{"source":"iana"},"application/vnd.americandynamics.acc":{"source":"iana","extensions":["acc"]},"application/vnd.amiga.ami":{"source":"iana","extensions":["ami"]},"application/vnd.amundsen.maze+xml":{"source":"iana","compressible":true},"application/vnd.android.ota":{"source":"iana"},"application/vnd.android.package-archive":{"source":"apache","compressible":false,"extensions":["apk"]},"application/vnd.anki":{"source":"iana"},"application/vnd.anser-web-certificate-issue-initiation":{"source":"iana","extensions":["cii"]},"application/vnd.anser-web-funds-transfer-initiation":{"source":"apache","extensions":["fti"]},"application/vnd.antix.game-component":{"source":"iana","extensions":["atx"]},"application/vnd.apache.arrow.file":{"source":"iana"},"application/vnd.apache.arrow.stream":{"source":"iana"},"application/vnd.apache.thrift.binary":{"source":"iana"},"application/vnd.apache.thrift.compact":{"source":"iana"},"application/vnd.apache.thrift.json":{"source":"iana"},"application/vnd.api+json":{"source":"iana","compressible":true},"application/vnd.aplextor.warrp+json":{"source":"iana","compressible":true},"application/vnd.apothekende.reservation+json":{"source":"iana","compressible":true},"application/vnd.apple.installer+xml":{"source":"iana","compressible":true,"extensions":["mpkg"]},"application/vnd.apple.keynote":{"source":"iana","extensions":["key"]},"application/vnd.apple.mpegurl":{"source":"iana","extensions":["m3u8"]},"application/vnd.apple.numbers":{"source":"iana","extensions":["numbers"]},"application/vnd.apple.pages":{"source":"iana","extensions":["pages"]},"application/vnd.apple.pkpass":{"compressible":false,"extensions":["pkpass"]},"application/vnd.arastra.swi":{"source":"iana"},"application/vnd.aristanetworks.swi":{"source":"iana","extensions":["swi"]},"application/vnd.artisan+json":{"source":"iana","compressible":true},"application/vnd.artsquare":{"source":"iana"},"application/vnd.astraea-software.iota":{"source":"iana","extensions":["iota"]},"application/vnd.audiograph":{"source":"iana","extensions":["aep"]},"application/vnd.autopackage":{"source":"iana"},"application/vnd.avalon+json":{"source":"iana","compressible":true},"application/vnd.avistar+xml":{"source":"iana","compressible":true},"application/vnd.balsamiq.bmml+xml":{"source":"iana","compressible":true,"extensions":["bmml"]},"application/vnd.balsamiq.bmpr":{"source":"iana"},"application/vnd.banana-accounting":{"source":"iana"},"application/vnd.bbf.usp.error":{"source":"iana"},"application/vnd.bbf.usp.msg":{"source":"iana"},"application/vnd.bbf.usp.msg+json":{"source":"iana","compressible":true},"application/vnd.bekitzur-stech+json":{"source":"iana","compressible":true},"application/vnd.bint.med-content":{"source":"iana"},"application/vnd.biopax.rdf+xml":{"source":"iana","compressible":true},"application/vnd.blink-idb-value-wrapper":{"source":"iana"},"application/vnd.blueice.multipass":{"source":"iana","extensions":["mpm"]},"application/vnd.bluetooth.ep.oob":{"source":"iana"},"application/vnd.bluetooth.le.oob":{"source":"iana"},"application/vnd.bmi":{"source":"iana","extensions":["bmi"]},"application/vnd.bpf":{"source":"iana"},"application/vnd.bpf3":{"source":"iana"},"application/vnd.businessobjects":{"source":"iana","extensions":["rep"]},"application/vnd.byu.uapi+json":{"source":"iana","compressible":true},"application/vnd.cab-jscript":{"source":"iana"},"application/vnd.canon-cpdl":{"source":"iana"},"application/vnd.canon-lips":{"source":"iana"},"application/vnd.capasystems-pg+json":{"source":"iana","compressible":true},"application/vnd.cendio.thinlinc.clientconf":{"source":"iana"},"application/vnd.century-systems.tcp_stream":{"source":"iana"},"application/vnd.chemdraw+xml":{"source":"iana","compressible":true,"extensions":["cdxml"]},"application/vnd.chess-pgn":{"source":"iana"},"application/vnd.chipnuts.karaoke-mmd":{"source":"iana","extensions":["mmd"]},"application/vnd.ciedi":{"source":"iana"},"application/vnd.cinderella":{"source":"iana","extensions":["cdy"]},"application/vnd.cirpack.isdn-ext":{"source":"iana"},"application/vnd.citationstyles.style+xml":{"source":"iana","compressible":true,"extensions":["csl"]},"application/vnd.claymore":{"source":"iana","extensions":["cla"]},"application/vnd.cloanto.rp9":{"source":"iana","extensions":["rp9"]},"application/vnd.clonk.c4group":{"source":"iana","extensions":["c4g","c4d","c4f","c4p","c4u"]},"application/vnd.cluetrust.cartomobile-config":{"source":"iana","extensions":["c11amc"]},"application/vnd.cluetrust.cartomobile-config-pkg":{"source":"iana","extensions":["c11amz"]},"application/vnd.coffeescript":{"source":"iana"},"application/vnd.collabio.xodocuments.document":{"source":"iana"},"application/vnd.collabio.xodocuments.document-template":{"source":"iana"},"application/vnd.collabio.xodocuments.presentation":{"source":"iana"},"application/vnd.collabio.xodocuments.presentation-template":{"source":"iana"},"application/vnd.collabio.xodocuments.spreadsheet":{"source":"iana"},"application/vnd.collabio.xodocuments.spreadsheet-template":{"source":"iana"},"application/vnd.collection+json":{"source":"iana","compressible":true},"application/vnd.collection.doc+json":{"source":"iana","compressible":true},"application/vnd.collection.next+json":{"source":"iana","compressible":true},"application/vnd.comicbook+zip":{"source":"iana","compressible":false},"application/vnd.comicbook-rar":{"source":"iana"},"application/vnd.commerce-battelle":{"source":"iana"},"application/vnd.commonspace":{"source":"iana","extensions":["csp"]},"application/vnd.contact.cmsg":{"source":"iana","extensions":["cdbcmsg"]},"application/vnd.coreos.ignition+json":{"source":"iana","compressible":true},"application/vnd.cosmocaller":{"source":"iana","extensions":["cmc"]},"application/vnd.crick.clicker":{"source":"iana","extensions":["clkx"]},"application/vnd.crick.clicker.keyboard":{"source":"iana","extensions":["clkk"]},"application/vnd.crick.clicker.palette":{"source":"iana","extensions":["clkp"]},"application/vnd.crick.clicker.template":{"source":"iana","extensions":["clkt"]},"application/vnd.crick.clicker.wordbank":{"source":"iana","extensions":["clkw"]},"application/vnd.criticaltools.wbs+xml":{"source":"iana","compressible":true,"extensions":["wbs"]},"application/vnd.cryptii.pipe+json":{"source":"iana","compressible":true},"application/vnd.crypto-shade-file":{"source":"iana"},"application/vnd.cryptomator.encrypted":{"source":"iana"},"application/vnd.cryptomator.vault":{"source":"iana"},"application/vnd.ctc-posml":{"source":"iana","extensions":["pml"]},"application/vnd.ctct.ws+xml":{"source":"iana","compressible":true},"application/vnd.cups-pdf":{"source":"iana"},"application/vnd.cups-postscript":{"source":"iana"},"application/vnd.cups-ppd":{"source":"iana","extensions":["ppd"]},"application/vnd.cups-raster":{"source":"iana"},"application/vnd.cups-raw":{"source":"iana"},"application/vnd.curl":{"source":"iana"},"application/vnd.curl.car":{"source":"apache","extensions":["car"]},"application/vnd.curl.pcurl":{"source":"apache","extensions":["pcurl"]},"application/vnd.cyan.dean.root+xml":{"source":"iana","compressible":true},"application/vnd.cybank":{"source":"iana"},"application/vnd.cyclonedx+json":{"source":"iana","compressible":true},"application/vnd.cyclonedx+xml":{"source":"iana","compressible":true},"application/vnd.d2l.coursepackage1p0+zip":{"source":"iana","compressible":false},"application/vnd.d3m-dataset":{"source":"iana"},"application/vnd.d3m-problem":{"source":"iana"},"application/vnd.dart":{"source":"iana","compressible":true,"extensions":["dart"]},"application/vnd.data-vision.rdz":{"source":"iana","extensions":["rdz"]},"application/vnd.datapackage+json":{"source":"iana","compressible":true},"application/vnd.dataresource+json":{"source":"iana","compressible":true},"application/vnd.dbf":{"source":"iana","extensions":["dbf"]},"application/vnd.debian.binary-package":{"source":"iana"},"application/vnd.dece.data":{"source":"iana","extensions":["uvf","uvvf","uvd","uvvd"]},"application/vnd.dece.ttml+xml":{"source":"iana","compressible":true,"extensions":["uvt","uvvt"]},"application/vnd.dece.unspecified":{"source":"iana","extensions":["uvx","uvvx"]},"application/vnd.dece.zip":{"source":"iana","extensions":["uvz","uvvz"]},"application/vnd.denovo.fcselayout-link":{"source":"iana","extensions":["fe_launch"]},"application/vnd.desmume.movie":{"source":"iana"},"application/vnd.dir-bi.plate-dl-nosuffix":{"source":"iana"},"application/vnd.dm.delegation+xml":{"source":"iana","compressible":true},"application/vnd.dna":{"source":"iana","extensions":["dna"]},"application/vnd.document+json":{"source":"iana","compressible":true},"application/vnd.dolby.mlp":{"source":"apache","extensions":["mlp"]},"application/vnd.dolby.mobile.1":{"source":"iana"},"application/vnd.dolby.mobile.2":{"source":"iana"},"application/vnd.doremir.scorecloud-binary-document":{"source":"iana"},"application/vnd.dpgraph":{"source":"iana","extensions":["dpg"]},"application/vnd.dreamfactory":{"source":"iana","extensions":["dfac"]},"application/vnd.drive+json":{"source":"iana","compressible":true},"application/vnd.ds-keypoint":{"source":"apache","extensions":["kpxx"]},"application/vnd.dtg.local":{"source":"iana"},"application/vnd.dtg.local.flash":{"source":"iana"},"application/vnd.dtg.local.html":{"source":"iana"},"application/vnd.dvb.ait":{"source":"iana","extensions":["ait"]},"application/vnd.dvb.dvbisl+xml":{"source":"iana","compressible":true},"application/vnd.dvb.dvbj":{"source":"iana"},"application/vnd.dvb.esgcontainer":{"source":"iana"},"application/vnd.dvb.ipdcdftnotifaccess":{"source":"iana"},"application/vnd.dvb.ipdcesgaccess":{"source":"iana"},"application/vnd.dvb.ipdcesgaccess2":{"source":"iana"},"application/vnd.dvb.ipdcesgpdd":{"source":"iana"},"application/vnd.dvb.ipdcroaming":{"source":"iana"},"application/vnd.dvb.iptv.alfec-base":{"source":"iana"},"application/vnd.dvb.iptv.alfec-enhancement":{"source":"iana"},"application/vnd.dvb.notif-aggregate-root+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-container+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-generic+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-ia-msglist+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-ia-registration-request+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-ia-registration-response+xml":{"source":"iana","compressible":true},"application/vnd.dvb.notif-init+xml":{"source":"iana","compressible":true},"application/vnd.dvb.pfr":{"source":"iana"},"application/vnd.dvb.service":{"source":"iana","extensions":["svc"]},"application/vnd.dxr":{"source":"iana"},"application/vnd.dynageo":{"source":"iana","extensions":["geo"]},"application/vnd.dzr":{"source":"iana"},"application/vnd.easykaraoke.cdgdownload":{"source":"iana"},"application/vnd.ecdis-update":{"source":"iana"},"application/vnd.ecip.rlp":{"source":"iana"},"application/vnd.eclipse.ditto+json":{"source":"iana","compressible":true},"application/vnd.ecowin.chart":{"source":"iana","extensions":["mag"]},"application/vnd.ecowin.filerequest":{"source":"iana"},"application/vnd.ecowin.fileupdate":{"source":"iana"},"application/vnd.ecowin.series":{"source":"iana"},"application/vnd.ecowin.seriesrequest":{"source":"iana"},"application/vnd.ecowin.seriesupdate":{"source":"iana"},"application/vnd.efi.img":{"source":"iana"},"application/vnd.efi.iso":{"source":"iana"},"application/vnd.emclient.accessrequest+xml":{"source":"iana","compressible":true},"application/vnd.enliven":{"source":"iana","extensions":["nml"]},"application/vnd.enphase.envoy":{"source":"iana"},"application/vnd.eprints.data+xml":{"source":"iana","compressible":true},"application/vnd.epson.esf":{"source":"iana","extensions":["esf"]},"application/vnd.epson.msf":{"source":"iana","extensions":["msf"]},"application/vnd.epson.quickanime":{"source":"iana","extensions":["qam"]},"application/vnd.epson.salt":{"source":"iana","extensions":["slt"]},"application/vnd.epson.ssf":{"source":"iana","extensions":["ssf"]},"application/vnd.ericsson.quickcall":{"source":"iana"},"application/vnd.espass-espass+zip":{"source":"iana","compressible":false},"application/vnd.eszigno3+xml":{"source":"iana","compressible":true,"extensions":["es3","et3"]},"application/vnd.etsi.aoc+xml":{"source":"iana","compressible":true},"application/vnd.etsi.asic-e+zip":{"source":"iana","compressible":false},"application/vnd.etsi.asic-s+zip":{"source":"iana","compressible":false},"application/vnd.etsi.cug+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvcommand+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvdiscovery+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvprofile+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvsad-bc+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvsad-cod+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvsad-npvr+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvservice+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvsync+xml":{"source":"iana","compressible":true},"application/vnd.etsi.iptvueprofile+xml":{"source":"iana","compressible":true},"application/vnd.etsi.mcid+xml":{"source":"iana","compressible":true},"application/vnd.etsi.mheg5":{"source":"iana"},"application/vnd.etsi.overload-control-policy-dataset+xml":{"source":"iana","compressible":true},"application/vnd.etsi.pstn+xml":{"source":"iana","compressible":true},"application/vnd.etsi.sci+xml":{"source":"iana","compressible":true},"application/vnd.etsi.simservs+xml":{"source":"iana","compressible":true},"application/vnd.etsi.timestamp-token":{"source":"iana"},"application/vnd.etsi.tsl+xml":{"source":"iana","compressible":true},"application/vnd.etsi.tsl.der":{"source":"iana"},"application/vnd.eu.kasparian.car+json":{"source":"iana","compressible":true},"application/vnd.eudora.data":{"source":"iana"},"application/vnd.evolv.ecig.profile":{"source":"iana"},"application/vnd.evolv.ecig.settings":{"source":"iana"},"application/vnd.evolv.ecig.theme":{"source":"iana"},"application/vnd.exstream-empower+zip":{"source":"iana","compressible":false},"application/vnd.exstream-package":{"source":"iana"},"application/vnd.ezpix-album":{"source":"iana","extensions":["ez2"]},"application/vnd.ezpix-package":{"source":"iana","extensions":["ez3"]},"application/vnd.f-secure.mobile":{"source":"iana"},"application/vnd.familysearch.gedcom+zip":{"source":"iana","compressible":false},"application/vnd.fastcopy-disk-image":{"source":"iana"},"application/vnd.fdf":{"source":"iana","extensions":["fdf"]},"application/vnd.fdsn.mseed":{"source":"iana","extensions":["mseed"]},"application/vnd.fdsn.seed":{"source":"iana","extensions":["seed","dataless"]},"application/vnd.ffsns":{"source":"iana"},"application/vnd.ficlab.flb+zip":{"source":"iana","compressible":false},"application/vnd.filmit.zfc":{"source":"iana"},"application/vnd.fints":{"source":"iana"},"application/vnd.firemonkeys.cloudcell":{"source":"iana"},"application/vnd.flographit":{"source":"iana","extensions":["gph"]},"application/vnd.fluxtime.clip":{"source":"iana","extensions":["ftc"]},"application/vnd.font-fontforge-sfd":{"source":"iana"},"application/vnd.framemaker":{"source":"iana","extensions":["fm","frame","maker","book"]},"application/vnd.frogans.fnc":{"source":"iana","extensions":["fnc"]},"application/vnd.frogans.ltf":{"source":"iana","extensions":["ltf"]},"application/vnd.fsc.weblaunch":{"source":"iana","extensions":["fsc"]},"application/vnd.fujifilm.fb.docuworks":{"source":"iana"},"application/vnd.fujifilm.fb.docuworks.binder":{"source":"iana"},"application/vnd.fujifilm.fb.docuworks.container":{"source":"iana"},"application/vnd.fujifilm.fb.jfi+xml":{"source":"iana","compressible":true},"application/vnd.fujitsu.oasys":{"source":"iana","extensions":["oas"]},"application/vnd.fujitsu.oasys2":{"source":"iana","extensions":["oa2"]},"application/vnd.fujitsu.oasys3":{"source":"iana","extensions":["oa3"]},"application/vnd.fujitsu.oasysgp":{"source":"iana","extensions":["fg5"]},"application/vnd.fujitsu.oasysprs":{"source":"iana","extensions":["bh2"]},"application/vnd.fujixerox.art-ex":{"source":"iana"},"application/vnd.fujixerox.art4":{"source":"iana"},"application/vnd.fujixerox.ddd":{"source":"iana","extensions":["ddd"]},"application/vnd.fujixerox.docuworks":{"source":"iana","extensions":["xdw"]},"application/vnd.fujixerox.docuworks.binder":{"source":"iana","extensions":["xbd"]},"application/vnd.fujixerox.docuworks.container":{"source":"iana"},"application/vnd.fujixerox.hbpl":{"source":"iana"},"application/vnd.fut-misnet":{"source":"iana"},"application/vnd.futoin+cbor":{"source":"iana"},"application/vnd.futoin+json":{"source":"iana","compressible":true},"application/vnd.fuzzysheet":{"source":"iana","extensions":["fzs"]},"application/vnd.genomatix.tuxedo":{"source":"iana","extensions":["txd"]},"application/vnd.gentics.grd+json":{"source":"iana","compressible":true},"application/vnd.geo+json":{"source":"iana","compressible":true},"application/vnd.geocube+xml":{"source":"iana","compressible":true},"application/vnd.geogebra.file":{"source":"iana","extensions":["ggb"]},"application/vnd.geogebra.slides":{"source":"iana"},"application/vnd.geogebra.tool":{"source":"iana","extensions":["ggt"]},"application/vnd.geometry-explorer":{"source":"iana","extensions":["gex","gre"]},"application/vnd.geonext":{"source":"iana","extensions":["gxt"]},"application/vnd.geoplan":{"source":"iana","extensions":["g2w"]},"application/vnd.geospace":{"source":"iana","extensions":["g3w"]},"application/vnd.gerber":{"source":"iana"},"application/vnd.globalplatform.card-content-mgt":{"source":"iana"},"application/vnd.globalplatform.card-content-mgt-response":{"source":"iana"},"application/vnd.gmx":{"source":"iana","extensions":["gmx"]},"application/vnd.google-apps.document":{"compressible":false,"extensions":["gdoc"]},"application/vnd.google-apps.presentation":{"compressible":false,"extensions":["gslides"]},"application/vnd.google-apps.spreadsheet":{"compressible":false,"extensions":["gsheet"]},"application/vnd.google-earth.kml+xml":{"source":"iana","compressible":true,"extensions":["kml"]},"application/vnd.google-earth.kmz":{"source":"iana","compressible":false,"extensions":["kmz"]},"application/vnd.gov.sk.e-form+xml":{"source":"iana","compressible":true},"application/vnd.gov.sk.e-form+zip":{"source":"iana","compressible":false},"application/vnd.gov.sk.xmldatacontainer+xml":{"source":"iana","compressible":true},"application/vnd.grafeq":{"source":"iana","extensions":["gqf","gqs"]},"application/vnd.gridmp":{"source":"iana"},"application/vnd.groove-account":{"source":"iana","extensions":["gac"]},"application/vnd.groove-help":{"source":"iana","extensions":["ghf"]},"application/vnd.groove-identity-message":{"source":"iana","extensions":["gim"]},"application/vnd.groove-injector":{"source":"iana","extensions":["grv"]},"application/vnd.groove-tool-message":{"source":"iana","extensions":["gtm"]},"application/vnd.groove-tool-template":{"source":"iana","extensions":["tpl"]},"application/vnd.groove-vcard":{"source":"iana","extensions":["vcg"]},"application/vnd.hal+json":{"source":"iana","compressible":true},"application/vnd.hal+xml":{"source":"iana","compressible":true,"extensions":["hal"]},"application/vnd.handheld-entertainment+xml":{"source":"iana","compressible":true,"extensions":["zmm"]},"application/vnd.hbci":{"source":"iana","extensions":["hbci"]},"application/vnd.hc+json":{"source":"iana","compressible":true},"application/vnd.hcl-bireports":{"source":"iana"},"application/vnd.hdt":{"source":"iana"},"application/vnd.heroku+json":{"source":"iana","compressible":true},"application/vnd.hhe.lesson-player":{"source":"iana","extensions":["les"]},"application/vnd.hl7cda+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.hl7v2+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.hp-hpgl":{"source":"iana","extensions":["hpgl"]},"application/vnd.hp-hpid":{"source":"iana","extensions":["hpid"]},"application/vnd.hp-hps":{"source":"iana","extensions":["hps"]},"application/vnd.hp-jlyt":{"source":"iana","extensions":["jlt"]},"application/vnd.hp-pcl":{"source":"iana","extensions":["pcl"]},"application/vnd.hp-pclxl":{"source":"iana","extensions":["pclxl"]},"application/vnd.httphone":{"source":"iana"},"application/vnd.hydrostatix.sof-data":{"source":"iana","extensions":["sfd-hdstx"]},"application/vnd.hyper+json":{"source":"iana","compressible":true},"application/vnd.hyper-item+json":{"source":"iana","compressible":true},"application/vnd.hyperdrive+json":{"source":"iana","compressible":true},"application/vnd.hzn-3d-crossword":{"source":"iana"},"application/vnd.ibm.afplinedata":{"source":"iana"},"application/vnd.ibm.electronic-media":{"source":"iana"},"application/vnd.ibm.minipay":{"source":"iana","extensions":["mpy"]},"application/vnd.ibm.modcap":{"source":"iana","extensions":["afp","listafp","list3820"]},"application/vnd.ibm.rights-management":{"source":"iana","extensions":["irm"]},"application/vnd.ibm.secure-container":{"source":"iana","extensions":["sc"]},"application/vnd.iccprofile":{"source":"iana","extensions":["icc","icm"]},"application/vnd.ieee.1905":{"source":"iana"},"application/vnd.igloader":{"source":"iana","extensions":["igl"]},"application/vnd.imagemeter.folder+zip":{"source":"iana","compressible":false},"application/vnd.imagemeter.image+zip":{"source":"iana","compressible":false},"application/vnd.immervision-ivp":{"source":"iana","extensions":["ivp"]},"application/vnd.immervision-ivu":{"source":"iana","extensions":["ivu"]},"application/vnd.ims.imsccv1p1":{"source":"iana"},"application/vnd.ims.imsccv1p2":{"source":"iana"},"application/vnd.ims.imsccv1p3":{"source":"iana"},"application/vnd.ims.lis.v2.result+json":{"source":"iana","compressible":true},"application/vnd.ims.lti.v2.toolconsumerprofile+json":{"source":"iana","compressible":true},"application/vnd.ims.lti.v2.toolproxy+json":{"source":"iana","compressible":true},"application/vnd.ims.lti.v2.toolproxy.id+json":{"source":"iana","compressible":true},"application/vnd.ims.lti.v2.toolsettings+json":{"source":"iana","compressible":true},"application/vnd.ims.lti.v2.toolsettings.simple+json":{"source":"iana","compressible":true},"application/vnd.informedcontrol.rms+xml":{"source":"iana","compressible":true},"application/vnd.informix-visionary":{"source":"iana"},"application/vnd.infotech.project":{"source":"iana"},"application/vnd.infotech.project+xml":{"source":"iana","compressible":true},"application/vnd.innopath.wamp.notification":{"source":"iana"},"application/vnd.insors.igm":{"source":"iana","extensions":["igm"]},"application/vnd.intercon.formnet":{"source":"iana","extensions":["xpw","xpx"]},"application/vnd.intergeo":{"source":"iana","extensions":["i2g"]},"application/vnd.intertrust.digibox":{"source":"iana"},"application/vnd.intertrust.nncp":{"source":"iana"},"application/vnd.intu.qbo":{"source":"iana","extensions":["qbo"]},"application/vnd.intu.qfx":{"source":"iana","extensions":["qfx"]},"application/vnd.iptc.g2.catalogitem+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.conceptitem+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.knowledgeitem+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.newsitem+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.newsmessage+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.packageitem+xml":{"source":"iana","compressible":true},"application/vnd.iptc.g2.planningitem+xml":{"source":"iana","compressible":true},"application/vnd.ipunplugged.rcprofile":{"source":"iana","extensions":["rcprofile"]},"application/vnd.irepository.package+xml":{"source":"iana","compressible":true,"extensions":["irp"]},"application/vnd.is-xpr":{"source":"iana","extensions":["xpr"]},"application/vnd.isac.fcs":{"source":"iana","extensions":["fcs"]},"application/vnd.iso11783-10+zip":{"source":"iana","compressible":false},"application/vnd.jam":{"source":"iana","extensions":["jam"]},"application/vnd.japannet-directory-service":{"source":"iana"},"application/vnd.japannet-jpnstore-wakeup":{"source":"iana"},"application/vnd.japannet-payment-wakeup":{"source":"iana"},"application/vnd.japannet-registration":{"source":"iana"},"application/vnd.japannet-registration-wakeup":{"source":"iana"},"application/vnd.japannet-setstore-wakeup":{"source":"iana"},"application/vnd.japannet-verification":{"source":"iana"},"application/vnd.japannet-verification-wakeup":{"source":"iana"},"application/vnd.jcp.javame.midlet-rms":{"source":"iana","extensions":["rms"]},"application/vnd.jisp":{"source":"iana","extensions":["jisp"]},"application/vnd.joost.joda-archive":{"source":"iana","extensions":["joda"]},"application/vnd.jsk.isdn-ngn":{"source":"iana"},"application/vnd.kahootz":{"source":"iana","extensions":["ktz","ktr"]},"application/vnd.kde.karbon":{"source":"iana","extensions":["karbon"]},"application/vnd.kde.kchart":{"source":"iana","extensions":["chrt"]},"application/vnd.kde.kformula":{"source":"iana","extensions":["kfo"]},"application/vnd.kde.kivio":{"source":"iana","extensions":["flw"]},"application/vnd.kde.kontour":{"source":"iana","extensions":["kon"]},"application/vnd.kde.kpresenter":{"source":"iana","extensions":["kpr","kpt"]},"application/vnd.kde.kspread":{"source":"iana","extensions":["ksp"]},"application/vnd.kde.kword":{"source":"iana","extensions":["kwd","kwt"]},"application/vnd.kenameaapp":{"source":"iana","extensions":["htke"]},"application/vnd.kidspiration":{"source":"iana","extensions":["kia"]},"application/vnd.kinar":{"source":"iana","extensions":["kne","knp"]},"application/vnd.koan":{"source":"iana","extensions":["skp","skd","skt","skm"]},"application/vnd.kodak-descriptor":{"source":"iana","extensions":["sse"]},"application/vnd.las":{"source":"iana"},"application/vnd.las.las+json":{"source":"iana","compressible":true},"application/vnd.las.las+xml":{"source":"iana","compressible":true,"extensions":["lasxml"]},"application/vnd.laszip":{"source":"iana"},"application/vnd.leap+json":{"source":"iana","compressible":true},"application/vnd.liberty-request+xml":{"source":"iana","compressible":true},"application/vnd.llamagraphics.life-balance.desktop":{"source":"iana","extensions":["lbd"]},"application/vnd.llamagraphics.life-balance.exchange+xml":{"source":"iana","compressible":true,"extensions":["lbe"]},"application/vnd.logipipe.circuit+zip":{"source":"iana","compressible":false},"application/vnd.loom":{"source":"iana"},"application/vnd.lotus-1-2-3":{"source":"iana","extensions":["123"]},"application/vnd.lotus-approach":{"source":"iana","extensions":["apr"]},"application/vnd.lotus-freelance":{"source":"iana","extensions":["pre"]},"application/vnd.lotus-notes":{"source":"iana","extensions":["nsf"]},"application/vnd.lotus-organizer":{"source":"iana","extensions":["org"]},"application/vnd.lotus-screencam":{"source":"iana","extensions":["scm"]},"application/vnd.lotus-wordpro":{"source":"iana","extensions":["lwp"]},"application/vnd.macports.portpkg":{"source":"iana","extensions":["portpkg"]},"application/vnd.mapbox-vector-tile":{"source":"iana","extensions":["mvt"]},"application/vnd.marlin.drm.actiontoken+xml":{"source":"iana","compressible":true},"application/vnd.marlin.drm.conftoken+xml":{"source":"iana","compressible":true},"application/vnd.marlin.drm.license+xml":{"source":"iana","compressible":true},"application/vnd.marlin.drm.mdcf":{"source":"iana"},"application/vnd.mason+json":{"source":"iana","compressible":true},"application/vnd.maxar.archive.3tz+zip":{"source":"iana","compressible":false},"application/vnd.maxmind.maxmind-db":{"source":"iana"},"application/vnd.mcd":{"source":"iana","extensions":["mcd"]},"application/vnd.medcalcdata":{"source":"iana","extensions":["mc1"]},"application/vnd.mediastation.cdkey":{"source":"iana","extensions":["cdkey"]},"application/vnd.meridian-slingshot":{"source":"iana"},"application/vnd.mfer":{"source":"iana","extensions":["mwf"]},"application/vnd.mfmp":{"source":"iana","extensions":["mfm"]},"application/vnd.micro+json":{"source":"iana","compressible":true},"application/vnd.micrografx.flo":{"source":"iana","extensions":["flo"]},"application/vnd.micrografx.igx":{"source":"iana","extensions":["igx"]},"application/vnd.microsoft.portable-executable":{"source":"iana"},"application/vnd.microsoft.windows.thumbnail-cache":{"source":"iana"},"application/vnd.miele+json":{"source":"iana","compressible":true},"application/vnd.mif":{"source":"iana","extensions":["mif"]},"application/vnd.minisoft-hp3000-save":{"source":"iana"},"application/vnd.mitsubishi.misty-guard.trustweb":{"source":"iana"},"application/vnd.mobius.daf":{"source":"iana","extensions":["daf"]},"application/vnd.mobius.dis":{"source":"iana","extensions":["dis"]},"application/vnd.mobius.mbk":{"source":"iana","extensions":["mbk"]},"application/vnd.mobius.mqy":{"source":"iana","extensions":["mqy"]},"application/vnd.mobius.msl":{"source":"iana","extensions":["msl"]},"application/vnd.mobius.plc":{"source":"iana","extensions":["plc"]},"application/vnd.mobius.txf":{"source":"iana","extensions":["txf"]},"application/vnd.mophun.application":{"source":"iana","extensions":["mpn"]},"application/vnd.mophun.certificate":{"source":"iana","extensions":["mpc"]},"application/vnd.motorola.flexsuite":{"source":"iana"},"application/vnd.motorola.flexsuite.adsi":{"source":"iana"},"application/vnd.motorola.flexsuite.fis":{"source":"iana"},"application/vnd.motorola.flexsuite.gotap":{"source":"iana"},"application/vnd.motorola.flexsuite.kmr":{"source":"iana"},"application/vnd.motorola.flexsuite.ttc":{"source":"iana"},"application/vnd.motorola.flexsuite.wem":{"source":"iana"},"application/vnd.motorola.iprm":{"source":"iana"},"application/vnd.mozilla.xul+xml":{"source":"iana","compressible":true,"extensions":["xul"]},"application/vnd.ms-3mfdocument":{"source":"iana"},"application/vnd.ms-artgalry":{"source":"iana","extensions":["cil"]},"application/vnd.ms-asf":{"source":"iana"},"application/vnd.ms-cab-compressed":{"source":"iana","extensions":["cab"]},"application/vnd.ms-color.iccprofile":{"source":"apache"},"application/vnd.ms-excel":{"source":"iana","compressible":false,"extensions":["xls","xlm","xla","xlc","xlt","xlw"]},"application/vnd.ms-excel.addin.macroenabled.12":{"source":"iana","extensions":["xlam"]},"application/vnd.ms-excel.sheet.binary.macroenabled.12":{"source":"iana","extensions":["xlsb"]},"application/vnd.ms-excel.sheet.macroenabled.12":{"source":"iana","extensions":["xlsm"]},"application/vnd.ms-excel.template.macroenabled.12":{"source":"iana","extensions":["xltm"]},"application/vnd.ms-fontobject":{"source":"iana","compressible":true,"extensions":["eot"]},"application/vnd.ms-htmlhelp":{"source":"iana","extensions":["chm"]},"application/vnd.ms-ims":{"source":"iana","extensions":["ims"]},"application/vnd.ms-lrm":{"source":"iana","extensions":["lrm"]},"application/vnd.ms-office.activex+xml":{"source":"iana","compressible":true},"application/vnd.ms-officetheme":{"source":"iana","extensions":["thmx"]},"application/vnd.ms-opentype":{"source":"apache","compressible":true},"application/vnd.ms-outlook":{"compressible":false,"extensions":["msg"]},"application/vnd.ms-package.obfuscated-opentype":{"source":"apache"},"application/vnd.ms-pki.seccat":{"source":"apache","extensions":["cat"]},"application/vnd.ms-pki.stl":{"source":"apache","extensions":["stl"]},"application/vnd.ms-playready.initiator+xml":{"source":"iana","compressible":true},"application/vnd.ms-powerpoint":{"source":"iana","compressible":false,"extensions":["ppt","pps","pot"]},"application/vnd.ms-powerpoint.addin.macroenabled.12":{"source":"iana","extensions":["ppam"]},"application/vnd.ms-powerpoint.presentation.macroenabled.12":{"source":"iana","extensions":["pptm"]},"application/vnd.ms-powerpoint.slide.macroenabled.12":{"source":"iana","extensions":["sldm"]},"application/vnd.ms-powerpoint.slideshow.macroenabled.12":{"source":"iana","extensions":["ppsm"]},"application/vnd.ms-powerpoint.template.macroenabled.12":{"source":"iana","extensions":["potm"]},"application/vnd.ms-printdevicecapabilities+xml":{"source":"iana","compressible":true},"application/vnd.ms-printing.printticket+xml":{"source":"apache","compressible":true},"application/vnd.ms-printschematicket+xml":{"source":"iana","compressible":true},"application/vnd.ms-project":{"source":"iana","extensions":["mpp","mpt"]},"application/vnd.ms-tnef":{"source":"iana"},"application/vnd.ms-windows.devicepairing":{"source":"iana"},"application/vnd.ms-windows.nwprinting.oob":{"source":"iana"},"application/vnd.ms-windows.printerpairing":{"source":"iana"},"application/vnd.ms-windows.wsd.oob":{"source":"iana"},"application/vnd.ms-wmdrm.lic-chlg-req":{"source":"iana"},"application/vnd.ms-wmdrm.lic-resp":{"source":"iana"},"application/vnd.ms-wmdrm.meter-chlg-req":{"source":"iana"},"application/vnd.ms-wmdrm.meter-resp":{"source":"iana"},"application/vnd.ms-word.document.macroenabled.12":{"source":"iana","extensions":["docm"]},"application/vnd.ms-word.template.macroenabled.12":{"source":"iana","extensions":["dotm"]},"application/vnd.ms-works":{"source":"iana","extensions":["wps","wks","wcm","wdb"]},"application/vnd.ms-wpl":{"source":"iana","extensions":["wpl"]},"application/vnd.ms-xpsdocument":{"source":"iana","compressible":false,"extensions":["xps"]},"application/vnd.msa-disk-image":{"source":"iana"},"application/vnd.mseq":{"source":"iana","extensions":["mseq"]},"application/vnd.msign":{"source":"iana"},"application/vnd.multiad.creator":{"source":"iana"},"application/vnd.multiad.creator.cif":{"source":"iana"},"application/vnd.music-niff":{"source":"iana"},"application/vnd.musician":{"source":"iana","extensions":["mus"]},"application/vnd.muvee.style":{"source":"iana","extensions":["msty"]},"application/vnd.mynfc":{"source":"iana","extensions":["taglet"]},"application/vnd.nacamar.ybrid+json":{"source":"iana","compressible":true},"application/vnd.ncd.control":{"source":"iana"},"application/vnd.ncd.reference":{"source":"iana"},"application/vnd.nearst.inv+json":{"source":"iana","compressible":true},"application/vnd.nebumind.line":{"source":"iana"},"application/vnd.nervana":{"source":"iana"},"application/vnd.netfpx":{"source":"iana"},"application/vnd.neurolanguage.nlu":{"source":"iana","extensions":["nlu"]},"application/vnd.nimn":{"source":"iana"},"application/vnd.nintendo.nitro.rom":{"source":"iana"},"application/vnd.nintendo.snes.rom":{"source":"iana"},"application/vnd.nitf":{"source":"iana","extensions":["ntf","nitf"]},"application/vnd.noblenet-directory":{"source":"iana","extensions":["nnd"]},"application/vnd.noblenet-sealer":{"source":"iana","extensions":["nns"]},"application/vnd.noblenet-web":{"source":"iana","extensions":["nnw"]},"application/vnd.nokia.catalogs":{"source":"iana"},"application/vnd.nokia.conml+wbxml":{"source":"iana"},"application/vnd.nokia.conml+xml":{"source":"iana","compressible":true},"application/vnd.nokia.iptv.config+xml":{"source":"iana","compressible":true},"application/vnd.nokia.isds-radio-presets":{"source":"iana"},"application/vnd.nokia.landmark+wbxml":{"source":"iana"},"application/vnd.nokia.landmark+xml":{"source":"iana","compressible":true},"application/vnd.nokia.landmarkcollection+xml":{"source":"iana","compressible":true},"application/vnd.nokia.n-gage.ac+xml":{"source":"iana","compressible":true,"extensions":["ac"]},"application/vnd.nokia.n-gage.data":{"source":"iana","extensions":["ngdat"]},"application/vnd.nokia.n-gage.symbian.install":{"source":"iana","extensions":["n-gage"]},"application/vnd.nokia.ncd":{"source":"iana"},"application/vnd.nokia.pcd+wbxml":{"source":"iana"},"application/vnd.nokia.pcd+xml":{"source":"iana","compressible":true},"application/vnd.nokia.radio-preset":{"source":"iana","extensions":["rpst"]},"application/vnd.nokia.radio-presets":{"source":"iana","extensions":["rpss"]},"application/vnd.novadigm.edm":{"source":"iana","extensions":["edm"]},"application/vnd.novadigm.edx":{"source":"iana","extensions":["edx"]},"application/vnd.novadigm.ext":{"source":"iana","extensions":["ext"]},"application/vnd.ntt-local.content-share":{"source":"iana"},"application/vnd.ntt-local.file-transfer":{"source":"iana"},"application/vnd.ntt-local.ogw_remote-access":{"source":"iana"},"application/vnd.ntt-local.sip-ta_remote":{"source":"iana"},"application/vnd.ntt-local.sip-ta_tcp_stream":{"source":"iana"},"application/vnd.oasis.opendocument.chart":{"source":"iana","extensions":["odc"]},"application/vnd.oasis.opendocument.chart-template":{"source":"iana","extensions":["otc"]},"application/vnd.oasis.opendocument.database":{"source":"iana","extensions":["odb"]},"application/vnd.oasis.opendocument.formula":{"source":"iana","extensions":["odf"]},"application/vnd.oasis.opendocument.formula-template":{"source":"iana","extensions":["odft"]},"application/vnd.oasis.opendocument.graphics":{"source":"iana","compressible":false,"extensions":["odg"]},"application/vnd.oasis.opendocument.graphics-template":{"source":"iana","extensions":["otg"]},"application/vnd.oasis.opendocument.image":{"source":"iana","extensions":["odi"]},"application/vnd.oasis.opendocument.image-template":{"source":"iana","extensions":["oti"]},"application/vnd.oasis.opendocument.presentation":{"source":"iana","compressible":false,"extensions":["odp"]},"application/vnd.oasis.opendocument.presentation-template":{"source":"iana","extensions":["otp"]},"application/vnd.oasis.opendocument.spreadsheet":{"source":"iana","compressible":false,"extensions":["ods"]},"application/vnd.oasis.opendocument.spreadsheet-template":{"source":"iana","extensions":["ots"]},"application/vnd.oasis.opendocument.text":{"source":"iana","compressible":false,"extensions":["odt"]},"application/vnd.oasis.opendocument.text-master":{"source":"iana","extensions":["odm"]},"application/vnd.oasis.opendocument.text-template":{"source":"iana","extensions":["ott"]},"application/vnd.oasis.opendocument.text-web":{"source":"iana","extensions":["oth"]},"application/vnd.obn":{"source":"iana"},"application/vnd.ocf+cbor":{"source":"iana"},"application/vnd.oci.image.manifest.v1+json":{"source":"iana","compressible":true},"application/vnd.oftn.l10n+json":{"source":"iana","compressible":true},"application/vnd.oipf.contentaccessdownload+xml":{"source":"iana","compressible":true},"application/vnd.oipf.contentaccessstreaming+xml":{"source":"iana","compressible":true},"application/vnd.oipf.cspg-hexbinary":{"source":"iana"},"application/vnd.oipf.dae.svg+xml":{"source":"iana","compressible":true},"application/vnd.oipf.dae.xhtml+xml":{"source":"iana","compressible":true},"application/vnd.oipf.mippvcontrolmessage+xml":{"source":"iana","compressible":true},"application/vnd.oipf.pae.gem":{"source":"iana"},"application/vnd.oipf.spdiscovery+xml":{"source":"iana","compressible":true},"application/vnd.oipf.spdlist+xml":{"source":"iana","compressible":true},"application/vnd.oipf.ueprofile+xml":{"source":"iana","compressible":true},"application/vnd.oipf.userprofile+xml":{"source":"iana","compressible":true},"application/vnd.olpc-sugar":{"source":"iana","extensions":["xo"]},"application/vnd.oma-scws-config":{"source":"iana"},"application/vnd.oma-scws-http-request":{"source":"iana"},"application/vnd.oma-scws-http-response":{"source":"iana"},"application/vnd.oma.bcast.associated-procedure-parameter+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.drm-trigger+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.imd+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.ltkm":{"source":"iana"},"application/vnd.oma.bcast.notification+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.provisioningtrigger":{"source":"iana"},"application/vnd.oma.bcast.sgboot":{"source":"iana"},"application/vnd.oma.bcast.sgdd+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.sgdu":{"source":"iana"},"application/vnd.oma.bcast.simple-symbol-container":{"source":"iana"},"application/vnd.oma.bcast.smartcard-trigger+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.sprov+xml":{"source":"iana","compressible":true},"application/vnd.oma.bcast.stkm":{"source":"iana"},"application/vnd.oma.cab-address-book+xml":{"source":"iana","compressible":true},"application/vnd.oma.cab-feature-handler+xml":{"source":"iana","compressible":true},"application/vnd.oma.cab-pcc+xml":{"source":"iana","compressible":true},"application/vnd.oma.cab-subs-invite+xml":{"source":"iana","compressible":true},"application/vnd.oma.cab-user-prefs+xml":{"source":"iana","compressible":true},"application/vnd.oma.dcd":{"source":"iana"},"application/vnd.oma.dcdc":{"source":"iana"},"application/vnd.oma.dd2+xml":{"source":"iana","compressible":true,"extensions":["dd2"]},"application/vnd.oma.drm.risd+xml":{"source":"iana","compressible":true},"application/vnd.oma.group-usage-list+xml":{"source":"iana","compressible":true},"application/vnd.oma.lwm2m+cbor":{"source":"iana"},"application/vnd.oma.lwm2m+json":{"source":"iana","compressible":true},"application/vnd.oma.lwm2m+tlv":{"source":"iana"},"application/vnd.oma.pal+xml":{"source":"iana","compressible":true},"application/vnd.oma.poc.detailed-progress-report+xml":{"source":"iana","compressible":true},"application/vnd.oma.poc.final-report+xml":{"source":"iana","compressible":true},"application/vnd.oma.poc.groups+xml":{"source":"iana","compressible":true},"application/vnd.oma.poc.invocation-descriptor+xml":{"source":"iana","compressible":true},"application/vnd.oma.poc.optimized-progress-report+xml":{"source":"iana","compressible":true},"application/vnd.oma.push":{"source":"iana"},"application/vnd.oma.scidm.messages+xml":{"source":"iana","compressible":true},"application/vnd.oma.xcap-directory+xml":{"source":"iana","compressible":true},"application/vnd.omads-email+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.omads-file+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.omads-folder+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.omaloc-supl-init":{"source":"iana"},"application/vnd.onepager":{"source":"iana"},"application/vnd.onepagertamp":{"source":"iana"},"application/vnd.onepagertamx":{"source":"iana"},"application/vnd.onepagertat":{"source":"iana"},"application/vnd.onepagertatp":{"source":"iana"},"application/vnd.onepagertatx":{"source":"iana"},"application/vnd.openblox.game+xml":{"source":"iana","compressible":true,"extensions":["obgx"]},"application/vnd.openblox.game-binary":{"source":"iana"},"application/vnd.openeye.oeb":{"source":"iana"},"application/vnd.openofficeorg.extension":{"source":"apache","extensions":["oxt"]},"application/vnd.openstreetmap.data+xml":{"source":"iana","compressible":true,"extensions":["osm"]},"application/vnd.opentimestamps.ots":{"source":"iana"},"application/vnd.openxmlformats-officedocument.custom-properties+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.customxmlproperties+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawing+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.chart+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.diagramcolors+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.diagramdata+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.diagramlayout+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.drawingml.diagramstyle+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.extended-properties+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.commentauthors+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.comments+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.handoutmaster+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.notesmaster+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.notesslide+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.presentation":{"source":"iana","compressible":false,"extensions":["pptx"]},"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.presprops+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.slide":{"source":"iana","extensions":["sldx"]},"application/vnd.openxmlformats-officedocument.presentationml.slide+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.slidelayout+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.slidemaster+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.slideshow":{"source":"iana","extensions":["ppsx"]},"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.slideupdateinfo+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.tablestyles+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.tags+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.template":{"source":"iana","extensions":["potx"]},"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.presentationml.viewprops+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.calcchain+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.connections+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.dialogsheet+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.externallink+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.pivotcachedefinition+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.pivotcacherecords+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.pivottable+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.querytable+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.revisionheaders+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.revisionlog+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedstrings+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":{"source":"iana","compressible":false,"extensions":["xlsx"]},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.sheetmetadata+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.tablesinglecells+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.template":{"source":"iana","extensions":["xltx"]},"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.usernames+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.volatiledependencies+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.theme+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.themeoverride+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.vmldrawing":{"source":"iana"},"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.document":{"source":"iana","compressible":false,"extensions":["docx"]},"application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.fonttable+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.template":{"source":"iana","extensions":["dotx"]},"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-officedocument.wordprocessingml.websettings+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-package.core-properties+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml":{"source":"iana","compressible":true},"application/vnd.openxmlformats-package.relationships+xml":{"source":"iana","compressible":true},"application/vnd.oracle.resource+json":{"source":"iana","compressible":true},"application/vnd.orange.indata":{"source":"iana"},"application/vnd.osa.netdeploy":{"source":"iana"},"application/vnd.osgeo.mapguide.package":{"source":"iana","extensions":["mgp"]},"application/vnd.osgi.bundle":{"source":"iana"},"application/vnd.osgi.dp":{"source":"iana","extensions":["dp"]},"application/vnd.osgi.subsystem":{"source":"iana","extensions":["esa"]},"application/vnd.otps.ct-kip+xml":{"source":"iana","compressible":true},"application/vnd.oxli.countgraph":{"source":"iana"},"application/vnd.pagerduty+json":{"source":"iana","compressible":true},"application/vnd.palm":{"source":"iana","extensions":["pdb","pqa","oprc"]},"application/vnd.panoply":{"source":"iana"},"application/vnd.paos.xml":{"source":"iana"},"application/vnd.patentdive":{"source":"iana"},"application/vnd.patientecommsdoc":{"source":"iana"},"application/vnd.pawaafile":{"source":"iana","extensions":["paw"]},"application/vnd.pcos":{"source":"iana"},"application/vnd.pg.format":{"source":"iana","extensions":["str"]},"application/vnd.pg.osasli":{"source":"iana","extensions":["ei6"]},"application/vnd.piaccess.application-licence":{"source":"iana"},"application/vnd.picsel":{"source":"iana","extensions":["efif"]},"application/vnd.pmi.widget":{"source":"iana","extensions":["wg"]},"application/vnd.poc.group-advertisement+xml":{"source":"iana","compressible":true},"application/vnd.pocketlearn":{"source":"iana","extensions":["plf"]},"application/vnd.powerbuilder6":{"source":"iana","extensions":["pbd"]},"application/vnd.powerbuilder6-s":{"source":"iana"},"application/vnd.powerbuilder7":{"source":"iana"},"application/vnd.powerbuilder7-s":{"source":"iana"},"application/vnd.powerbuilder75":{"source":"iana"},"application/vnd.powerbuilder75-s":{"source":"iana"},"application/vnd.preminet":{"source":"iana"},"application/vnd.previewsystems.box":{"source":"iana","extensions":["box"]},"application/vnd.proteus.magazine":{"source":"iana","extensions":["mgz"]},"application/vnd.psfs":{"source":"iana"},"application/vnd.publishare-delta-tree":{"source":"iana","extensions":["qps"]},"application/vnd.pvi.ptid1":{"source":"iana","extensions":["ptid"]},"application/vnd.pwg-multiplexed":{"source":"iana"},"application/vnd.pwg-xhtml-print+xml":{"source":"iana","compressible":true},"application/vnd.qualcomm.brew-app-res":{"source":"iana"},"application/vnd.quarantainenet":{"source":"iana"},"application/vnd.quark.quarkxpress":{"source":"iana","extensions":["qxd","qxt","qwd","qwt","qxl","qxb"]},"application/vnd.quobject-quoxdocument":{"source":"iana"},"application/vnd.radisys.moml+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-audit+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-audit-conf+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-audit-conn+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-audit-dialog+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-audit-stream+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-conf+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-base+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-fax-detect+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-fax-sendrecv+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-group+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-speech+xml":{"source":"iana","compressible":true},"application/vnd.radisys.msml-dialog-transform+xml":{"source":"iana","compressible":true},"application/vnd.rainstor.data":{"source":"iana"},"application/vnd.rapid":{"source":"iana"},"application/vnd.rar":{"source":"iana","extensions":["rar"]},"application/vnd.realvnc.bed":{"source":"iana","extensions":["bed"]},"application/vnd.recordare.musicxml":{"source":"iana","extensions":["mxl"]},"application/vnd.recordare.musicxml+xml":{"source":"iana","compressible":true,"extensions":["musicxml"]},"application/vnd.renlearn.rlprint":{"source":"iana"},"application/vnd.resilient.logic":{"source":"iana"},"application/vnd.restful+json":{"source":"iana","compressible":true},"application/vnd.rig.cryptonote":{"source":"iana","extensions":["cryptonote"]},"application/vnd.rim.cod":{"source":"apache","extensions":["cod"]},"application/vnd.rn-realmedia":{"source":"apache","extensions":["rm"]},"application/vnd.rn-realmedia-vbr":{"source":"apache","extensions":["rmvb"]},"application/vnd.route66.link66+xml":{"source":"iana","compressible":true,"extensions":["link66"]},"application/vnd.rs-274x":{"source":"iana"},"application/vnd.ruckus.download":{"source":"iana"},"application/vnd.s3sms":{"source":"iana"},"application/vnd.sailingtracker.track":{"source":"iana","extensions":["st"]},"application/vnd.sar":{"source":"iana"},"application/vnd.sbm.cid":{"source":"iana"},"application/vnd.sbm.mid2":{"source":"iana"},"application/vnd.scribus":{"source":"iana"},"application/vnd.sealed.3df":{"source":"iana"},"application/vnd.sealed.csf":{"source":"iana"},"application/vnd.sealed.doc":{"source":"iana"},"application/vnd.sealed.eml":{"source":"iana"},"application/vnd.sealed.mht":{"source":"iana"},"application/vnd.sealed.net":{"source":"iana"},"application/vnd.sealed.ppt":{"source":"iana"},"application/vnd.sealed.tiff":{"source":"iana"},"application/vnd.sealed.xls":{"source":"iana"},"application/vnd.sealedmedia.softseal.html":{"source":"iana"},"application/vnd.sealedmedia.softseal.pdf":{"source":"iana"},"application/vnd.seemail":{"source":"iana","extensions":["see"]},"application/vnd.seis+json":{"source":"iana","compressible":true},"application/vnd.sema":{"source":"iana","extensions":["sema"]},"application/vnd.semd":{"source":"iana","extensions":["semd"]},"application/vnd.semf":{"source":"iana","extensions":["semf"]},"application/vnd.shade-save-file":{"source":"iana"},"application/vnd.shana.informed.formdata":{"source":"iana","extensions":["ifm"]},"application/vnd.shana.informed.formtemplate":{"source":"iana","extensions":["itp"]},"application/vnd.shana.informed.interchange":{"source":"iana","extensions":["iif"]},"application/vnd.shana.informed.package":{"source":"iana","extensions":["ipk"]},"application/vnd.shootproof+json":{"source":"iana","compressible":true},"application/vnd.shopkick+json":{"source":"iana","compressible":true},"application/vnd.shp":{"source":"iana"},"application/vnd.shx":{"source":"iana"},"application/vnd.sigrok.session":{"source":"iana"},"application/vnd.simtech-mindmapper":{"source":"iana","extensions":["twd","twds"]},"application/vnd.siren+json":{"source":"iana","compressible":true},"application/vnd.smaf":{"source":"iana","extensions":["mmf"]},"application/vnd.smart.notebook":{"source":"iana"},"application/vnd.smart.teacher":{"source":"iana","extensions":["teacher"]},"application/vnd.snesdev-page-table":{"source":"iana"},"application/vnd.software602.filler.form+xml":{"source":"iana","compressible":true,"extensions":["fo"]},"application/vnd.software602.filler.form-xml-zip":{"source":"iana"},"application/vnd.solent.sdkm+xml":{"source":"iana","compressible":true,"extensions":["sdkm","sdkd"]},"application/vnd.spotfire.dxp":{"source":"iana","extensions":["dxp"]},"application/vnd.spotfire.sfs":{"source":"iana","extensions":["sfs"]},"application/vnd.sqlite3":{"source":"iana"},"application/vnd.sss-cod":{"source":"iana"},"application/vnd.sss-dtf":{"source":"iana"},"application/vnd.sss-ntf":{"source":"iana"},"application/vnd.stardivision.calc":{"source":"apache","extensions":["sdc"]},"application/vnd.stardivision.draw":{"source":"apache","extensions":["sda"]},"application/vnd.stardivision.impress":{"source":"apache","extensions":["sdd"]},"application/vnd.stardivision.math":{"source":"apache","extensions":["smf"]},"application/vnd.stardivision.writer":{"source":"apache","extensions":["sdw","vor"]},"application/vnd.stardivision.writer-global":{"source":"apache","extensions":["sgl"]},"application/vnd.stepmania.package":{"source":"iana","extensions":["smzip"]},"application/vnd.stepmania.stepchart":{"source":"iana","extensions":["sm"]},"application/vnd.street-stream":{"source":"iana"},"application/vnd.sun.wadl+xml":{"source":"iana","compressible":true,"extensions":["wadl"]},"application/vnd.sun.xml.calc":{"source":"apache","extensions":["sxc"]},"application/vnd.sun.xml.calc.template":{"source":"apache","extensions":["stc"]},"application/vnd.sun.xml.draw":{"source":"apache","extensions":["sxd"]},"application/vnd.sun.xml.draw.template":{"source":"apache","extensions":["std"]},"application/vnd.sun.xml.impress":{"source":"apache","extensions":["sxi"]},"application/vnd.sun.xml.impress.template":{"source":"apache","extensions":["sti"]},"application/vnd.sun.xml.math":{"source":"apache","extensions":["sxm"]},"application/vnd.sun.xml.writer":{"source":"apache","extensions":["sxw"]},"application/vnd.sun.xml.writer.global":{"source":"apache","extensions":["sxg"]},"application/vnd.sun.xml.writer.template":{"source":"apache","extensions":["stw"]},"application/vnd.sus-calendar":{"source":"iana","extensions":["sus","susp"]},"application/vnd.svd":{"source":"iana","extensions":["svd"]},"application/vnd.swiftview-ics":{"source":"iana"},"application/vnd.sycle+xml":{"source":"iana","compressible":true},"application/vnd.syft+json":{"source":"iana","compressible":true},"application/vnd.symbian.install":{"source":"apache","extensions":["sis","sisx"]},"application/vnd.syncml+xml":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["xsm"]},"application/vnd.syncml.dm+wbxml":{"source":"iana","charset":"UTF-8","extensions":["bdm"]},"application/vnd.syncml.dm+xml":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["xdm"]},"application/vnd.syncml.dm.notification":{"source":"iana"},"application/vnd.syncml.dmddf+wbxml":{"source":"iana"},"application/vnd.syncml.dmddf+xml":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["ddf"]},"application/vnd.syncml.dmtnds+wbxml":{"source":"iana"},"application/vnd.syncml.dmtnds+xml":{"source":"iana","charset":"UTF-8","compressible":true},"application/vnd.syncml.ds.notification":{"source":"iana"},"application/vnd.tableschema+json":{"source":"iana","compressible":true},"application/vnd.tao.intent-module-archive":{"source":"iana","extensions":["tao"]},"application/vnd.tcpdump.pcap":{"source":"iana","extensions":["pcap","cap","dmp"]},"application/vnd.think-cell.ppttc+json":{"source":"iana","compressible":true},"application/vnd.tmd.mediaflex.api+xml":{"source":"iana","compressible":true},"application/vnd.tml":{"source":"iana"},"application/vnd.tmobile-livetv":{"source":"iana","extensions":["tmo"]},"application/vnd.tri.onesource":{"source":"iana"},"application/vnd.trid.tpt":{"source":"iana","extensions":["tpt"]},"application/vnd.triscape.mxs":{"source":"iana","extensions":["mxs"]},"application/vnd.trueapp":{"source":"iana","extensions":["tra"]},"application/vnd.truedoc":{"source":"iana"},"application/vnd.ubisoft.webplayer":{"source":"iana"},"application/vnd.ufdl":{"source":"iana","extensions":["ufd","ufdl"]},"application/vnd.uiq.theme":{"source":"iana","extensions":["utz"]},"application/vnd.umajin":{"source":"iana","extensions":["umj"]},"application/vnd.unity":{"source":"iana","extensions":["unityweb"]},"application/vnd.uoml+xml":{"source":"iana","compressible":true,"extensions":["uoml"]},"application/vnd.uplanet.alert":{"source":"iana"},"application/vnd.uplanet.alert-wbxml":{"source":"iana"},"application/vnd.uplanet.bearer-choice":{"source":"iana"},"application/vnd.uplanet.bearer-choice-wbxml":{"source":"iana"},"application/vnd.uplanet.cacheop":{"source":"iana"},"application/vnd.uplanet.cacheop-wbxml":{"source":"iana"},"application/vnd.uplanet.channel":{"source":"iana"},"application/vnd.uplanet.channel-wbxml":{"source":"iana"},"application/vnd.uplanet.list":{"source":"iana"},"application/vnd.uplanet.list-wbxml":{"source":"iana"},"application/vnd.uplanet.listcmd":{"source":"iana"},"application/vnd.uplanet.listcmd-wbxml":{"source":"iana"},"application/vnd.uplanet.signal":{"source":"iana"},"application/vnd.uri-map":{"source":"iana"},"application/vnd.valve.source.material":{"source":"iana"},"application/vnd.vcx":{"source":"iana","extensions":["vcx"]},"application/vnd.vd-study":{"source":"iana"},"application/vnd.vectorworks":{"source":"iana"},"application/vnd.vel+json":{"source":"iana","compressible":true},"application/vnd.verimatrix.vcas":{"source":"iana"},"application/vnd.veritone.aion+json":{"source":"iana","compressible":true},"application/vnd.veryant.thin":{"source":"iana"},"application/vnd.ves.encrypted":{"source":"iana"},"application/vnd.vidsoft.vidconference":{"source":"iana"},"application/vnd.visio":{"source":"iana","extensions":["vsd","vst","vss","vsw"]},"application/vnd.visionary":{"source":"iana","extensions":["vis"]},"application/vnd.vividence.scriptfile":{"source":"iana"},"application/vnd.vsf":{"source":"iana","extensions":["vsf"]},"application/vnd.wap.sic":{"source":"iana"},"application/vnd.wap.slc":{"source":"iana"},"application/vnd.wap.wbxml":{"source":"iana","charset":"UTF-8","extensions":["wbxml"]},"application/vnd.wap.wmlc":{"source":"iana","extensions":["wmlc"]},"application/vnd.wap.wmlscriptc":{"source":"iana","extensions":["wmlsc"]},"application/vnd.webturbo":{"source":"iana","extensions":["wtb"]},"application/vnd.wfa.dpp":{"source":"iana"},"application/vnd.wfa.p2p":{"source":"iana"},"application/vnd.wfa.wsc":{"source":"iana"},"application/vnd.windows.devicepairing":{"source":"iana"},"application/vnd.wmc":{"source":"iana"},"application/vnd.wmf.bootstrap":{"source":"iana"},"application/vnd.wolfram.mathematica":{"source":"iana"},"application/vnd.wolfram.mathematica.package":{"source":"iana"},"application/vnd.wolfram.player":{"source":"iana","extensions":["nbp"]},"application/vnd.wordperfect":{"source":"iana","extensions":["wpd"]},"application/vnd.wqd":{"source":"iana","extensions":["wqd"]},"application/vnd.wrq-hp3000-labelled":{"source":"iana"},"application/vnd.wt.stf":{"source":"iana","extensions":["stf"]},"application/vnd.wv.csp+wbxml":{"source":"iana"},"application/vnd.wv.csp+xml":{"source":"iana","compressible":true},"application/vnd.wv.ssp+xml":{"source":"iana","compressible":true},"application/vnd.xacml+json":{"source":"iana","compressible":true},"application/vnd.xara":{"source":"iana","extensions":["xar"]},"application/vnd.xfdl":{"source":"iana","extensions":["xfdl"]},"application/vnd.xfdl.webform":{"source":"iana"},"application/vnd.xmi+xml":{"source":"iana","compressible":true},"application/vnd.xmpie.cpkg":{"source":"iana"},"application/vnd.xmpie.dpkg":{"source":"iana"},"application/vnd.xmpie.plan":{"source":"iana"},"application/vnd.xmpie.ppkg":{"source":"iana"},"application/vnd.xmpie.xlim":{"source":"iana"},"application/vnd.yamaha.hv-dic":{"source":"iana","extensions":["hvd"]},"application/vnd.yamaha.hv-script":{"source":"iana","extensions":["hvs"]},"application/vnd.yamaha.hv-voice":{"source":"iana","extensions":["hvp"]},"application/vnd.yamaha.openscoreformat":{"source":"iana","extensions":["osf"]},"application/vnd.yamaha.openscoreformat.osfpvg+xml":{"source":"iana","compressible":true,"extensions":["osfpvg"]},"application/vnd.yamaha.remote-setup":{"source":"iana"},"application/vnd.yamaha.smaf-audio":{"source":"iana","extensions":["saf"]},"application/vnd.yamaha.smaf-phrase":{"source":"iana","extensions":["spf"]},"application/vnd.yamaha.through-ngn":{"source":"iana"},"application/vnd.yamaha.tunnel-udpencap":{"source":"iana"},"application/vnd.yaoweme":{"source":"iana"},"application/vnd.yellowriver-custom-menu":{"source":"iana","extensions":["cmp"]},"application/vnd.youtube.yt":{"source":"iana"},"application/vnd.zul":{"source":"iana","extensions":["zir","zirz"]},"application/vnd.zzazz.deck+xml":{"source":"iana","compressible":true,"extensions":["zaz"]},"application/voicexml+xml":{"source":"iana","compressible":true,"extensions":["vxml"]},"application/voucher-cms+json":{"source":"iana","compressible":true},"application/vq-rtcpxr":{"source":"iana"},"application/wasm":{"source":"iana","compressible":true,"extensions":["wasm"]},"application/watcherinfo+xml":{"source":"iana","compressible":true,"extensions":["wif"]},"application/webpush-options+json":{"source":"iana","compressible":true},"application/whoispp-query":{"source":"iana"},"application/whoispp-response":{"source":"iana"},"application/widget":{"source":"iana","extensions":["wgt"]},"application/winhlp":{"source":"apache","extensions":["hlp"]},"application/wita":{"source":"iana"},"application/wordperfect5.1":{"source":"iana"},"application/wsdl+xml":{"source":"iana","compressible":true,"extensions":["wsdl"]},"application/wspolicy+xml":{"source":"iana","compressible":true,"extensions":["wspolicy"]},"application/x-7z-compressed":{"source":"apache","compressible":false,"extensions":["7z"]},"application/x-abiword":{"source":"apache","extensions":["abw"]},"application/x-ace-compressed":{"source":"apache","extensions":["ace"]},"application/x-amf":{"source":"apache"},"application/x-apple-diskimage":{"source":"apache","extensions":["dmg"]},"application/x-arj":{"compressible":false,"extensions":["arj"]},"application/x-authorware-bin":{"source":"apache","extensions":["aab","x32","u32","vox"]},"application/x-authorware-map":{"source":"apache","extensions":["aam"]},"application/x-authorware-seg":{"source":"apache","extensions":["aas"]},"application/x-bcpio":{"source":"apache","extensions":["bcpio"]},"application/x-bdoc":{"compressible":false,"extensions":["bdoc"]},"application/x-bittorrent":{"source":"apache","extensions":["torrent"]},"application/x-blorb":{"source":"apache","extensions":["blb","blorb"]},"application/x-bzip":{"source":"apache","compressible":false,"extensions":["bz"]},"application/x-bzip2":{"source":"apache","compressible":false,"extensions":["bz2","boz"]},"application/x-cbr":{"source":"apache","extensions":["cbr","cba","cbt","cbz","cb7"]},"application/x-cdlink":{"source":"apache","extensions":["vcd"]},"application/x-cfs-compressed":{"source":"apache","extensions":["cfs"]},"application/x-chat":{"source":"apache","extensions":["chat"]},"application/x-chess-pgn":{"source":"apache","extensions":["pgn"]},"application/x-chrome-extension":{"extensions":["crx"]},"application/x-cocoa":{"source":"nginx","extensions":["cco"]},"application/x-compress":{"source":"apache"},"application/x-conference":{"source":"apache","extensions":["nsc"]},"application/x-cpio":{"source":"apache","extensions":["cpio"]},"application/x-csh":{"source":"apache","extensions":["csh"]},"application/x-deb":{"compressible":false},"application/x-debian-package":{"source":"apache","extensions":["deb","udeb"]},"application/x-dgc-compressed":{"source":"apache","extensions":["dgc"]},"application/x-director":{"source":"apache","extensions":["dir","dcr","dxr","cst","cct","cxt","w3d","fgd","swa"]},"application/x-doom":{"source":"apache","extensions":["wad"]},"application/x-dtbncx+xml":{"source":"apache","compressible":true,"extensions":["ncx"]},"application/x-dtbook+xml":{"source":"apache","compressible":true,"extensions":["dtb"]},"application/x-dtbresource+xml":{"source":"apache","compressible":true,"extensions":["res"]},"application/x-dvi":{"source":"apache","compressible":false,"extensions":["dvi"]},"application/x-envoy":{"source":"apache","extensions":["evy"]},"application/x-eva":{"source":"apache","extensions":["eva"]},"application/x-font-bdf":{"source":"apache","extensions":["bdf"]},"application/x-font-dos":{"source":"apache"},"application/x-font-framemaker":{"source":"apache"},"application/x-font-ghostscript":{"source":"apache","extensions":["gsf"]},"application/x-font-libgrx":{"source":"apache"},"application/x-font-linux-psf":{"source":"apache","extensions":["psf"]},"application/x-font-pcf":{"source":"apache","extensions":["pcf"]},"application/x-font-snf":{"source":"apache","extensions":["snf"]},"application/x-font-speedo":{"source":"apache"},"application/x-font-sunos-news":{"source":"apache"},"application/x-font-type1":{"source":"apache","extensions":["pfa","pfb","pfm","afm"]},"application/x-font-vfont":{"source":"apache"},"application/x-freearc":{"source":"apache","extensions":["arc"]},"application/x-futuresplash":{"source":"apache","extensions":["spl"]},"application/x-gca-compressed":{"source":"apache","extensions":["gca"]},"application/x-glulx":{"source":"apache","extensions":["ulx"]},"application/x-gnumeric":{"source":"apache","extensions":["gnumeric"]},"application/x-gramps-xml":{"source":"apache","extensions":["gramps"]},"application/x-gtar":{"source":"apache","extensions":["gtar"]},"application/x-gzip":{"source":"apache"},"application/x-hdf":{"source":"apache","extensions":["hdf"]},"application/x-httpd-php":{"compressible":true,"extensions":["php"]},"application/x-install-instructions":{"source":"apache","extensions":["install"]},"application/x-iso9660-image":{"source":"apache","extensions":["iso"]},"application/x-iwork-keynote-sffkey":{"extensions":["key"]},"application/x-iwork-numbers-sffnumbers":{"extensions":["numbers"]},"application/x-iwork-pages-sffpages":{"extensions":["pages"]},"application/x-java-archive-diff":{"source":"nginx","extensions":["jardiff"]},"application/x-java-jnlp-file":{"source":"apache","compressible":false,"extensions":["jnlp"]},"application/x-javascript":{"compressible":true},"application/x-keepass2":{"extensions":["kdbx"]},"application/x-latex":{"source":"apache","compressible":false,"extensions":["latex"]},"application/x-lua-bytecode":{"extensions":["luac"]},"application/x-lzh-compressed":{"source":"apache","extensions":["lzh","lha"]},"application/x-makeself":{"source":"nginx","extensions":["run"]},"application/x-mie":{"source":"apache","extensions":["mie"]},"application/x-mobipocket-ebook":{"source":"apache","extensions":["prc","mobi"]},"application/x-mpegurl":{"compressible":false},"application/x-ms-application":{"source":"apache","extensions":["application"]},"application/x-ms-shortcut":{"source":"apache","extensions":["lnk"]},"application/x-ms-wmd":{"source":"apache","extensions":["wmd"]},"application/x-ms-wmz":{"source":"apache","extensions":["wmz"]},"application/x-ms-xbap":{"source":"apache","extensions":["xbap"]},"application/x-msaccess":{"source":"apache","extensions":["mdb"]},"application/x-msbinder":{"source":"apache","extensions":["obd"]},"application/x-mscardfile":{"source":"apache","extensions":["crd"]},"application/x-msclip":{"source":"apache","extensions":["clp"]},"application/x-msdos-program":{"extensions":["exe"]},"application/x-msdownload":{"source":"apache","extensions":["exe","dll","com","bat","msi"]},"application/x-msmediaview":{"source":"apache","extensions":["mvb","m13","m14"]},"application/x-msmetafile":{"source":"apache","extensions":["wmf","wmz","emf","emz"]},"application/x-msmoney":{"source":"apache","extensions":["mny"]},"application/x-mspublisher":{"source":"apache","extensions":["pub"]},"application/x-msschedule":{"source":"apache","extensions":["scd"]},"application/x-msterminal":{"source":"apache","extensions":["trm"]},"application/x-mswrite":{"source":"apache","extensions":["wri"]},"application/x-netcdf":{"source":"apache","extensions":["nc","cdf"]},"application/x-ns-proxy-autoconfig":{"compressible":true,"extensions":["pac"]},"application/x-nzb":{"source":"apache","extensions":["nzb"]},"application/x-perl":{"source":"nginx","extensions":["pl","pm"]},"application/x-pilot":{"source":"nginx","extensions":["prc","pdb"]},"application/x-pkcs12":{"source":"apache","compressible":false,"extensions":["p12","pfx"]},"application/x-pkcs7-certificates":{"source":"apache","extensions":["p7b","spc"]},"application/x-pkcs7-certreqresp":{"source":"apache","extensions":["p7r"]},"application/x-pki-message":{"source":"iana"},"application/x-rar-compressed":{"source":"apache","compressible":false,"extensions":["rar"]},"application/x-redhat-package-manager":{"source":"nginx","extensions":["rpm"]},"application/x-research-info-systems":{"source":"apache","extensions":["ris"]},"application/x-sea":{"source":"nginx","extensions":["sea"]},"application/x-sh":{"source":"apache","compressible":true,"extensions":["sh"]},"application/x-shar":{"source":"apache","extensions":["shar"]},"application/x-shockwave-flash":{"source":"apache","compressible":false,"extensions":["swf"]},"application/x-silverlight-app":{"source":"apache","extensions":["xap"]},"application/x-sql":{"source":"apache","extensions":["sql"]},"application/x-stuffit":{"source":"apache","compressible":false,"extensions":["sit"]},"application/x-stuffitx":{"source":"apache","extensions":["sitx"]},"application/x-subrip":{"source":"apache","extensions":["srt"]},"application/x-sv4cpio":{"source":"apache","extensions":["sv4cpio"]},"application/x-sv4crc":{"source":"apache","extensions":["sv4crc"]},"application/x-t3vm-image":{"source":"apache","extensions":["t3"]},"application/x-tads":{"source":"apache","extensions":["gam"]},"application/x-tar":{"source":"apache","compressible":true,"extensions":["tar"]},"application/x-tcl":{"source":"apache","extensions":["tcl","tk"]},"application/x-tex":{"source":"apache","extensions":["tex"]},"application/x-tex-tfm":{"source":"apache","extensions":["tfm"]},"application/x-texinfo":{"source":"apache","extensions":["texinfo","texi"]},"application/x-tgif":{"source":"apache","extensions":["obj"]},"application/x-ustar":{"source":"apache","extensions":["ustar"]},"application/x-virtualbox-hdd":{"compressible":true,"extensions":["hdd"]},"application/x-virtualbox-ova":{"compressible":true,"extensions":["ova"]},"application/x-virtualbox-ovf":{"compressible":true,"extensions":["ovf"]},"application/x-virtualbox-vbox":{"compressible":true,"extensions":["vbox"]},"application/x-virtualbox-vbox-extpack":{"compressible":false,"extensions":["vbox-extpack"]},"application/x-virtualbox-vdi":{"compressible":true,"extensions":["vdi"]},"application/x-virtualbox-vhd":{"compressible":true,"extensions":["vhd"]},"application/x-virtualbox-vmdk":{"compressible":true,"extensions":["vmdk"]},"application/x-wais-source":{"source":"apache","extensions":["src"]},"application/x-web-app-manifest+json":{"compressible":true,"extensions":["webapp"]},"application/x-www-form-urlencoded":{"source":"iana","compressible":true},"application/x-x509-ca-cert":{"source":"iana","extensions":["der","crt","pem"]},"application/x-x509-ca-ra-cert":{"source":"iana"},"application/x-x509-next-ca-cert":{"source":"iana"},"application/x-xfig":{"source":"apache","extensions":["fig"]},"application/x-xliff+xml":{"source":"apache","compressible":true,"extensions":["xlf"]},"application/x-xpinstall":{"source":"apache","compressible":false,"extensions":["xpi"]},"application/x-xz":{"source":"apache","extensions":["xz"]},"application/x-zmachine":{"source":"apache","extensions":["z1","z2","z3","z4","z5","z6","z7","z8"]},"application/x400-bp":{"source":"iana"},"application/xacml+xml":{"source":"iana","compressible":true},"application/xaml+xml":{"source":"apache","compressible":true,"extensions":["xaml"]},"application/xcap-att+xml":{"source":"iana","compressible":true,"extensions":["xav"]},"application/xcap-caps+xml":{"source":"iana","compressible":true,"extensions":["xca"]},"application/xcap-diff+xml":{"source":"iana","compressible":true,"extensions":["xdf"]},"application/xcap-el+xml":{"source":"iana","compressible":true,"extensions":["xel"]},"application/xcap-error+xml":{"source":"iana","compressible":true},"application/xcap-ns+xml":{"source":"iana","compressible":true,"extensions":["xns"]},"application/xcon-conference-info+xml":{"source":"iana","compressible":true},"application/xcon-conference-info-diff+xml":{"source":"iana","compressible":true},"application/xenc+xml":{"source":"iana","compressible":true,"extensions":["xenc"]},"application/xhtml+xml":{"source":"iana","compressible":true,"extensions":["xhtml","xht"]},"application/xhtml-voice+xml":{"source":"apache","compressible":true},"application/xliff+xml":{"source":"iana","compressible":true,"extensions":["xlf"]},"application/xml":{"source":"iana","compressible":true,"extensions":["xml","xsl","xsd","rng"]},"application/xml-dtd":{"source":"iana","compressible":true,"extensions":["dtd"]},"application/xml-external-parsed-entity":{"source":"iana"},"application/xml-patch+xml":{"source":"iana","compressible":true},"application/xmpp+xml":{"source":"iana","compressible":true},"application/xop+xml":{"source":"iana","compressible":true,"extensions":["xop"]},"application/xproc+xml":{"source":"apache","compressible":true,"extensions":["xpl"]},"application/xslt+xml":{"source":"iana","compressible":true,"extensions":["xsl","xslt"]},"application/xspf+xml":{"source":"apache","compressible":true,"extensions":["xspf"]},"application/xv+xml":{"source":"iana","compressible":true,"extensions":["mxml","xhvml","xvml","xvm"]},"application/yang":{"source":"iana","extensions":["yang"]},"application/yang-data+json":{"source":"iana","compressible":true},"application/yang-data+xml":{"source":"iana","compressible":true},"application/yang-patch+json":{"source":"iana","compressible":true},"application/yang-patch+xml":{"source":"iana","compressible":true},"application/yin+xml":{"source":"iana","compressible":true,"extensions":["yin"]},"application/zip":{"source":"iana","compressible":false,"extensions":["zip"]},"application/zlib":{"source":"iana"},"application/zstd":{"source":"iana"},"audio/1d-interleaved-parityfec":{"source":"iana"},"audio/32kadpcm":{"source":"iana"},"audio/3gpp":{"source":"iana","compressible":false,"extensions":["3gpp"]},"audio/3gpp2":{"source":"iana"},"audio/aac":{"source":"iana"},"audio/ac3":{"source":"iana"},"audio/adpcm":{"source":"apache","extensions":["adp"]},"audio/amr":{"source":"iana","extensions":["amr"]},"audio/amr-wb":{"source":"iana"},"audio/amr-wb+":{"source":"iana"},"audio/aptx":{"source":"iana"},"audio/asc":{"source":"iana"},"audio/atrac-advanced-lossless":{"source":"iana"},"audio/atrac-x":{"source":"iana"},"audio/atrac3":{"source":"iana"},"audio/basic":{"source":"iana","compressible":false,"extensions":["au","snd"]},"audio/bv16":{"source":"iana"},"audio/bv32":{"source":"iana"},"audio/clearmode":{"source":"iana"},"audio/cn":{"source":"iana"},"audio/dat12":{"source":"iana"},"audio/dls":{"source":"iana"},"audio/dsr-es201108":{"source":"iana"},"audio/dsr-es202050":{"source":"iana"},"audio/dsr-es202211":{"source":"iana"},"audio/dsr-es202212":{"source":"iana"},"audio/dv":{"source":"iana"},"audio/dvi4":{"source":"iana"},"audio/eac3":{"source":"iana"},"audio/encaprtp":{"source":"iana"},"audio/evrc":{"source":"iana"},"audio/evrc-qcp":{"source":"iana"},"audio/evrc0":{"source":"iana"},"audio/evrc1":{"source":"iana"},"audio/evrcb":{"source":"iana"},"audio/evrcb0":{"source":"iana"},"audio/evrcb1":{"source":"iana"},"audio/evrcnw":{"source":"iana"},"audio/evrcnw0":{"source":"iana"},"audio/evrcnw1":{"source":"iana"},"audio/evrcwb":{"source":"iana"},"audio/evrcwb0":{"source":"iana"},"audio/evrcwb1":{"source":"iana"},"audio/evs":{"source":"iana"},"audio/flexfec":{"source":"iana"},"audio/fwdred":{"source":"iana"},"audio/g711-0":{"source":"iana"},"audio/g719":{"source":"iana"},"audio/g722":{"source":"iana"},"audio/g7221":{"source":"iana"},"audio/g723":{"source":"iana"},"audio/g726-16":{"source":"iana"},"audio/g726-24":{"source":"iana"},"audio/g726-32":{"source":"iana"},"audio/g726-40":{"source":"iana"},"audio/g728":{"source":"iana"},"audio/g729":{"source":"iana"},"audio/g7291":{"source":"iana"},"audio/g729d":{"source":"iana"},"audio/g729e":{"source":"iana"},"audio/gsm":{"source":"iana"},"audio/gsm-efr":{"source":"iana"},"audio/gsm-hr-08":{"source":"iana"},"audio/ilbc":{"source":"iana"},"audio/ip-mr_v2.5":{"source":"iana"},"audio/isac":{"source":"apache"},"audio/l16":{"source":"iana"},"audio/l20":{"source":"iana"},"audio/l24":{"source":"iana","compressible":false},"audio/l8":{"source":"iana"},"audio/lpc":{"source":"iana"},"audio/melp":{"source":"iana"},"audio/melp1200":{"source":"iana"},"audio/melp2400":{"source":"iana"},"audio/melp600":{"source":"iana"},"audio/mhas":{"source":"iana"},"audio/midi":{"source":"apache","extensions":["mid","midi","kar","rmi"]},"audio/mobile-xmf":{"source":"iana","extensions":["mxmf"]},"audio/mp3":{"compressible":false,"extensions":["mp3"]},"audio/mp4":{"source":"iana","compressible":false,"extensions":["m4a","mp4a"]},"audio/mp4a-latm":{"source":"iana"},"audio/mpa":{"source":"iana"},"audio/mpa-robust":{"source":"iana"},"audio/mpeg":{"source":"iana","compressible":false,"extensions":["mpga","mp2","mp2a","mp3","m2a","m3a"]},"audio/mpeg4-generic":{"source":"iana"},"audio/musepack":{"source":"apache"},"audio/ogg":{"source":"iana","compressible":false,"extensions":["oga","ogg","spx","opus"]},"audio/opus":{"source":"iana"},"audio/parityfec":{"source":"iana"},"audio/pcma":{"source":"iana"},"audio/pcma-wb":{"source":"iana"},"audio/pcmu":{"source":"iana"},"audio/pcmu-wb":{"source":"iana"},"audio/prs.sid":{"source":"iana"},"audio/qcelp":{"source":"iana"},"audio/raptorfec":{"source":"iana"},"audio/red":{"source":"iana"},"audio/rtp-enc-aescm128":{"source":"iana"},"audio/rtp-midi":{"source":"iana"},"audio/rtploopback":{"source":"iana"},"audio/rtx":{"source":"iana"},"audio/s3m":{"source":"apache","extensions":["s3m"]},"audio/scip":{"source":"iana"},"audio/silk":{"source":"apache","extensions":["sil"]},"audio/smv":{"source":"iana"},"audio/smv-qcp":{"source":"iana"},"audio/smv0":{"source":"iana"},"audio/sofa":{"source":"iana"},"audio/sp-midi":{"source":"iana"},"audio/speex":{"source":"iana"},"audio/t140c":{"source":"iana"},"audio/t38":{"source":"iana"},"audio/telephone-event":{"source":"iana"},"audio/tetra_acelp":{"source":"iana"},"audio/tetra_acelp_bb":{"source":"iana"},"audio/tone":{"source":"iana"},"audio/tsvcis":{"source":"iana"},"audio/uemclip":{"source":"iana"},"audio/ulpfec":{"source":"iana"},"audio/usac":{"source":"iana"},"audio/vdvi":{"source":"iana"},"audio/vmr-wb":{"source":"iana"},"audio/vnd.3gpp.iufp":{"source":"iana"},"audio/vnd.4sb":{"source":"iana"},"audio/vnd.audiokoz":{"source":"iana"},"audio/vnd.celp":{"source":"iana"},"audio/vnd.cisco.nse":{"source":"iana"},"audio/vnd.cmles.radio-events":{"source":"iana"},"audio/vnd.cns.anp1":{"source":"iana"},"audio/vnd.cns.inf1":{"source":"iana"},"audio/vnd.dece.audio":{"source":"iana","extensions":["uva","uvva"]},"audio/vnd.digital-winds":{"source":"iana","extensions":["eol"]},"audio/vnd.dlna.adts":{"source":"iana"},"audio/vnd.dolby.heaac.1":{"source":"iana"},"audio/vnd.dolby.heaac.2":{"source":"iana"},"audio/vnd.dolby.mlp":{"source":"iana"},"audio/vnd.dolby.mps":{"source":"iana"},"audio/vnd.dolby.pl2":{"source":"iana"},"audio/vnd.dolby.pl2x":{"source":"iana"},"audio/vnd.dolby.pl2z":{"source":"iana"},"audio/vnd.dolby.pulse.1":{"source":"iana"},"audio/vnd.dra":{"source":"iana","extensions":["dra"]},"audio/vnd.dts":{"source":"iana","extensions":["dts"]},"audio/vnd.dts.hd":{"source":"iana","extensions":["dtshd"]},"audio/vnd.dts.uhd":{"source":"iana"},"audio/vnd.dvb.file":{"source":"iana"},"audio/vnd.everad.plj":{"source":"iana"},"audio/vnd.hns.audio":{"source":"iana"},"audio/vnd.lucent.voice":{"source":"iana","extensions":["lvp"]},"audio/vnd.ms-playready.media.pya":{"source":"iana","extensions":["pya"]},"audio/vnd.nokia.mobile-xmf":{"source":"iana"},"audio/vnd.nortel.vbk":{"source":"iana"},"audio/vnd.nuera.ecelp4800":{"source":"iana","extensions":["ecelp4800"]},"audio/vnd.nuera.ecelp7470":{"source":"iana","extensions":["ecelp7470"]},"audio/vnd.nuera.ecelp9600":{"source":"iana","extensions":["ecelp9600"]},"audio/vnd.octel.sbc":{"source":"iana"},"audio/vnd.presonus.multitrack":{"source":"iana"},"audio/vnd.qcelp":{"source":"iana"},"audio/vnd.rhetorex.32kadpcm":{"source":"iana"},"audio/vnd.rip":{"source":"iana","extensions":["rip"]},"audio/vnd.rn-realaudio":{"compressible":false},"audio/vnd.sealedmedia.softseal.mpeg":{"source":"iana"},"audio/vnd.vmx.cvsd":{"source":"iana"},"audio/vnd.wave":{"compressible":false},"audio/vorbis":{"source":"iana","compressible":false},"audio/vorbis-config":{"source":"iana"},"audio/wav":{"compressible":false,"extensions":["wav"]},"audio/wave":{"compressible":false,"extensions":["wav"]},"audio/webm":{"source":"apache","compressible":false,"extensions":["weba"]},"audio/x-aac":{"source":"apache","compressible":false,"extensions":["aac"]},"audio/x-aiff":{"source":"apache","extensions":["aif","aiff","aifc"]},"audio/x-caf":{"source":"apache","compressible":false,"extensions":["caf"]},"audio/x-flac":{"source":"apache","extensions":["flac"]},"audio/x-m4a":{"source":"nginx","extensions":["m4a"]},"audio/x-matroska":{"source":"apache","extensions":["mka"]},"audio/x-mpegurl":{"source":"apache","extensions":["m3u"]},"audio/x-ms-wax":{"source":"apache","extensions":["wax"]},"audio/x-ms-wma":{"source":"apache","extensions":["wma"]},"audio/x-pn-realaudio":{"source":"apache","extensions":["ram","ra"]},"audio/x-pn-realaudio-plugin":{"source":"apache","extensions":["rmp"]},"audio/x-realaudio":{"source":"nginx","extensions":["ra"]},"audio/x-tta":{"source":"apache"},"audio/x-wav":{"source":"apache","extensions":["wav"]},"audio/xm":{"source":"apache","extensions":["xm"]},"chemical/x-cdx":{"source":"apache","extensions":["cdx"]},"chemical/x-cif":{"source":"apache","extensions":["cif"]},"chemical/x-cmdf":{"source":"apache","extensions":["cmdf"]},"chemical/x-cml":{"source":"apache","extensions":["cml"]},"chemical/x-csml":{"source":"apache","extensions":["csml"]},"chemical/x-pdb":{"source":"apache"},"chemical/x-xyz":{"source":"apache","extensions":["xyz"]},"font/collection":{"source":"iana","extensions":["ttc"]},"font/otf":{"source":"iana","compressible":true,"extensions":["otf"]},"font/sfnt":{"source":"iana"},"font/ttf":{"source":"iana","compressible":true,"extensions":["ttf"]},"font/woff":{"source":"iana","extensions":["woff"]},"font/woff2":{"source":"iana","extensions":["woff2"]},"image/aces":{"source":"iana","extensions":["exr"]},"image/apng":{"compressible":false,"extensions":["apng"]},"image/avci":{"source":"iana","extensions":["avci"]},"image/avcs":{"source":"iana","extensions":["avcs"]},"image/avif":{"source":"iana","compressible":false,"extensions":["avif"]},"image/bmp":{"source":"iana","compressible":true,"extensions":["bmp"]},"image/cgm":{"source":"iana","extensions":["cgm"]},"image/dicom-rle":{"source":"iana","extensions":["drle"]},"image/emf":{"source":"iana","extensions":["emf"]},"image/fits":{"source":"iana","extensions":["fits"]},"image/g3fax":{"source":"iana","extensions":["g3"]},"image/gif":{"source":"iana","compressible":false,"extensions":["gif"]},"image/heic":{"source":"iana","extensions":["heic"]},"image/heic-sequence":{"source":"iana","extensions":["heics"]},"image/heif":{"source":"iana","extensions":["heif"]},"image/heif-sequence":{"source":"iana","extensions":["heifs"]},"image/hej2k":{"source":"iana","extensions":["hej2"]},"image/hsj2":{"source":"iana","extensions":["hsj2"]},"image/ief":{"source":"iana","extensions":["ief"]},"image/jls":{"source":"iana","extensions":["jls"]},"image/jp2":{"source":"iana","compressible":false,"extensions":["jp2","jpg2"]},"image/jpeg":{"source":"iana","compressible":false,"extensions":["jpeg","jpg","jpe"]},"image/jph":{"source":"iana","extensions":["jph"]},"image/jphc":{"source":"iana","extensions":["jhc"]},"image/jpm":{"source":"iana","compressible":false,"extensions":["jpm"]},"image/jpx":{"source":"iana","compressible":false,"extensions":["jpx","jpf"]},"image/jxr":{"source":"iana","extensions":["jxr"]},"image/jxra":{"source":"iana","extensions":["jxra"]},"image/jxrs":{"source":"iana","extensions":["jxrs"]},"image/jxs":{"source":"iana","extensions":["jxs"]},"image/jxsc":{"source":"iana","extensions":["jxsc"]},"image/jxsi":{"source":"iana","extensions":["jxsi"]},"image/jxss":{"source":"iana","extensions":["jxss"]},"image/ktx":{"source":"iana","extensions":["ktx"]},"image/ktx2":{"source":"iana","extensions":["ktx2"]},"image/naplps":{"source":"iana"},"image/pjpeg":{"compressible":false},"image/png":{"source":"iana","compressible":false,"extensions":["png"]},"image/prs.btif":{"source":"iana","extensions":["btif"]},"image/prs.pti":{"source":"iana","extensions":["pti"]},"image/pwg-raster":{"source":"iana"},"image/sgi":{"source":"apache","extensions":["sgi"]},"image/svg+xml":{"source":"iana","compressible":true,"extensions":["svg","svgz"]},"image/t38":{"source":"iana","extensions":["t38"]},"image/tiff":{"source":"iana","compressible":false,"extensions":["tif","tiff"]},"image/tiff-fx":{"source":"iana","extensions":["tfx"]},"image/vnd.adobe.photoshop":{"source":"iana","compressible":true,"extensions":["psd"]},"image/vnd.airzip.accelerator.azv":{"source":"iana","extensions":["azv"]},"image/vnd.cns.inf2":{"source":"iana"},"image/vnd.dece.graphic":{"source":"iana","extensions":["uvi","uvvi","uvg","uvvg"]},"image/vnd.djvu":{"source":"iana","extensions":["djvu","djv"]},"image/vnd.dvb.subtitle":{"source":"iana","extensions":["sub"]},"image/vnd.dwg":{"source":"iana","extensions":["dwg"]},"image/vnd.dxf":{"source":"iana","extensions":["dxf"]},"image/vnd.fastbidsheet":{"source":"iana","extensions":["fbs"]},"image/vnd.fpx":{"source":"iana","extensions":["fpx"]},"image/vnd.fst":{"source":"iana","extensions":["fst"]},"image/vnd.fujixerox.edmics-mmr":{"source":"iana","extensions":["mmr"]},"image/vnd.fujixerox.edmics-rlc":{"source":"iana","extensions":["rlc"]},"image/vnd.globalgraphics.pgb":{"source":"iana"},"image/vnd.microsoft.icon":{"source":"iana","compressible":true,"extensions":["ico"]},"image/vnd.mix":{"source":"iana"},"image/vnd.mozilla.apng":{"source":"iana"},"image/vnd.ms-dds":{"compressible":true,"extensions":["dds"]},"image/vnd.ms-modi":{"source":"iana","extensions":["mdi"]},"image/vnd.ms-photo":{"source":"apache","extensions":["wdp"]},"image/vnd.net-fpx":{"source":"iana","extensions":["npx"]},"image/vnd.pco.b16":{"source":"iana","extensions":["b16"]},"image/vnd.radiance":{"source":"iana"},"image/vnd.sealed.png":{"source":"iana"},"image/vnd.sealedmedia.softseal.gif":{"source":"iana"},"image/vnd.sealedmedia.softseal.jpg":{"source":"iana"},"image/vnd.svf":{"source":"iana"},"image/vnd.tencent.tap":{"source":"iana","extensions":["tap"]},"image/vnd.valve.source.texture":{"source":"iana","extensions":["vtf"]},"image/vnd.wap.wbmp":{"source":"iana","extensions":["wbmp"]},"image/vnd.xiff":{"source":"iana","extensions":["xif"]},"image/vnd.zbrush.pcx":{"source":"iana","extensions":["pcx"]},"image/webp":{"source":"apache","extensions":["webp"]},"image/wmf":{"source":"iana","extensions":["wmf"]},"image/x-3ds":{"source":"apache","extensions":["3ds"]},"image/x-cmu-raster":{"source":"apache","extensions":["ras"]},"image/x-cmx":{"source":"apache","extensions":["cmx"]},"image/x-freehand":{"source":"apache","extensions":["fh","fhc","fh4","fh5","fh7"]},"image/x-icon":{"source":"apache","compressible":true,"extensions":["ico"]},"image/x-jng":{"source":"nginx","extensions":["jng"]},"image/x-mrsid-image":{"source":"apache","extensions":["sid"]},"image/x-ms-bmp":{"source":"nginx","compressible":true,"extensions":["bmp"]},"image/x-pcx":{"source":"apache","extensions":["pcx"]},"image/x-pict":{"source":"apache","extensions":["pic","pct"]},"image/x-portable-anymap":{"source":"apache","extensions":["pnm"]},"image/x-portable-bitmap":{"source":"apache","extensions":["pbm"]},"image/x-portable-graymap":{"source":"apache","extensions":["pgm"]},"image/x-portable-pixmap":{"source":"apache","extensions":["ppm"]},"image/x-rgb":{"source":"apache","extensions":["rgb"]},"image/x-tga":{"source":"apache","extensions":["tga"]},"image/x-xbitmap":{"source":"apache","extensions":["xbm"]},"image/x-xcf":{"compressible":false},"image/x-xpixmap":{"source":"apache","extensions":["xpm"]},"image/x-xwindowdump":{"source":"apache","extensions":["xwd"]},"message/cpim":{"source":"iana"},"message/delivery-status":{"source":"iana"},"message/disposition-notification":{"source":"iana","extensions":["disposition-notification"]},"message/external-body":{"source":"iana"},"message/feedback-report":{"source":"iana"},"message/global":{"source":"iana","extensions":["u8msg"]},"message/global-delivery-status":{"source":"iana","extensions":["u8dsn"]},"message/global-disposition-notification":{"source":"iana","extensions":["u8mdn"]},"message/global-headers":{"source":"iana","extensions":["u8hdr"]},"message/http":{"source":"iana","compressible":false},"message/imdn+xml":{"source":"iana","compressible":true},"message/news":{"source":"iana"},"message/partial":{"source":"iana","compressible":false},"message/rfc822":{"source":"iana","compressible":true,"extensions":["eml","mime"]},"message/s-http":{"source":"iana"},"message/sip":{"source":"iana"},"message/sipfrag":{"source":"iana"},"message/tracking-status":{"source":"iana"},"message/vnd.si.simp":{"source":"iana"},"message/vnd.wfa.wsc":{"source":"iana","extensions":["wsc"]},"model/3mf":{"source":"iana","extensions":["3mf"]},"model/e57":{"source":"iana"},"model/gltf+json":{"source":"iana","compressible":true,"extensions":["gltf"]},"model/gltf-binary":{"source":"iana","compressible":true,"extensions":["glb"]},"model/iges":{"source":"iana","compressible":false,"extensions":["igs","iges"]},"model/mesh":{"source":"iana","compressible":false,"extensions":["msh","mesh","silo"]},"model/mtl":{"source":"iana","extensions":["mtl"]},"model/obj":{"source":"iana","extensions":["obj"]},"model/step":{"source":"iana"},"model/step+xml":{"source":"iana","compressible":true,"extensions":["stpx"]},"model/step+zip":{"source":"iana","compressible":false,"extensions":["stpz"]},"model/step-xml+zip":{"source":"iana","compressible":false,"extensions":["stpxz"]},"model/stl":{"source":"iana","extensions":["stl"]},"model/vnd.collada+xml":{"source":"iana","compressible":true,"extensions":["dae"]},"model/vnd.dwf":{"source":"iana","extensions":["dwf"]},"model/vnd.flatland.3dml":{"source":"iana"},"model/vnd.gdl":{"source":"iana","extensions":["gdl"]},"model/vnd.gs-gdl":{"source":"apache"},"model/vnd.gs.gdl":{"source":"iana"},"model/vnd.gtw":{"source":"iana","extensions":["gtw"]},"model/vnd.moml+xml":{"source":"iana","compressible":true},"model/vnd.mts":{"source":"iana","extensions":["mts"]},"model/vnd.opengex":{"source":"iana","extensions":["ogex"]},"model/vnd.parasolid.transmit.binary":{"source":"iana","extensions":["x_b"]},"model/vnd.parasolid.transmit.text":{"source":"iana","extensions":["x_t"]},"model/vnd.pytha.pyox":{"source":"iana"},"model/vnd.rosette.annotated-data-model":{"source":"iana"},"model/vnd.sap.vds":{"source":"iana","extensions":["vds"]},"model/vnd.usdz+zip":{"source":"iana","compressible":false,"extensions":["usdz"]},"model/vnd.valve.source.compiled-map":{"source":"iana","extensions":["bsp"]},"model/vnd.vtu":{"source":"iana","extensions":["vtu"]},"model/vrml":{"source":"iana","compressible":false,"extensions":["wrl","vrml"]},"model/x3d+binary":{"source":"apache","compressible":false,"extensions":["x3db","x3dbz"]},"model/x3d+fastinfoset":{"source":"iana","extensions":["x3db"]},"model/x3d+vrml":{"source":"apache","compressible":false,"extensions":["x3dv","x3dvz"]},"model/x3d+xml":{"source":"iana","compressible":true,"extensions":["x3d","x3dz"]},"model/x3d-vrml":{"source":"iana","extensions":["x3dv"]},"multipart/alternative":{"source":"iana","compressible":false},"multipart/appledouble":{"source":"iana"},"multipart/byteranges":{"source":"iana"},"multipart/digest":{"source":"iana"},"multipart/encrypted":{"source":"iana","compressible":false},"multipart/form-data":{"source":"iana","compressible":false},"multipart/header-set":{"source":"iana"},"multipart/mixed":{"source":"iana"},"multipart/multilingual":{"source":"iana"},"multipart/parallel":{"source":"iana"},"multipart/related":{"source":"iana","compressible":false},"multipart/report":{"source":"iana"},"multipart/signed":{"source":"iana","compressible":false},"multipart/vnd.bint.med-plus":{"source":"iana"},"multipart/voice-message":{"source":"iana"},"multipart/x-mixed-replace":{"source":"iana"},"text/1d-interleaved-parityfec":{"source":"iana"},"text/cache-manifest":{"source":"iana","compressible":true,"extensions":["appcache","manifest"]},"text/calendar":{"source":"iana","extensions":["ics","ifb"]},"text/calender":{"compressible":true},"text/cmd":{"compressible":true},"text/coffeescript":{"extensions":["coffee","litcoffee"]},"text/cql":{"source":"iana"},"text/cql-expression":{"source":"iana"},"text/cql-identifier":{"source":"iana"},"text/css":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["css"]},"text/csv":{"source":"iana","compressible":true,"extensions":["csv"]},"text/csv-schema":{"source":"iana"},"text/directory":{"source":"iana"},"text/dns":{"source":"iana"},"text/ecmascript":{"source":"iana"},"text/encaprtp":{"source":"iana"},"text/enriched":{"source":"iana"},"text/fhirpath":{"source":"iana"},"text/flexfec":{"source":"iana"},"text/fwdred":{"source":"iana"},"text/gff3":{"source":"iana"},"text/grammar-ref-list":{"source":"iana"},"text/html":{"source":"iana","compressible":true,"extensions":["html","htm","shtml"]},"text/jade":{"extensions":["jade"]},"text/javascript":{"source":"iana","compressible":true},"text/jcr-cnd":{"source":"iana"},"text/jsx":{"compressible":true,"extensions":["jsx"]},"text/less":{"compressible":true,"extensions":["less"]},"text/markdown":{"source":"iana","compressible":true,"extensions":["markdown","md"]},"text/mathml":{"source":"nginx","extensions":["mml"]},"text/mdx":{"compressible":true,"extensions":["mdx"]},"text/mizar":{"source":"iana"},"text/n3":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["n3"]},"text/parameters":{"source":"iana","charset":"UTF-8"},"text/parityfec":{"source":"iana"},"text/plain":{"source":"iana","compressible":true,"extensions":["txt","text","conf","def","list","log","in","ini"]},"text/provenance-notation":{"source":"iana","charset":"UTF-8"},"text/prs.fallenstein.rst":{"source":"iana"},"text/prs.lines.tag":{"source":"iana","extensions":["dsc"]},"text/prs.prop.logic":{"source":"iana"},"text/raptorfec":{"source":"iana"},"text/red":{"source":"iana"},"text/rfc822-headers":{"source":"iana"},"text/richtext":{"source":"iana","compressible":true,"extensions":["rtx"]},"text/rtf":{"source":"iana","compressible":true,"extensions":["rtf"]},"text/rtp-enc-aescm128":{"source":"iana"},"text/rtploopback":{"source":"iana"},"text/rtx":{"source":"iana"},"text/sgml":{"source":"iana","extensions":["sgml","sgm"]},"text/shaclc":{"source":"iana"},"text/shex":{"source":"iana","extensions":["shex"]},"text/slim":{"extensions":["slim","slm"]},"text/spdx":{"source":"iana","extensions":["spdx"]},"text/strings":{"source":"iana"},"text/stylus":{"extensions":["stylus","styl"]},"text/t140":{"source":"iana"},"text/tab-separated-values":{"source":"iana","compressible":true,"extensions":["tsv"]},"text/troff":{"source":"iana","extensions":["t","tr","roff","man","me","ms"]},"text/turtle":{"source":"iana","charset":"UTF-8","extensions":["ttl"]},"text/ulpfec":{"source":"iana"},"text/uri-list":{"source":"iana","compressible":true,"extensions":["uri","uris","urls"]},"text/vcard":{"source":"iana","compressible":true,"extensions":["vcard"]},"text/vnd.a":{"source":"iana"},"text/vnd.abc":{"source":"iana"},"text/vnd.ascii-art":{"source":"iana"},"text/vnd.curl":{"source":"iana","extensions":["curl"]},"text/vnd.curl.dcurl":{"source":"apache","extensions":["dcurl"]},"text/vnd.curl.mcurl":{"source":"apache","extensions":["mcurl"]},"text/vnd.curl.scurl":{"source":"apache","extensions":["scurl"]},"text/vnd.debian.copyright":{"source":"iana","charset":"UTF-8"},"text/vnd.dmclientscript":{"source":"iana"},"text/vnd.dvb.subtitle":{"source":"iana","extensions":["sub"]},"text/vnd.esmertec.theme-descriptor":{"source":"iana","charset":"UTF-8"},"text/vnd.familysearch.gedcom":{"source":"iana","extensions":["ged"]},"text/vnd.ficlab.flt":{"source":"iana"},"text/vnd.fly":{"source":"iana","extensions":["fly"]},"text/vnd.fmi.flexstor":{"source":"iana","extensions":["flx"]},"text/vnd.gml":{"source":"iana"},"text/vnd.graphviz":{"source":"iana","extensions":["gv"]},"text/vnd.hans":{"source":"iana"},"text/vnd.hgl":{"source":"iana"},"text/vnd.in3d.3dml":{"source":"iana","extensions":["3dml"]},"text/vnd.in3d.spot":{"source":"iana","extensions":["spot"]},"text/vnd.iptc.newsml":{"source":"iana"},"text/vnd.iptc.nitf":{"source":"iana"},"text/vnd.latex-z":{"source":"iana"},"text/vnd.motorola.reflex":{"source":"iana"},"text/vnd.ms-mediapackage":{"source":"iana"},"text/vnd.net2phone.commcenter.command":{"source":"iana"},"text/vnd.radisys.msml-basic-layout":{"source":"iana"},"text/vnd.senx.warpscript":{"source":"iana"},"text/vnd.si.uricatalogue":{"source":"iana"},"text/vnd.sosi":{"source":"iana"},"text/vnd.sun.j2me.app-descriptor":{"source":"iana","charset":"UTF-8","extensions":["jad"]},"text/vnd.trolltech.linguist":{"source":"iana","charset":"UTF-8"},"text/vnd.wap.si":{"source":"iana"},"text/vnd.wap.sl":{"source":"iana"},"text/vnd.wap.wml":{"source":"iana","extensions":["wml"]},"text/vnd.wap.wmlscript":{"source":"iana","extensions":["wmls"]},"text/vtt":{"source":"iana","charset":"UTF-8","compressible":true,"extensions":["vtt"]},"text/x-asm":{"source":"apache","extensions":["s","asm"]},"text/x-c":{"source":"apache","extensions":["c","cc","cxx","cpp","h","hh","dic"]},"text/x-component":{"source":"nginx","extensions":["htc"]},"text/x-fortran":{"source":"apache","extensions":["f","for","f77","f90"]},"text/x-gwt-rpc":{"compressible":true},"text/x-handlebars-template":{"extensions":["hbs"]},"text/x-java-source":{"source":"apache","extensions":["java"]},"text/x-jquery-tmpl":{"compressible":true},"text/x-lua":{"extensions":["lua"]},"text/x-markdown":{"compressible":true,"extensions":["mkd"]},"text/x-nfo":{"source":"apache","extensions":["nfo"]},"text/x-opml":{"source":"apache","extensions":["opml"]},"text/x-org":{"compressible":true,"extensions":["org"]},"text/x-pascal":{"source":"apache","extensions":["p","pas"]},"text/x-processing":{"compressible":true,"extensions":["pde"]},"text/x-sass":{"extensions":["sass"]},"text/x-scss":{"extensions":["scss"]},"text/x-setext":{"source":"apache","extensions":["etx"]},"text/x-sfv":{"source":"apache","extensions":["sfv"]},"text/x-suse-ymp":{"compressible":true,"extensions":["ymp"]},"text/x-uuencode":{"source":"apache","extensions":["uu"]},"text/x-vcalendar":{"source":"apache","extensions":["vcs"]},"text/x-vcard":{"source":"apache","extensions":["vcf"]},"text/xml":{"source":"iana","compressible":true,"extensions":["xml"]},"text/xml-external-parsed-entity":{"source":"iana"},"text/yaml":{"compressible":true,"extensions":["yaml","yml"]},"video/1d-interleaved-parityfec":{"source":"iana"},"video/3gpp":{"source":"iana","extensions":["3gp","3gpp"]},"video/3gpp-tt":{"source":"iana"},"video/3gpp2":{"source":"iana","extensions":["3g2"]},"video/av1":{"source":"iana"},"video/bmpeg":{"source":"iana"},"video/bt656":{"source":"iana"},"video/celb":{"source":"iana"},"video/dv":{"source":"iana"},"video/encaprtp":{"source":"iana"},"video/ffv1":{"source":"iana"},"video/flexfec":{"source":"iana"},"video/h261":{"source":"iana","extensions":["h261"]},"video/h263":{"source":"iana","extensions":["h263"]},"video/h263-1998":{"source":"iana"},"video/h263-2000":{"source":"iana"},"video/h264":{"source":"iana","extensions":["h264"]},"video/h264-rcdo":{"source":"iana"},"video/h264-svc":{"source":"iana"},"video/h265":{"source":"iana"},"video/iso.segment":{"source":"iana","extensions":["m4s"]},"video/jpeg":{"source":"iana","extensions":["jpgv"]},"video/jpeg2000":{"source":"iana"},"video/jpm":{"source":"apache","extensions":["jpm","jpgm"]},"video/jxsv":{"source":"iana"},"video/mj2":{"source":"iana","extensions":["mj2","mjp2"]},"video/mp1s":{"source":"iana"},"video/mp2p":{"source":"iana"},"video/mp2t":{"source":"iana","extensions":["ts"]},"video/mp4":{"source":"iana","compressible":false,"extensions":["mp4","mp4v","mpg4"]},"video/mp4v-es":{"source":"iana"},"video/mpeg":{"source":"iana","compressible":false,"extensions":["mpeg","mpg","mpe","m1v","m2v"]},"video/mpeg4-generic":{"source":"iana"},"video/mpv":{"source":"iana"},"video/nv":{"source":"iana"},"video/ogg":{"source":"iana","compressible":false,"extensions":["ogv"]},"video/parityfec":{"source":"iana"},"video/pointer":{"source":"iana"},"video/quicktime":{"source":"iana","compressible":false,"extensions":["qt","mov"]},"video/raptorfec":{"source":"iana"},"video/raw":{"source":"iana"},"video/rtp-enc-aescm128":{"source":"iana"},"video/rtploopback":{"source":"iana"},"video/rtx":{"source":"iana"},"video/scip":{"source":"iana"},"video/smpte291":{"source":"iana"},"video/smpte292m":{"source":"iana"},"video/ulpfec":{"source":"iana"},"video/vc1":{"source":"iana"},"video/vc2":{"source":"iana"},"video/vnd.cctv":{"source":"iana"},"video/vnd.dece.hd":{"source":"iana","extensions":["uvh","uvvh"]},"video/vnd.dece.mobile":{"source":"iana","extensions":["uvm","uvvm"]},"video/vnd.dece.mp4":{"source":"iana"},"video/vnd.dece.pd":{"source":"iana","extensions":["uvp","uvvp"]},"video/vnd.dece.sd":{"source":"iana","extensions":["uvs","uvvs"]},"video/vnd.dece.video":{"source":"iana","extensions":["uvv","uvvv"]},"video/vnd.directv.mpeg":{"source":"iana"},"video/vnd.directv.mpeg-tts":{"source":"iana"},"video/vnd.dlna.mpeg-tts":{"source":"iana"},"video/vnd.dvb.file":{"source":"iana","extensions":["dvb"]},"video/vnd.fvt":{"source":"iana","extensions":["fvt"]},"video/vnd.hns.video":{"source":"iana"},"video/vnd.iptvforum.1dparityfec-1010":{"source":"iana"},"video/vnd.iptvforum.1dparityfec-2005":{"source":"iana"},"video/vnd.iptvforum.2dparityfec-1010":{"source":"iana"},"video/vnd.iptvforum.2dparityfec-2005":{"source":"iana"},"video/vnd.iptvforum.ttsavc":{"source":"iana"},"video/vnd.iptvforum.ttsmpeg2":{"source":"iana"},"video/vnd.motorola.video":{"source":"iana"},"video/vnd.motorola.videop":{"source":"iana"},"video/vnd.mpegurl":{"source":"iana","extensions":["mxu","m4u"]},"video/vnd.ms-playready.media.pyv":{"source":"iana","extensions":["pyv"]},"video/vnd.nokia.interleaved-multimedia":{"source":"iana"},"video/vnd.nokia.mp4vr":{"source":"iana"},"video/vnd.nokia.videovoip":{"source":"iana"},"video/vnd.objectvideo":{"source":"iana"},"video/vnd.radgamettools.bink":{"source":"iana"},"video/vnd.radgamettools.smacker":{"source":"iana"},"video/vnd.sealed.mpeg1":{"source":"iana"},"video/vnd.sealed.mpeg4":{"source":"iana"},"video/vnd.sealed.swf":{"source":"iana"},"video/vnd.sealedmedia.softseal.mov":{"source":"iana"},"video/vnd.uvvu.mp4":{"source":"iana","extensions":["uvu","uvvu"]},"video/vnd.vivo":{"source":"iana","extensions":["viv"]},"video/vnd.youtube.yt":{"source":"iana"},"video/vp8":{"source":"iana"},"video/vp9":{"source":"iana"},"video/webm":{"source":"apache","compressible":false,"extensions":["webm"]},"video/x-f4v":{"source":"apache","extensions":["f4v"]},"video/x-fli":{"source":"apache","extensions":["fli"]},"video/x-flv":{"source":"apache","compressible":false,"extensions":["flv"]},"video/x-m4v":{"source":"apache","extensions":["m4v"]},"video/x-matroska":{"source":"apache","compressible":false,"extensions":["mkv","mk3d","mks"]},"video/x-mng":{"source":"apache","extensions":["mng"]},"video/x-ms-asf":{"source":"apache","extensions":["asf","asx"]},"video/x-ms-vob":{"source":"apache","extensions":["vob"]},"video/x-ms-wm":{"source":"apache","extensions":["wm"]},"video/x-ms-wmv":{"source":"apache","compressible":false,"extensions":["wmv"]},"video/x-ms-wmx":{"source":"apache","extensions":["wmx"]},"video/x-ms-wvx":{"source":"apache","extensions":["wvx"]},"video/x-msvideo":{"source":"apache","extensions":["avi"]},"video/x-sgi-movie":{"source":"apache","extensions":["movie"]},"video/x-smv":{"source":"apache","extensions":["smv"]},"x-conference/x-cooltalk":{"source":"apache","extensions":["ice"]},"x-shader/x-fragment":{"compressible":true},"x-shader/x-vertex":{"compressible":true}}');
@@ -51900,12 +51900,104 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// NAMESPACE OBJECT: ./src/operations/restore.ts
+var restore_namespaceObject = {};
+__nccwpck_require__.r(restore_namespaceObject);
+__nccwpck_require__.d(restore_namespaceObject, {
+  confirmProblem: () => (confirmProblem),
+  describe: () => (describe),
+  execute: () => (execute),
+  plan: () => (restore_plan),
+  report: () => (report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/bisect/index.ts
+var bisect_namespaceObject = {};
+__nccwpck_require__.r(bisect_namespaceObject);
+__nccwpck_require__.d(bisect_namespaceObject, {
+  describe: () => (report_describe),
+  execute: () => (execute_execute),
+  makesThrowaways: () => (makesThrowaways),
+  plan: () => (plan),
+  report: () => (report_report),
+  schemaDiff: () => (schemaDiff)
+});
+
+// NAMESPACE OBJECT: ./src/operations/prune.ts
+var prune_namespaceObject = {};
+__nccwpck_require__.r(prune_namespaceObject);
+__nccwpck_require__.d(prune_namespaceObject, {
+  describe: () => (prune_describe),
+  execute: () => (prune_execute),
+  matcher: () => (matcher),
+  pinReason: () => (pinReason),
+  plan: () => (prune_plan),
+  report: () => (prune_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/query.ts
+var query_namespaceObject = {};
+__nccwpck_require__.r(query_namespaceObject);
+__nccwpck_require__.d(query_namespaceObject, {
+  MAX_RESULT_BYTES: () => (MAX_RESULT_BYTES),
+  MAX_ROWS: () => (MAX_ROWS),
+  describe: () => (query_describe),
+  execute: () => (query_execute),
+  plan: () => (query_plan),
+  report: () => (query_report),
+  resultJson: () => (resultJson),
+  runQuery: () => (runQuery)
+});
+
+// NAMESPACE OBJECT: ./src/operations/recover.ts
+var recover_namespaceObject = {};
+__nccwpck_require__.r(recover_namespaceObject);
+__nccwpck_require__.d(recover_namespaceObject, {
+  describe: () => (recover_describe),
+  execute: () => (recover_execute),
+  plan: () => (recover_plan),
+  report: () => (recover_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/snapshot.ts
+var snapshot_namespaceObject = {};
+__nccwpck_require__.r(snapshot_namespaceObject);
+__nccwpck_require__.d(snapshot_namespaceObject, {
+  describe: () => (snapshot_describe),
+  execute: () => (snapshot_execute),
+  plan: () => (snapshot_plan),
+  report: () => (snapshot_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/verify.ts
+var verify_namespaceObject = {};
+__nccwpck_require__.r(verify_namespaceObject);
+__nccwpck_require__.d(verify_namespaceObject, {
+  describe: () => (verify_describe),
+  execute: () => (verify_execute),
+  makesThrowaways: () => (verify_makesThrowaways),
+  parseChecks: () => (parseChecks),
+  plan: () => (verify_plan),
+  report: () => (verify_report)
+});
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -51941,7 +52033,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -52037,7 +52129,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -52078,7 +52170,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -52169,11 +52261,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(2480);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -52870,7 +52962,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -52946,7 +53038,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53020,7 +53112,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53301,7 +53393,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -53343,7 +53435,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53523,7 +53615,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -53797,7 +53889,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54385,7 +54477,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54465,7 +54557,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54530,7 +54622,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -54911,57 +55003,6 @@ function handleCancellation(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
-/** Records on each branch the action creates which workflow run created it. */
-const RUN_ANNOTATION = 'neon-recovery-action/run-id';
-/**
- * Branches that must not outlive the step (probes, drills) carry the run id in their name, so the post step
- * finds what a killed or cancelled run left behind with one search.
- */
-function ephemeralPrefix(runId) {
-    return `nra-ephemeral-${runId}-`;
-}
-function ephemeralName(runId, purpose) {
-    return `${ephemeralPrefix(runId)}${purpose}`;
-}
-
-;// CONCATENATED MODULE: ./src/cleanup.ts
-
-/**
- * Deletes every branch named with this run's ephemeral prefix, children before parents; returns their names.
- * A branch that cannot be deleted does not stop the others: the error names every one that is left.
- */
-async function sweepEphemeralBranches(gateway, runId) {
-    const prefix = ephemeralPrefix(runId);
-    const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix));
-    const deleted = [];
-    const failed = [];
-    for (const branch of childrenFirst(leftovers)) {
-        try {
-            await gateway.branches.delete(branch.id);
-            deleted.push(branch.name);
-        }
-        catch (error) {
-            failed.push(`${branch.name} (${branch.id}): ${error.message}`);
-        }
-    }
-    if (failed.length > 0) {
-        const done = deleted.length > 0 ? `; deleted ${deleted.join(', ')}` : '';
-        throw new Error(`could not delete ${failed.length} ephemeral branch${failed.length === 1 ? '' : 'es'} of this run: ` +
-            `${failed.join('; ')}${done}. Delete ${failed.length === 1 ? 'it' : 'them'} in the Neon console ` +
-            `(names start with ${prefix})`);
-    }
-    return deleted;
-}
-/** Neon refuses to delete a branch that has children, so leaves go first. */
-function childrenFirst(branches) {
-    const depth = (branch) => {
-        const parent = branches.find((candidate) => candidate.id === branch.parent_id);
-        return parent ? 1 + depth(parent) : 0;
-    };
-    return [...branches].sort((a, b) => depth(b) - depth(a));
-}
-
 ;// CONCATENATED MODULE: ./src/duration.ts
 /** Durations as users write them in workflow inputs: a whole number and a unit, e.g. `30s`, `90m`, `2h`, `7d`, `1w`. */
 const UNIT_MS = {
@@ -55014,6 +55055,11 @@ function compactTime(time) {
     return formatTime(time)
         .replace(/[-:]/g, '')
         .replace(/\.\d{3}/, '');
+}
+/** An expiry `inMs` after `now`, as Neon wants it: RFC 3339 with at most second precision. */
+function expiryTime(now, inMs) {
+    const start = typeof now === 'number' ? now : now.getTime();
+    return formatTime(start + inMs).replace(/\.\d{3}Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./src/lsn.ts
@@ -55322,57 +55368,56 @@ function placeholdersIn(template) {
 
 
 const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'];
-const ALL = OPERATIONS;
-const CONNECTING = ['snapshot', 'bisect', 'query', 'verify', 'recover'];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
-/** Names and defaults must match action.yml (a unit test compares them). */
+/**
+ * Names and defaults must match action.yml (a unit test compares them). Which operation uses an input is not
+ * listed here: it is what that operation's reader reads (`inputsReadBy`).
+ */
 const INPUTS = {
-    operation: { default: 'snapshot', operations: ALL },
-    'api-key': { default: '', operations: ALL },
-    'project-id': { default: '', operations: ALL },
-    'api-host': { default: NEON_API_HOST, operations: ALL },
+    operation: { default: 'snapshot' },
+    'api-key': { default: '' },
+    'project-id': { default: '' },
+    'api-host': { default: NEON_API_HOST },
     branch: {
         default: '',
-        operations: OPERATIONS.filter((operation) => operation !== 'prune'),
         misplaced: { prune: 'prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)' }
     },
-    'dry-run': { default: 'false', operations: ALL },
+    'dry-run': { default: 'false' },
     at: {
         default: 'head',
-        operations: ['snapshot', 'query', 'verify', 'recover'],
         misplaced: {
             restore: 'restore takes its point from source (write it there, e.g. source: ^self@90m ago)',
             bisect: 'bisect searches between the points good and bad (set those instead)'
         }
     },
-    source: { default: '', operations: ['restore', 'verify'] },
-    kind: { default: 'branch', operations: ['snapshot'] },
-    name: { default: '', operations: ['snapshot', 'restore', 'bisect'] },
-    'expires-in': { default: '', operations: ['snapshot'] },
-    protected: { default: 'false', operations: ['snapshot'] },
-    database: { default: '', operations: CONNECTING },
-    role: { default: '', operations: CONNECTING },
-    confirm: { default: '', operations: ['restore', 'bisect'] },
-    check: { default: '', operations: ['bisect'] },
-    good: { default: '', operations: ['bisect'] },
-    bad: { default: 'head', operations: ['bisect'] },
-    parallelism: { default: '3', operations: ['bisect'] },
-    probe: { default: 'time-travel', operations: ['bisect'] },
-    then: { default: 'report', operations: ['bisect'] },
-    'check-timeout': { default: '30s', operations: ['bisect', 'verify'] },
-    sql: { default: '', operations: ['query'] },
-    checks: { default: '', operations: ['verify'] },
-    'checks-file': { default: '', operations: ['verify'] },
-    match: { default: '', operations: ['prune'] },
-    'keep-last': { default: '', operations: ['prune'] },
-    'keep-hourly': { default: '', operations: ['prune'] },
-    'keep-daily': { default: '', operations: ['prune'] },
-    'keep-weekly': { default: '', operations: ['prune'] },
-    'older-than': { default: '', operations: ['prune'] },
-    tables: { default: '', operations: ['recover'] },
-    where: { default: '', operations: ['recover'] },
-    into: { default: '', operations: ['recover'] },
-    mode: { default: 'schema', operations: ['recover'] }
+    source: { default: '' },
+    kind: { default: 'branch' },
+    name: { default: '' },
+    'expires-in': { default: '' },
+    protected: { default: 'false' },
+    database: { default: '' },
+    role: { default: '' },
+    confirm: { default: '' },
+    check: { default: '' },
+    good: { default: '' },
+    bad: { default: 'head' },
+    parallelism: { default: '3' },
+    probe: { default: 'time-travel' },
+    then: { default: 'report' },
+    'check-timeout': { default: '30s' },
+    sql: { default: '' },
+    checks: { default: '' },
+    'checks-file': { default: '' },
+    match: { default: '' },
+    'keep-last': { default: '' },
+    'keep-hourly': { default: '' },
+    'keep-daily': { default: '' },
+    'keep-weekly': { default: '' },
+    'older-than': { default: '' },
+    tables: { default: '' },
+    where: { default: '' },
+    into: { default: '' },
+    mode: { default: 'schema' }
 };
 /** What each operation names the thing it creates, unless `name` says otherwise. */
 const DEFAULT_NAMES = {
@@ -55396,37 +55441,83 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
-    reader.rejectInputsNotUsedBy(operation);
-    const common = {
-        apiKey: reader.apiKey(),
-        projectId: reader.parse('project-id', parseProjectId, ''),
-        apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
-        branch: reader.optional('branch'),
-        dryRun: reader.parse('dry-run', parseBoolean, false)
-    };
-    const connection = { database: reader.optional('database'), role: reader.optional('role') };
-    const point = (name) => reader.parse(name, (text) => parsePoint(text, now), HEAD);
-    const settings = (() => {
-        switch (operation) {
-            case 'snapshot':
-                return { operation, ...common, ...connection, ...snapshotInputs(reader, point('at')) };
-            case 'restore':
-                return { operation, ...common, ...restoreInputs(reader, now) };
-            case 'bisect':
-                return { operation, ...common, ...connection, ...bisectInputs(reader, point) };
-            case 'query':
-                return { operation, ...common, ...connection, sql: reader.required('sql', 'the SQL to run'), at: point('at') };
-            case 'verify':
-                return { operation, ...common, ...connection, ...verifyInputs(reader, now, point('at')) };
-            case 'prune':
-                return { operation, ...common, ...pruneInputs(reader) };
-            case 'recover':
-                return { operation, ...common, ...connection, ...recoverInputs(reader, point('at')) };
-        }
-    })();
+    const settings = READERS[operation](reader, now);
+    reader.rejectUnread(operation);
     if (reader.problems.length > 0)
         throw new InputError(reader.problems);
     return settings;
+}
+/**
+ * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
+ * record of which operation uses which input, so no list can drift from the code.
+ */
+function inputsReadBy(operation) {
+    let read = READS.get(operation);
+    if (!read) {
+        const reader = new Reader((name) => (name === 'operation' ? operation : ''));
+        reader.parse('operation', parseOperation, operation);
+        READERS[operation](reader, new Date());
+        read = reader.read;
+        READS.set(operation, read);
+    }
+    return read;
+}
+const READS = new Map();
+/** Whether `operation` reads the input `name`. */
+function readsInput(operation, name) {
+    return inputsReadBy(operation).has(name);
+}
+/** Each operation's inputs: the common ones, the branch it works on, where it connects, and its own. */
+const READERS = {
+    snapshot: (reader, now) => ({
+        operation: 'snapshot',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        ...snapshotInputs(reader, pointInput(reader, 'at', now))
+    }),
+    restore: (reader, now) => ({ operation: 'restore', ...commonInputs(reader), ...restoreInputs(reader, now) }),
+    bisect: (reader, now) => ({
+        operation: 'bisect',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        ...bisectInputs(reader, (name) => pointInput(reader, name, now))
+    }),
+    query: (reader, now) => ({
+        operation: 'query',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        sql: reader.required('sql', 'the SQL to run'),
+        at: pointInput(reader, 'at', now)
+    }),
+    verify: (reader, now) => ({
+        operation: 'verify',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        ...verifyInputs(reader, now, pointInput(reader, 'at', now))
+    }),
+    prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
+    recover: (reader, now) => ({
+        operation: 'recover',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        ...recoverInputs(reader, pointInput(reader, 'at', now))
+    })
+};
+/** Every operation reads these; all but prune (which chooses by name) work on one branch. */
+function commonInputs(reader, { branch = true } = {}) {
+    return {
+        apiKey: reader.apiKey(),
+        projectId: reader.parse('project-id', parseProjectId, ''),
+        apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
+        branch: branch ? reader.optional('branch') : undefined,
+        dryRun: reader.parse('dry-run', parseBoolean, false)
+    };
+}
+function connectionInputs(reader) {
+    return { database: reader.optional('database'), role: reader.optional('role') };
+}
+function pointInput(reader, name, now) {
+    return reader.parse(name, (text) => parsePoint(text, now), HEAD);
 }
 function snapshotInputs(reader, at) {
     const kind = reader.parse('kind', (text) => oneOf(text, ['branch', 'snapshot']), 'branch');
@@ -55542,11 +55633,18 @@ function recoverInputs(reader, at) {
 class Reader {
     getInput;
     problems = [];
+    /** Every input read so far, whatever its value. */
+    read = new Set();
     constructor(getInput) {
         this.getInput = getInput;
     }
-    /** The raw value, trimmed; "" when unset. */
+    /** The raw value, trimmed; "" when unset. Reading it marks the input as used. */
     raw(name) {
+        this.read.add(name);
+        return this.peek(name);
+    }
+    /** The raw value without marking the input as used. */
+    peek(name) {
         return (this.getInput(name) ?? '').trim();
     }
     value(name) {
@@ -55602,14 +55700,20 @@ class Reader {
         }
         return key;
     }
-    rejectInputsNotUsedBy(operation) {
-        for (const [name, spec] of Object.entries(INPUTS)) {
-            if (this.isSet(name) && !spec.operations.includes(operation)) {
-                this.fail(name, spec.misplaced?.[operation] ??
-                    `is not used by operation ${operation} (it applies to ${spec.operations.join(', ')}): remove it or change operation`);
-            }
-        }
+    /**
+     * Every input set to something other than its default that the operation's reader did not read is a mistake:
+     * reported first, since it usually explains the others.
+     */
+    rejectUnread(operation) {
+        const unread = Object.entries(INPUTS)
+            .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
+            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`);
+        this.problems.unshift(...unread);
     }
+}
+function notUsed(name, operation) {
+    const users = OPERATIONS.filter((candidate) => readsInput(candidate, name));
+    return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`;
 }
 function parseOperation(text) {
     return oneOf(text, OPERATIONS);
@@ -56243,8 +56347,8 @@ class Snapshots {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@neondatabase/api-client/dist/index.js
-var dist = __nccwpck_require__(9227);
+// EXTERNAL MODULE: ./node_modules/@neondatabase/api-client/dist/index.js
+var dist = __nccwpck_require__(3643);
 ;// CONCATENATED MODULE: ./src/neon/transport.ts
 /**
  * The wire to the Neon API: the only place that holds the API client. Every request goes through `call()`,
@@ -56468,9 +56572,9 @@ class NeonGateway {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/pg/lib/index.js
-var lib = __nccwpck_require__(1097);
-;// CONCATENATED MODULE: ../main/node_modules/pg/esm/index.mjs
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
 // ESM wrapper for pg
 
 
@@ -56721,6 +56825,264 @@ function maxRounds(good, bad, k) {
     return rounds;
 }
 
+;// CONCATENATED MODULE: ./src/connection.ts
+/** Which database and role to connect as, when the inputs leave it open; the head of a branch's history. */
+
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
+/** The newest LSN of the branch behind `uri`, as PostgreSQL prints it. */
+async function headLsn(uri) {
+    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
+    await client.connect();
+    try {
+        const { rows } = await client.query('SELECT pg_current_wal_lsn()::text AS lsn');
+        return rows[0].lsn;
+    }
+    finally {
+        await client.end();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/explain.ts
+/**
+ * The words for Neon's failures in terms of the action's inputs. The gateway's typed errors (src/neon/errors.ts)
+ * say what happened in Neon; this is the one place that turns them into the input to fix and how:
+ * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
+ * what any request can meet (project-id, api-key, api-host, the branch limit).
+ */
+
+/**
+ * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
+ * ambiguous gets the input's name and the fix; anything else is returned as it is.
+ */
+function explainLookup(error, input) {
+    if (error instanceof AmbiguousError)
+        return wrap(error, `${input}: ${ambiguity(error)}`);
+    if (!(error instanceof NotFoundError))
+        return error;
+    const { asked, projectId } = error;
+    switch (error.kind) {
+        case 'branch':
+            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
+        case 'default branch':
+            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
+        case 'snapshot':
+            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
+        default:
+            return error;
+    }
+}
+function ambiguity({ kind, asked, matches, idMatch }) {
+    const ids = matches.map((match) => match.id).join(', ');
+    if (kind === 'snapshot')
+        return `snapshot "${asked}" is ambiguous (${ids}); use snapshot:<id>`;
+    if (idMatch) {
+        const [other] = matches;
+        return (`"${asked}" is the id of branch ${idMatch.name} and the name of branch ${other.id}; ` +
+            `use the name ${idMatch.name} for the first, the id ${other.id} for the second`);
+    }
+    return `"${asked}" names ${matches.length} branches (${ids}); use the id instead`;
+}
+/**
+ * The error to report for a failure that reached the operation's top: one that the project-id, the api-key
+ * or the api-host explains names that input; a full branch limit offers prune. Anything else is as it is.
+ */
+function explainFailure(error) {
+    if (error instanceof NotFoundError && error.kind === 'project') {
+        return wrap(error, `project-id: project "${error.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`);
+    }
+    if (error instanceof UnreachableError) {
+        const { what, detail } = error.request;
+        return wrap(error, `${what}: could not reach Neon${tries(error.request)} (${detail}); check api-host`);
+    }
+    if (error instanceof UnauthorizedError) {
+        const { what } = error.request;
+        return wrap(error, `${what}: Neon rejected the api-key (401): check that the secret holds a valid Neon API key`);
+    }
+    if (error instanceof ForbiddenError) {
+        const { what, projectId, detail } = error.request;
+        return wrap(error, `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`);
+    }
+    if (error instanceof BranchLimitError) {
+        return wrap(error, `${error.message}, or run this action with operation: prune`);
+    }
+    return error;
+}
+/** A new message for a typed error, which stays reachable as the cause. */
+function wrap(error, message) {
+    return new Error(message, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/operations/common.ts
+/** Look-ups of what inputs name, and wording, shared by the operations. */
+
+
+
+
+
+
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
+    try {
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
+    }
+    catch (error) {
+        throw explainLookup(error, input);
+    }
+}
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
+    try {
+        return await gateway.snapshots.find(idOrName);
+    }
+    catch (error) {
+        throw explainLookup(error, 'source');
+    }
+}
+function nameFor(template, branch, operation, context) {
+    return renderTemplate(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
+}
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${formatTime(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
+    try {
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        head = await headLsn(uri);
+    }
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
+    }
+    if (parseLsn(point.lsn) > parseLsn(head)) {
+        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? formatTime(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === INPUTS[name].default)
+            continue;
+        if (!readsInput(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['at', options.at],
+            ['tables', `${options.tables} # the tables to bring back`],
+            ['mode', 'merge']
+        ]
+    });
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 /**
  * The job summary: built once from structured blocks, rendered as HTML for GITHUB_STEP_SUMMARY and as plain
@@ -56883,242 +57245,6 @@ function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/connection.ts
-/** Which database and role to connect as, when the inputs leave it open; the head of a branch's history. */
-
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
-    }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
-}
-/** The newest LSN of the branch behind `uri`, as PostgreSQL prints it. */
-async function headLsn(uri) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-    await client.connect();
-    try {
-        const { rows } = await client.query('SELECT pg_current_wal_lsn()::text AS lsn');
-        return rows[0].lsn;
-    }
-    finally {
-        await client.end();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/operations/explain.ts
-/**
- * The words for Neon's failures in terms of the action's inputs. The gateway's typed errors (src/neon/errors.ts)
- * say what happened in Neon; this is the one place that turns them into the input to fix and how:
- * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
- * what any request can meet (project-id, api-key, api-host, the branch limit).
- */
-
-/**
- * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
- * ambiguous gets the input's name and the fix; anything else is returned as it is.
- */
-function explainLookup(error, input) {
-    if (error instanceof AmbiguousError)
-        return wrap(error, `${input}: ${ambiguity(error)}`);
-    if (!(error instanceof NotFoundError))
-        return error;
-    const { asked, projectId } = error;
-    switch (error.kind) {
-        case 'branch':
-            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
-        case 'default branch':
-            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
-        case 'snapshot':
-            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
-        default:
-            return error;
-    }
-}
-function ambiguity({ kind, asked, matches, idMatch }) {
-    const ids = matches.map((match) => match.id).join(', ');
-    if (kind === 'snapshot')
-        return `snapshot "${asked}" is ambiguous (${ids}); use snapshot:<id>`;
-    if (idMatch) {
-        const [other] = matches;
-        return (`"${asked}" is the id of branch ${idMatch.name} and the name of branch ${other.id}; ` +
-            `use the name ${idMatch.name} for the first, the id ${other.id} for the second`);
-    }
-    return `"${asked}" names ${matches.length} branches (${ids}); use the id instead`;
-}
-/**
- * The error to report for a failure that reached the operation's top: one that the project-id, the api-key
- * or the api-host explains names that input; a full branch limit offers prune. Anything else is as it is.
- */
-function explainFailure(error) {
-    if (error instanceof NotFoundError && error.kind === 'project') {
-        return wrap(error, `project-id: project "${error.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`);
-    }
-    if (error instanceof UnreachableError) {
-        const { what, detail } = error.request;
-        return wrap(error, `${what}: could not reach Neon${tries(error.request)} (${detail}); check api-host`);
-    }
-    if (error instanceof UnauthorizedError) {
-        const { what } = error.request;
-        return wrap(error, `${what}: Neon rejected the api-key (401): check that the secret holds a valid Neon API key`);
-    }
-    if (error instanceof ForbiddenError) {
-        const { what, projectId, detail } = error.request;
-        return wrap(error, `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`);
-    }
-    if (error instanceof BranchLimitError) {
-        return wrap(error, `${error.message}, or run this action with operation: prune`);
-    }
-    return error;
-}
-/** A new message for a typed error, which stays reachable as the cause. */
-function wrap(error, message) {
-    return new Error(message, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/operations/common.ts
-/** Look-ups of what inputs name, and wording, shared by the operations. */
-
-
-
-
-
-
-/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
-async function resolveBranch(gateway, nameOrId, input = 'branch') {
-    try {
-        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
-    }
-    catch (error) {
-        throw explainLookup(error, input);
-    }
-}
-/** The snapshot a `source: snapshot:<id or name>` names. */
-async function resolveSnapshot(gateway, idOrName) {
-    try {
-        return await gateway.snapshots.find(idOrName);
-    }
-    catch (error) {
-        throw explainLookup(error, 'source');
-    }
-}
-function nameFor(template, branch, operation, context) {
-    return renderTemplate(template, {
-        branch: branch.name,
-        operation,
-        runId: context.runId,
-        runAttempt: context.runAttempt,
-        sha: context.sha,
-        now: context.now
-    });
-}
-/** The API's fields for a point on a parent or source branch; head is the absence of both. */
-function pointFields(point) {
-    if (point.kind === 'lsn')
-        return { lsn: point.lsn };
-    if (point.kind === 'timestamp')
-        return { timestamp: point.timestamp };
-    return {};
-}
-/**
- * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
- * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
- * `input` is the input the point came from, for the message.
- */
-async function checkPoint(gateway, branch, point, input, context) {
-    if (point.kind === 'timestamp') {
-        const project = await gateway.project.get();
-        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
-        if (Date.parse(point.timestamp) < windowStart) {
-            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
-                `(it starts at ${formatTime(windowStart)}); choose a later point`);
-        }
-    }
-    if (point.kind !== 'lsn')
-        return;
-    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
-    const [database] = await gateway.connections.listDatabases(branch.id);
-    if (!endpoint || !database)
-        return;
-    let head;
-    try {
-        const uri = await gateway.connections.getUri({
-            branchId: branch.id,
-            database: database.name,
-            role: database.owner_name
-        });
-        context.mask(uri);
-        head = await headLsn(uri);
-    }
-    catch (error) {
-        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
-        return;
-    }
-    if (parseLsn(point.lsn) > parseLsn(head)) {
-        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
-            'use an LSN at or before it, or head');
-    }
-}
-/** Neon wants expiry in RFC 3339 with at most second precision. */
-function expiryTime(now, inMs) {
-    return formatTime(now.getTime() + inMs).replace(/\.\d{3}Z$/, 'Z');
-}
-/** Neon's times in the action's format; undefined stays undefined. */
-function neonTime(time) {
-    return time ? formatTime(Date.parse(time)) : undefined;
-}
-/** A ready-to-paste workflow step that restores `branch` from `source`. */
-function restoreStep(options) {
-    const lines = [
-        `- uses: ${options.actionRef}`,
-        '  with:',
-        '    operation: restore',
-        '    api-key: ${{ secrets.NEON_API_KEY }}',
-        `    project-id: ${options.projectId}`,
-        `    branch: ${options.branch.name}`,
-        `    source: ${options.source}`
-    ];
-    if (options.branch.default || options.branch.protected)
-        lines.push(`    confirm: ${options.branch.name}`);
-    return lines.join('\n');
-}
-/**
- * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
- * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
- */
-function recoverStep(options) {
-    return [
-        `- uses: ${options.actionRef}`,
-        '  with:',
-        '    operation: recover',
-        '    api-key: ${{ secrets.NEON_API_KEY }}',
-        `    project-id: ${options.projectId}`,
-        `    branch: ${options.branch.name}`,
-        `    at: ${options.at}`,
-        `    tables: ${options.tables} # the tables to bring back`,
-        '    mode: merge'
-    ].join('\n');
-}
-/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
-function tablesReadBy(sql) {
-    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
-    return [...new Set(names.map((match) => match[1]))];
-}
-
 ;// CONCATENATED MODULE: ./src/operations/restore.ts
 /**
  * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
@@ -57143,26 +57269,34 @@ async function restore_plan(settings, gateway, context) {
     const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) => branch.name.startsWith(`${target.name}_old_`));
     return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) };
 }
+function facts(plan) {
+    return [
+        ['Branch', `${plan.target.name} (${plan.target.id})`],
+        ['From', describeSource(plan.settings.source)],
+        ['Backup of the current state', plan.backupName]
+    ];
+}
+function describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Dry run: Restore of ${plan.target.name}`)
+        .paragraph('Nothing was changed. This step would restore as follows.')
+        .keyValues(facts(plan));
+    if (plan.refusal)
+        summary.paragraph(`It would be refused: ${plan.refusal}`);
+    return { outputs: {}, summary };
+}
 async function execute(plan, gateway, context) {
     const started = Date.now();
-    const { settings, target, from, backupName } = plan;
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Restore of ${target.name}`);
-    const facts = [
-        ['Branch', `${target.name} (${target.id})`],
-        ['From', describeSource(settings.source)],
-        ['Backup of the current state', backupName]
-    ];
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was changed. This step would restore as follows.').keyValues(facts);
-        if (plan.refusal)
-            summary.paragraph(`It would be refused: ${plan.refusal}`);
-        return { outputs: {}, summary };
-    }
     if (plan.refusal)
         throw new Error(plan.refusal);
-    const result = from.kind === 'snapshot'
-        ? await restoreSnapshot(plan, from.snapshot, gateway, context)
-        : await restoreBranch(plan, from, gateway);
+    const result = plan.from.kind === 'snapshot'
+        ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
+        : await restoreBranch(plan, plan.from, gateway);
+    context.info(`Restored ${plan.target.name} from ${describeSource(plan.settings.source)}; the previous state is ${result.backup.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+function report(plan, result, context) {
+    const { target } = plan;
     const outputs = {
         'branch-id': result.restored.id,
         lsn: result.restored.parent_lsn ?? result.lsn ?? '',
@@ -57170,7 +57304,6 @@ async function execute(plan, gateway, context) {
         'backup-branch-id': result.backup.id,
         'backup-branch-name': result.backup.name
     };
-    context.info(`Restored ${target.name} from ${describeSource(settings.source)}; the previous state is ${result.backup.name}`);
     const backups = plan.existingBackups.length + 1;
     const slotWarning = backups > BACKUP_WARNING_COUNT
         ? `${backups} restore backups of ${target.name} now use branch slots; ` +
@@ -57178,21 +57311,23 @@ async function execute(plan, gateway, context) {
         : undefined;
     if (slotWarning)
         context.warning(slotWarning);
-    summary
+    const summary = new summary_Summary()
+        .heading(`Restore of ${target.name}`)
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
         .keyValues([
-        ...facts,
+        ...facts(plan),
         ['Restored branch id', result.restored.id],
         ['Backup branch id', result.backup.id],
         ['Restored to LSN', outputs.lsn || undefined],
         ['Restored to time', outputs.timestamp || undefined],
-        ['Took', formatDuration(Date.now() - started)]
+        ['Took', formatDuration(result.ms)]
     ]);
     if (slotWarning)
         summary.paragraph(`Warning: ${slotWarning}.`);
     summary.heading('To undo this restore', 3).code(restoreStep({
         actionRef: context.actionRef,
-        projectId: gateway.projectId,
+        projectId: plan.settings.projectId,
+        carried: plan.settings,
         branch: { ...target, id: result.restored.id },
         source: result.backup.name
     }), 'yaml');
@@ -57307,19 +57442,7 @@ async function pointUri(target, point, context) {
     return { uri, lsn };
 }
 
-;// CONCATENATED MODULE: ./src/operations/bisect.ts
-/**
- * bisect: the exact LSN where a check (SQL returning true while the data is healthy) turns false, between a
- * point where it passes (`good`) and one where it fails (`bad`). Plan: resolve both points to aligned LSNs.
- * Execute: one wave checks both bounds together with the first round of the k-ary search (src/search.ts), then
- * one wave a round, each probe a read-only check at an LSN: over a time-travel connection (no branch), or on an
- * ephemeral branch deleted in the background. Then, optionally, a recovery branch or a restore at the answer.
- */
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/operations/bisect/plan.ts
 
 
 
@@ -57330,26 +57453,10 @@ async function pointUri(target, point, context) {
 async function plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
     const target = await connectionTarget(branch, settings, gateway, context, 'bisect');
-    const [good, bad] = await Promise.all(['good', 'bad'].map(async (name) => {
-        const point = settings[name];
-        try {
-            return { point, lsn: await resolvePoint(point, target, gateway, context) };
-        }
-        catch (error) {
-            throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${branch.name}: ${error.message}`);
-        }
-    }));
-    if (good.lsn >= bad.lsn) {
-        throw new Error(`good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
-            `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`);
-    }
-    const result = {
-        settings,
-        target,
-        good,
-        bad,
-        maxRounds: maxRounds(good.lsn, bad.lsn, settings.parallelism)
-    };
+    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], target)));
+    if (good.lsn !== undefined && bad.lsn !== undefined)
+        checkOrder(good, bad);
+    const result = { settings, target, good, bad };
     if (settings.then === 'branch') {
         result.recoveryName = nameFor(settings.name, branch, 'bisect', context);
         if (await gateway.branches.findByName(result.recoveryName)) {
@@ -57364,7 +57471,8 @@ async function plan(settings, gateway, context) {
             apiHost: settings.apiHost,
             branch: branch.id,
             dryRun: false,
-            source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(good.lsn) } },
+            // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+            source: { kind: 'self', point: { kind: 'head' } },
             name: settings.name,
             confirm: settings.confirm
         };
@@ -57372,351 +57480,34 @@ async function plan(settings, gateway, context) {
     }
     return result;
 }
-async function bisect_execute(plan, gateway, context) {
-    const started = Date.now();
-    const { settings, target } = plan;
-    const dry = settings.dryRun ? 'Dry run: ' : '';
-    const summary = new summary_Summary().heading(`${dry}Bisect of ${target.branch.name}`);
-    if (settings.dryRun) {
-        summary
-            .paragraph(`Nothing was probed. This step would search ${formatBytes(plan.bad.lsn - plan.good.lsn)} of history ` +
-            `in at most ${plan.maxRounds} rounds of ${settings.parallelism} probes (plus the two bound checks in the first round).`)
-            .keyValues(boundFacts(plan));
-        if (plan.refusal)
-            summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`);
-        return { outputs: {}, summary };
-    }
-    if (plan.refusal)
-        throw new Error(plan.refusal);
-    const prober = settings.probe === 'branch'
-        ? new BranchProber(plan, gateway, context)
-        : new TimeTravelProber(plan, gateway, context);
-    let search;
-    let cleanupProblems = [];
+/** The rounds the search takes at most, once both bounds are known. */
+function roundBound(plan) {
+    const { good, bad } = plan;
+    if (good.lsn === undefined || bad.lsn === undefined)
+        return undefined;
+    return Math.max(1, maxRounds(good.lsn, bad.lsn, plan.settings.parallelism));
+}
+/** good must lie before bad, or there is nothing to search. */
+function checkOrder(good, bad) {
+    if (good.lsn < bad.lsn)
+        return;
+    throw new Error(`good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
+        `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`);
+}
+/**
+ * A point as an aligned LSN, read without changing anything: an LSN as given, head on the branch now, a
+ * timestamp from the replay LSN of a time-travel compute at it. The branch's state there is that of a branch
+ * Neon would create at it.
+ */
+async function readBound(name, point, target) {
     try {
-        search = await runSearch(plan, prober, context);
+        return { name, point, lsn: await readPointLsn(point, target) };
     }
     catch (error) {
-        throw await explainChangedBranch(error, target.branch, gateway);
-    }
-    finally {
-        // The answer (or the search's own error) matters more than a branch the post step can still delete.
-        cleanupProblems = await prober.drain();
-        if (cleanupProblems.length > 0) {
-            context.warning(`Could not delete ${cleanupProblems.length} probe branches (the post step tries again): ${cleanupProblems.join('; ')}`);
-        }
-    }
-    const { result, rounds } = search;
-    const insights = await readInsights(plan, result);
-    const outputs = {
-        'last-good-lsn': formatLsn(result.lastGood),
-        'first-bad-lsn': formatLsn(result.firstBad),
-        probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
-        rounds: String(rounds.length)
-    };
-    context.info(`First bad LSN ${outputs['first-bad-lsn']}, last good LSN ${outputs['last-good-lsn']} ` +
-        `(${outputs.probes} probes in ${outputs.rounds} rounds)`);
-    let then;
-    let recovery;
-    if (settings.then === 'branch') {
-        recovery = await createRecoveryBranch(plan, result.lastGood, gateway, context);
-        Object.assign(outputs, { 'branch-id': recovery.id, 'branch-name': recovery.name });
-    }
-    else if (settings.then === 'restore') {
-        const restoreSettings = {
-            ...plan.restoreSettings,
-            source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(result.lastGood) } }
-        };
-        const restored = await execute(await restore_plan(restoreSettings, gateway, context), gateway, context);
-        Object.assign(outputs, restored.outputs);
-        then = restored.summary;
-    }
-    const answer = `The check first fails at LSN ${outputs['first-bad-lsn']}` +
-        (insights.badCommitTime ? `, made by a transaction committed at ${insights.badCommitTime}` : '') +
-        `. The last good LSN is ${outputs['last-good-lsn']}.`;
-    summary.paragraph(answer).keyValues([
-        ['First bad LSN', outputs['first-bad-lsn']],
-        ['Last good LSN', outputs['last-good-lsn']],
-        ['Bad commit time', insights.badCommitTime],
-        ['Probes', outputs.probes],
-        ['Rounds', `${outputs.rounds} (at most ${Math.max(1, plan.maxRounds)} for this range and parallelism)`],
-        ['Recovery branch', recovery && `${recovery.name} (${recovery.id}) at ${outputs['last-good-lsn']}`],
-        ['Took', formatDuration(Date.now() - started)]
-    ]);
-    if (result.nonMonotonic) {
-        summary.paragraph('Warning: the check passed again at a later probe after failing at an earlier one, so the data broke more than ' +
-            'once between the bounds. This is the earliest boundary the probes saw; bisect again from this LSN to find later ones.');
-    }
-    const sqlErrors = rounds.flatMap((round) => round.probes).filter((probe) => probe.outcome.kind === 'sql-error');
-    if (sqlErrors.length > 0) {
-        const first = sqlErrors[0].outcome;
-        summary.paragraph(`The check failed with an SQL error at ${sqlErrors.length} probe${sqlErrors.length === 1 ? '' : 's'}, counted as ` +
-            `broken because it ran fine at good. First error (at LSN ${formatLsn(sqlErrors[0].lsn)}): ${first.code} ${first.message}`);
-    }
-    if (insights.schemaDiff && insights.schemaDiff.length > 0) {
-        summary.heading('Schema change across the boundary', 3).code(insights.schemaDiff.join('\n'), 'diff');
-    }
-    for (const note of insights.notes)
-        summary.paragraph(note);
-    if (cleanupProblems.length > 0) {
-        summary.paragraph(`Warning: ${cleanupProblems.length} probe branches could not be deleted; the post step tries again.`);
-    }
-    summary
-        .heading('Rounds', 3)
-        .table(['Round', 'Probes (LSN: verdict)', 'Interval after', 'Time'], rounds.map((round, index) => [
-        String(index + 1),
-        round.probes.map((probe) => `${probeLabel(plan, probe.lsn)}: ${verdictText(probe.outcome)}`).join(', '),
-        `${formatLsn(round.good)} .. ${formatLsn(round.bad)}`,
-        formatDuration(round.ms)
-    ]))
-        .heading('Bounds', 3)
-        .keyValues(boundFacts(plan));
-    if (then) {
-        summary.append(then);
-    }
-    else {
-        const tables = tablesReadBy(plan.settings.check);
-        summary
-            .heading(`Next step: put ${target.branch.name} back to the last good LSN`, 3)
-            .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-            .code(restoreStep({
-            actionRef: context.actionRef,
-            projectId: gateway.projectId,
-            branch: target.branch,
-            source: `^self@${outputs['last-good-lsn']}`
-        }), 'yaml');
-        if (tables.length > 0) {
-            summary.paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):').code(recoverStep({
-                actionRef: context.actionRef,
-                projectId: gateway.projectId,
-                branch: target.branch,
-                at: outputs['last-good-lsn'],
-                tables: tables.join(', ')
-            }), 'yaml');
-        }
-    }
-    return { outputs, summary };
-}
-/** The waves of probes: bounds and the first round together, then one round a wave. */
-async function runSearch(plan, prober, context) {
-    const { settings, good, bad } = plan;
-    const search = new BoundarySearch(good.lsn, bad.lsn);
-    const rounds = [];
-    const k = settings.parallelism;
-    const first = search.nextRound(k);
-    const wave = await runWave(1, [good.lsn, bad.lsn, ...first], prober, plan, context);
-    const [atGood, atBad, ...firstOutcomes] = wave.outcomes;
-    const problems = [];
-    if (atGood.kind === 'sql-error') {
-        problems.push(`good: the check fails at good (LSN ${formatLsn(good.lsn)}, ${describePoint(good.point)}) with an SQL error, ` +
-            `so it cannot tell healthy from broken: ${atGood.code} ${atGood.message}. Fix the check, or choose a good point where it runs`);
-    }
-    else if (!atGood.healthy) {
-        problems.push(`good: the check is false at good (LSN ${formatLsn(good.lsn)}, ${describePoint(good.point)}): the data was already ` +
-            'broken there. Choose an earlier good point');
-    }
-    if (atBad.kind === 'value' && atBad.healthy) {
-        problems.push(`bad: the check is true at bad (LSN ${formatLsn(bad.lsn)}, ${describePoint(bad.point)}): by this check nothing broke ` +
-            'between good and bad. Choose a later bad point, or check that the check returns false on the broken data');
-    }
-    if (problems.length > 0)
-        throw new Error(problems.join('\n'));
-    const healthy = (outcomes) => outcomes.map((outcome) => outcome.kind === 'value' && outcome.healthy);
-    const record = (lsns, outcomes, ms) => rounds.push({ probes: lsns.map((lsn, index) => ({ lsn, outcome: outcomes[index] })), ms, ...search.interval });
-    if (first.length > 0)
-        search.report(healthy(firstOutcomes));
-    record([good.lsn, bad.lsn, ...first], wave.outcomes, wave.ms);
-    while (!search.done) {
-        const lsns = search.nextRound(k);
-        const next = await runWave(rounds.length + 1, lsns, prober, plan, context);
-        search.report(healthy(next.outcomes));
-        record(lsns, next.outcomes, next.ms);
-    }
-    return { result: search.result(), rounds };
-}
-async function runWave(number, lsns, prober, plan, context) {
-    context.info(`Round ${number}: probing ${lsns.map((lsn) => probeLabel(plan, lsn)).join(', ')}`);
-    const started = Date.now();
-    // Every probe settles before an error is raised, so no probe creates a branch after cleanup has run.
-    const settled = await Promise.allSettled(lsns.map((lsn) => prober.probe(lsn).catch((error) => {
-        throw new Error(`the check at LSN ${formatLsn(lsn)}: ${error.message}`);
-    })));
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    const outcomes = settled.map((outcome) => outcome.value);
-    const ms = Date.now() - started;
-    context.info(`Round ${number} took ${formatDuration(ms)}: ` +
-        lsns.map((lsn, index) => `${formatLsn(lsn)} ${verdictText(outcomes[index])}`).join(', '));
-    return { outcomes, ms };
-}
-/** How long a time-travel probe waits for a lock before it asks a branch instead. */
-const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000;
-/**
- * Probes over time-travel connections: no branch, nothing to clean up. A read-only instance at an LSN inside an
- * uncommitted transaction that took an exclusive lock (a DROP TABLE before its commit) keeps that lock forever;
- * a branch there is promoted, which ends that transaction, so such a probe is asked again on a branch.
- */
-class TimeTravelProber {
-    plan;
-    gateway;
-    context;
-    fallback;
-    constructor(plan, gateway, context) {
-        this.plan = plan;
-        this.gateway = gateway;
-        this.context = context;
-    }
-    async probe(lsn) {
-        const { settings } = this.plan;
-        try {
-            return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
-                timeoutMs: settings.checkTimeoutMs,
-                lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
-            });
-        }
-        catch (error) {
-            if (!(error instanceof LockTimeoutError))
-                throw error;
-            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}, held by a transaction not committed at this LSN; asking a branch instead`);
-            this.fallback ??= new BranchProber(this.plan, this.gateway, this.context);
-            return this.fallback.probe(lsn);
-        }
-    }
-    drain() {
-        return this.fallback?.drain() ?? Promise.resolve([]);
+        throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${target.branch.name}: ${error.message}`);
     }
 }
-/**
- * Probes on ephemeral branches, one a probe, named with the run id so the post step sweeps what a killed run
- * left. Each is deleted in the background once its check has answered. When Neon answers 422
- * BRANCHES_LIMIT_EXCEEDED, fewer probes run at once: as many as this run has branches when it happened.
- */
-class BranchProber {
-    plan;
-    gateway;
-    context;
-    capacity;
-    /** Branches of this prober that exist or may exist (being created, probed or deleted). */
-    live = 0;
-    waiting = [];
-    deletions = new Set();
-    cleanupFailures = [];
-    count = 0;
-    warned = false;
-    constructor(plan, gateway, context) {
-        this.plan = plan;
-        this.gateway = gateway;
-        this.context = context;
-        // The first wave also checks both bounds.
-        this.capacity = plan.settings.parallelism + 2;
-    }
-    async probe(lsn) {
-        try {
-            return await this.probeOnNewBranch(lsn);
-        }
-        catch (error) {
-            // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
-            if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message))
-                throw error;
-            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`);
-            return this.probeOnNewBranch(lsn);
-        }
-    }
-    async probeOnNewBranch(lsn) {
-        await this.acquire();
-        let branch;
-        try {
-            branch = await this.create(lsn);
-            const { database, role } = this.plan.target;
-            // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
-            const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role });
-            return await runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs });
-        }
-        finally {
-            if (branch)
-                this.deleteInBackground(branch);
-            else
-                this.release();
-        }
-    }
-    async create(lsn) {
-        const { target, settings } = this.plan;
-        for (;;) {
-            try {
-                const created = await this.gateway.branches.create({
-                    name: ephemeralName(this.context.runId, `bisect-${this.context.runAttempt}-${++this.count}`),
-                    parentId: target.branch.id,
-                    parentLsn: formatLsn(lsn),
-                    endpoint: 'read_write',
-                    annotations: { [RUN_ANNOTATION]: this.context.runId }
-                });
-                return created.branch;
-            }
-            catch (error) {
-                if (!(error instanceof BranchLimitError))
-                    throw error;
-                const others = this.live - 1;
-                if (others === 0) {
-                    throw new Error(`${error.message}. bisect with probe: branch needs at least one free branch slot; ` +
-                        'free one, or use probe: time-travel, which needs none');
-                }
-                this.capacity = Math.max(1, others);
-                if (!this.warned) {
-                    this.warned = true;
-                    this.context.warning(`The project's branch limit is reached: running at most ${this.capacity} probe branches at once ` +
-                        `instead of ${settings.parallelism} (probe: time-travel needs no branch slots)`);
-                }
-                this.release();
-                await this.acquire();
-            }
-        }
-    }
-    acquire() {
-        if (this.live < this.capacity) {
-            this.live++;
-            return Promise.resolve();
-        }
-        return new Promise((resolve) => this.waiting.push(() => (this.live++, resolve())));
-    }
-    release() {
-        this.live--;
-        while (this.waiting.length > 0 && this.live < this.capacity)
-            this.waiting.shift()();
-    }
-    deleteInBackground(branch) {
-        const deletion = this.gateway.branches
-            .delete(branch.id)
-            // Deleting twice is harmless (gone counts as deleted); a second try rides out a transient failure.
-            .catch(() => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => this.gateway.branches.delete(branch.id)))
-            .catch((error) => {
-            this.cleanupFailures.push(`${branch.name}: ${error.message}`);
-        })
-            .finally(() => {
-            this.deletions.delete(deletion);
-            this.release();
-        });
-        this.deletions.add(deletion);
-    }
-    async drain() {
-        while (this.deletions.size > 0)
-            await Promise.all([...this.deletions]);
-        return this.cleanupFailures;
-    }
-}
-/**
- * A restore or reset of the branch while the probes ran (another job) changes its history under them: say so,
- * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
- */
-async function explainChangedBranch(error, branch, gateway) {
-    const now = await gateway.branches.get(branch.id).catch(() => undefined);
-    if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id))
-        return error;
-    return new Error(`${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
-        'changed under the probes: put the jobs that change it in one concurrency group, then run bisect again');
-}
-/** A point as an aligned LSN: the branch's state there is that of a branch Neon would create at it. */
-async function resolvePoint(point, target, gateway, context) {
+async function readPointLsn(point, target) {
     switch (point.kind) {
         case 'lsn':
             return alignUp(parseLsn(point.lsn));
@@ -57727,29 +57518,189 @@ async function resolvePoint(point, target, gateway, context) {
         case 'timestamp': {
             const uri = pastUri(target, { timestamp: point.timestamp });
             const [row] = await readRows(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn');
-            if (row.lsn)
-                return alignUp(parseLsn(row.lsn));
-            return lsnOfTimestampByBranch(point.timestamp, target, gateway, context);
+            return row.lsn ? alignUp(parseLsn(row.lsn)) : undefined;
         }
     }
 }
-/** Where a time-travel compute does not report its LSN: a branch without compute at the time has it as parent_lsn. */
-async function lsnOfTimestampByBranch(timestamp, target, gateway, context) {
-    const { branch } = await gateway.branches.create({
-        name: ephemeralName(context.runId, `bisect-point-${Date.now()}`),
-        parentId: target.branch.id,
-        parentTimestamp: timestamp,
-        annotations: { [RUN_ANNOTATION]: context.runId }
+
+;// CONCATENATED MODULE: ./src/run.ts
+/** Records on each branch the action creates which workflow run created it. */
+const RUN_ANNOTATION = 'neon-recovery-action/run-id';
+
+;// CONCATENATED MODULE: ./src/throwaway.ts
+/**
+ * Throwaway branches: the branches the action makes for its own use and removes before the step ends
+ * (bisect's probes and its point look-up, verify's drill). This module alone names them, records the run on
+ * them, sets their expiry, deletes them and sweeps what an interrupted run left; operations only say what they
+ * need one for and for how long.
+ *
+ * A runner can die at any moment, so there are three nets:
+ * 1. the operation deletes each one as soon as it is done with it, with `hard_delete` (Neon's deletes are
+ *    otherwise soft for 7 days, and a recoverable probe is a leftover);
+ * 2. the cancel handler and the post step delete every branch named with this run's prefix;
+ * 3. when no post step runs at all (a self-hosted runner's host lost, a VM reclaimed), Neon deletes them at
+ *    their `expires_at`.
+ */
+
+
+/**
+ * Shortest lifetime. A branch must outlive its use, and its expiry is computed on the runner's clock: six hours
+ * covers Neon's slowest operations, retries and a runner clock that is behind Neon's.
+ */
+const MIN_LIFETIME_MS = 6 * 3600_000;
+/** Neon accepts `expires_at` at most 30 days ahead; an hour less leaves room for clock skew. */
+const MAX_LIFETIME_MS = 30 * 24 * 3600_000 - 3600_000;
+/**
+ * The most a throwaway branch takes before its user can query it: the gateway waits up to 10 minutes for
+ * Neon's operations (create, compute start), and a connection is retried for up to two more.
+ */
+const SETUP_MS = 12 * 60_000;
+/** Every throwaway branch of a run starts with this, so one search finds what the run left. */
+function throwawayPrefix(runId) {
+    return `nra-ephemeral-${runId}-`;
+}
+/**
+ * How long a throwaway branch may live when its user needs it for at most `useMs`: twice that (a probe that
+ * fails to connect is tried once more, and Neon deletes expired branches in a background job, not on the
+ * second), at least MIN_LIFETIME_MS and within Neon's 30-day limit.
+ */
+function lifetimeMs(useMs) {
+    return Math.min(MAX_LIFETIME_MS, Math.max(MIN_LIFETIME_MS, 2 * useMs));
+}
+/** Makes and deletes the throwaway branches of one step. */
+class Throwaways {
+    gateway;
+    context;
+    purpose;
+    clock;
+    count = 0;
+    constructor(gateway, context, 
+    /** What the branches are for, in their names: `bisect`, `verify`. */
+    purpose, clock = Date.now) {
+        this.gateway = gateway;
+        this.context = context;
+        this.purpose = purpose;
+        this.clock = clock;
+    }
+    /** A new name: the run's prefix, the purpose, the attempt and a counter (unique within the step). */
+    name(detail = '') {
+        const { runId, runAttempt } = this.context;
+        return `${throwawayPrefix(runId)}${this.purpose}${detail ? `-${detail}` : ''}-${runAttempt}-${++this.count}`;
+    }
+    /** Creates a branch named, annotated and expiring as every throwaway branch is, and waits until it is ready. */
+    async create(request) {
+        const { branch } = await this.gateway.branches.create({
+            name: request.name ?? this.name(),
+            parentId: request.parentId,
+            parentLsn: request.parentLsn,
+            parentTimestamp: request.parentTimestamp,
+            endpoint: request.endpoint,
+            expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)),
+            annotations: { [RUN_ANNOTATION]: this.context.runId }
+        });
+        return branch;
+    }
+    /**
+     * Restores a Neon snapshot into a new throwaway branch. Neon's snapshot restore takes only a name (spec:
+     * SnapshotRestoreRequest), so the expiry is set right after it; annotations cannot be set on a branch after
+     * its creation (spec: BranchUpdateRequest has none), so this branch is found by its name alone.
+     */
+    async fromSnapshot(snapshotId, request) {
+        const name = request.name ?? this.name();
+        const branch = await this.gateway.snapshots.restore(snapshotId, { name, finalize: false });
+        return this.gateway.branches.update(branch.id, { expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)) });
+    }
+    /** Deletes the branch for good; a second try rides out a transient failure (gone counts as deleted). */
+    async delete(branch) {
+        try {
+            await this.gateway.branches.delete(branch.id, { hard: true });
+        }
+        catch {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await this.gateway.branches.delete(branch.id, { hard: true });
+        }
+    }
+}
+/**
+ * Deletes every branch named with this run's prefix, children before parents; returns their names. Used by the
+ * cancel handler and the post step. A branch that cannot be deleted does not stop the others: the error names
+ * every one that is left.
+ */
+async function sweepThrowaways(gateway, runId) {
+    const prefix = throwawayPrefix(runId);
+    const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix));
+    const deleted = [];
+    const failed = [];
+    for (const branch of childrenFirst(leftovers)) {
+        try {
+            await gateway.branches.delete(branch.id, { hard: true });
+            deleted.push(branch.name);
+        }
+        catch (error) {
+            failed.push(`${branch.name} (${branch.id}): ${error.message}`);
+        }
+    }
+    if (failed.length > 0) {
+        const done = deleted.length > 0 ? `; deleted ${deleted.join(', ')}` : '';
+        const them = failed.length === 1 ? 'it' : 'them';
+        throw new Error(`could not delete ${failed.length} ephemeral branch${failed.length === 1 ? '' : 'es'} of this run: ` +
+            `${failed.join('; ')}${done}. Delete ${them} in the Neon console (names start with ${prefix}); ` +
+            `otherwise Neon deletes ${them} when ${them === 'it' ? 'it expires' : 'they expire'}`);
+    }
+    return deleted;
+}
+/** Neon refuses to delete a branch that has children, so leaves go first. */
+function childrenFirst(branches) {
+    const depth = (branch) => {
+        const parent = branches.find((candidate) => candidate.id === branch.parent_id);
+        return parent ? 1 + depth(parent) : 0;
+    };
+    return [...branches].sort((a, b) => depth(b) - depth(a));
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/bounds.ts
+/**
+ * Bounds the plan left open: a timestamp whose LSN a time-travel compute did not report (Neon's computes may
+ * answer NULL to pg_last_wal_replay_lsn()). A branch made at the timestamp, with no compute, has the LSN as its
+ * parent_lsn. Making that branch is a change, so it happens only when the step runs, never in a plan.
+ */
+
+
+
+async function resolveBounds(plan, branches) {
+    const [good, bad] = await Promise.all([plan.good, plan.bad].map((bound) => resolveBound(bound, plan, branches)));
+    checkOrder(good, bad);
+    return { good, bad };
+}
+async function resolveBound(bound, plan, branches) {
+    if (bound.lsn !== undefined)
+        return bound;
+    if (bound.point.kind !== 'timestamp')
+        throw new Error(`${bound.name}: the plan left a non-timestamp point open`);
+    const branch = await branches.create({
+        name: branches.name('point'),
+        parentId: plan.target.branch.id,
+        parentTimestamp: bound.point.timestamp,
+        useMs: SETUP_MS
     });
     try {
         if (!branch.parent_lsn)
-            throw new Error(`Neon did not report the LSN of ${timestamp}`);
-        return alignUp(parseLsn(branch.parent_lsn));
+            throw new Error(`Neon did not report the LSN of ${bound.point.timestamp}`);
+        return { ...bound, lsn: alignUp(parseLsn(branch.parent_lsn)) };
     }
     finally {
-        await gateway.branches.delete(branch.id);
+        await branches.delete(branch);
     }
 }
+
+;// CONCATENATED MODULE: ./src/operations/bisect/insights.ts
+/**
+ * What bisect can tell beyond the boundary, read over time-travel connections on both sides of it: the commit
+ * time of the first bad LSN and the schema difference. A failure here only loses the extra detail.
+ */
+
+
+
 /**
  * One line per schema object, so two points compare as two sorted sets of lines. Catalog columns only: functions
  * like pg_get_expr open the table, and at a point inside an uncommitted DDL that would wait on its lock forever.
@@ -57778,8 +57729,8 @@ SELECT line FROM (
   FROM pg_constraint c JOIN rels r ON r.oid = c.conrelid
 ) lines ORDER BY line`;
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
-async function readInsights(plan, result) {
-    const at = (lsn) => pastUri(plan.target, lsn);
+async function readInsights(target, result) {
+    const at = (lsn) => pastUri(target, lsn);
     const notes = [];
     const note = (what) => (error) => {
         notes.push(`Could not read ${what}: ${error.message}`);
@@ -57804,42 +57755,625 @@ function schemaDiff(before, after) {
         ...after.filter((line) => !old.has(line)).map((line) => `+ ${line}`)
     ];
 }
-async function createRecoveryBranch(plan, lastGood, gateway, context) {
-    const { branch } = await gateway.branches.create({
-        name: plan.recoveryName,
-        parentId: plan.target.branch.id,
-        parentLsn: formatLsn(lastGood),
-        endpoint: 'read_write',
-        annotations: { [RUN_ANNOTATION]: context.runId }
-    });
-    context.info(`Created recovery branch ${branch.name} (${branch.id}) at ${formatLsn(lastGood)}`);
-    return branch;
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
 }
-function boundFacts(plan) {
-    const { settings, good, bad } = plan;
-    return [
-        ['Branch', `${plan.target.branch.name} (${plan.target.branch.id})`],
-        ['Check', settings.check],
-        ['Good', `LSN ${formatLsn(good.lsn)} (${describePoint(good.point)})`],
-        ['Bad', `LSN ${formatLsn(bad.lsn)} (${describePoint(bad.point)})`],
-        ['Range', formatBytes(bad.lsn - good.lsn)],
-        ['Probes a round', String(settings.parallelism)],
-        ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
-        ['Then', settings.then]
-    ];
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
 }
-function probeLabel(plan, lsn) {
-    const text = formatLsn(lsn);
-    if (lsn === plan.good.lsn)
-        return `${text} (good)`;
-    if (lsn === plan.bad.lsn)
-        return `${text} (bad)`;
-    return text;
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/probers.ts
+/**
+ * Probers: how bisect runs its check at one LSN. Over a time-travel connection (no branch, nothing to clean up),
+ * or on a throwaway branch per probe (src/throwaway.ts), deleted in the background once the check answered.
+ */
+
+
+
+
+
+
+/** How long a time-travel probe waits for a lock before it asks a branch instead. */
+const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000;
+function proberFor(plan, branches, gateway, context) {
+    return plan.settings.probe === 'branch'
+        ? new BranchProber(plan, branches, gateway, context)
+        : new TimeTravelProber(plan, branches, gateway, context);
+}
+/**
+ * Probes over time-travel connections. A read-only instance at an LSN inside an uncommitted transaction that
+ * took an exclusive lock (a DROP TABLE before its commit) keeps that lock forever; a branch there is promoted,
+ * which ends that transaction, so such a probe is asked again on a branch.
+ */
+class TimeTravelProber {
+    plan;
+    branches;
+    gateway;
+    context;
+    fallback;
+    constructor(plan, branches, gateway, context) {
+        this.plan = plan;
+        this.branches = branches;
+        this.gateway = gateway;
+        this.context = context;
+    }
+    async probe(lsn) {
+        const { settings } = this.plan;
+        try {
+            return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
+                timeoutMs: settings.checkTimeoutMs,
+                lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
+            });
+        }
+        catch (error) {
+            if (!(error instanceof LockTimeoutError))
+                throw error;
+            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}, held by a transaction not committed at this LSN; asking a branch instead`);
+            this.fallback ??= new BranchProber(this.plan, this.branches, this.gateway, this.context);
+            return this.fallback.probe(lsn);
+        }
+    }
+    drain() {
+        return this.fallback?.drain() ?? Promise.resolve([]);
+    }
+}
+/**
+ * Probes on throwaway branches, one a probe, each deleted in the background once its check has answered. A
+ * probe holds its slot until its branch is deleted, so the slots count the branches this run has. When Neon
+ * answers 422 BRANCHES_LIMIT_EXCEEDED, fewer probes run at once: as many as this run had branches then.
+ */
+class BranchProber {
+    plan;
+    branches;
+    gateway;
+    context;
+    slots;
+    tasks = new Set();
+    failures = [];
+    warned = false;
+    constructor(plan, branches, gateway, context) {
+        this.plan = plan;
+        this.branches = branches;
+        this.gateway = gateway;
+        this.context = context;
+        // The first wave also checks both bounds.
+        this.slots = pLimit(plan.settings.parallelism + 2);
+    }
+    async probe(lsn) {
+        try {
+            return await this.probeOnNewBranch(lsn);
+        }
+        catch (error) {
+            // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
+            if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message))
+                throw error;
+            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`);
+            return this.probeOnNewBranch(lsn);
+        }
+    }
+    /** Resolves with the check's outcome; the slot is given back only once the branch is deleted. */
+    probeOnNewBranch(lsn) {
+        return new Promise((resolve, reject) => {
+            const attempt = async () => {
+                let branch;
+                try {
+                    branch = await this.create(lsn);
+                    if (branch)
+                        resolve(await this.check(branch));
+                    else
+                        this.schedule(attempt);
+                }
+                catch (error) {
+                    reject(error);
+                }
+                finally {
+                    if (branch)
+                        await this.branches.delete(branch).catch((error) => this.cleanupFailed(branch, error));
+                }
+            };
+            this.schedule(attempt);
+        });
+    }
+    /** Runs `work` in a slot; `drain()` waits for every such task. `work` never throws. */
+    schedule(work) {
+        const task = this.slots(work).finally(() => this.tasks.delete(task));
+        this.tasks.add(task);
+    }
+    cleanupFailed(branch, error) {
+        this.failures.push(`${branch.name}: ${error.message}`);
+    }
+    /** The probe branch, or undefined when the branch limit was hit and the probe must wait for a slot. */
+    async create(lsn) {
+        try {
+            return await this.branches.create({
+                parentId: this.plan.target.branch.id,
+                parentLsn: formatLsn(lsn),
+                endpoint: 'read_write',
+                useMs: SETUP_MS + this.plan.settings.checkTimeoutMs
+            });
+        }
+        catch (error) {
+            if (!(error instanceof BranchLimitError))
+                throw error;
+            this.shrink(error);
+            return undefined;
+        }
+    }
+    async check(branch) {
+        const { database, role } = this.plan.target;
+        // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
+        const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role });
+        return runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs });
+    }
+    /** Runs as many probes at once as this run has other branches now (this probe's slot is one of the active). */
+    shrink(error) {
+        const others = this.slots.activeCount - 1;
+        if (others === 0) {
+            throw new Error(`${error.message}. bisect with probe: branch needs at least one free branch slot; ` +
+                'free one, or use probe: time-travel, which needs none');
+        }
+        this.slots.concurrency = Math.max(1, others);
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.context.warning(`The project's branch limit is reached: running at most ${this.slots.concurrency} probe branches at once ` +
+            `instead of ${this.plan.settings.parallelism} (probe: time-travel needs no branch slots)`);
+    }
+    async drain() {
+        while (this.tasks.size > 0)
+            await Promise.all([...this.tasks]);
+        return [...this.failures];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/rounds.ts
+/**
+ * The search loop: waves of probes driven by the k-ary search (src/search.ts). The first wave checks both bounds
+ * together with the first round; wrong bounds stop the search with an error that says which.
+ */
+
+
+
+
+async function runSearch(input, context) {
+    const { good, bad, parallelism: k } = input;
+    const search = new BoundarySearch(good.lsn, bad.lsn);
+    const rounds = [];
+    const record = (lsns, outcomes, ms) => rounds.push({ probes: lsns.map((lsn, index) => ({ lsn, outcome: outcomes[index] })), ms, ...search.interval });
+    const first = search.nextRound(k);
+    const wave = await runWave(1, [good.lsn, bad.lsn, ...first], input, context);
+    const [atGood, atBad, ...firstOutcomes] = wave.outcomes;
+    checkBounds(input, atGood, atBad);
+    if (first.length > 0)
+        search.report(healthy(firstOutcomes));
+    record([good.lsn, bad.lsn, ...first], wave.outcomes, wave.ms);
+    while (!search.done) {
+        const lsns = search.nextRound(k);
+        const next = await runWave(rounds.length + 1, lsns, input, context);
+        search.report(healthy(next.outcomes));
+        record(lsns, next.outcomes, next.ms);
+    }
+    return { result: search.result(), rounds };
+}
+function healthy(outcomes) {
+    return outcomes.map((outcome) => outcome.kind === 'value' && outcome.healthy);
+}
+/** The check must pass at good and fail at bad, or the search would answer a question nobody asked. */
+function checkBounds(input, atGood, atBad) {
+    const { good, bad } = input;
+    const at = (bound) => `LSN ${formatLsn(bound.lsn)}, ${describePoint(bound.point)}`;
+    const problems = [];
+    if (atGood.kind === 'sql-error') {
+        problems.push(`good: the check fails at good (${at(good)}) with an SQL error, so it cannot tell healthy from broken: ` +
+            `${atGood.code} ${atGood.message}. Fix the check, or choose a good point where it runs`);
+    }
+    else if (!atGood.healthy) {
+        problems.push(`good: the check is false at good (${at(good)}): the data was already broken there. Choose an earlier good point`);
+    }
+    if (atBad.kind === 'value' && atBad.healthy) {
+        problems.push(`bad: the check is true at bad (${at(bad)}): by this check nothing broke between good and bad. ` +
+            'Choose a later bad point, or check that the check returns false on the broken data');
+    }
+    if (problems.length > 0)
+        throw new Error(problems.join('\n'));
+}
+async function runWave(number, lsns, input, context) {
+    context.info(`Round ${number}: probing ${lsns.map(input.label).join(', ')}`);
+    const started = Date.now();
+    // Every probe settles before an error is raised, so no probe creates a branch after cleanup has run.
+    const settled = await Promise.allSettled(lsns.map((lsn) => input.prober.probe(lsn).catch((error) => {
+        throw new Error(`the check at LSN ${formatLsn(lsn)}: ${error.message}`);
+    })));
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    const outcomes = settled.map((outcome) => outcome.value);
+    const ms = Date.now() - started;
+    context.info(`Round ${number} took ${formatDuration(ms)}: ` +
+        lsns.map((lsn, index) => `${formatLsn(lsn)} ${verdictText(outcomes[index])}`).join(', '));
+    return { outcomes, ms };
 }
 function verdictText(outcome) {
     if (outcome.kind === 'sql-error')
         return `broken (SQL error ${outcome.code})`;
     return outcome.healthy ? 'healthy' : 'broken';
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/report.ts
+/** bisect's dry-run description and its report: the answer first, then the rounds, the bounds and the next step. */
+
+
+
+
+
+
+
+
+function report_describe(plan) {
+    const { settings, good, bad } = plan;
+    const rounds = roundBound(plan);
+    const probes = `${settings.parallelism} probes (plus the two bound checks in the first round)`;
+    const search = good.lsn !== undefined && bad.lsn !== undefined
+        ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
+        : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`;
+    const summary = new summary_Summary()
+        .heading(`Dry run: Bisect of ${plan.target.branch.name}`)
+        .paragraph(`Nothing was probed. This step would search ${search}`)
+        .keyValues(boundFacts(plan, good, bad));
+    if (plan.refusal)
+        summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`);
+    return { outputs: {}, summary };
+}
+function report_report(plan, result, context) {
+    const { result: answer, rounds } = result.searched;
+    const outputs = {
+        'last-good-lsn': formatLsn(answer.lastGood),
+        'first-bad-lsn': formatLsn(answer.firstBad),
+        probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
+        rounds: String(rounds.length)
+    };
+    if (result.recovery)
+        Object.assign(outputs, { 'branch-id': result.recovery.id, 'branch-name': result.recovery.name });
+    const restored = result.restored && report(result.restored.plan, result.restored.result, context);
+    if (restored)
+        Object.assign(outputs, restored.outputs);
+    const summary = new summary_Summary().heading(`Bisect of ${plan.target.branch.name}`);
+    answerSection(summary, plan, result, outputs);
+    warnings(summary, result);
+    roundsSection(summary, plan, result);
+    if (restored)
+        summary.append(restored.summary);
+    else
+        nextStep(summary, plan, outputs['last-good-lsn'], context);
+    return { outputs, summary };
+}
+function answerSection(summary, plan, result, outputs) {
+    const { badCommitTime } = result.insights;
+    const recovery = result.recovery;
+    summary
+        .paragraph(`The check first fails at LSN ${outputs['first-bad-lsn']}` +
+        (badCommitTime ? `, made by a transaction committed at ${badCommitTime}` : '') +
+        `. The last good LSN is ${outputs['last-good-lsn']}.`)
+        .keyValues([
+        ['First bad LSN', outputs['first-bad-lsn']],
+        ['Last good LSN', outputs['last-good-lsn']],
+        ['Bad commit time', badCommitTime],
+        ['Probes', outputs.probes],
+        ['Rounds', `${outputs.rounds} (at most ${result.maxRounds} for this range and parallelism)`],
+        ['Recovery branch', recovery && `${recovery.name} (${recovery.id}) at ${outputs['last-good-lsn']}`],
+        ['Took', formatDuration(result.ms)]
+    ]);
+}
+function warnings(summary, result) {
+    const { result: answer, rounds } = result.searched;
+    if (answer.nonMonotonic) {
+        summary.paragraph('Warning: the check passed again at a later probe after failing at an earlier one, so the data broke more than ' +
+            'once between the bounds. This is the earliest boundary the probes saw; bisect again from this LSN to find later ones.');
+    }
+    const sqlErrors = rounds.flatMap((round) => round.probes).filter((probe) => probe.outcome.kind === 'sql-error');
+    if (sqlErrors.length > 0) {
+        const first = sqlErrors[0].outcome;
+        summary.paragraph(`The check failed with an SQL error at ${sqlErrors.length} probe${sqlErrors.length === 1 ? '' : 's'}, counted as ` +
+            `broken because it ran fine at good. First error (at LSN ${formatLsn(sqlErrors[0].lsn)}): ${first.code} ${first.message}`);
+    }
+    const { schemaDiff, notes } = result.insights;
+    if (schemaDiff && schemaDiff.length > 0) {
+        summary.heading('Schema change across the boundary', 3).code(schemaDiff.join('\n'), 'diff');
+    }
+    for (const note of notes)
+        summary.paragraph(note);
+    if (result.cleanupProblems.length > 0) {
+        summary.paragraph(`Warning: ${result.cleanupProblems.length} probe branches could not be deleted; the post step tries again.`);
+    }
+}
+function roundsSection(summary, plan, result) {
+    const label = probeLabel(result.good.lsn, result.bad.lsn);
+    summary
+        .heading('Rounds', 3)
+        .table(['Round', 'Probes (LSN: verdict)', 'Interval after', 'Time'], result.searched.rounds.map((round, index) => [
+        String(index + 1),
+        round.probes.map((probe) => `${label(probe.lsn)}: ${verdictText(probe.outcome)}`).join(', '),
+        `${formatLsn(round.good)} .. ${formatLsn(round.bad)}`,
+        formatDuration(round.ms)
+    ]))
+        .heading('Bounds', 3)
+        .keyValues(boundFacts(plan, result.good, result.bad));
+}
+function nextStep(summary, plan, lastGood, context) {
+    const { branch } = plan.target;
+    const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch };
+    summary
+        .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
+        .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
+        .code(restoreStep({ ...common, source: `^self@${lastGood}` }), 'yaml');
+    const tables = tablesReadBy(plan.settings.check);
+    if (tables.length === 0)
+        return;
+    summary
+        .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
+        .code(recoverStep({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml');
+}
+function boundFacts(plan, good, bad) {
+    const { settings } = plan;
+    const bound = (it) => it.lsn === undefined
+        ? `${describePoint(it.point)} (its LSN is resolved when run)`
+        : `LSN ${formatLsn(it.lsn)} (${describePoint(it.point)})`;
+    return [
+        ['Branch', `${plan.target.branch.name} (${plan.target.branch.id})`],
+        ['Check', settings.check],
+        ['Good', bound(good)],
+        ['Bad', bound(bad)],
+        ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
+        ['Probes a round', String(settings.parallelism)],
+        ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
+        ['Then', settings.then]
+    ];
+}
+function probeLabel(good, bad) {
+    return (lsn) => {
+        const text = formatLsn(lsn);
+        if (lsn === good)
+            return `${text} (good)`;
+        if (lsn === bad)
+            return `${text} (bad)`;
+        return text;
+    };
 }
 function formatBytes(bytes) {
     const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -57852,7 +58386,122 @@ function formatBytes(bytes) {
     return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]} (${bytes} bytes)`;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ./src/operations/bisect/execute.ts
+/**
+ * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
+ * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ */
+
+
+
+
+
+
+
+
+
+
+async function execute_execute(plan, gateway, context) {
+    const started = Date.now();
+    if (plan.refusal)
+        throw new Error(plan.refusal);
+    const branches = new Throwaways(gateway, context, 'bisect');
+    const { good, bad } = await resolveBounds(plan, branches);
+    const resolved = { ...plan, good, bad };
+    const searched = await search(resolved, good, bad, branches, gateway, context);
+    const { result: answer } = searched;
+    context.info(`First bad LSN ${formatLsn(answer.firstBad)}, last good LSN ${formatLsn(answer.lastGood)} ` +
+        `(${searched.rounds.reduce((sum, round) => sum + round.probes.length, 0)} probes in ${searched.rounds.length} rounds)`);
+    const result = {
+        good,
+        bad,
+        maxRounds: roundBound(resolved),
+        searched,
+        insights: await readInsights(plan.target, answer),
+        cleanupProblems: searched.cleanupProblems,
+        ms: 0
+    };
+    if (plan.settings.then === 'branch')
+        result.recovery = await createRecoveryBranch(plan, answer.lastGood, gateway, context);
+    if (plan.settings.then === 'restore')
+        result.restored = await restoreTo(plan, answer.lastGood, gateway, context);
+    result.ms = Date.now() - started;
+    return result;
+}
+async function search(plan, good, bad, branches, gateway, context) {
+    const prober = proberFor(plan, branches, gateway, context);
+    const input = { good, bad, parallelism: plan.settings.parallelism, prober, label: probeLabel(good.lsn, bad.lsn) };
+    let searched;
+    try {
+        searched = await runSearch(input, context);
+    }
+    catch (error) {
+        await drain(prober, context);
+        throw await explainChangedBranch(error, plan.target.branch, gateway);
+    }
+    return { ...searched, cleanupProblems: await drain(prober, context) };
+}
+/** The answer (or the search's own error) matters more than a branch the post step can still delete. */
+async function drain(prober, context) {
+    const problems = await prober.drain();
+    if (problems.length > 0) {
+        context.warning(`Could not delete ${problems.length} probe branches (the post step tries again): ${problems.join('; ')}`);
+    }
+    return problems;
+}
+/**
+ * A restore or reset of the branch while the probes ran (another job) changes its history under them: say so,
+ * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
+ */
+async function explainChangedBranch(error, branch, gateway) {
+    const now = await gateway.branches.get(branch.id).catch(() => undefined);
+    if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id))
+        return error;
+    return new Error(`${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
+        'changed under the probes: put the jobs that change it in one concurrency group, then run bisect again');
+}
+/** then: branch. The recovery branch is the user's to keep: annotated with the run, never expiring. */
+async function createRecoveryBranch(plan, lastGood, gateway, context) {
+    const { branch } = await gateway.branches.create({
+        name: plan.recoveryName,
+        parentId: plan.target.branch.id,
+        parentLsn: formatLsn(lastGood),
+        endpoint: 'read_write',
+        annotations: { [RUN_ANNOTATION]: context.runId }
+    });
+    context.info(`Created recovery branch ${branch.name} (${branch.id}) at ${formatLsn(lastGood)}`);
+    return branch;
+}
+/** then: restore. The same restore as operation: restore, to the last good LSN, keeping a backup. */
+async function restoreTo(plan, lastGood, gateway, context) {
+    const settings = {
+        ...plan.restoreSettings,
+        source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(lastGood) } }
+    };
+    const restorePlan = await restore_plan(settings, gateway, context);
+    return { plan: restorePlan, result: await execute(restorePlan, gateway, context) };
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/index.ts
+/**
+ * bisect: the exact LSN where a check (SQL returning true while the data is healthy) turns false, between a
+ * point where it passes (`good`) and one where it fails (`bad`).
+ * - plan.ts: the branch, both bounds (read without changing anything), what `then` will do;
+ * - bounds.ts: the bounds the plan left open, resolved when run;
+ * - rounds.ts: the search loop, one wave of probes a round (src/search.ts decides where);
+ * - probers.ts: a probe over a time-travel connection, or on a throwaway branch;
+ * - insights.ts: the commit time and schema change at the boundary;
+ * - execute.ts: all of that in order, then `then`;
+ * - report.ts: the dry-run description and the summary.
+ */
+
+
+
+
+/** Probe branches and the point look-up are throwaway branches. */
+const makesThrowaways = true;
+
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
@@ -57907,7 +58556,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -58423,7 +59072,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -58434,7 +59083,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -58581,7 +59230,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -58616,7 +59265,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -59458,7 +60107,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -59485,7 +60134,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -60651,23 +61300,32 @@ async function prune_plan(settings, gateway, context) {
     ];
     return { settings, decisions: applyRetention(items, settings, context.now.getTime()) };
 }
-async function prune_execute(plan, gateway, context) {
+function prune_facts(plan) {
     const { settings, decisions } = plan;
-    const doomed = decisions.filter((decision) => !decision.keep).map((decision) => decision.item);
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Prune of ${settings.match}`);
-    const facts = [
+    const doomed = decisions.filter((decision) => !decision.keep).length;
+    return [
         ['Match', settings.match],
         ['Policy', describePolicy(settings)],
-        ['Matching', `${decisions.length} (${doomed.length} to delete, ${decisions.length - doomed.length} to keep)`]
+        ['Matching', `${decisions.length} (${doomed} to delete, ${decisions.length - doomed} to keep)`]
     ];
-    if (settings.dryRun) {
-        summary.paragraph(`Nothing was changed. This step would delete ${count(doomed.length)}.`).keyValues(facts);
-        decisionTable(summary, decisions, 'would delete');
-        context.info(`Dry run: would delete ${count(doomed.length)}: ${doomed.map((item) => item.name).join(', ')}`);
-        return { outputs: { deleted: '0' }, summary };
-    }
+}
+function doomed(plan) {
+    return plan.decisions.filter((decision) => !decision.keep).map((decision) => decision.item);
+}
+function prune_describe(plan, context) {
+    const items = doomed(plan);
+    const summary = new summary_Summary()
+        .heading(`Dry run: Prune of ${plan.settings.match}`)
+        .paragraph(`Nothing was changed. This step would delete ${count(items.length)}.`)
+        .keyValues(prune_facts(plan));
+    decisionTable(summary, plan.decisions, 'would delete');
+    context.info(`Dry run: would delete ${count(items.length)}: ${items.map((item) => item.name).join(', ')}`);
+    return { outputs: { deleted: '0' }, summary };
+}
+/** Deletes in the plan's order; a failure stops the step and says what was already deleted. */
+async function prune_execute(plan, gateway, context) {
     const deleted = [];
-    for (const item of doomed) {
+    for (const item of doomed(plan)) {
         try {
             if (item.kind === 'branch')
                 await gateway.branches.delete(item.id);
@@ -60681,7 +61339,14 @@ async function prune_execute(plan, gateway, context) {
         deleted.push(item);
         context.info(`Deleted ${item.kind} ${item.name} (${item.id})`);
     }
-    summary.paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`).keyValues(facts);
+    return deleted;
+}
+function prune_report(plan, deleted) {
+    const { decisions } = plan;
+    const summary = new summary_Summary()
+        .heading(`Prune of ${plan.settings.match}`)
+        .paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`)
+        .keyValues(prune_facts(plan));
     decisionTable(summary, decisions, 'deleted');
     return { outputs: { deleted: String(deleted.length) }, summary };
 }
@@ -60702,9 +61367,9 @@ function count(items) {
     return `${items} item${items === 1 ? '' : 's'}`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/pg-cursor/index.js
-var pg_cursor = __nccwpck_require__(7861);
-;// CONCATENATED MODULE: ../main/node_modules/pg-cursor/esm/index.mjs
+// EXTERNAL MODULE: ./node_modules/pg-cursor/index.js
+var pg_cursor = __nccwpck_require__(2450);
+;// CONCATENATED MODULE: ./node_modules/pg-cursor/esm/index.mjs
 // ESM wrapper for pg-cursor
 
 
@@ -60815,20 +61480,26 @@ function cellText(value) {
     const text = typeof value === 'string' ? value : JSON.stringify(value, jsonValue);
     return text.length > SUMMARY_CELL ? text.slice(0, SUMMARY_CELL) + '…' : text;
 }
-async function query_execute(plan, _gateway, context) {
-    const { settings, target } = plan;
+function query_describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+        .paragraph('Nothing was run (dry run). This step would run:')
+        .code(plan.settings.sql, 'sql');
+    return { outputs: {}, summary };
+}
+async function query_execute(plan) {
     const started = Date.now();
+    const result = await runQuery(plan.uri, plan.settings.sql);
+    return { ...result, ms: Date.now() - started };
+}
+function query_report(plan, result, context) {
+    const { settings, target } = plan;
     const point = describePoint(settings.at);
-    const summary = new summary_Summary().heading(`Query of ${target.branch.name} at ${point}`);
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was run (dry run). This step would run:').code(settings.sql, 'sql');
-        return { outputs: {}, summary };
-    }
-    const result = await runQuery(plan.uri, settings.sql);
     const { json, kept } = resultJson(result.rows);
     const truncated = result.truncated || kept < result.rows.length;
     const lsn = plan.lsn ?? result.lsn;
     context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
+    const summary = new summary_Summary().heading(`Query of ${target.branch.name} at ${point}`);
     summary
         .keyValues([
         ['Branch', `${target.branch.name} (${target.branch.id})`],
@@ -60836,7 +61507,7 @@ async function query_execute(plan, _gateway, context) {
         ['LSN', lsn],
         ['Database', `${target.database} as ${target.role}`],
         ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
-        ['Took', `${Date.now() - started} ms`]
+        ['Took', `${result.ms} ms`]
     ])
         .code(settings.sql, 'sql');
     if (result.columns.length > 0) {
@@ -60853,8 +61524,8 @@ async function query_execute(plan, _gateway, context) {
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ../main/node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __nccwpck_require__(1957);
+// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __nccwpck_require__(6901);
 ;// CONCATENATED MODULE: ./src/recovery-sql.ts
 /**
  * The SQL of `recover`: table shapes read from the catalogs (not pg_dump, whose version on a runner may be older
@@ -61057,53 +61728,61 @@ async function recover_plan(settings, gateway, context) {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
     }
 }
-async function recover_execute(plan, _gateway, context) {
-    const started = Date.now();
-    const { settings, branch, schema, copies } = plan;
-    const tables = copies.map((copy) => displayName(copy.past)).join(', ');
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Recovery of ${tables} from ${branch.name} at ${describePoint(settings.at)}`);
-    const facts = [
+function recover_facts(plan) {
+    const { settings, branch, schema } = plan;
+    return [
         ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
         ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
         ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
         ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
         ['Only rows where', settings.where]
     ];
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was changed. This step would run, in one transaction:').keyValues(facts);
-        summary.code(statements(plan).join('\n'), 'sql');
-        return { outputs: {}, summary };
-    }
-    const results = await copyAll(plan, context);
-    const rows = Object.fromEntries(results.map((result) => [displayName(result.copy.past), result.written]));
-    const total = results.reduce((sum, result) => sum + result.written, 0);
-    summary
+}
+function title(plan) {
+    const tables = plan.copies.map((copy) => displayName(copy.past)).join(', ');
+    return `Recovery of ${tables} from ${plan.branch.name} at ${describePoint(plan.settings.at)}`;
+}
+function recover_describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Dry run: ${title(plan)}`)
+        .paragraph('Nothing was changed. This step would run, in one transaction:')
+        .keyValues(recover_facts(plan))
+        .code(statements(plan).join('\n'), 'sql');
+    return { outputs: {}, summary };
+}
+async function recover_execute(plan, _gateway, context) {
+    const started = Date.now();
+    const copies = await copyAll(plan, context);
+    return { copies, ms: Date.now() - started };
+}
+function recover_report(plan, result, context) {
+    const { branch, schema } = plan;
+    const results = result.copies;
+    const rows = Object.fromEntries(results.map((copy) => [displayName(copy.copy.past), copy.written]));
+    const total = results.reduce((sum, copy) => sum + copy.written, 0);
+    const summary = new summary_Summary()
+        .heading(title(plan))
         .paragraph(schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
-        .keyValues([...facts, ['Took', formatDuration(Date.now() - started)]])
-        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((result) => [
-        displayName(result.copy.past),
-        String(result.read),
-        String(result.written),
-        result.copy.target
-    ]))
+        .keyValues([...recover_facts(plan), ['Took', formatDuration(result.ms)]])
+        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.target]))
         .heading('To undo this recovery', 3);
-    if (schema !== undefined) {
+    if (schema !== undefined)
         summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql');
-    }
-    else {
-        summary.paragraph('Delete the inserted rows by their primary keys:');
-        summary.code(results
-            .filter((result) => result.written > 0)
-            .map((result) => undoMergeSql(result.copy.target, result.copy.merge.keyColumns, result.keys) +
-            (result.written > result.listed
-                ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
-                : ''))
-            .join('\n') || '-- nothing was inserted', 'sql');
-    }
-    context.info(`Recovered ${tables} from ${branch.name} at ${describePoint(settings.at)}: ${JSON.stringify(rows)}`);
+    else
+        summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql');
+    context.info(`Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${branch.name} at ${describePoint(plan.settings.at)}: ${JSON.stringify(rows)}`);
     return { outputs: { rows: JSON.stringify(rows) }, summary };
+}
+function undoSql(results) {
+    return (results
+        .filter((result) => result.written > 0)
+        .map((result) => undoMergeSql(result.copy.target, result.copy.merge.keyColumns, result.keys) +
+        (result.written > result.listed
+            ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+            : ''))
+        .join('\n') || '-- nothing was inserted');
 }
 /** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
 async function copyAll(plan, context) {
@@ -61238,6 +61917,7 @@ async function connect(uri, what) {
 
 
 
+
 async function snapshot_plan(settings, gateway, context) {
     const source = await resolveBranch(gateway, settings.branch);
     await checkPoint(gateway, source, settings.at, 'at', context);
@@ -61260,60 +61940,74 @@ async function snapshot_plan(settings, gateway, context) {
         throw new Error(taken);
     return { settings, source, name, expiresAt, existing: branch && { branch } };
 }
-async function snapshot_execute(plan, gateway, context) {
-    const started = Date.now();
-    const { settings, source, name } = plan;
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Snapshot of ${source.name}`);
-    const facts = [
+function snapshot_facts(plan) {
+    const { settings, source } = plan;
+    return [
         ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
-        ['Name', name],
+        ['Name', plan.name],
         ['Of', `${source.name} (${source.id}) at ${describePoint(settings.at)}`],
         ['Expires', plan.expiresAt],
         ['Protected', settings.protected ? 'yes' : undefined]
     ];
-    if (settings.dryRun) {
-        const action = plan.existing ? 'would reuse the existing' : 'would create a new';
-        summary.paragraph(`Nothing was changed. This step ${action} ${settings.kind} ${name}.`).keyValues(facts);
-        return { outputs: {}, summary };
-    }
-    const outputs = {};
-    if (settings.kind === 'snapshot') {
-        const snapshot = plan.existing?.snapshotId !== undefined
-            ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing.snapshotId)
-            : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt });
-        Object.assign(outputs, {
-            'snapshot-id': snapshot.id,
-            lsn: snapshot.lsn ?? '',
-            timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
-        });
-    }
-    else {
-        const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context));
-        const { database, role } = chooseConnection(await gateway.connections.listDatabases(branch.id), await gateway.connections.listRoles(branch.id), settings);
-        const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
-        context.mask(uri);
-        Object.assign(outputs, {
-            'branch-id': branch.id,
-            'branch-name': branch.name,
-            lsn: branch.parent_lsn ?? '',
-            timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
-            'connection-uri': uri
-        });
-        facts.push(['Branch id', branch.id], ['Database', `${database} as ${role}`]);
-    }
-    context.info(`${plan.existing ? 'Reused' : 'Created'} ${settings.kind} ${name}`);
-    summary
+}
+function snapshot_describe(plan) {
+    const action = plan.existing ? 'would reuse the existing' : 'would create a new';
+    const summary = new summary_Summary()
+        .heading(`Dry run: Snapshot of ${plan.source.name}`)
+        .paragraph(`Nothing was changed. This step ${action} ${plan.settings.kind} ${plan.name}.`)
+        .keyValues(snapshot_facts(plan));
+    return { outputs: {}, summary };
+}
+async function snapshot_execute(plan, gateway, context) {
+    const started = Date.now();
+    const result = plan.settings.kind === 'snapshot' ? await takeSnapshot(plan, gateway) : await takeBranch(plan, gateway, context);
+    context.info(`${plan.existing ? 'Reused' : 'Created'} ${plan.settings.kind} ${plan.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+async function takeSnapshot(plan, gateway) {
+    const { settings, source, name } = plan;
+    const snapshot = plan.existing?.snapshotId !== undefined
+        ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing.snapshotId)
+        : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt });
+    const outputs = {
+        'snapshot-id': snapshot.id,
+        lsn: snapshot.lsn ?? '',
+        timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
+    };
+    return { outputs };
+}
+async function takeBranch(plan, gateway, context) {
+    const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context));
+    const { database, role } = chooseConnection(await gateway.connections.listDatabases(branch.id), await gateway.connections.listRoles(branch.id), plan.settings);
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    context.mask(uri);
+    const outputs = {
+        'branch-id': branch.id,
+        'branch-name': branch.name,
+        lsn: branch.parent_lsn ?? '',
+        timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
+        'connection-uri': uri
+    };
+    return { outputs, branch: { id: branch.id, connection: `${database} as ${role}` } };
+}
+function snapshot_report(plan, result, context) {
+    const { settings, source, name } = plan;
+    const { outputs } = result;
+    const made = result.branch
+        ? snapshot_facts(plan).concat([
+            ['Branch id', result.branch.id],
+            ['Database', result.branch.connection]
+        ])
+        : snapshot_facts(plan);
+    const summary = new summary_Summary()
+        .heading(`Snapshot of ${source.name}`)
         .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
-        .keyValues([
-        ...facts,
-        ['LSN', outputs.lsn],
-        ['Time', outputs.timestamp],
-        ['Took', formatDuration(Date.now() - started)]
-    ])
+        .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', formatDuration(result.ms)]])
         .heading(`To restore ${source.name} to this snapshot`, 3)
         .code(restoreStep({
         actionRef: context.actionRef,
-        projectId: gateway.projectId,
+        projectId: settings.projectId,
+        carried: settings,
         branch: source,
         source: settings.kind === 'snapshot' ? `snapshot:${name}` : name
     }), 'yaml');
@@ -61341,10 +62035,10 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/operations/verify.ts
 /**
- * verify: a restore drill. Makes a branch of `branch` at `at` (or restores a snapshot into a new branch),
+ * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
  * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
- * the step. The drill branch carries the run id in its name, so the post step removes it if the run is
- * killed, and it expires after a day in any case.
+ * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
+ * step when the run is killed, and expiring on its own when no post step runs.
  */
 
 
@@ -61354,7 +62048,6 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-const DRILL_EXPIRY_MS = 24 * 3600_000;
 /** One SQL statement a line; blank lines and `--` comments are skipped. */
 function parseChecks(text) {
     return text
@@ -61377,14 +62070,32 @@ async function readChecksFile(file) {
         throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
     return checks;
 }
+function throwaways(gateway, context) {
+    return new Throwaways(gateway, context, 'verify');
+}
 async function verify_plan(settings, gateway, context) {
     const source = await resolveBranch(gateway, settings.branch);
     const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
     const snapshot = settings.snapshot ? await resolveSnapshot(gateway, settings.snapshot) : undefined;
     if (!snapshot)
         await checkPoint(gateway, source, settings.at, 'at', context);
-    const drillName = ephemeralName(context.runId, `verify-${context.runAttempt}-${Date.now().toString(36)}`);
-    return { settings, source, snapshot, checks, drillName };
+    const drillName = throwaways(gateway, context).name(Date.now().toString(36));
+    const useMs = SETUP_MS + (checks.length + 1) * settings.checkTimeoutMs;
+    return { settings, source, snapshot, checks, drillName, useMs };
+}
+/** What the drill restores, in words. */
+function origin(plan) {
+    return plan.snapshot
+        ? `snapshot ${plan.snapshot.name} (${plan.snapshot.id})`
+        : `${plan.source.name} at ${describePoint(plan.settings.at)}`;
+}
+function verify_describe(plan) {
+    const from = origin(plan);
+    const summary = new summary_Summary()
+        .heading(`Dry run: restore drill of ${from}`)
+        .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
+        .code(plan.checks.join('\n'), 'sql');
+    return { outputs: {}, summary };
 }
 async function runDrillCheck(uri, sql, timeoutMs) {
     const started = Date.now();
@@ -61402,83 +62113,104 @@ async function runDrillCheck(uri, sql, timeoutMs) {
         throw error;
     }
 }
-async function verify_execute(plan, gateway, context) {
-    const { settings, source, snapshot } = plan;
-    const from = snapshot
-        ? `snapshot ${snapshot.name} (${snapshot.id})`
-        : `${source.name} at ${describePoint(settings.at)}`;
-    const summary = new summary_Summary();
-    if (settings.dryRun) {
-        summary
-            .heading(`Dry run: restore drill of ${from}`)
-            .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
-            .code(plan.checks.join('\n'), 'sql');
-        return { outputs: {}, summary };
-    }
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase(result, name, work) {
     const started = Date.now();
-    const phases = [];
-    const reports = [];
-    let drill;
-    let failure;
     try {
-        const point = pointFields(settings.at);
-        drill = snapshot
-            ? await gateway.snapshots.restore(snapshot.id, { name: plan.drillName, finalize: false })
-            : (await gateway.branches.create({
-                name: plan.drillName,
-                parentId: source.id,
-                parentLsn: point.lsn,
-                parentTimestamp: point.timestamp,
-                endpoint: 'read_write',
-                expiresAt: expiryTime(context.now, DRILL_EXPIRY_MS),
-                annotations: { [RUN_ANNOTATION]: context.runId }
-            })).branch;
-        phases.push(['Branch ready', Date.now() - started]);
-        context.info(`Drill branch ${drill.name} is ready; running ${plan.checks.length} checks`);
-        const target = await connectionTarget(drill, settings, gateway, context, 'verify');
-        const first = Date.now();
-        const probe = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs);
-        if (!probe.passed)
-            throw new Error(`the restored branch did not answer a first query: ${probe.detail}`);
-        phases.push(['First query', Date.now() - first]);
-        const checksStarted = Date.now();
-        for (const sql of plan.checks)
-            reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs));
-        phases.push(['Checks', Date.now() - checksStarted]);
+        const value = await work();
+        result.phases.push([name, Date.now() - started]);
+        return value;
     }
     catch (error) {
-        failure = error;
+        result.stopped ??= { phase: name, error: error };
+        throw error;
     }
-    const durationMs = Date.now() - started;
-    if (drill) {
-        const cleanup = Date.now();
-        await gateway.branches.delete(drill.id).then(() => phases.push(['Drill branch deleted', Date.now() - cleanup]), (error) => context.warning(`Could not delete ${drill.name} (the post step tries again): ${error.message}`));
+}
+async function drill(plan, result, branches, gateway, context) {
+    const { settings, source, snapshot } = plan;
+    const started = Date.now();
+    const point = pointFields(settings.at);
+    result.drill = await phase(result, 'Branch ready', () => snapshot
+        ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
+        : branches.create({
+            name: plan.drillName,
+            parentId: source.id,
+            parentLsn: point.lsn,
+            parentTimestamp: point.timestamp,
+            endpoint: 'read_write',
+            useMs: plan.useMs
+        }));
+    context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
+    const target = await connectionTarget(result.drill, settings, gateway, context, 'verify');
+    await phase(result, 'First query', async () => {
+        const first = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs);
+        if (!first.passed)
+            throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
+    });
+    await phase(result, 'Checks', async () => {
+        for (const sql of plan.checks)
+            result.reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs));
+    });
+    result.recoveryMs = Date.now() - started;
+}
+async function verify_execute(plan, gateway, context) {
+    const result = { phases: [], reports: [] };
+    const branches = throwaways(gateway, context);
+    await drill(plan, result, branches, gateway, context).catch((error) => {
+        // A failure outside a timed phase (finding the drill's connection) stops the drill after its last phase.
+        result.stopped ??= { phase: result.phases.length > 0 ? 'First query' : 'Branch ready', error };
+    });
+    const made = result.drill;
+    if (made) {
+        await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
+            result.cleanupError = error;
+            context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`);
+        });
     }
-    const failed = reports.filter((report) => !report.passed);
-    const passed = !failure && failed.length === 0 && reports.length === plan.checks.length;
-    summary
-        .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
-        .keyValues([
-        ['Restored', from],
-        ['Into', `${plan.drillName}${drill ? ` (${drill.id}), deleted afterwards` : ''}`],
-        ['Recovery time', `${durationMs} ms (branch ready, first query and checks)`],
-        ['Checks', `${reports.length - failed.length} of ${plan.checks.length} passed`]
-    ])
-        .table(['phase', 'took'], phases.map(([phase, ms]) => [phase, `${ms} ms`]));
-    if (reports.length > 0) {
-        summary.table(['check', 'result', 'took'], reports.map((report) => [report.sql, report.passed ? 'passed' : `FAILED: ${report.detail}`, `${report.ms} ms`]));
+    return result;
+}
+function verify_report(plan, result) {
+    const from = origin(plan);
+    const failed = result.reports.filter((check) => !check.passed);
+    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const { drill: made } = result;
+    const into = made
+        ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
+        : `${plan.drillName}: never made`;
+    const summary = new summary_Summary().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
+        ['Restored', made ? from : undefined],
+        ['Into', into],
+        [
+            'Recovery time',
+            result.recoveryMs === undefined ? undefined : `${result.recoveryMs} ms (branch ready, first query and checks)`
+        ],
+        [
+            'Checks',
+            result.reports.length > 0
+                ? `${result.reports.length - failed.length} of ${plan.checks.length} passed`
+                : `none run (of ${plan.checks.length})`
+        ]
+    ]);
+    if (result.stopped)
+        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
+    if (result.phases.length > 0)
+        summary.table(['phase', 'took'], result.phases.map(([name, ms]) => [name, `${ms} ms`]));
+    if (result.reports.length > 0) {
+        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
     }
-    if (failure)
-        summary.paragraph(`The drill stopped: ${failure.message}`);
-    const outputs = { passed: String(passed), 'duration-ms': String(durationMs) };
+    const outputs = { passed: String(passed) };
+    if (result.recoveryMs !== undefined)
+        outputs['duration-ms'] = String(result.recoveryMs);
     if (passed)
         return { outputs, summary };
-    const reason = failure
-        ? `verify: the drill of ${from} failed: ${failure.message}`
+    const reason = result.stopped
+        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
         : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((report) => `${report.sql} → ${report.detail}`).join('; ');
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
     return { outputs, summary, failed: reason };
 }
+/** The drill branch is a throwaway branch. */
+const verify_makesThrowaways = true;
 
 ;// CONCATENATED MODULE: ./src/operations/index.ts
 
@@ -61489,30 +62221,30 @@ async function verify_execute(plan, gateway, context) {
 
 
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own plan and result types
+const REGISTRY = {
+    snapshot: snapshot_namespaceObject,
+    restore: restore_namespaceObject,
+    bisect: bisect_namespaceObject,
+    query: query_namespaceObject,
+    verify: verify_namespaceObject,
+    prune: prune_namespaceObject,
+    recover: recover_namespaceObject
+};
+function operations_makesThrowaways(name) {
+    return REGISTRY[name].makesThrowaways === true;
+}
 async function runOperation(settings, gateway, context) {
+    const operation = REGISTRY[settings.operation];
     try {
-        return await run(settings, gateway, context);
+        const plan = await operation.plan(settings, gateway, context);
+        if (settings.dryRun)
+            return operation.describe(plan, context);
+        return operation.report(plan, await operation.execute(plan, gateway, context), context);
     }
     catch (error) {
+        // A Neon failure that the project-id, api-key or api-host input explains is worded in those terms here.
         throw explainFailure(error);
-    }
-}
-async function run(settings, gateway, context) {
-    switch (settings.operation) {
-        case 'snapshot':
-            return snapshot_execute(await snapshot_plan(settings, gateway, context), gateway, context);
-        case 'restore':
-            return execute(await restore_plan(settings, gateway, context), gateway, context);
-        case 'bisect':
-            return bisect_execute(await plan(settings, gateway, context), gateway, context);
-        case 'query':
-            return query_execute(await query_plan(settings, gateway, context), gateway, context);
-        case 'verify':
-            return verify_execute(await verify_plan(settings, gateway, context), gateway, context);
-        case 'prune':
-            return prune_execute(await prune_plan(settings, gateway, context), gateway, context);
-        case 'recover':
-            return recover_execute(await recover_plan(settings, gateway, context), gateway, context);
     }
 }
 
@@ -61520,7 +62252,7 @@ async function run(settings, gateway, context) {
 /**
  * Entry point for both steps of the action. The main step reads the inputs, runs the operation and writes
  * outputs and the job summary; the post step (chosen by a state flag saved on the first load, as
- * actions/checkout does) sweeps ephemeral branches this run left behind.
+ * actions/checkout does) sweeps the throwaway branches this run left behind.
  */
 
 
@@ -61529,8 +62261,6 @@ async function run(settings, gateway, context) {
 
 
 
-/** Operations that create branches which must not outlive the step. */
-const LEAVES_EPHEMERAL_BRANCHES = ['bisect', 'verify'];
 const isPost = getState('isPost') === 'true';
 if (!isPost)
     saveState('isPost', 'true');
@@ -61575,11 +62305,11 @@ function cancelOnSignals(settings, gateway, cancellation, runId) {
         report: setFailed,
         exit: (code) => process.exit(code),
         cleanup: async () => {
-            if (!LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation))
+            if (!operations_makesThrowaways(settings.operation))
                 return;
             await gateway.settle(3000);
             try {
-                const deleted = await sweepEphemeralBranches(gateway, runId);
+                const deleted = await sweepThrowaways(gateway, runId);
                 if (deleted.length > 0)
                     info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
             }
@@ -61608,7 +62338,7 @@ async function main() {
         setFailed(error.problems[error.problems.length - 1]);
         return;
     }
-    if (LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation))
+    if (operations_makesThrowaways(settings.operation))
         saveState('sweep', 'true');
     const cancellation = new Cancellation();
     const gateway = gatewayFor(settings, cancellation);
@@ -61635,7 +62365,7 @@ async function post() {
         return;
     const context = runContext();
     const settings = readInputs(context);
-    const deleted = await sweepEphemeralBranches(gatewayFor(settings), context.runId);
+    const deleted = await sweepThrowaways(gatewayFor(settings), context.runId);
     if (deleted.length > 0)
         info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);
 }

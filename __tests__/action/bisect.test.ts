@@ -216,6 +216,11 @@ describe('bisect', () => {
     const created = step.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/branches'))
     expect(created.length).toBe(Number(step.main.outputs.probes))
     expect(probeBranchesLeft(await harness.branches())).toEqual([])
+    // Deleted for good: Neon's deletes are otherwise soft for 7 days, and a recoverable probe is a leftover.
+    const deletes = step.requests.filter((request) => request.method === 'DELETE')
+    expect(deletes).toHaveLength(created.length)
+    for (const request of deletes) expect(request.query).toBe('hard_delete=true')
+    expect(probeBranchesLeft(await harness.branches({ includeDeleted: true }))).toEqual([])
 
     const failing = await bisect({ check: 'SELECT 1', good, bad, probe: 'branch', parallelism: '2' })
     expect(failing.main.exitCode).toBe(1)

@@ -100,8 +100,12 @@ export class ActionHarness {
     return data
   }
 
-  async branches() {
-    const { data } = await this.api.listProjectBranches({ projectId: this.projectId })
+  /** Neon's branch list; with `includeDeleted`, soft-deleted branches that can still be recovered too. */
+  async branches({ includeDeleted = false } = {}) {
+    const { data } = await this.api.listProjectBranches({
+      projectId: this.projectId,
+      ...(includeDeleted ? { include_deleted: true } : {})
+    })
     return data.branches
   }
 
