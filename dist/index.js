@@ -61482,8 +61482,8 @@ function cellText(value) {
 }
 function query_describe(plan) {
     const summary = new summary_Summary()
-        .heading(`Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
-        .paragraph('Nothing was run (dry run). This step would run:')
+        .heading(`Dry run: Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+        .paragraph('Nothing was run. This step would run:')
         .code(plan.settings.sql, 'sql');
     return { outputs: {}, summary };
 }

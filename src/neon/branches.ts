@@ -3,7 +3,7 @@
  * deleting (softly, or for good where Neon allows it) and restoring. Each change waits for the operations
  * Neon runs for it, and says how to find its result after a lost connection.
  */
-import type { Branch, Endpoint, Operation } from '@neondatabase/api-client'
+import type { Branch, Endpoint, Operation as NeonOperation } from '@neondatabase/api-client'
 import type { Connections } from './connections.js'
 import { AmbiguousError, LockedError, NeonApiError, NotFoundError, RateLimitedError } from './errors.js'
 import type { Transport } from './transport.js'
@@ -24,7 +24,7 @@ export interface CreateBranchRequest {
 export interface CreatedBranch {
   branch: Branch
   endpoints: Endpoint[]
-  operations: Operation[]
+  operations: NeonOperation[]
 }
 
 export interface RestoreBranchRequest {
@@ -190,9 +190,9 @@ export class Branches {
   }
 
   private async deleteOnce(branchId: string, hard: boolean): Promise<void> {
-    const gone = { operations: [] as Operation[] }
+    const gone = { operations: [] as NeonOperation[] }
     try {
-      const data = await this.transport.call<{ operations: Operation[] }>({
+      const data = await this.transport.call<{ operations: NeonOperation[] }>({
         what: `${hard ? 'hard ' : ''}delete branch ${branchId}`,
         mutation: true,
         cleanup: true,
@@ -213,7 +213,7 @@ export class Branches {
    */
   async restore(branchId: string, request: RestoreBranchRequest): Promise<Branch> {
     const preserved = request.preserveUnderName
-    const data = await this.transport.call<{ branch: Branch; operations: Operation[] }>({
+    const data = await this.transport.call<{ branch: Branch; operations: NeonOperation[] }>({
       what: `restore branch ${branchId}`,
       mutation: true,
       notFound: { kind: 'branch', asked: branchId },

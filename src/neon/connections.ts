@@ -3,7 +3,7 @@
  * a role's password and the connection URI. Named for that purpose rather than "computes": databases and roles
  * are not computes, and nothing here is read for any other reason.
  */
-import type { Database, Endpoint, Operation, Role } from '@neondatabase/api-client'
+import type { Database, Endpoint, Operation as NeonOperation, Role } from '@neondatabase/api-client'
 import type { Transport } from './transport.js'
 
 export class Connections {
@@ -24,7 +24,7 @@ export class Connections {
 
   /** Gives the branch a compute and waits for it; a lost connection is resolved by listing the branch's computes. */
   async createEndpoint(branchId: string, type: 'read_write' | 'read_only' = 'read_write'): Promise<Endpoint> {
-    const data = await this.transport.call<{ endpoint: Endpoint; operations: Operation[] }>({
+    const data = await this.transport.call<{ endpoint: Endpoint; operations: NeonOperation[] }>({
       what: `create endpoint of ${branchId}`,
       mutation: true,
       notFound: { kind: 'branch', asked: branchId },

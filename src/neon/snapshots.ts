@@ -2,7 +2,7 @@
  * Neon snapshots (beta): listing, finding by id or name, creating, restoring into a branch and deleting. Each
  * change waits for Neon's operations and says how to find its result after a lost connection.
  */
-import type { Branch, Operation, Snapshot } from '@neondatabase/api-client'
+import type { Branch, Operation as NeonOperation, Snapshot } from '@neondatabase/api-client'
 import type { Branches } from './branches.js'
 import { AmbiguousError, NotFoundError } from './errors.js'
 import type { Transport } from './transport.js'
@@ -53,7 +53,7 @@ export class Snapshots {
 
   /** Creates a snapshot of a branch and waits for it; a lost connection is resolved by looking the name up. */
   async create(branchId: string, request: CreateSnapshotRequest): Promise<Snapshot> {
-    const data = await this.transport.call<{ snapshot: Snapshot; operations: Operation[] }>({
+    const data = await this.transport.call<{ snapshot: Snapshot; operations: NeonOperation[] }>({
       what: `create snapshot ${request.name}`,
       mutation: true,
       notFound: { kind: 'branch', asked: branchId },
@@ -77,7 +77,7 @@ export class Snapshots {
 
   /** Restores a snapshot into a branch; with `finalize`, the target branch is replaced (its id changes). */
   async restore(snapshotId: string, request: RestoreSnapshotRequest): Promise<Branch> {
-    const data = await this.transport.call<{ branch: Branch; operations: Operation[] }>({
+    const data = await this.transport.call<{ branch: Branch; operations: NeonOperation[] }>({
       what: `restore snapshot ${snapshotId}`,
       mutation: true,
       notFound: { kind: 'snapshot', asked: snapshotId },

@@ -5,7 +5,7 @@
  * final failure into a typed error (./errors.ts). It also waits for the operations Neon runs for a change.
  * It knows requests, not resources: those are in branches.ts, snapshots.ts, connections.ts and project.ts.
  */
-import { createApiClient, type Api, type Operation } from '@neondatabase/api-client'
+import { createApiClient, type Api, type Operation as NeonOperation } from '@neondatabase/api-client'
 import { CancelledError, type Cancellation } from '../cancel.js'
 import {
   failureError,
@@ -185,7 +185,7 @@ export class Transport {
   }
 
   /** Polls each operation until finished or skipped; fails on failed, error or cancelled, or after the timeout. */
-  async waitForOperations(operations: Operation[] | undefined): Promise<void> {
+  async waitForOperations(operations: NeonOperation[] | undefined): Promise<void> {
     let pending = (operations ?? []).filter((operation) => !DONE_STATUSES.has(operation.status))
     const deadline = this.now() + this.operationTimeoutMs
     let interval = 200
@@ -202,7 +202,7 @@ export class Transport {
   }
 
   /** The operations on a branch that are not finished yet (to wait for a change found by a look-up). */
-  async pendingOperations(branchId: string): Promise<Operation[]> {
+  async pendingOperations(branchId: string): Promise<NeonOperation[]> {
     const data = await this.read('list operations', { kind: 'project' }, (api) =>
       api.listProjectOperations({ projectId: this.projectId })
     )
@@ -211,7 +211,7 @@ export class Transport {
     )
   }
 
-  private async getOperation(operationId: string): Promise<Operation> {
+  private async getOperation(operationId: string): Promise<NeonOperation> {
     const data = await this.read(`get operation ${operationId}`, { kind: 'operation', asked: operationId }, (api) =>
       api.getProjectOperation(this.projectId, operationId)
     )

@@ -129,8 +129,8 @@ function cellText(value: unknown): string {
 
 export function describe(plan: QueryPlan): OperationResult {
   const summary = new Summary()
-    .heading(`Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
-    .paragraph('Nothing was run (dry run). This step would run:')
+    .heading(`Dry run: Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+    .paragraph('Nothing was run. This step would run:')
     .code(plan.settings.sql, 'sql')
   return { outputs: {}, summary }
 }
