@@ -51900,8 +51900,100 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
+
+// NAMESPACE OBJECT: ./src/operations/restore.ts
+var restore_namespaceObject = {};
+__nccwpck_require__.r(restore_namespaceObject);
+__nccwpck_require__.d(restore_namespaceObject, {
+  confirmProblem: () => (confirmProblem),
+  describe: () => (describe),
+  execute: () => (execute),
+  plan: () => (restore_plan),
+  report: () => (report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/bisect/index.ts
+var bisect_namespaceObject = {};
+__nccwpck_require__.r(bisect_namespaceObject);
+__nccwpck_require__.d(bisect_namespaceObject, {
+  describe: () => (report_describe),
+  execute: () => (execute_execute),
+  makesThrowaways: () => (makesThrowaways),
+  plan: () => (plan),
+  report: () => (report_report),
+  schemaDiff: () => (schemaDiff)
+});
+
+// NAMESPACE OBJECT: ./src/operations/prune.ts
+var prune_namespaceObject = {};
+__nccwpck_require__.r(prune_namespaceObject);
+__nccwpck_require__.d(prune_namespaceObject, {
+  describe: () => (prune_describe),
+  execute: () => (prune_execute),
+  matcher: () => (matcher),
+  pinReason: () => (pinReason),
+  plan: () => (prune_plan),
+  report: () => (prune_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/query.ts
+var query_namespaceObject = {};
+__nccwpck_require__.r(query_namespaceObject);
+__nccwpck_require__.d(query_namespaceObject, {
+  MAX_RESULT_BYTES: () => (MAX_RESULT_BYTES),
+  MAX_ROWS: () => (MAX_ROWS),
+  describe: () => (query_describe),
+  execute: () => (query_execute),
+  plan: () => (query_plan),
+  report: () => (query_report),
+  resultJson: () => (resultJson),
+  runQuery: () => (runQuery)
+});
+
+// NAMESPACE OBJECT: ./src/operations/recover.ts
+var recover_namespaceObject = {};
+__nccwpck_require__.r(recover_namespaceObject);
+__nccwpck_require__.d(recover_namespaceObject, {
+  describe: () => (recover_describe),
+  execute: () => (recover_execute),
+  plan: () => (recover_plan),
+  report: () => (recover_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/snapshot.ts
+var snapshot_namespaceObject = {};
+__nccwpck_require__.r(snapshot_namespaceObject);
+__nccwpck_require__.d(snapshot_namespaceObject, {
+  describe: () => (snapshot_describe),
+  execute: () => (snapshot_execute),
+  plan: () => (snapshot_plan),
+  report: () => (snapshot_report)
+});
+
+// NAMESPACE OBJECT: ./src/operations/verify.ts
+var verify_namespaceObject = {};
+__nccwpck_require__.r(verify_namespaceObject);
+__nccwpck_require__.d(verify_namespaceObject, {
+  describe: () => (verify_describe),
+  execute: () => (verify_execute),
+  makesThrowaways: () => (verify_makesThrowaways),
+  parseChecks: () => (parseChecks),
+  plan: () => (verify_plan),
+  report: () => (verify_report)
+});
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -54911,57 +55003,6 @@ function handleCancellation(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run.ts
-/** Records on each branch the action creates which workflow run created it. */
-const RUN_ANNOTATION = 'neon-recovery-action/run-id';
-/**
- * Branches that must not outlive the step (probes, drills) carry the run id in their name, so the post step
- * finds what a killed or cancelled run left behind with one search.
- */
-function ephemeralPrefix(runId) {
-    return `nra-ephemeral-${runId}-`;
-}
-function ephemeralName(runId, purpose) {
-    return `${ephemeralPrefix(runId)}${purpose}`;
-}
-
-;// CONCATENATED MODULE: ./src/cleanup.ts
-
-/**
- * Deletes every branch named with this run's ephemeral prefix, children before parents; returns their names.
- * A branch that cannot be deleted does not stop the others: the error names every one that is left.
- */
-async function sweepEphemeralBranches(gateway, runId) {
-    const prefix = ephemeralPrefix(runId);
-    const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix));
-    const deleted = [];
-    const failed = [];
-    for (const branch of childrenFirst(leftovers)) {
-        try {
-            await gateway.branches.delete(branch.id);
-            deleted.push(branch.name);
-        }
-        catch (error) {
-            failed.push(`${branch.name} (${branch.id}): ${error.message}`);
-        }
-    }
-    if (failed.length > 0) {
-        const done = deleted.length > 0 ? `; deleted ${deleted.join(', ')}` : '';
-        throw new Error(`could not delete ${failed.length} ephemeral branch${failed.length === 1 ? '' : 'es'} of this run: ` +
-            `${failed.join('; ')}${done}. Delete ${failed.length === 1 ? 'it' : 'them'} in the Neon console ` +
-            `(names start with ${prefix})`);
-    }
-    return deleted;
-}
-/** Neon refuses to delete a branch that has children, so leaves go first. */
-function childrenFirst(branches) {
-    const depth = (branch) => {
-        const parent = branches.find((candidate) => candidate.id === branch.parent_id);
-        return parent ? 1 + depth(parent) : 0;
-    };
-    return [...branches].sort((a, b) => depth(b) - depth(a));
-}
-
 ;// CONCATENATED MODULE: ./src/duration.ts
 /** Durations as users write them in workflow inputs: a whole number and a unit, e.g. `30s`, `90m`, `2h`, `7d`, `1w`. */
 const UNIT_MS = {
@@ -55014,6 +55055,11 @@ function compactTime(time) {
     return formatTime(time)
         .replace(/[-:]/g, '')
         .replace(/\.\d{3}/, '');
+}
+/** An expiry `inMs` after `now`, as Neon wants it: RFC 3339 with at most second precision. */
+function expiryTime(now, inMs) {
+    const start = typeof now === 'number' ? now : now.getTime();
+    return formatTime(start + inMs).replace(/\.\d{3}Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./src/lsn.ts
@@ -55374,6 +55420,10 @@ const INPUTS = {
     into: { default: '', operations: ['recover'] },
     mode: { default: 'schema', operations: ['recover'] }
 };
+/** Whether `operation` reads the input `name`. */
+function readsInput(operation, name) {
+    return INPUTS[name]?.operations.includes(operation) ?? false;
+}
 /** What each operation names the thing it creates, unless `name` says otherwise. */
 const DEFAULT_NAMES = {
     snapshot: '{branch}-snapshot-{run_id}',
@@ -56492,32 +56542,249 @@ const defaults = lib.defaults
 // Re-export the default
 /* harmony default export */ const esm = (lib);
 
-;// CONCATENATED MODULE: ./src/postgres.ts
+;// CONCATENATED MODULE: ./src/postgres/time-travel.ts
 /**
- * Connections to a branch: time-travel URIs (read-only, at a past LSN, no branch needed) and checks run so that
- * they cannot change anything: one statement, in a READ ONLY transaction with a statement timeout, sent with
- * the extended query protocol, which refuses a second statement smuggled in after a `;`.
+ * Time-travel URIs, and only here: how a read-only connection to a branch as it was at a past LSN or time is
+ * written (no branch is made; Neon starts a read-only compute at the point), and how such a URI is read back.
  */
 
-/** Bool's type OID in pg_type. */
-const BOOL_OID = 16;
-/** SQLSTATEs of a connection that may work when tried again: connection exceptions, shutdown, overload. */
-const RETRYABLE_STATES = /^(08...|57P01|57P02|57P03|53300|53400)$/;
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+const POINT_OPTION = /^neon_(lsn|timestamp):(.*)$/;
 /**
- * The URI of a read-only connection to `branchId` as it was at `lsn`, as neonctl builds it: the endpoint's
+ * The URI of a read-only connection to `branchId` as it was at `point`, as neonctl builds it: the endpoint's
  * host with the endpoint id swapped for the branch id, and `options=neon_lsn:<lsn>`. Other options are kept.
  */
 function timeTravelUri(endpointUri, ids, point) {
     const url = new URL(endpointUri);
     url.hostname = url.hostname.replace(ids.endpointId, ids.branchId);
     const neon = 'lsn' in point ? `neon_lsn:${point.lsn}` : `neon_timestamp:${point.timestamp}`;
-    const kept = (url.searchParams.get('options') ?? '')
-        .split(/\s+/)
-        .filter((token) => token && !/^neon_(lsn|timestamp):/.test(token));
+    const kept = options(url).filter((token) => !POINT_OPTION.test(token));
     url.searchParams.set('options', [...kept, neon].join(' '));
     return url.toString();
 }
+/** A read-only connection to the endpoint's branch as it was at an LSN or a time. */
+function pastUri(endpoint, at) {
+    const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at;
+    return timeTravelUri(endpoint.uri, { endpointId: endpoint.endpointId, branchId: endpoint.branch.id }, point);
+}
+/** The point `uri` travels to, or undefined for a connection to the branch as it is now. */
+function timeTravelPoint(uri) {
+    for (const token of options(new URL(uri))) {
+        const match = POINT_OPTION.exec(token);
+        if (match)
+            return match[1] === 'lsn' ? { lsn: match[2] } : { timestamp: match[2] };
+    }
+    return undefined;
+}
+function options(url) {
+    return (url.searchParams.get('options') ?? '').split(/\s+/).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/postgres/connect.ts
+/**
+ * The one way the action connects to Postgres: the only `new pg.Client`, one connect-timeout policy, one retry
+ * policy for connections that may work when tried again, the error guard every client needs, and ConnectError,
+ * which names what it tried to reach but never the password.
+ */
+
+
+/** A running compute, or one woken from suspend, answers well within this. */
+const CONNECT_TIMEOUT_MS = 30_000;
+/** Neon starts a compute for a time-travel connection when it connects: a cold start may take longer. */
+const TIME_TRAVEL_CONNECT_TIMEOUT_MS = 60_000;
+/** SQLSTATEs of a connection that may work when tried again: connection exceptions, shutdown, overload. */
+const RETRYABLE_STATES = /^(08...|57P01|57P02|57P03|53300|53400)$/;
+const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+/** No answer came from the database: no connection, a lost one, or a statement cancelled at its timeout. */
+class ConnectionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ConnectionError';
+    }
+}
+/** The connection could not be made, after `attempts` tries. `code` is the SQLSTATE or errno, when there was one. */
+class ConnectError extends ConnectionError {
+    destination;
+    attempts;
+    code;
+    constructor(
+    /** What it tried to reach, as describeDestination writes it. */
+    destination, cause, attempts) {
+        const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+        super(`could not connect to ${destination}${tries}: ${cause.message}`, { cause });
+        this.destination = destination;
+        this.attempts = attempts;
+        this.name = 'ConnectError';
+        this.code = cause.code;
+    }
+}
+/** Whether an error's SQLSTATE or errno says the same connection may work when tried again. */
+function mayPass(code) {
+    return code !== undefined && (RETRYABLE_STATES.test(code) || RETRYABLE_CODES.has(code));
+}
+/** The connect timeout: longer for a time-travel URI, whose compute may be starting for this very connection. */
+function connectTimeoutMs(uri) {
+    return timeTravelPoint(uri) ? TIME_TRAVEL_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS;
+}
+/** `role@host:port/database`, and the point of a time-travel URI: what a connection reaches, with no password. */
+function describeDestination(uri) {
+    const url = new URL(uri);
+    const point = timeTravelPoint(uri);
+    const at = point === undefined ? '' : ` at ${'lsn' in point ? `LSN ${point.lsn}` : point.timestamp}`;
+    return `${decodeURIComponent(url.username)}@${url.host}${decodeURIComponent(url.pathname)}${at}`;
+}
+/** A connected client. Throws ConnectError once the tries are used up or the failure will not pass. */
+async function connect(uri, options = {}) {
+    const attempts = options.attempts ?? 4;
+    for (let attempt = 1;; attempt++) {
+        const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: connectTimeoutMs(uri) });
+        // A connection dropped while idle must not crash the process; the query in flight reports it.
+        client.on('error', () => undefined);
+        try {
+            await client.connect();
+            return client;
+        }
+        catch (error) {
+            await client.end().catch(() => undefined);
+            const failure = error;
+            if (!mayPass(failure.code) || attempt >= attempts)
+                throw new ConnectError(describeDestination(uri), failure, attempt);
+            await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
+        }
+    }
+}
+/** Runs `work` on a new connection and closes it, whatever `work` did. */
+async function withClient(uri, work, options) {
+    const client = await connect(uri, options);
+    try {
+        return await work(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ../main/node_modules/pg-cursor/index.js
+var pg_cursor = __nccwpck_require__(7861);
+;// CONCATENATED MODULE: ../main/node_modules/pg-cursor/esm/index.mjs
+// ESM wrapper for pg-cursor
+
+
+// Export as default only to match CJS module
+/* harmony default export */ const pg_cursor_esm = (pg_cursor);
+
+;// CONCATENATED MODULE: ./src/postgres/wal.ts
+/**
+ * LSNs read from Postgres, and only here: the head of a branch, the LSN a time-travel compute replayed to, and
+ * the LSN of a point (src/point.ts), aligned as Neon aligns a branch point.
+ */
+
+
+
+/**
+ * The head of the branch behind `uri` (its read-write endpoint): the WAL flush position. Every commit the caller
+ * has seen acknowledged ends at or before it (a synchronous commit returns once its record is flushed), so a
+ * time-travel read there sees all of them; and no WAL past it is asked for, which the compute has not yet sent to
+ * Neon's storage (pg_current_wal_lsn, the write position, may be ahead). The emulator's head is this LSN too.
+ */
+async function headLsn(uri) {
+    return withClient(uri, async (client) => {
+        const { rows } = await client.query('SELECT pg_current_wal_flush_lsn()::text AS lsn');
+        return parseLsn(rows[0].lsn);
+    });
+}
+/** The LSN a time-travel compute replayed to; undefined when it reports NULL, as a Neon compute may. */
+async function replayLsn(client) {
+    const { rows } = await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn');
+    return rows[0]?.lsn ? parseLsn(rows[0].lsn) : undefined;
+}
+async function pointLsn(endpoint, point) {
+    switch (point.kind) {
+        case 'lsn':
+            return alignUp(parseLsn(point.lsn));
+        case 'head':
+            return alignUp(await headLsn(endpoint.uri));
+        case 'timestamp': {
+            const lsn = await withClient(pastUri(endpoint, { timestamp: point.timestamp }), replayLsn);
+            return lsn === undefined ? undefined : alignUp(lsn);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/postgres/read-only.ts
+/**
+ * Reads that cannot change anything, and how they are made so: a READ ONLY transaction with a statement timeout
+ * (and a lock timeout where asked). The action's own catalog reads (readRows) and a user's statement read through
+ * a cursor (readQuery), so a huge result is cut without being fetched. Checks (./check.ts) begin here too.
+ */
+
+
+
+/** The statement itself failed in the database; `code` is its SQLSTATE, when the server sent one. */
+class StatementError extends Error {
+    code;
+    constructor(cause) {
+        super(cause.message, { cause });
+        this.name = 'StatementError';
+        this.code = cause.code;
+    }
+}
+/**
+ * Opens a READ ONLY transaction whose statements stop at `timeoutMs` and, when `lockTimeoutMs` is given, wait at
+ * most that long (and never longer than `timeoutMs`) for a lock.
+ */
+async function beginReadOnly(client, limits) {
+    await client.query('BEGIN TRANSACTION READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(limits.timeoutMs))}`);
+    if (limits.lockTimeoutMs === undefined)
+        return;
+    const lockTimeoutMs = Math.min(limits.lockTimeoutMs, limits.timeoutMs);
+    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+}
+/** Runs read-only SQL with parameters (for the action's own catalog queries) and returns the rows. */
+async function readRows(uri, sql, params = [], timeoutMs = 30_000) {
+    return withClient(uri, async (client) => {
+        await beginReadOnly(client, { timeoutMs, lockTimeoutMs: Math.min(timeoutMs, 5000) });
+        const { rows } = await client.query(sql, params);
+        await client.query('ROLLBACK');
+        return rows;
+    });
+}
+/**
+ * Runs one statement (the extended protocol refuses a second) in a read-only transaction and reads at most
+ * `maxRows` of its rows. Throws StatementError when the statement fails (its SQLSTATE says why).
+ */
+async function readQuery(uri, sql, limits) {
+    return withClient(uri, async (client) => {
+        await beginReadOnly(client, { timeoutMs: limits.timeoutMs });
+        const cursor = client.query(new pg_cursor_esm(sql));
+        let read;
+        try {
+            read = await new Promise((resolve, reject) => 
+            // The callback form also hands over the result, whose fields name the columns (even with no rows).
+            cursor.read(limits.maxRows + 1, (error, rows, result) => error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })));
+        }
+        catch (error) {
+            throw new StatementError(error);
+        }
+        finally {
+            await cursor.close().catch(() => undefined);
+        }
+        await client.query('ROLLBACK').catch(() => undefined);
+        const { rows, columns } = read;
+        return {
+            columns,
+            rows: rows.slice(0, limits.maxRows),
+            truncated: rows.length > limits.maxRows,
+            replayLsn: await replayLsn(client)
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/postgres/check.ts
+
+
+/** Bool's type OID in pg_type. */
+const BOOL_OID = 16;
 /** The check returned something other than one row with one boolean: no verdict can be read from it. */
 class NotBooleanError extends Error {
     constructor(message) {
@@ -56525,11 +56792,18 @@ class NotBooleanError extends Error {
         this.name = 'NotBooleanError';
     }
 }
-/** Could not connect (after retries), or the check hit its timeout: no verdict. */
-class ConnectionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ConnectionError';
+/** The check ran longer than its timeout and was cancelled: no verdict (a ConnectionError, as no answer came). */
+class CheckTimeoutError extends ConnectionError {
+    constructor(timeoutMs) {
+        super(`the check ran longer than check-timeout (${timeoutMs} ms) and was cancelled`);
+        this.name = 'CheckTimeoutError';
+    }
+}
+/** The connection broke while the check ran; a new one may answer. */
+class ConnectionLostError extends ConnectionError {
+    constructor(cause) {
+        super(`the connection failed during the check: ${cause.message}`, { cause });
+        this.name = 'ConnectionLostError';
     }
 }
 /**
@@ -56542,73 +56816,45 @@ class LockTimeoutError extends Error {
         this.name = 'LockTimeoutError';
     }
 }
-/** Runs `sql` once and reads one boolean from it. Throws NotBooleanError or ConnectionError; SQL errors are returned. */
+/**
+ * Runs `sql` once and reads one boolean from it; `ms` counts from the first try to connect. Throws
+ * NotBooleanError, LockTimeoutError or a ConnectionError (ConnectError, CheckTimeoutError, or the connection
+ * lost on every try); SQL errors are returned.
+ */
 async function runCheck(uri, sql, options) {
     const attempts = options.attempts ?? 4;
     for (let attempt = 1;; attempt++) {
         const started = Date.now();
-        const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-        // A connection dropped while idle must not crash the process; the query in flight reports it.
-        client.on('error', () => undefined);
         try {
-            await client.connect();
+            return await withClient(uri, (client) => checkOn(client, sql, options, started), {
+                attempts,
+                retryDelayMs: options.retryDelayMs
+            });
         }
         catch (error) {
-            await client.end().catch(() => undefined);
-            const code = error.code ?? '';
-            if ((RETRYABLE_STATES.test(code) || RETRYABLE_CODES.has(code)) && attempt < attempts) {
-                await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
-                continue;
-            }
-            const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-            throw new ConnectionError(`could not connect${tries}: ${error.message}`);
-        }
-        try {
-            await client.query('BEGIN TRANSACTION READ ONLY');
-            await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
-            const lockTimeout = Math.min(options.lockTimeoutMs ?? options.timeoutMs, options.timeoutMs);
-            await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeout))}`);
-            let result;
-            try {
-                result = await client.query({ text: sql, queryMode: 'extended' });
-            }
-            catch (error) {
-                const { code = '', message } = error;
-                if (code === '55P03')
-                    throw new LockTimeoutError(`the check waited more than ${lockTimeout} ms for a lock`);
-                if (code === '57014') {
-                    throw new ConnectionError(`the check ran longer than check-timeout (${options.timeoutMs} ms) and was cancelled`);
-                }
-                if (!code || RETRYABLE_STATES.test(code)) {
-                    if (attempt < attempts)
-                        continue;
-                    throw new ConnectionError(`the connection failed during the check: ${message}`);
-                }
-                return { kind: 'sql-error', code, message, ms: Date.now() - started };
-            }
-            return { kind: 'value', healthy: readBoolean(result), ms: Date.now() - started };
-        }
-        finally {
-            await client.end().catch(() => undefined);
+            if (!(error instanceof ConnectionLostError) || attempt >= attempts)
+                throw error;
         }
     }
 }
-/** Runs read-only SQL with parameters (for the action's own catalog queries) and returns the rows. */
-async function readRows(uri, sql, params = [], timeoutMs = 30_000) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-    client.on('error', () => undefined);
-    await client.connect();
+async function checkOn(client, sql, options, started) {
+    const lockTimeoutMs = Math.min(options.lockTimeoutMs ?? options.timeoutMs, options.timeoutMs);
+    await beginReadOnly(client, { timeoutMs: options.timeoutMs, lockTimeoutMs });
+    let result;
     try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
-        await client.query(`SET LOCAL lock_timeout = ${Math.round(Math.min(timeoutMs, 5000))}`);
-        const { rows } = await client.query(sql, params);
-        await client.query('ROLLBACK');
-        return rows;
+        result = await client.query({ text: sql, queryMode: 'extended' });
     }
-    finally {
-        await client.end().catch(() => undefined);
+    catch (error) {
+        const { code = '', message } = error;
+        if (code === '55P03')
+            throw new LockTimeoutError(`the check waited more than ${lockTimeoutMs} ms for a lock`);
+        if (code === '57014')
+            throw new CheckTimeoutError(options.timeoutMs);
+        if (!code || mayPass(code))
+            throw new ConnectionLostError(error);
+        return { kind: 'sql-error', code, message, ms: Date.now() - started };
     }
+    return { kind: 'value', healthy: readBoolean(result), ms: Date.now() - started };
 }
 function readBoolean(result) {
     const columns = result.fields.map((field) => `${field.name} (${typeName(field.dataTypeID)})`);
@@ -56629,6 +56875,182 @@ const TYPE_NAMES = { 16: 'boolean', 20: 'bigint', 21: 'smallint', 23: 'integer',
 function typeName(oid) {
     return TYPE_NAMES[oid] ?? `type oid ${oid}`;
 }
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ../main/node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __nccwpck_require__(1957);
+;// CONCATENATED MODULE: ./src/recovery-sql.ts
+/**
+ * The SQL text of `recover`, built from table shapes (read by src/postgres/tables.ts) with every identifier
+ * quoted: the DDL of a copy, the SELECT and COPY statements, the merge and its undo. Pure: no connection here.
+ */
+/** A PostgreSQL identifier in double quotes, inner quotes doubled. */
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+function qualifiedName(schema, name) {
+    return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+/** How a table is named in outputs and summaries: `schema.table`, unquoted. */
+function displayName(table) {
+    return `${table.schema}.${table.name}`;
+}
+/** An identifier as the user wrote it, as PostgreSQL reads it: "Quoted" kept exactly, anything else lower-cased. */
+function parseIdentifierText(text) {
+    return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+}
+/** `recovered_20261124_063357`: the schema a recovery at `now` (UTC) copies into when `into` is not given. */
+function defaultSchemaName(now) {
+    const iso = now.toISOString();
+    return `recovered_${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`;
+}
+/** Defaults that take values from a sequence would tie the copy to the original's sequence (or fail without it). */
+function keepsDefault(column) {
+    return column.default !== undefined && !/\bnextval\s*\(/i.test(column.default);
+}
+/**
+ * CREATE TABLE for a copy of `shape` in `schema`: same column types, NOT NULL, primary key, and the defaults
+ * that do not use sequences. Identity and generated columns become plain columns holding the copied values.
+ */
+function createTableSql(schema, shape) {
+    const lines = shape.columns.map((column) => {
+        const parts = [quoteIdent(column.name), column.type];
+        if (column.notNull)
+            parts.push('NOT NULL');
+        if (!column.generated && keepsDefault(column))
+            parts.push(`DEFAULT ${column.default}`);
+        return `  ${parts.join(' ')}`;
+    });
+    if (shape.primaryKey)
+        lines.push(`  ${shape.primaryKey.definition}`);
+    return `CREATE TABLE ${qualifiedName(schema, shape.name)} (\n${lines.join(',\n')}\n)`;
+}
+/** The rows to copy: `columns` of the table at the point, only those matching `where` when given. */
+function selectSql(shape, columns, where) {
+    // ONLY keeps rows of inheritance children out; a partitioned table's rows are all in its partitions.
+    const only = shape.kind === 'r' ? 'ONLY ' : '';
+    const list = columns.map(quoteIdent).join(', ');
+    const filter = where === undefined ? '' : ` WHERE (${where})`;
+    return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`;
+}
+function copyOutSql(select) {
+    return `COPY (${select}) TO STDOUT`;
+}
+/** COPY into `columns` of `into`, a quoted, schema-qualified table. */
+function copyInSql(into, columns) {
+    return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+}
+/** How many keys of merged rows the summary lists in its undo statement. */
+const UNDO_KEY_LIMIT = 1000;
+/**
+ * Inserts the staged rows that are missing from `into` (by primary key) and returns how many, with the keys of
+ * the first UNDO_KEY_LIMIT as SQL row literals for an undo statement.
+ */
+function mergeSql(options) {
+    const list = options.columns.map(quoteIdent).join(', ');
+    const keys = options.keyColumns.map(quoteIdent).join(', ');
+    const literal = `format('(${options.keyColumns.map(() => '%L').join(', ')})', ${options.keyColumns
+        .map((column) => `k.${quoteIdent(column)}`)
+        .join(', ')})`;
+    const overriding = options.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '';
+    return (`WITH inserted AS (INSERT INTO ${options.into} (${list})${overriding} ` +
+        `SELECT ${list} FROM ${options.staging} ON CONFLICT (${keys}) DO NOTHING RETURNING ${keys}) ` +
+        `SELECT (SELECT count(*) FROM inserted)::bigint::text AS count, ` +
+        `(SELECT string_agg(${literal}, ', ') FROM (SELECT * FROM inserted LIMIT ${UNDO_KEY_LIMIT}) k) AS keys`);
+}
+/** The statement that removes merged rows again, from the keys mergeSql returned. */
+function undoMergeSql(into, keyColumns, keys) {
+    return `DELETE FROM ${into} WHERE (${keyColumns.map(quoteIdent).join(', ')}) IN (${keys});`;
+}
+
+;// CONCATENATED MODULE: ./src/postgres/copy.ts
+/**
+ * COPY piping, and only here: rows streamed from one connection's COPY TO STDOUT into another's COPY FROM STDIN,
+ * so no more than a few buffers of rows are in memory at once, however large the table.
+ */
+
+
+
+/**
+ * Streams the rows of `select` on `source` into `columns` of the quoted table `into` on `sink`. Returns the row
+ * counts both sides reported.
+ */
+async function copyRows(source, sink, select, into, columns) {
+    const out = source.query((0,pg_copy_streams.to)(copyOutSql(select)));
+    const copyIn = sink.query((0,pg_copy_streams/* from */.H)(copyInSql(into, columns)));
+    await (0,promises_namespaceObject.pipeline)(out, copyIn);
+    return { read: out.rowCount, written: copyIn.rowCount };
+}
+
+;// CONCATENATED MODULE: ./src/postgres/tables.ts
+
+/** The shape of the table `text` names (resolved as PostgreSQL resolves it, search_path included), or undefined. */
+async function readTableShape(client, text) {
+    const found = await client.query(`SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = pg_catalog.to_regclass($1)`, [text]);
+    if (found.rows.length === 0)
+        return undefined;
+    const { oid, schema, name, kind } = found.rows[0];
+    if (kind !== 'r' && kind !== 'p') {
+        throw new Error(`${displayName({ schema, name })} is not a table (relkind ${kind}); recover copies tables`);
+    }
+    // Qualify every type and expression by reading them with only pg_catalog on the search path.
+    await client.query(`SET search_path = pg_catalog`);
+    try {
+        const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
+              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
+              a.attidentity::text AS identity
+         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attnum`, [oid]);
+        const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
+              array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                     ORDER BY k.ord) AS columns
+         FROM pg_constraint con
+        WHERE con.conrelid = $1 AND con.contype = 'p'`, [oid]);
+        return {
+            schema,
+            name,
+            kind: kind,
+            columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
+            primaryKey: key.rows[0]
+        };
+    }
+    finally {
+        // After a failed query the error above is what matters; a failed reset would only hide it.
+        await client.query('RESET search_path').catch(() => undefined);
+    }
+}
+async function schemaExists(client, schema) {
+    const result = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [schema]);
+    return result.rows.length > 0;
+}
+/**
+ * Parses `select` on the server with the extended protocol, which refuses a second statement, without running
+ * it: the check that `where` is one condition and names only what exists at the point.
+ */
+async function checkSelect(client, select) {
+    await client.query({ text: `${select} LIMIT 0`, queryMode: 'extended' });
+}
+
+;// CONCATENATED MODULE: ./src/postgres/index.ts
+/**
+ * Postgres access: the action reaches Postgres only through this module, never through `pg` itself.
+ * connect.ts: the one way to connect (timeouts, retries, the error guard, ConnectError);
+ * time-travel.ts: URIs of a branch's past; wal.ts: head, replay and point LSNs;
+ * read-only.ts: reads that cannot write; check.ts: checks and their verdicts;
+ * copy.ts: COPY between two connections; tables.ts: what recover reads about tables.
+ */
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/search.ts
 /**
@@ -56719,6 +57141,227 @@ function maxRounds(good, bad, k) {
     for (let covered = 1n; covered < steps; covered *= parts)
         rounds++;
     return rounds;
+}
+
+;// CONCATENATED MODULE: ./src/operations/explain.ts
+/**
+ * The words for Neon's failures in terms of the action's inputs. The gateway's typed errors (src/neon/errors.ts)
+ * say what happened in Neon; this is the one place that turns them into the input to fix and how:
+ * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
+ * what any request can meet (project-id, api-key, api-host, the branch limit).
+ */
+
+/**
+ * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
+ * ambiguous gets the input's name and the fix; anything else is returned as it is.
+ */
+function explainLookup(error, input) {
+    if (error instanceof AmbiguousError)
+        return wrap(error, `${input}: ${ambiguity(error)}`);
+    if (!(error instanceof NotFoundError))
+        return error;
+    const { asked, projectId } = error;
+    switch (error.kind) {
+        case 'branch':
+            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
+        case 'default branch':
+            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
+        case 'snapshot':
+            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
+        default:
+            return error;
+    }
+}
+function ambiguity({ kind, asked, matches, idMatch }) {
+    const ids = matches.map((match) => match.id).join(', ');
+    if (kind === 'snapshot')
+        return `snapshot "${asked}" is ambiguous (${ids}); use snapshot:<id>`;
+    if (idMatch) {
+        const [other] = matches;
+        return (`"${asked}" is the id of branch ${idMatch.name} and the name of branch ${other.id}; ` +
+            `use the name ${idMatch.name} for the first, the id ${other.id} for the second`);
+    }
+    return `"${asked}" names ${matches.length} branches (${ids}); use the id instead`;
+}
+/**
+ * The error to report for a failure that reached the operation's top: one that the project-id, the api-key
+ * or the api-host explains names that input; a full branch limit offers prune. Anything else is as it is.
+ */
+function explainFailure(error) {
+    if (error instanceof NotFoundError && error.kind === 'project') {
+        return wrap(error, `project-id: project "${error.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`);
+    }
+    if (error instanceof UnreachableError) {
+        const { what, detail } = error.request;
+        return wrap(error, `${what}: could not reach Neon${tries(error.request)} (${detail}); check api-host`);
+    }
+    if (error instanceof UnauthorizedError) {
+        const { what } = error.request;
+        return wrap(error, `${what}: Neon rejected the api-key (401): check that the secret holds a valid Neon API key`);
+    }
+    if (error instanceof ForbiddenError) {
+        const { what, projectId, detail } = error.request;
+        return wrap(error, `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`);
+    }
+    if (error instanceof BranchLimitError) {
+        return wrap(error, `${error.message}, or run this action with operation: prune`);
+    }
+    return error;
+}
+/** A new message for a typed error, which stays reachable as the cause. */
+function wrap(error, message) {
+    return new Error(message, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/operations/common.ts
+/** Look-ups of what inputs name, and wording, shared by the operations. */
+
+
+
+
+
+
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
+    try {
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
+    }
+    catch (error) {
+        throw explainLookup(error, input);
+    }
+}
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
+    try {
+        return await gateway.snapshots.find(idOrName);
+    }
+    catch (error) {
+        throw explainLookup(error, 'source');
+    }
+}
+function nameFor(template, branch, operation, context) {
+    return renderTemplate(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
+}
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${formatTime(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
+    try {
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        head = await headLsn(uri);
+    }
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
+    }
+    if (parseLsn(point.lsn) > head) {
+        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${formatLsn(head)}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? formatTime(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === INPUTS[name].default)
+            continue;
+        if (!readsInput(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['at', options.at],
+            ['tables', `${options.tables} # the tables to bring back`],
+            ['mode', 'merge']
+        ]
+    });
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -56883,242 +57526,6 @@ function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
 }
 
-;// CONCATENATED MODULE: ./src/connection.ts
-/** Which database and role to connect as, when the inputs leave it open; the head of a branch's history. */
-
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
-    }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
-}
-/** The newest LSN of the branch behind `uri`, as PostgreSQL prints it. */
-async function headLsn(uri) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-    await client.connect();
-    try {
-        const { rows } = await client.query('SELECT pg_current_wal_lsn()::text AS lsn');
-        return rows[0].lsn;
-    }
-    finally {
-        await client.end();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/operations/explain.ts
-/**
- * The words for Neon's failures in terms of the action's inputs. The gateway's typed errors (src/neon/errors.ts)
- * say what happened in Neon; this is the one place that turns them into the input to fix and how:
- * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
- * what any request can meet (project-id, api-key, api-host, the branch limit).
- */
-
-/**
- * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
- * ambiguous gets the input's name and the fix; anything else is returned as it is.
- */
-function explainLookup(error, input) {
-    if (error instanceof AmbiguousError)
-        return wrap(error, `${input}: ${ambiguity(error)}`);
-    if (!(error instanceof NotFoundError))
-        return error;
-    const { asked, projectId } = error;
-    switch (error.kind) {
-        case 'branch':
-            return wrap(error, `${input}: "${asked}" was not found in project ${projectId} (check the name or id)`);
-        case 'default branch':
-            return wrap(error, `project ${projectId} has no default branch; set ${input}`);
-        case 'snapshot':
-            return wrap(error, `${input}: no snapshot "${asked}" in project ${projectId} (check the name or id after snapshot:)`);
-        default:
-            return error;
-    }
-}
-function ambiguity({ kind, asked, matches, idMatch }) {
-    const ids = matches.map((match) => match.id).join(', ');
-    if (kind === 'snapshot')
-        return `snapshot "${asked}" is ambiguous (${ids}); use snapshot:<id>`;
-    if (idMatch) {
-        const [other] = matches;
-        return (`"${asked}" is the id of branch ${idMatch.name} and the name of branch ${other.id}; ` +
-            `use the name ${idMatch.name} for the first, the id ${other.id} for the second`);
-    }
-    return `"${asked}" names ${matches.length} branches (${ids}); use the id instead`;
-}
-/**
- * The error to report for a failure that reached the operation's top: one that the project-id, the api-key
- * or the api-host explains names that input; a full branch limit offers prune. Anything else is as it is.
- */
-function explainFailure(error) {
-    if (error instanceof NotFoundError && error.kind === 'project') {
-        return wrap(error, `project-id: project "${error.projectId}" was not found (check project-id, and that the api-key belongs to its organization)`);
-    }
-    if (error instanceof UnreachableError) {
-        const { what, detail } = error.request;
-        return wrap(error, `${what}: could not reach Neon${tries(error.request)} (${detail}); check api-host`);
-    }
-    if (error instanceof UnauthorizedError) {
-        const { what } = error.request;
-        return wrap(error, `${what}: Neon rejected the api-key (401): check that the secret holds a valid Neon API key`);
-    }
-    if (error instanceof ForbiddenError) {
-        const { what, projectId, detail } = error.request;
-        return wrap(error, `${what}: the api-key may not do this in project ${projectId} (403: ${detail}); use a key of the project's organization`);
-    }
-    if (error instanceof BranchLimitError) {
-        return wrap(error, `${error.message}, or run this action with operation: prune`);
-    }
-    return error;
-}
-/** A new message for a typed error, which stays reachable as the cause. */
-function wrap(error, message) {
-    return new Error(message, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/operations/common.ts
-/** Look-ups of what inputs name, and wording, shared by the operations. */
-
-
-
-
-
-
-/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
-async function resolveBranch(gateway, nameOrId, input = 'branch') {
-    try {
-        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
-    }
-    catch (error) {
-        throw explainLookup(error, input);
-    }
-}
-/** The snapshot a `source: snapshot:<id or name>` names. */
-async function resolveSnapshot(gateway, idOrName) {
-    try {
-        return await gateway.snapshots.find(idOrName);
-    }
-    catch (error) {
-        throw explainLookup(error, 'source');
-    }
-}
-function nameFor(template, branch, operation, context) {
-    return renderTemplate(template, {
-        branch: branch.name,
-        operation,
-        runId: context.runId,
-        runAttempt: context.runAttempt,
-        sha: context.sha,
-        now: context.now
-    });
-}
-/** The API's fields for a point on a parent or source branch; head is the absence of both. */
-function pointFields(point) {
-    if (point.kind === 'lsn')
-        return { lsn: point.lsn };
-    if (point.kind === 'timestamp')
-        return { timestamp: point.timestamp };
-    return {};
-}
-/**
- * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
- * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
- * `input` is the input the point came from, for the message.
- */
-async function checkPoint(gateway, branch, point, input, context) {
-    if (point.kind === 'timestamp') {
-        const project = await gateway.project.get();
-        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
-        if (Date.parse(point.timestamp) < windowStart) {
-            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
-                `(it starts at ${formatTime(windowStart)}); choose a later point`);
-        }
-    }
-    if (point.kind !== 'lsn')
-        return;
-    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
-    const [database] = await gateway.connections.listDatabases(branch.id);
-    if (!endpoint || !database)
-        return;
-    let head;
-    try {
-        const uri = await gateway.connections.getUri({
-            branchId: branch.id,
-            database: database.name,
-            role: database.owner_name
-        });
-        context.mask(uri);
-        head = await headLsn(uri);
-    }
-    catch (error) {
-        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
-        return;
-    }
-    if (parseLsn(point.lsn) > parseLsn(head)) {
-        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
-            'use an LSN at or before it, or head');
-    }
-}
-/** Neon wants expiry in RFC 3339 with at most second precision. */
-function expiryTime(now, inMs) {
-    return formatTime(now.getTime() + inMs).replace(/\.\d{3}Z$/, 'Z');
-}
-/** Neon's times in the action's format; undefined stays undefined. */
-function neonTime(time) {
-    return time ? formatTime(Date.parse(time)) : undefined;
-}
-/** A ready-to-paste workflow step that restores `branch` from `source`. */
-function restoreStep(options) {
-    const lines = [
-        `- uses: ${options.actionRef}`,
-        '  with:',
-        '    operation: restore',
-        '    api-key: ${{ secrets.NEON_API_KEY }}',
-        `    project-id: ${options.projectId}`,
-        `    branch: ${options.branch.name}`,
-        `    source: ${options.source}`
-    ];
-    if (options.branch.default || options.branch.protected)
-        lines.push(`    confirm: ${options.branch.name}`);
-    return lines.join('\n');
-}
-/**
- * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
- * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
- */
-function recoverStep(options) {
-    return [
-        `- uses: ${options.actionRef}`,
-        '  with:',
-        '    operation: recover',
-        '    api-key: ${{ secrets.NEON_API_KEY }}',
-        `    project-id: ${options.projectId}`,
-        `    branch: ${options.branch.name}`,
-        `    at: ${options.at}`,
-        `    tables: ${options.tables} # the tables to bring back`,
-        '    mode: merge'
-    ].join('\n');
-}
-/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
-function tablesReadBy(sql) {
-    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
-    return [...new Set(names.map((match) => match[1]))];
-}
-
 ;// CONCATENATED MODULE: ./src/operations/restore.ts
 /**
  * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
@@ -57143,26 +57550,34 @@ async function restore_plan(settings, gateway, context) {
     const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) => branch.name.startsWith(`${target.name}_old_`));
     return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) };
 }
+function facts(plan) {
+    return [
+        ['Branch', `${plan.target.name} (${plan.target.id})`],
+        ['From', describeSource(plan.settings.source)],
+        ['Backup of the current state', plan.backupName]
+    ];
+}
+function describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Dry run: Restore of ${plan.target.name}`)
+        .paragraph('Nothing was changed. This step would restore as follows.')
+        .keyValues(facts(plan));
+    if (plan.refusal)
+        summary.paragraph(`It would be refused: ${plan.refusal}`);
+    return { outputs: {}, summary };
+}
 async function execute(plan, gateway, context) {
     const started = Date.now();
-    const { settings, target, from, backupName } = plan;
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Restore of ${target.name}`);
-    const facts = [
-        ['Branch', `${target.name} (${target.id})`],
-        ['From', describeSource(settings.source)],
-        ['Backup of the current state', backupName]
-    ];
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was changed. This step would restore as follows.').keyValues(facts);
-        if (plan.refusal)
-            summary.paragraph(`It would be refused: ${plan.refusal}`);
-        return { outputs: {}, summary };
-    }
     if (plan.refusal)
         throw new Error(plan.refusal);
-    const result = from.kind === 'snapshot'
-        ? await restoreSnapshot(plan, from.snapshot, gateway, context)
-        : await restoreBranch(plan, from, gateway);
+    const result = plan.from.kind === 'snapshot'
+        ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
+        : await restoreBranch(plan, plan.from, gateway);
+    context.info(`Restored ${plan.target.name} from ${describeSource(plan.settings.source)}; the previous state is ${result.backup.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+function report(plan, result, context) {
+    const { target } = plan;
     const outputs = {
         'branch-id': result.restored.id,
         lsn: result.restored.parent_lsn ?? result.lsn ?? '',
@@ -57170,7 +57585,6 @@ async function execute(plan, gateway, context) {
         'backup-branch-id': result.backup.id,
         'backup-branch-name': result.backup.name
     };
-    context.info(`Restored ${target.name} from ${describeSource(settings.source)}; the previous state is ${result.backup.name}`);
     const backups = plan.existingBackups.length + 1;
     const slotWarning = backups > BACKUP_WARNING_COUNT
         ? `${backups} restore backups of ${target.name} now use branch slots; ` +
@@ -57178,21 +57592,23 @@ async function execute(plan, gateway, context) {
         : undefined;
     if (slotWarning)
         context.warning(slotWarning);
-    summary
+    const summary = new summary_Summary()
+        .heading(`Restore of ${target.name}`)
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
         .keyValues([
-        ...facts,
+        ...facts(plan),
         ['Restored branch id', result.restored.id],
         ['Backup branch id', result.backup.id],
         ['Restored to LSN', outputs.lsn || undefined],
         ['Restored to time', outputs.timestamp || undefined],
-        ['Took', formatDuration(Date.now() - started)]
+        ['Took', formatDuration(result.ms)]
     ]);
     if (slotWarning)
         summary.paragraph(`Warning: ${slotWarning}.`);
     summary.heading('To undo this restore', 3).code(restoreStep({
         actionRef: context.actionRef,
-        projectId: gateway.projectId,
+        projectId: plan.settings.projectId,
+        carried: plan.settings,
         branch: { ...target, id: result.restored.id },
         source: result.backup.name
     }), 'yaml');
@@ -57260,13 +57676,31 @@ function confirmProblem(settings, target) {
     return `confirm: ${target.name} is ${why}; to restore it, set confirm: ${target.name}${given}`;
 }
 
-;// CONCATENATED MODULE: ./src/operations/target.ts
-/** Where an operation connects: a branch's compute endpoint as one database and role, and its past. */
+;// CONCATENATED MODULE: ./src/operations/branch-connection.ts
 
-
-
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
 /** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
-async function connectionTarget(branch, settings, gateway, context, operation) {
+async function connectionTo(branch, settings, gateway, context, operation) {
     const [databases, roles, endpoints] = await Promise.all([
         gateway.connections.listDatabases(branch.id),
         gateway.connections.listRoles(branch.id),
@@ -57285,41 +57719,19 @@ async function connectionTarget(branch, settings, gateway, context, operation) {
     context.mask(uri);
     return { branch, endpointId: endpoint.id, database, role, uri };
 }
-/** A read-only connection to the target's branch as it was at an LSN or a time (no branch is created). */
-function pastUri(target, at) {
-    const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at;
-    return timeTravelUri(target.uri, { endpointId: target.endpointId, branchId: target.branch.id }, point);
-}
 /**
  * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
- * on the branch now, so the connection stays at that point while the branch moves on.
+ * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
+ * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
-async function pointUri(target, point, context) {
-    let lsn;
-    if (point.kind === 'lsn')
-        lsn = alignUp(parseLsn(point.lsn));
-    if (point.kind === 'head') {
-        const [row] = await readRows(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn');
-        lsn = alignUp(parseLsn(row.lsn));
-    }
-    const uri = pastUri(target, lsn ?? { timestamp: point.kind === 'timestamp' ? point.timestamp : '' });
+async function pointUri(connection, point, context) {
+    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
+    const uri = pastUri(connection, at);
     context.mask(uri);
-    return { uri, lsn };
+    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
 }
 
-;// CONCATENATED MODULE: ./src/operations/bisect.ts
-/**
- * bisect: the exact LSN where a check (SQL returning true while the data is healthy) turns false, between a
- * point where it passes (`good`) and one where it fails (`bad`). Plan: resolve both points to aligned LSNs.
- * Execute: one wave checks both bounds together with the first round of the k-ary search (src/search.ts), then
- * one wave a round, each probe a read-only check at an LSN: over a time-travel connection (no branch), or on an
- * ephemeral branch deleted in the background. Then, optionally, a recovery branch or a restore at the answer.
- */
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/operations/bisect/plan.ts
 
 
 
@@ -57329,27 +57741,11 @@ async function pointUri(target, point, context) {
 
 async function plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
-    const target = await connectionTarget(branch, settings, gateway, context, 'bisect');
-    const [good, bad] = await Promise.all(['good', 'bad'].map(async (name) => {
-        const point = settings[name];
-        try {
-            return { point, lsn: await resolvePoint(point, target, gateway, context) };
-        }
-        catch (error) {
-            throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${branch.name}: ${error.message}`);
-        }
-    }));
-    if (good.lsn >= bad.lsn) {
-        throw new Error(`good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
-            `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`);
-    }
-    const result = {
-        settings,
-        target,
-        good,
-        bad,
-        maxRounds: maxRounds(good.lsn, bad.lsn, settings.parallelism)
-    };
+    const connection = await connectionTo(branch, settings, gateway, context, 'bisect');
+    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], connection)));
+    if (good.lsn !== undefined && bad.lsn !== undefined)
+        checkOrder(good, bad);
+    const result = { settings, connection, good, bad };
     if (settings.then === 'branch') {
         result.recoveryName = nameFor(settings.name, branch, 'bisect', context);
         if (await gateway.branches.findByName(result.recoveryName)) {
@@ -57364,7 +57760,8 @@ async function plan(settings, gateway, context) {
             apiHost: settings.apiHost,
             branch: branch.id,
             dryRun: false,
-            source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(good.lsn) } },
+            // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+            source: { kind: 'self', point: { kind: 'head' } },
             name: settings.name,
             confirm: settings.confirm
         };
@@ -57372,384 +57769,207 @@ async function plan(settings, gateway, context) {
     }
     return result;
 }
-async function bisect_execute(plan, gateway, context) {
-    const started = Date.now();
-    const { settings, target } = plan;
-    const dry = settings.dryRun ? 'Dry run: ' : '';
-    const summary = new summary_Summary().heading(`${dry}Bisect of ${target.branch.name}`);
-    if (settings.dryRun) {
-        summary
-            .paragraph(`Nothing was probed. This step would search ${formatBytes(plan.bad.lsn - plan.good.lsn)} of history ` +
-            `in at most ${plan.maxRounds} rounds of ${settings.parallelism} probes (plus the two bound checks in the first round).`)
-            .keyValues(boundFacts(plan));
-        if (plan.refusal)
-            summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`);
-        return { outputs: {}, summary };
-    }
-    if (plan.refusal)
-        throw new Error(plan.refusal);
-    const prober = settings.probe === 'branch'
-        ? new BranchProber(plan, gateway, context)
-        : new TimeTravelProber(plan, gateway, context);
-    let search;
-    let cleanupProblems = [];
+/** The rounds the search takes at most, once both bounds are known. */
+function roundBound(plan) {
+    const { good, bad } = plan;
+    if (good.lsn === undefined || bad.lsn === undefined)
+        return undefined;
+    return Math.max(1, maxRounds(good.lsn, bad.lsn, plan.settings.parallelism));
+}
+/** good must lie before bad, or there is nothing to search. */
+function checkOrder(good, bad) {
+    if (good.lsn < bad.lsn)
+        return;
+    throw new Error(`good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
+        `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`);
+}
+/** A bound's aligned LSN, read without changing anything; a timestamp may stay open (src/postgres/wal.ts). */
+async function readBound(name, point, connection) {
     try {
-        search = await runSearch(plan, prober, context);
+        return { name, point, lsn: await pointLsn(connection, point) };
     }
     catch (error) {
-        throw await explainChangedBranch(error, target.branch, gateway);
+        throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${connection.branch.name}: ${error.message}`);
     }
-    finally {
-        // The answer (or the search's own error) matters more than a branch the post step can still delete.
-        cleanupProblems = await prober.drain();
-        if (cleanupProblems.length > 0) {
-            context.warning(`Could not delete ${cleanupProblems.length} probe branches (the post step tries again): ${cleanupProblems.join('; ')}`);
-        }
-    }
-    const { result, rounds } = search;
-    const insights = await readInsights(plan, result);
-    const outputs = {
-        'last-good-lsn': formatLsn(result.lastGood),
-        'first-bad-lsn': formatLsn(result.firstBad),
-        probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
-        rounds: String(rounds.length)
-    };
-    context.info(`First bad LSN ${outputs['first-bad-lsn']}, last good LSN ${outputs['last-good-lsn']} ` +
-        `(${outputs.probes} probes in ${outputs.rounds} rounds)`);
-    let then;
-    let recovery;
-    if (settings.then === 'branch') {
-        recovery = await createRecoveryBranch(plan, result.lastGood, gateway, context);
-        Object.assign(outputs, { 'branch-id': recovery.id, 'branch-name': recovery.name });
-    }
-    else if (settings.then === 'restore') {
-        const restoreSettings = {
-            ...plan.restoreSettings,
-            source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(result.lastGood) } }
-        };
-        const restored = await execute(await restore_plan(restoreSettings, gateway, context), gateway, context);
-        Object.assign(outputs, restored.outputs);
-        then = restored.summary;
-    }
-    const answer = `The check first fails at LSN ${outputs['first-bad-lsn']}` +
-        (insights.badCommitTime ? `, made by a transaction committed at ${insights.badCommitTime}` : '') +
-        `. The last good LSN is ${outputs['last-good-lsn']}.`;
-    summary.paragraph(answer).keyValues([
-        ['First bad LSN', outputs['first-bad-lsn']],
-        ['Last good LSN', outputs['last-good-lsn']],
-        ['Bad commit time', insights.badCommitTime],
-        ['Probes', outputs.probes],
-        ['Rounds', `${outputs.rounds} (at most ${Math.max(1, plan.maxRounds)} for this range and parallelism)`],
-        ['Recovery branch', recovery && `${recovery.name} (${recovery.id}) at ${outputs['last-good-lsn']}`],
-        ['Took', formatDuration(Date.now() - started)]
-    ]);
-    if (result.nonMonotonic) {
-        summary.paragraph('Warning: the check passed again at a later probe after failing at an earlier one, so the data broke more than ' +
-            'once between the bounds. This is the earliest boundary the probes saw; bisect again from this LSN to find later ones.');
-    }
-    const sqlErrors = rounds.flatMap((round) => round.probes).filter((probe) => probe.outcome.kind === 'sql-error');
-    if (sqlErrors.length > 0) {
-        const first = sqlErrors[0].outcome;
-        summary.paragraph(`The check failed with an SQL error at ${sqlErrors.length} probe${sqlErrors.length === 1 ? '' : 's'}, counted as ` +
-            `broken because it ran fine at good. First error (at LSN ${formatLsn(sqlErrors[0].lsn)}): ${first.code} ${first.message}`);
-    }
-    if (insights.schemaDiff && insights.schemaDiff.length > 0) {
-        summary.heading('Schema change across the boundary', 3).code(insights.schemaDiff.join('\n'), 'diff');
-    }
-    for (const note of insights.notes)
-        summary.paragraph(note);
-    if (cleanupProblems.length > 0) {
-        summary.paragraph(`Warning: ${cleanupProblems.length} probe branches could not be deleted; the post step tries again.`);
-    }
-    summary
-        .heading('Rounds', 3)
-        .table(['Round', 'Probes (LSN: verdict)', 'Interval after', 'Time'], rounds.map((round, index) => [
-        String(index + 1),
-        round.probes.map((probe) => `${probeLabel(plan, probe.lsn)}: ${verdictText(probe.outcome)}`).join(', '),
-        `${formatLsn(round.good)} .. ${formatLsn(round.bad)}`,
-        formatDuration(round.ms)
-    ]))
-        .heading('Bounds', 3)
-        .keyValues(boundFacts(plan));
-    if (then) {
-        summary.append(then);
-    }
-    else {
-        const tables = tablesReadBy(plan.settings.check);
-        summary
-            .heading(`Next step: put ${target.branch.name} back to the last good LSN`, 3)
-            .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-            .code(restoreStep({
-            actionRef: context.actionRef,
-            projectId: gateway.projectId,
-            branch: target.branch,
-            source: `^self@${outputs['last-good-lsn']}`
-        }), 'yaml');
-        if (tables.length > 0) {
-            summary.paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):').code(recoverStep({
-                actionRef: context.actionRef,
-                projectId: gateway.projectId,
-                branch: target.branch,
-                at: outputs['last-good-lsn'],
-                tables: tables.join(', ')
-            }), 'yaml');
-        }
-    }
-    return { outputs, summary };
 }
-/** The waves of probes: bounds and the first round together, then one round a wave. */
-async function runSearch(plan, prober, context) {
-    const { settings, good, bad } = plan;
-    const search = new BoundarySearch(good.lsn, bad.lsn);
-    const rounds = [];
-    const k = settings.parallelism;
-    const first = search.nextRound(k);
-    const wave = await runWave(1, [good.lsn, bad.lsn, ...first], prober, plan, context);
-    const [atGood, atBad, ...firstOutcomes] = wave.outcomes;
-    const problems = [];
-    if (atGood.kind === 'sql-error') {
-        problems.push(`good: the check fails at good (LSN ${formatLsn(good.lsn)}, ${describePoint(good.point)}) with an SQL error, ` +
-            `so it cannot tell healthy from broken: ${atGood.code} ${atGood.message}. Fix the check, or choose a good point where it runs`);
-    }
-    else if (!atGood.healthy) {
-        problems.push(`good: the check is false at good (LSN ${formatLsn(good.lsn)}, ${describePoint(good.point)}): the data was already ` +
-            'broken there. Choose an earlier good point');
-    }
-    if (atBad.kind === 'value' && atBad.healthy) {
-        problems.push(`bad: the check is true at bad (LSN ${formatLsn(bad.lsn)}, ${describePoint(bad.point)}): by this check nothing broke ` +
-            'between good and bad. Choose a later bad point, or check that the check returns false on the broken data');
-    }
-    if (problems.length > 0)
-        throw new Error(problems.join('\n'));
-    const healthy = (outcomes) => outcomes.map((outcome) => outcome.kind === 'value' && outcome.healthy);
-    const record = (lsns, outcomes, ms) => rounds.push({ probes: lsns.map((lsn, index) => ({ lsn, outcome: outcomes[index] })), ms, ...search.interval });
-    if (first.length > 0)
-        search.report(healthy(firstOutcomes));
-    record([good.lsn, bad.lsn, ...first], wave.outcomes, wave.ms);
-    while (!search.done) {
-        const lsns = search.nextRound(k);
-        const next = await runWave(rounds.length + 1, lsns, prober, plan, context);
-        search.report(healthy(next.outcomes));
-        record(lsns, next.outcomes, next.ms);
-    }
-    return { result: search.result(), rounds };
-}
-async function runWave(number, lsns, prober, plan, context) {
-    context.info(`Round ${number}: probing ${lsns.map((lsn) => probeLabel(plan, lsn)).join(', ')}`);
-    const started = Date.now();
-    // Every probe settles before an error is raised, so no probe creates a branch after cleanup has run.
-    const settled = await Promise.allSettled(lsns.map((lsn) => prober.probe(lsn).catch((error) => {
-        throw new Error(`the check at LSN ${formatLsn(lsn)}: ${error.message}`);
-    })));
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    const outcomes = settled.map((outcome) => outcome.value);
-    const ms = Date.now() - started;
-    context.info(`Round ${number} took ${formatDuration(ms)}: ` +
-        lsns.map((lsn, index) => `${formatLsn(lsn)} ${verdictText(outcomes[index])}`).join(', '));
-    return { outcomes, ms };
-}
-/** How long a time-travel probe waits for a lock before it asks a branch instead. */
-const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000;
+
+;// CONCATENATED MODULE: ./src/run.ts
+/** Records on each branch the action creates which workflow run created it. */
+const RUN_ANNOTATION = 'neon-recovery-action/run-id';
+
+;// CONCATENATED MODULE: ./src/throwaway.ts
 /**
- * Probes over time-travel connections: no branch, nothing to clean up. A read-only instance at an LSN inside an
- * uncommitted transaction that took an exclusive lock (a DROP TABLE before its commit) keeps that lock forever;
- * a branch there is promoted, which ends that transaction, so such a probe is asked again on a branch.
+ * Throwaway branches: the branches the action makes for its own use and removes before the step ends
+ * (bisect's probes and its point look-up, verify's drill). This module alone names them, records the run on
+ * them, sets their expiry, deletes them and sweeps what an interrupted run left; operations only say what they
+ * need one for and for how long.
+ *
+ * A runner can die at any moment, so there are three nets:
+ * 1. the operation deletes each one as soon as it is done with it, with `hard_delete` (Neon's deletes are
+ *    otherwise soft for 7 days, and a recoverable probe is a leftover);
+ * 2. the cancel handler and the post step delete every branch named with this run's prefix;
+ * 3. when no post step runs at all (a self-hosted runner's host lost, a VM reclaimed), Neon deletes them at
+ *    their `expires_at`.
  */
-class TimeTravelProber {
-    plan;
-    gateway;
-    context;
-    fallback;
-    constructor(plan, gateway, context) {
-        this.plan = plan;
-        this.gateway = gateway;
-        this.context = context;
-    }
-    async probe(lsn) {
-        const { settings } = this.plan;
-        try {
-            return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
-                timeoutMs: settings.checkTimeoutMs,
-                lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
-            });
-        }
-        catch (error) {
-            if (!(error instanceof LockTimeoutError))
-                throw error;
-            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}, held by a transaction not committed at this LSN; asking a branch instead`);
-            this.fallback ??= new BranchProber(this.plan, this.gateway, this.context);
-            return this.fallback.probe(lsn);
-        }
-    }
-    drain() {
-        return this.fallback?.drain() ?? Promise.resolve([]);
-    }
+
+
+/**
+ * Shortest lifetime. A branch must outlive its use, and its expiry is computed on the runner's clock: six hours
+ * covers Neon's slowest operations, retries and a runner clock that is behind Neon's.
+ */
+const MIN_LIFETIME_MS = 6 * 3600_000;
+/** Neon accepts `expires_at` at most 30 days ahead; an hour less leaves room for clock skew. */
+const MAX_LIFETIME_MS = 30 * 24 * 3600_000 - 3600_000;
+/**
+ * The most a throwaway branch takes before its user can query it: the gateway waits up to 10 minutes for
+ * Neon's operations (create, compute start), and a connection is retried for up to two more.
+ */
+const SETUP_MS = 12 * 60_000;
+/** Every throwaway branch of a run starts with this, so one search finds what the run left. */
+function throwawayPrefix(runId) {
+    return `nra-ephemeral-${runId}-`;
 }
 /**
- * Probes on ephemeral branches, one a probe, named with the run id so the post step sweeps what a killed run
- * left. Each is deleted in the background once its check has answered. When Neon answers 422
- * BRANCHES_LIMIT_EXCEEDED, fewer probes run at once: as many as this run has branches when it happened.
+ * How long a throwaway branch may live when its user needs it for at most `useMs`: twice that (a probe that
+ * fails to connect is tried once more, and Neon deletes expired branches in a background job, not on the
+ * second), at least MIN_LIFETIME_MS and within Neon's 30-day limit.
  */
-class BranchProber {
-    plan;
+function lifetimeMs(useMs) {
+    return Math.min(MAX_LIFETIME_MS, Math.max(MIN_LIFETIME_MS, 2 * useMs));
+}
+/** Makes and deletes the throwaway branches of one step. */
+class Throwaways {
     gateway;
     context;
-    capacity;
-    /** Branches of this prober that exist or may exist (being created, probed or deleted). */
-    live = 0;
-    waiting = [];
-    deletions = new Set();
-    cleanupFailures = [];
+    purpose;
+    clock;
     count = 0;
-    warned = false;
-    constructor(plan, gateway, context) {
-        this.plan = plan;
+    constructor(gateway, context, 
+    /** What the branches are for, in their names: `bisect`, `verify`. */
+    purpose, clock = Date.now) {
         this.gateway = gateway;
         this.context = context;
-        // The first wave also checks both bounds.
-        this.capacity = plan.settings.parallelism + 2;
+        this.purpose = purpose;
+        this.clock = clock;
     }
-    async probe(lsn) {
-        try {
-            return await this.probeOnNewBranch(lsn);
-        }
-        catch (error) {
-            // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
-            if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message))
-                throw error;
-            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`);
-            return this.probeOnNewBranch(lsn);
-        }
+    /** A new name: the run's prefix, the purpose, the attempt and a counter (unique within the step). */
+    name(detail = '') {
+        const { runId, runAttempt } = this.context;
+        return `${throwawayPrefix(runId)}${this.purpose}${detail ? `-${detail}` : ''}-${runAttempt}-${++this.count}`;
     }
-    async probeOnNewBranch(lsn) {
-        await this.acquire();
-        let branch;
-        try {
-            branch = await this.create(lsn);
-            const { database, role } = this.plan.target;
-            // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
-            const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role });
-            return await runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs });
-        }
-        finally {
-            if (branch)
-                this.deleteInBackground(branch);
-            else
-                this.release();
-        }
-    }
-    async create(lsn) {
-        const { target, settings } = this.plan;
-        for (;;) {
-            try {
-                const created = await this.gateway.branches.create({
-                    name: ephemeralName(this.context.runId, `bisect-${this.context.runAttempt}-${++this.count}`),
-                    parentId: target.branch.id,
-                    parentLsn: formatLsn(lsn),
-                    endpoint: 'read_write',
-                    annotations: { [RUN_ANNOTATION]: this.context.runId }
-                });
-                return created.branch;
-            }
-            catch (error) {
-                if (!(error instanceof BranchLimitError))
-                    throw error;
-                const others = this.live - 1;
-                if (others === 0) {
-                    throw new Error(`${error.message}. bisect with probe: branch needs at least one free branch slot; ` +
-                        'free one, or use probe: time-travel, which needs none');
-                }
-                this.capacity = Math.max(1, others);
-                if (!this.warned) {
-                    this.warned = true;
-                    this.context.warning(`The project's branch limit is reached: running at most ${this.capacity} probe branches at once ` +
-                        `instead of ${settings.parallelism} (probe: time-travel needs no branch slots)`);
-                }
-                this.release();
-                await this.acquire();
-            }
-        }
-    }
-    acquire() {
-        if (this.live < this.capacity) {
-            this.live++;
-            return Promise.resolve();
-        }
-        return new Promise((resolve) => this.waiting.push(() => (this.live++, resolve())));
-    }
-    release() {
-        this.live--;
-        while (this.waiting.length > 0 && this.live < this.capacity)
-            this.waiting.shift()();
-    }
-    deleteInBackground(branch) {
-        const deletion = this.gateway.branches
-            .delete(branch.id)
-            // Deleting twice is harmless (gone counts as deleted); a second try rides out a transient failure.
-            .catch(() => new Promise((resolve) => setTimeout(resolve, 1000)).then(() => this.gateway.branches.delete(branch.id)))
-            .catch((error) => {
-            this.cleanupFailures.push(`${branch.name}: ${error.message}`);
-        })
-            .finally(() => {
-            this.deletions.delete(deletion);
-            this.release();
+    /** Creates a branch named, annotated and expiring as every throwaway branch is, and waits until it is ready. */
+    async create(request) {
+        const { branch } = await this.gateway.branches.create({
+            name: request.name ?? this.name(),
+            parentId: request.parentId,
+            parentLsn: request.parentLsn,
+            parentTimestamp: request.parentTimestamp,
+            endpoint: request.endpoint,
+            expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)),
+            annotations: { [RUN_ANNOTATION]: this.context.runId }
         });
-        this.deletions.add(deletion);
+        return branch;
     }
-    async drain() {
-        while (this.deletions.size > 0)
-            await Promise.all([...this.deletions]);
-        return this.cleanupFailures;
+    /**
+     * Restores a Neon snapshot into a new throwaway branch. Neon's snapshot restore takes only a name (spec:
+     * SnapshotRestoreRequest), so the expiry is set right after it; annotations cannot be set on a branch after
+     * its creation (spec: BranchUpdateRequest has none), so this branch is found by its name alone.
+     */
+    async fromSnapshot(snapshotId, request) {
+        const name = request.name ?? this.name();
+        const branch = await this.gateway.snapshots.restore(snapshotId, { name, finalize: false });
+        return this.gateway.branches.update(branch.id, { expiresAt: expiryTime(this.clock(), lifetimeMs(request.useMs)) });
+    }
+    /** Deletes the branch for good; a second try rides out a transient failure (gone counts as deleted). */
+    async delete(branch) {
+        try {
+            await this.gateway.branches.delete(branch.id, { hard: true });
+        }
+        catch {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await this.gateway.branches.delete(branch.id, { hard: true });
+        }
     }
 }
 /**
- * A restore or reset of the branch while the probes ran (another job) changes its history under them: say so,
- * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
+ * Deletes every branch named with this run's prefix, children before parents; returns their names. Used by the
+ * cancel handler and the post step. A branch that cannot be deleted does not stop the others: the error names
+ * every one that is left.
  */
-async function explainChangedBranch(error, branch, gateway) {
-    const now = await gateway.branches.get(branch.id).catch(() => undefined);
-    if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id))
-        return error;
-    return new Error(`${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
-        'changed under the probes: put the jobs that change it in one concurrency group, then run bisect again');
-}
-/** A point as an aligned LSN: the branch's state there is that of a branch Neon would create at it. */
-async function resolvePoint(point, target, gateway, context) {
-    switch (point.kind) {
-        case 'lsn':
-            return alignUp(parseLsn(point.lsn));
-        case 'head': {
-            const [row] = await readRows(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn');
-            return alignUp(parseLsn(row.lsn));
+async function sweepThrowaways(gateway, runId) {
+    const prefix = throwawayPrefix(runId);
+    const leftovers = (await gateway.branches.list({ search: prefix })).filter((branch) => branch.name.startsWith(prefix));
+    const deleted = [];
+    const failed = [];
+    for (const branch of childrenFirst(leftovers)) {
+        try {
+            await gateway.branches.delete(branch.id, { hard: true });
+            deleted.push(branch.name);
         }
-        case 'timestamp': {
-            const uri = pastUri(target, { timestamp: point.timestamp });
-            const [row] = await readRows(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn');
-            if (row.lsn)
-                return alignUp(parseLsn(row.lsn));
-            return lsnOfTimestampByBranch(point.timestamp, target, gateway, context);
+        catch (error) {
+            failed.push(`${branch.name} (${branch.id}): ${error.message}`);
         }
     }
+    if (failed.length > 0) {
+        const done = deleted.length > 0 ? `; deleted ${deleted.join(', ')}` : '';
+        const them = failed.length === 1 ? 'it' : 'them';
+        throw new Error(`could not delete ${failed.length} ephemeral branch${failed.length === 1 ? '' : 'es'} of this run: ` +
+            `${failed.join('; ')}${done}. Delete ${them} in the Neon console (names start with ${prefix}); ` +
+            `otherwise Neon deletes ${them} when ${them === 'it' ? 'it expires' : 'they expire'}`);
+    }
+    return deleted;
 }
-/** Where a time-travel compute does not report its LSN: a branch without compute at the time has it as parent_lsn. */
-async function lsnOfTimestampByBranch(timestamp, target, gateway, context) {
-    const { branch } = await gateway.branches.create({
-        name: ephemeralName(context.runId, `bisect-point-${Date.now()}`),
-        parentId: target.branch.id,
-        parentTimestamp: timestamp,
-        annotations: { [RUN_ANNOTATION]: context.runId }
+/** Neon refuses to delete a branch that has children, so leaves go first. */
+function childrenFirst(branches) {
+    const depth = (branch) => {
+        const parent = branches.find((candidate) => candidate.id === branch.parent_id);
+        return parent ? 1 + depth(parent) : 0;
+    };
+    return [...branches].sort((a, b) => depth(b) - depth(a));
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/bounds.ts
+/**
+ * Bounds the plan left open: a timestamp whose LSN a time-travel compute did not report (Neon's computes may
+ * answer NULL to pg_last_wal_replay_lsn()). A branch made at the timestamp, with no compute, has the LSN as its
+ * parent_lsn. Making that branch is a change, so it happens only when the step runs, never in a plan.
+ */
+
+
+
+async function resolveBounds(plan, branches) {
+    const [good, bad] = await Promise.all([plan.good, plan.bad].map((bound) => resolveBound(bound, plan, branches)));
+    checkOrder(good, bad);
+    return { good, bad };
+}
+async function resolveBound(bound, plan, branches) {
+    if (bound.lsn !== undefined)
+        return bound;
+    if (bound.point.kind !== 'timestamp')
+        throw new Error(`${bound.name}: the plan left a non-timestamp point open`);
+    const branch = await branches.create({
+        name: branches.name('point'),
+        parentId: plan.connection.branch.id,
+        parentTimestamp: bound.point.timestamp,
+        useMs: SETUP_MS
     });
     try {
         if (!branch.parent_lsn)
-            throw new Error(`Neon did not report the LSN of ${timestamp}`);
-        return alignUp(parseLsn(branch.parent_lsn));
+            throw new Error(`Neon did not report the LSN of ${bound.point.timestamp}`);
+        return { ...bound, lsn: alignUp(parseLsn(branch.parent_lsn)) };
     }
     finally {
-        await gateway.branches.delete(branch.id);
+        await branches.delete(branch);
     }
 }
+
+;// CONCATENATED MODULE: ./src/operations/bisect/insights.ts
+/**
+ * What bisect can tell beyond the boundary, read over time-travel connections on both sides of it: the commit
+ * time of the first bad LSN and the schema difference. A failure here only loses the extra detail.
+ */
+
+
 /**
  * One line per schema object, so two points compare as two sorted sets of lines. Catalog columns only: functions
  * like pg_get_expr open the table, and at a point inside an uncommitted DDL that would wait on its lock forever.
@@ -57778,8 +57998,8 @@ SELECT line FROM (
   FROM pg_constraint c JOIN rels r ON r.oid = c.conrelid
 ) lines ORDER BY line`;
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
-async function readInsights(plan, result) {
-    const at = (lsn) => pastUri(plan.target, lsn);
+async function readInsights(endpoint, result) {
+    const at = (lsn) => pastUri(endpoint, lsn);
     const notes = [];
     const note = (what) => (error) => {
         notes.push(`Could not read ${what}: ${error.message}`);
@@ -57804,42 +58024,624 @@ function schemaDiff(before, after) {
         ...after.filter((line) => !old.has(line)).map((line) => `+ ${line}`)
     ];
 }
-async function createRecoveryBranch(plan, lastGood, gateway, context) {
-    const { branch } = await gateway.branches.create({
-        name: plan.recoveryName,
-        parentId: plan.target.branch.id,
-        parentLsn: formatLsn(lastGood),
-        endpoint: 'read_write',
-        annotations: { [RUN_ANNOTATION]: context.runId }
-    });
-    context.info(`Created recovery branch ${branch.name} (${branch.id}) at ${formatLsn(lastGood)}`);
-    return branch;
+
+;// CONCATENATED MODULE: ../main/node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
 }
-function boundFacts(plan) {
-    const { settings, good, bad } = plan;
-    return [
-        ['Branch', `${plan.target.branch.name} (${plan.target.branch.id})`],
-        ['Check', settings.check],
-        ['Good', `LSN ${formatLsn(good.lsn)} (${describePoint(good.point)})`],
-        ['Bad', `LSN ${formatLsn(bad.lsn)} (${describePoint(bad.point)})`],
-        ['Range', formatBytes(bad.lsn - good.lsn)],
-        ['Probes a round', String(settings.parallelism)],
-        ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
-        ['Then', settings.then]
-    ];
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
 }
-function probeLabel(plan, lsn) {
-    const text = formatLsn(lsn);
-    if (lsn === plan.good.lsn)
-        return `${text} (good)`;
-    if (lsn === plan.bad.lsn)
-        return `${text} (bad)`;
-    return text;
+
+;// CONCATENATED MODULE: ../main/node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/probers.ts
+/**
+ * Probers: how bisect runs its check at one LSN. Over a time-travel connection (no branch, nothing to clean up),
+ * or on a throwaway branch per probe (src/throwaway.ts), deleted in the background once the check answered.
+ */
+
+
+
+
+
+/** How long a time-travel probe waits for a lock before it asks a branch instead. */
+const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000;
+function proberFor(plan, branches, gateway, context) {
+    return plan.settings.probe === 'branch'
+        ? new BranchProber(plan, branches, gateway, context)
+        : new TimeTravelProber(plan, branches, gateway, context);
+}
+/**
+ * Probes over time-travel connections. A read-only instance at an LSN inside an uncommitted transaction that
+ * took an exclusive lock (a DROP TABLE before its commit) keeps that lock forever; a branch there is promoted,
+ * which ends that transaction, so such a probe is asked again on a branch.
+ */
+class TimeTravelProber {
+    plan;
+    branches;
+    gateway;
+    context;
+    fallback;
+    constructor(plan, branches, gateway, context) {
+        this.plan = plan;
+        this.branches = branches;
+        this.gateway = gateway;
+        this.context = context;
+    }
+    async probe(lsn) {
+        const { settings } = this.plan;
+        try {
+            return await runCheck(pastUri(this.plan.connection, lsn), settings.check, {
+                timeoutMs: settings.checkTimeoutMs,
+                lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
+            });
+        }
+        catch (error) {
+            if (!(error instanceof LockTimeoutError))
+                throw error;
+            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}, held by a transaction not committed at this LSN; asking a branch instead`);
+            this.fallback ??= new BranchProber(this.plan, this.branches, this.gateway, this.context);
+            return this.fallback.probe(lsn);
+        }
+    }
+    drain() {
+        return this.fallback?.drain() ?? Promise.resolve([]);
+    }
+}
+/**
+ * Probes on throwaway branches, one a probe, each deleted in the background once its check has answered. A
+ * probe holds its slot until its branch is deleted, so the slots count the branches this run has. When Neon
+ * answers 422 BRANCHES_LIMIT_EXCEEDED, fewer probes run at once: as many as this run had branches then.
+ */
+class BranchProber {
+    plan;
+    branches;
+    gateway;
+    context;
+    slots;
+    tasks = new Set();
+    failures = [];
+    warned = false;
+    constructor(plan, branches, gateway, context) {
+        this.plan = plan;
+        this.branches = branches;
+        this.gateway = gateway;
+        this.context = context;
+        // The first wave also checks both bounds.
+        this.slots = pLimit(plan.settings.parallelism + 2);
+    }
+    async probe(lsn) {
+        try {
+            return await this.probeOnNewBranch(lsn);
+        }
+        catch (error) {
+            // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
+            if (!(error instanceof ConnectionError) || error instanceof CheckTimeoutError)
+                throw error;
+            this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`);
+            return this.probeOnNewBranch(lsn);
+        }
+    }
+    /** Resolves with the check's outcome; the slot is given back only once the branch is deleted. */
+    probeOnNewBranch(lsn) {
+        return new Promise((resolve, reject) => {
+            const attempt = async () => {
+                let branch;
+                try {
+                    branch = await this.create(lsn);
+                    if (branch)
+                        resolve(await this.check(branch));
+                    else
+                        this.schedule(attempt);
+                }
+                catch (error) {
+                    reject(error);
+                }
+                finally {
+                    if (branch)
+                        await this.branches.delete(branch).catch((error) => this.cleanupFailed(branch, error));
+                }
+            };
+            this.schedule(attempt);
+        });
+    }
+    /** Runs `work` in a slot; `drain()` waits for every such task. `work` never throws. */
+    schedule(work) {
+        const task = this.slots(work).finally(() => this.tasks.delete(task));
+        this.tasks.add(task);
+    }
+    cleanupFailed(branch, error) {
+        this.failures.push(`${branch.name}: ${error.message}`);
+    }
+    /** The probe branch, or undefined when the branch limit was hit and the probe must wait for a slot. */
+    async create(lsn) {
+        try {
+            return await this.branches.create({
+                parentId: this.plan.connection.branch.id,
+                parentLsn: formatLsn(lsn),
+                endpoint: 'read_write',
+                useMs: SETUP_MS + this.plan.settings.checkTimeoutMs
+            });
+        }
+        catch (error) {
+            if (!(error instanceof BranchLimitError))
+                throw error;
+            this.shrink(error);
+            return undefined;
+        }
+    }
+    async check(branch) {
+        const { database, role } = this.plan.connection;
+        // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
+        const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role });
+        return runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs });
+    }
+    /** Runs as many probes at once as this run has other branches now (this probe's slot is one of the active). */
+    shrink(error) {
+        const others = this.slots.activeCount - 1;
+        if (others === 0) {
+            throw new Error(`${error.message}. bisect with probe: branch needs at least one free branch slot; ` +
+                'free one, or use probe: time-travel, which needs none');
+        }
+        this.slots.concurrency = Math.max(1, others);
+        if (this.warned)
+            return;
+        this.warned = true;
+        this.context.warning(`The project's branch limit is reached: running at most ${this.slots.concurrency} probe branches at once ` +
+            `instead of ${this.plan.settings.parallelism} (probe: time-travel needs no branch slots)`);
+    }
+    async drain() {
+        while (this.tasks.size > 0)
+            await Promise.all([...this.tasks]);
+        return [...this.failures];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/rounds.ts
+/**
+ * The search loop: waves of probes driven by the k-ary search (src/search.ts). The first wave checks both bounds
+ * together with the first round; wrong bounds stop the search with an error that says which.
+ */
+
+
+
+
+async function runSearch(input, context) {
+    const { good, bad, parallelism: k } = input;
+    const search = new BoundarySearch(good.lsn, bad.lsn);
+    const rounds = [];
+    const record = (lsns, outcomes, ms) => rounds.push({ probes: lsns.map((lsn, index) => ({ lsn, outcome: outcomes[index] })), ms, ...search.interval });
+    const first = search.nextRound(k);
+    const wave = await runWave(1, [good.lsn, bad.lsn, ...first], input, context);
+    const [atGood, atBad, ...firstOutcomes] = wave.outcomes;
+    checkBounds(input, atGood, atBad);
+    if (first.length > 0)
+        search.report(healthy(firstOutcomes));
+    record([good.lsn, bad.lsn, ...first], wave.outcomes, wave.ms);
+    while (!search.done) {
+        const lsns = search.nextRound(k);
+        const next = await runWave(rounds.length + 1, lsns, input, context);
+        search.report(healthy(next.outcomes));
+        record(lsns, next.outcomes, next.ms);
+    }
+    return { result: search.result(), rounds };
+}
+function healthy(outcomes) {
+    return outcomes.map((outcome) => outcome.kind === 'value' && outcome.healthy);
+}
+/** The check must pass at good and fail at bad, or the search would answer a question nobody asked. */
+function checkBounds(input, atGood, atBad) {
+    const { good, bad } = input;
+    const at = (bound) => `LSN ${formatLsn(bound.lsn)}, ${describePoint(bound.point)}`;
+    const problems = [];
+    if (atGood.kind === 'sql-error') {
+        problems.push(`good: the check fails at good (${at(good)}) with an SQL error, so it cannot tell healthy from broken: ` +
+            `${atGood.code} ${atGood.message}. Fix the check, or choose a good point where it runs`);
+    }
+    else if (!atGood.healthy) {
+        problems.push(`good: the check is false at good (${at(good)}): the data was already broken there. Choose an earlier good point`);
+    }
+    if (atBad.kind === 'value' && atBad.healthy) {
+        problems.push(`bad: the check is true at bad (${at(bad)}): by this check nothing broke between good and bad. ` +
+            'Choose a later bad point, or check that the check returns false on the broken data');
+    }
+    if (problems.length > 0)
+        throw new Error(problems.join('\n'));
+}
+async function runWave(number, lsns, input, context) {
+    context.info(`Round ${number}: probing ${lsns.map(input.label).join(', ')}`);
+    const started = Date.now();
+    // Every probe settles before an error is raised, so no probe creates a branch after cleanup has run.
+    const settled = await Promise.allSettled(lsns.map((lsn) => input.prober.probe(lsn).catch((error) => {
+        throw new Error(`the check at LSN ${formatLsn(lsn)}: ${error.message}`);
+    })));
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    const outcomes = settled.map((outcome) => outcome.value);
+    const ms = Date.now() - started;
+    context.info(`Round ${number} took ${formatDuration(ms)}: ` +
+        lsns.map((lsn, index) => `${formatLsn(lsn)} ${verdictText(outcomes[index])}`).join(', '));
+    return { outcomes, ms };
 }
 function verdictText(outcome) {
     if (outcome.kind === 'sql-error')
         return `broken (SQL error ${outcome.code})`;
     return outcome.healthy ? 'healthy' : 'broken';
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/report.ts
+/** bisect's dry-run description and its report: the answer first, then the rounds, the bounds and the next step. */
+
+
+
+
+
+
+
+
+function report_describe(plan) {
+    const { settings, good, bad } = plan;
+    const rounds = roundBound(plan);
+    const probes = `${settings.parallelism} probes (plus the two bound checks in the first round)`;
+    const search = good.lsn !== undefined && bad.lsn !== undefined
+        ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
+        : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`;
+    const summary = new summary_Summary()
+        .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
+        .paragraph(`Nothing was probed. This step would search ${search}`)
+        .keyValues(boundFacts(plan, good, bad));
+    if (plan.refusal)
+        summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`);
+    return { outputs: {}, summary };
+}
+function report_report(plan, result, context) {
+    const { result: answer, rounds } = result.searched;
+    const outputs = {
+        'last-good-lsn': formatLsn(answer.lastGood),
+        'first-bad-lsn': formatLsn(answer.firstBad),
+        probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
+        rounds: String(rounds.length)
+    };
+    if (result.recovery)
+        Object.assign(outputs, { 'branch-id': result.recovery.id, 'branch-name': result.recovery.name });
+    const restored = result.restored && report(result.restored.plan, result.restored.result, context);
+    if (restored)
+        Object.assign(outputs, restored.outputs);
+    const summary = new summary_Summary().heading(`Bisect of ${plan.connection.branch.name}`);
+    answerSection(summary, plan, result, outputs);
+    warnings(summary, result);
+    roundsSection(summary, plan, result);
+    if (restored)
+        summary.append(restored.summary);
+    else
+        nextStep(summary, plan, outputs['last-good-lsn'], context);
+    return { outputs, summary };
+}
+function answerSection(summary, plan, result, outputs) {
+    const { badCommitTime } = result.insights;
+    const recovery = result.recovery;
+    summary
+        .paragraph(`The check first fails at LSN ${outputs['first-bad-lsn']}` +
+        (badCommitTime ? `, made by a transaction committed at ${badCommitTime}` : '') +
+        `. The last good LSN is ${outputs['last-good-lsn']}.`)
+        .keyValues([
+        ['First bad LSN', outputs['first-bad-lsn']],
+        ['Last good LSN', outputs['last-good-lsn']],
+        ['Bad commit time', badCommitTime],
+        ['Probes', outputs.probes],
+        ['Rounds', `${outputs.rounds} (at most ${result.maxRounds} for this range and parallelism)`],
+        ['Recovery branch', recovery && `${recovery.name} (${recovery.id}) at ${outputs['last-good-lsn']}`],
+        ['Took', formatDuration(result.ms)]
+    ]);
+}
+function warnings(summary, result) {
+    const { result: answer, rounds } = result.searched;
+    if (answer.nonMonotonic) {
+        summary.paragraph('Warning: the check passed again at a later probe after failing at an earlier one, so the data broke more than ' +
+            'once between the bounds. This is the earliest boundary the probes saw; bisect again from this LSN to find later ones.');
+    }
+    const sqlErrors = rounds.flatMap((round) => round.probes).filter((probe) => probe.outcome.kind === 'sql-error');
+    if (sqlErrors.length > 0) {
+        const first = sqlErrors[0].outcome;
+        summary.paragraph(`The check failed with an SQL error at ${sqlErrors.length} probe${sqlErrors.length === 1 ? '' : 's'}, counted as ` +
+            `broken because it ran fine at good. First error (at LSN ${formatLsn(sqlErrors[0].lsn)}): ${first.code} ${first.message}`);
+    }
+    const { schemaDiff, notes } = result.insights;
+    if (schemaDiff && schemaDiff.length > 0) {
+        summary.heading('Schema change across the boundary', 3).code(schemaDiff.join('\n'), 'diff');
+    }
+    for (const note of notes)
+        summary.paragraph(note);
+    if (result.cleanupProblems.length > 0) {
+        summary.paragraph(`Warning: ${result.cleanupProblems.length} probe branches could not be deleted; the post step tries again.`);
+    }
+}
+function roundsSection(summary, plan, result) {
+    const label = probeLabel(result.good.lsn, result.bad.lsn);
+    summary
+        .heading('Rounds', 3)
+        .table(['Round', 'Probes (LSN: verdict)', 'Interval after', 'Time'], result.searched.rounds.map((round, index) => [
+        String(index + 1),
+        round.probes.map((probe) => `${label(probe.lsn)}: ${verdictText(probe.outcome)}`).join(', '),
+        `${formatLsn(round.good)} .. ${formatLsn(round.bad)}`,
+        formatDuration(round.ms)
+    ]))
+        .heading('Bounds', 3)
+        .keyValues(boundFacts(plan, result.good, result.bad));
+}
+function nextStep(summary, plan, lastGood, context) {
+    const { branch } = plan.connection;
+    const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch };
+    summary
+        .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
+        .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
+        .code(restoreStep({ ...common, source: `^self@${lastGood}` }), 'yaml');
+    const tables = tablesReadBy(plan.settings.check);
+    if (tables.length === 0)
+        return;
+    summary
+        .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
+        .code(recoverStep({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml');
+}
+function boundFacts(plan, good, bad) {
+    const { settings } = plan;
+    const bound = (it) => it.lsn === undefined
+        ? `${describePoint(it.point)} (its LSN is resolved when run)`
+        : `LSN ${formatLsn(it.lsn)} (${describePoint(it.point)})`;
+    return [
+        ['Branch', `${plan.connection.branch.name} (${plan.connection.branch.id})`],
+        ['Check', settings.check],
+        ['Good', bound(good)],
+        ['Bad', bound(bad)],
+        ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
+        ['Probes a round', String(settings.parallelism)],
+        ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
+        ['Then', settings.then]
+    ];
+}
+function probeLabel(good, bad) {
+    return (lsn) => {
+        const text = formatLsn(lsn);
+        if (lsn === good)
+            return `${text} (good)`;
+        if (lsn === bad)
+            return `${text} (bad)`;
+        return text;
+    };
 }
 function formatBytes(bytes) {
     const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -57851,6 +58653,121 @@ function formatBytes(bytes) {
     }
     return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]} (${bytes} bytes)`;
 }
+
+;// CONCATENATED MODULE: ./src/operations/bisect/execute.ts
+/**
+ * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
+ * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ */
+
+
+
+
+
+
+
+
+
+
+async function execute_execute(plan, gateway, context) {
+    const started = Date.now();
+    if (plan.refusal)
+        throw new Error(plan.refusal);
+    const branches = new Throwaways(gateway, context, 'bisect');
+    const { good, bad } = await resolveBounds(plan, branches);
+    const resolved = { ...plan, good, bad };
+    const searched = await search(resolved, good, bad, branches, gateway, context);
+    const { result: answer } = searched;
+    context.info(`First bad LSN ${formatLsn(answer.firstBad)}, last good LSN ${formatLsn(answer.lastGood)} ` +
+        `(${searched.rounds.reduce((sum, round) => sum + round.probes.length, 0)} probes in ${searched.rounds.length} rounds)`);
+    const result = {
+        good,
+        bad,
+        maxRounds: roundBound(resolved),
+        searched,
+        insights: await readInsights(plan.connection, answer),
+        cleanupProblems: searched.cleanupProblems,
+        ms: 0
+    };
+    if (plan.settings.then === 'branch')
+        result.recovery = await createRecoveryBranch(plan, answer.lastGood, gateway, context);
+    if (plan.settings.then === 'restore')
+        result.restored = await restoreTo(plan, answer.lastGood, gateway, context);
+    result.ms = Date.now() - started;
+    return result;
+}
+async function search(plan, good, bad, branches, gateway, context) {
+    const prober = proberFor(plan, branches, gateway, context);
+    const input = { good, bad, parallelism: plan.settings.parallelism, prober, label: probeLabel(good.lsn, bad.lsn) };
+    let searched;
+    try {
+        searched = await runSearch(input, context);
+    }
+    catch (error) {
+        await drain(prober, context);
+        throw await explainChangedBranch(error, plan.connection.branch, gateway);
+    }
+    return { ...searched, cleanupProblems: await drain(prober, context) };
+}
+/** The answer (or the search's own error) matters more than a branch the post step can still delete. */
+async function drain(prober, context) {
+    const problems = await prober.drain();
+    if (problems.length > 0) {
+        context.warning(`Could not delete ${problems.length} probe branches (the post step tries again): ${problems.join('; ')}`);
+    }
+    return problems;
+}
+/**
+ * A restore or reset of the branch while the probes ran (another job) changes its history under them: say so,
+ * instead of only what the failed probe saw (an LSN "in the future of the branch", say).
+ */
+async function explainChangedBranch(error, branch, gateway) {
+    const now = await gateway.branches.get(branch.id).catch(() => undefined);
+    if (!now || (now.last_reset_at === branch.last_reset_at && now.parent_id === branch.parent_id))
+        return error;
+    return new Error(`${error.message}. ${branch.name} was restored or reset while bisect ran (by another job?), so its history ` +
+        'changed under the probes: put the jobs that change it in one concurrency group, then run bisect again');
+}
+/** then: branch. The recovery branch is the user's to keep: annotated with the run, never expiring. */
+async function createRecoveryBranch(plan, lastGood, gateway, context) {
+    const { branch } = await gateway.branches.create({
+        name: plan.recoveryName,
+        parentId: plan.connection.branch.id,
+        parentLsn: formatLsn(lastGood),
+        endpoint: 'read_write',
+        annotations: { [RUN_ANNOTATION]: context.runId }
+    });
+    context.info(`Created recovery branch ${branch.name} (${branch.id}) at ${formatLsn(lastGood)}`);
+    return branch;
+}
+/** then: restore. The same restore as operation: restore, to the last good LSN, keeping a backup. */
+async function restoreTo(plan, lastGood, gateway, context) {
+    const settings = {
+        ...plan.restoreSettings,
+        source: { kind: 'self', point: { kind: 'lsn', lsn: formatLsn(lastGood) } }
+    };
+    const restorePlan = await restore_plan(settings, gateway, context);
+    return { plan: restorePlan, result: await execute(restorePlan, gateway, context) };
+}
+
+;// CONCATENATED MODULE: ./src/operations/bisect/index.ts
+/**
+ * bisect: the exact LSN where a check (SQL returning true while the data is healthy) turns false, between a
+ * point where it passes (`good`) and one where it fails (`bad`).
+ * - plan.ts: the branch, both bounds (read without changing anything), what `then` will do;
+ * - bounds.ts: the bounds the plan left open, resolved when run;
+ * - rounds.ts: the search loop, one wave of probes a round (src/search.ts decides where);
+ * - probers.ts: a probe over a time-travel connection, or on a throwaway branch;
+ * - insights.ts: the commit time and schema change at the boundary;
+ * - execute.ts: all of that in order, then `then`;
+ * - report.ts: the dry-run description and the summary.
+ */
+
+
+
+
+/** Probe branches and the point look-up are throwaway branches. */
+const makesThrowaways = true;
 
 ;// CONCATENATED MODULE: ../main/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
@@ -60651,23 +61568,32 @@ async function prune_plan(settings, gateway, context) {
     ];
     return { settings, decisions: applyRetention(items, settings, context.now.getTime()) };
 }
-async function prune_execute(plan, gateway, context) {
+function prune_facts(plan) {
     const { settings, decisions } = plan;
-    const doomed = decisions.filter((decision) => !decision.keep).map((decision) => decision.item);
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Prune of ${settings.match}`);
-    const facts = [
+    const doomed = decisions.filter((decision) => !decision.keep).length;
+    return [
         ['Match', settings.match],
         ['Policy', describePolicy(settings)],
-        ['Matching', `${decisions.length} (${doomed.length} to delete, ${decisions.length - doomed.length} to keep)`]
+        ['Matching', `${decisions.length} (${doomed} to delete, ${decisions.length - doomed} to keep)`]
     ];
-    if (settings.dryRun) {
-        summary.paragraph(`Nothing was changed. This step would delete ${count(doomed.length)}.`).keyValues(facts);
-        decisionTable(summary, decisions, 'would delete');
-        context.info(`Dry run: would delete ${count(doomed.length)}: ${doomed.map((item) => item.name).join(', ')}`);
-        return { outputs: { deleted: '0' }, summary };
-    }
+}
+function doomed(plan) {
+    return plan.decisions.filter((decision) => !decision.keep).map((decision) => decision.item);
+}
+function prune_describe(plan, context) {
+    const items = doomed(plan);
+    const summary = new summary_Summary()
+        .heading(`Dry run: Prune of ${plan.settings.match}`)
+        .paragraph(`Nothing was changed. This step would delete ${count(items.length)}.`)
+        .keyValues(prune_facts(plan));
+    decisionTable(summary, plan.decisions, 'would delete');
+    context.info(`Dry run: would delete ${count(items.length)}: ${items.map((item) => item.name).join(', ')}`);
+    return { outputs: { deleted: '0' }, summary };
+}
+/** Deletes in the plan's order; a failure stops the step and says what was already deleted. */
+async function prune_execute(plan, gateway, context) {
     const deleted = [];
-    for (const item of doomed) {
+    for (const item of doomed(plan)) {
         try {
             if (item.kind === 'branch')
                 await gateway.branches.delete(item.id);
@@ -60681,7 +61607,14 @@ async function prune_execute(plan, gateway, context) {
         deleted.push(item);
         context.info(`Deleted ${item.kind} ${item.name} (${item.id})`);
     }
-    summary.paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`).keyValues(facts);
+    return deleted;
+}
+function prune_report(plan, deleted) {
+    const { decisions } = plan;
+    const summary = new summary_Summary()
+        .heading(`Prune of ${plan.settings.match}`)
+        .paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`)
+        .keyValues(prune_facts(plan));
     decisionTable(summary, decisions, 'deleted');
     return { outputs: { deleted: String(deleted.length) }, summary };
 }
@@ -60702,23 +61635,7 @@ function count(items) {
     return `${items} item${items === 1 ? '' : 's'}`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/pg-cursor/index.js
-var pg_cursor = __nccwpck_require__(7861);
-;// CONCATENATED MODULE: ../main/node_modules/pg-cursor/esm/index.mjs
-// ESM wrapper for pg-cursor
-
-
-// Export as default only to match CJS module
-/* harmony default export */ const pg_cursor_esm = (pg_cursor);
-
 ;// CONCATENATED MODULE: ./src/operations/query.ts
-/**
- * query: one read-only SQL statement on `branch` as it was at `at`, through a time-travel connection (Neon
- * starts a read-only compute at the point; no branch is created). The statement runs in a READ ONLY
- * transaction with a timeout, through the extended protocol (so a second statement is refused), and its rows
- * are read through a cursor, so a huge result is cut without being fetched.
- */
-
 
 
 
@@ -60736,9 +61653,9 @@ const STATEMENT_TIMEOUT_MS = 5 * 60_000;
 async function query_plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
     await checkPoint(gateway, branch, settings.at, 'at', context);
-    const target = await connectionTarget(branch, settings, gateway, context, 'query');
-    const { uri, lsn } = await pointUri(target, settings.at, context);
-    return { settings, target, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) };
+    const connection = await connectionTo(branch, settings, gateway, context, 'query');
+    const { uri, lsn } = await pointUri(connection, settings.at, context);
+    return { settings, connection, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) };
 }
 /** A JSON value for any cell: bytea as `\x…` hex (as psql shows it), bigint as text. */
 function jsonValue(_key, value) {
@@ -60766,37 +61683,13 @@ function explain(error) {
     }
 }
 async function runQuery(uri, sql) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 });
-    client.on('error', () => undefined);
-    await client.connect();
     try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-        const cursor = client.query(new pg_cursor_esm(sql));
-        let read;
-        try {
-            read = await new Promise((resolve, reject) => 
-            // The callback form also hands over the result, whose fields name the columns (even with no rows).
-            cursor.read(MAX_ROWS + 1, (error, rows, result) => error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })));
-        }
-        catch (error) {
-            throw explain(error);
-        }
-        finally {
-            await cursor.close().catch(() => undefined);
-        }
-        const { rows, columns } = read;
-        await client.query('ROLLBACK').catch(() => undefined);
-        const [replay] = (await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn')).rows;
-        return {
-            columns,
-            rows: rows.slice(0, MAX_ROWS),
-            truncated: rows.length > MAX_ROWS,
-            lsn: replay?.lsn ?? undefined
-        };
+        const read = await readQuery(uri, sql, { maxRows: MAX_ROWS, timeoutMs: STATEMENT_TIMEOUT_MS });
+        const lsn = read.replayLsn === undefined ? undefined : formatLsn(read.replayLsn);
+        return { columns: read.columns, rows: read.rows, truncated: read.truncated, lsn };
     }
-    finally {
-        await client.end().catch(() => undefined);
+    catch (error) {
+        throw error instanceof StatementError ? explain(error) : error;
     }
 }
 /** The rows as JSON, cut (whole rows) to fit the output limit. */
@@ -60815,28 +61708,34 @@ function cellText(value) {
     const text = typeof value === 'string' ? value : JSON.stringify(value, jsonValue);
     return text.length > SUMMARY_CELL ? text.slice(0, SUMMARY_CELL) + '…' : text;
 }
-async function query_execute(plan, _gateway, context) {
-    const { settings, target } = plan;
+function query_describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Query of ${plan.connection.branch.name} at ${describePoint(plan.settings.at)}`)
+        .paragraph('Nothing was run (dry run). This step would run:')
+        .code(plan.settings.sql, 'sql');
+    return { outputs: {}, summary };
+}
+async function query_execute(plan) {
     const started = Date.now();
+    const result = await runQuery(plan.uri, plan.settings.sql);
+    return { ...result, ms: Date.now() - started };
+}
+function query_report(plan, result, context) {
+    const { settings, connection } = plan;
     const point = describePoint(settings.at);
-    const summary = new summary_Summary().heading(`Query of ${target.branch.name} at ${point}`);
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was run (dry run). This step would run:').code(settings.sql, 'sql');
-        return { outputs: {}, summary };
-    }
-    const result = await runQuery(plan.uri, settings.sql);
     const { json, kept } = resultJson(result.rows);
     const truncated = result.truncated || kept < result.rows.length;
     const lsn = plan.lsn ?? result.lsn;
-    context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
+    context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
+    const summary = new summary_Summary().heading(`Query of ${connection.branch.name} at ${point}`);
     summary
         .keyValues([
-        ['Branch', `${target.branch.name} (${target.branch.id})`],
+        ['Branch', `${connection.branch.name} (${connection.branch.id})`],
         ['Point', point],
         ['LSN', lsn],
-        ['Database', `${target.database} as ${target.role}`],
+        ['Database', `${connection.database} as ${connection.role}`],
         ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
-        ['Took', `${Date.now() - started} ms`]
+        ['Took', `${result.ms} ms`]
     ])
         .code(settings.sql, 'sql');
     if (result.columns.length > 0) {
@@ -60849,157 +61748,6 @@ async function query_execute(plan, _gateway, context) {
         outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' },
         summary
     };
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ../main/node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __nccwpck_require__(1957);
-;// CONCATENATED MODULE: ./src/recovery-sql.ts
-/**
- * The SQL of `recover`: table shapes read from the catalogs (not pg_dump, whose version on a runner may be older
- * than the server), the DDL and COPY statements built from them with every identifier quoted, and the COPY
- * pipe that streams rows from the past (a read-only time-travel connection) into the live branch.
- */
-
-
-/** A PostgreSQL identifier in double quotes, inner quotes doubled. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-function qualifiedName(schema, name) {
-    return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-/** How a table is named in outputs and summaries: `schema.table`, unquoted. */
-function displayName(table) {
-    return `${table.schema}.${table.name}`;
-}
-/** An identifier as the user wrote it, as PostgreSQL reads it: "Quoted" kept exactly, anything else lower-cased. */
-function parseIdentifierText(text) {
-    return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
-}
-/** `recovered_20261124_063357`: the default target schema of a recovery at `now` (UTC). */
-function defaultSchemaName(now) {
-    const iso = now.toISOString();
-    return `recovered_${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`;
-}
-/** Defaults that take values from a sequence would tie the copy to the original's sequence (or fail without it). */
-function keepsDefault(column) {
-    return column.default !== undefined && !/\bnextval\s*\(/i.test(column.default);
-}
-/**
- * CREATE TABLE for a copy of `shape` in `schema`: same column types, NOT NULL, primary key, and the defaults
- * that do not use sequences. Identity and generated columns become plain columns holding the copied values.
- */
-function createTableSql(schema, shape) {
-    const lines = shape.columns.map((column) => {
-        const parts = [quoteIdent(column.name), column.type];
-        if (column.notNull)
-            parts.push('NOT NULL');
-        if (!column.generated && keepsDefault(column))
-            parts.push(`DEFAULT ${column.default}`);
-        return `  ${parts.join(' ')}`;
-    });
-    if (shape.primaryKey)
-        lines.push(`  ${shape.primaryKey.definition}`);
-    return `CREATE TABLE ${qualifiedName(schema, shape.name)} (\n${lines.join(',\n')}\n)`;
-}
-/** The rows to copy: `columns` of the table at the point, only those matching `where` when given. */
-function selectSql(shape, columns, where) {
-    // ONLY keeps rows of inheritance children out; a partitioned table's rows are all in its partitions.
-    const only = shape.kind === 'r' ? 'ONLY ' : '';
-    const list = columns.map(quoteIdent).join(', ');
-    const filter = where === undefined ? '' : ` WHERE (${where})`;
-    return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`;
-}
-function copyOutSql(select) {
-    return `COPY (${select}) TO STDOUT`;
-}
-function copyInSql(target, columns) {
-    return `COPY ${target} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
-}
-/** How many keys of merged rows the summary lists in its undo statement. */
-const UNDO_KEY_LIMIT = 1000;
-/**
- * Inserts the staged rows that are missing from `target` (by primary key) and returns how many, with the keys of
- * the first UNDO_KEY_LIMIT as SQL row literals for an undo statement.
- */
-function mergeSql(options) {
-    const list = options.columns.map(quoteIdent).join(', ');
-    const keys = options.keyColumns.map(quoteIdent).join(', ');
-    const literal = `format('(${options.keyColumns.map(() => '%L').join(', ')})', ${options.keyColumns
-        .map((column) => `k.${quoteIdent(column)}`)
-        .join(', ')})`;
-    const overriding = options.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '';
-    return (`WITH inserted AS (INSERT INTO ${options.target} (${list})${overriding} ` +
-        `SELECT ${list} FROM ${options.staging} ON CONFLICT (${keys}) DO NOTHING RETURNING ${keys}) ` +
-        `SELECT (SELECT count(*) FROM inserted)::bigint::text AS count, ` +
-        `(SELECT string_agg(${literal}, ', ') FROM (SELECT * FROM inserted LIMIT ${UNDO_KEY_LIMIT}) k) AS keys`);
-}
-/** The statement that removes merged rows again, from the keys mergeSql returned. */
-function undoMergeSql(target, keyColumns, keys) {
-    return `DELETE FROM ${target} WHERE (${keyColumns.map(quoteIdent).join(', ')}) IN (${keys});`;
-}
-/** The shape of the table `text` names (resolved as PostgreSQL resolves it, search_path included), or undefined. */
-async function readTableShape(client, text) {
-    const found = await client.query(`SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.oid = pg_catalog.to_regclass($1)`, [text]);
-    if (found.rows.length === 0)
-        return undefined;
-    const { oid, schema, name, kind } = found.rows[0];
-    if (kind !== 'r' && kind !== 'p') {
-        throw new Error(`${displayName({ schema, name })} is not a table (relkind ${kind}); recover copies tables`);
-    }
-    // Qualify every type and expression by reading them with only pg_catalog on the search path.
-    await client.query(`SET search_path = pg_catalog`);
-    try {
-        const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
-              a.attidentity::text AS identity
-         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY a.attnum`, [oid]);
-        const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
-              array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                     ORDER BY k.ord) AS columns
-         FROM pg_constraint con
-        WHERE con.conrelid = $1 AND con.contype = 'p'`, [oid]);
-        return {
-            schema,
-            name,
-            kind: kind,
-            columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
-            primaryKey: key.rows[0]
-        };
-    }
-    finally {
-        // After a failed query the error above is what matters; a failed reset would only hide it.
-        await client.query('RESET search_path').catch(() => undefined);
-    }
-}
-async function schemaExists(client, schema) {
-    const result = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [schema]);
-    return result.rows.length > 0;
-}
-/**
- * Parses `select` on the server with the extended protocol, which refuses a second statement, without running
- * it: the check that `where` is one condition and names only what exists at the point.
- */
-async function checkSelect(client, select) {
-    await client.query({ text: `${select} LIMIT 0`, queryMode: 'extended' });
-}
-/**
- * Streams the rows of `select` on `past` into `target` on `live` with COPY: the past side's COPY TO STDOUT piped
- * into the live side's COPY FROM STDIN, so no more than a few buffers of rows are in memory at once.
- * Returns the row counts both sides reported.
- */
-async function copyRows(past, live, select, target, columns) {
-    const source = past.query((0,pg_copy_streams.to)(copyOutSql(select)));
-    const sink = live.query((0,pg_copy_streams/* from */.H)(copyInSql(target, columns)));
-    await (0,promises_namespaceObject.pipeline)(source, sink);
-    return { read: source.rowCount, written: sink.rowCount };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/recover.ts
@@ -61020,14 +61768,13 @@ async function copyRows(past, live, select, target, columns) {
 async function recover_plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
     await checkPoint(gateway, branch, settings.at, 'at', context);
-    const target = await connectionTarget(branch, settings, gateway, context, 'recover');
-    const { database, role, uri: liveUri } = target;
-    const { uri: pastUri } = await pointUri(target, settings.at, context);
-    const past = await connect(pastUri, `${branch.name} at ${describePoint(settings.at)}`);
-    const live = await connect(liveUri, branch.name);
+    const connection = await connectionTo(branch, settings, gateway, context, 'recover');
+    const { database, role, uri: liveUri } = connection;
+    const { uri: pastUri } = await pointUri(connection, settings.at, context);
+    const [past, live] = await connectBoth(pastUri, liveUri);
     try {
         await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const schema = settings.mode === 'schema' ? targetSchema(settings, context) : undefined;
+        const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined;
         if (schema !== undefined && (await schemaExists(live, schema))) {
             throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`);
         }
@@ -61041,8 +61788,8 @@ async function recover_plan(settings, gateway, context) {
                 ? await mergeCopy(shape, live, branch, settings.where)
                 : schemaCopy(shape, schema, settings.where));
         }
-        const targets = copies.map((copy) => copy.target);
-        const duplicate = targets.find((target, index) => targets.indexOf(target) !== index);
+        const destinations = copies.map((copy) => copy.into);
+        const duplicate = destinations.find((into, index) => destinations.indexOf(into) !== index);
         if (duplicate)
             throw new Error(`tables: two tables would be copied to ${duplicate}; recover them in separate steps`);
         for (const copy of copies) {
@@ -61057,58 +61804,65 @@ async function recover_plan(settings, gateway, context) {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
     }
 }
-async function recover_execute(plan, _gateway, context) {
-    const started = Date.now();
-    const { settings, branch, schema, copies } = plan;
-    const tables = copies.map((copy) => displayName(copy.past)).join(', ');
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Recovery of ${tables} from ${branch.name} at ${describePoint(settings.at)}`);
-    const facts = [
+function recover_facts(plan) {
+    const { settings, branch, schema } = plan;
+    return [
         ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
         ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
         ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
         ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
         ['Only rows where', settings.where]
     ];
-    if (settings.dryRun) {
-        summary.paragraph('Nothing was changed. This step would run, in one transaction:').keyValues(facts);
-        summary.code(statements(plan).join('\n'), 'sql');
-        return { outputs: {}, summary };
-    }
-    const results = await copyAll(plan, context);
-    const rows = Object.fromEntries(results.map((result) => [displayName(result.copy.past), result.written]));
-    const total = results.reduce((sum, result) => sum + result.written, 0);
-    summary
+}
+function title(plan) {
+    const tables = plan.copies.map((copy) => displayName(copy.past)).join(', ');
+    return `Recovery of ${tables} from ${plan.branch.name} at ${describePoint(plan.settings.at)}`;
+}
+function recover_describe(plan) {
+    const summary = new summary_Summary()
+        .heading(`Dry run: ${title(plan)}`)
+        .paragraph('Nothing was changed. This step would run, in one transaction:')
+        .keyValues(recover_facts(plan))
+        .code(statements(plan).join('\n'), 'sql');
+    return { outputs: {}, summary };
+}
+async function recover_execute(plan, _gateway, context) {
+    const started = Date.now();
+    const copies = await copyAll(plan, context);
+    return { copies, ms: Date.now() - started };
+}
+function recover_report(plan, result, context) {
+    const { branch, schema } = plan;
+    const results = result.copies;
+    const rows = Object.fromEntries(results.map((copy) => [displayName(copy.copy.past), copy.written]));
+    const total = results.reduce((sum, copy) => sum + copy.written, 0);
+    const summary = new summary_Summary()
+        .heading(title(plan))
         .paragraph(schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
-        .keyValues([...facts, ['Took', formatDuration(Date.now() - started)]])
-        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((result) => [
-        displayName(result.copy.past),
-        String(result.read),
-        String(result.written),
-        result.copy.target
-    ]))
+        .keyValues([...recover_facts(plan), ['Took', formatDuration(result.ms)]])
+        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]))
         .heading('To undo this recovery', 3);
-    if (schema !== undefined) {
+    if (schema !== undefined)
         summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql');
-    }
-    else {
-        summary.paragraph('Delete the inserted rows by their primary keys:');
-        summary.code(results
-            .filter((result) => result.written > 0)
-            .map((result) => undoMergeSql(result.copy.target, result.copy.merge.keyColumns, result.keys) +
-            (result.written > result.listed
-                ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
-                : ''))
-            .join('\n') || '-- nothing was inserted', 'sql');
-    }
-    context.info(`Recovered ${tables} from ${branch.name} at ${describePoint(settings.at)}: ${JSON.stringify(rows)}`);
+    else
+        summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql');
+    context.info(`Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${branch.name} at ${describePoint(plan.settings.at)}: ${JSON.stringify(rows)}`);
     return { outputs: { rows: JSON.stringify(rows) }, summary };
+}
+function undoSql(results) {
+    return (results
+        .filter((result) => result.written > 0)
+        .map((result) => undoMergeSql(result.copy.into, result.copy.merge.keyColumns, result.keys) +
+        (result.written > result.listed
+            ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+            : ''))
+        .join('\n') || '-- nothing was inserted');
 }
 /** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
 async function copyAll(plan, context) {
-    const past = await connect(plan.pastUri, `${plan.branch.name} at ${describePoint(plan.settings.at)}`);
-    const live = await connect(plan.liveUri, plan.branch.name);
+    const [past, live] = await connectBoth(plan.pastUri, plan.liveUri);
     const results = [];
     let current;
     try {
@@ -61121,21 +61875,21 @@ async function copyAll(plan, context) {
             if (copy.merge) {
                 const staging = quoteIdent(`nra_recover_${index}`);
                 await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
-                    `FROM ${copy.target} WITH NO DATA`);
+                    `FROM ${copy.into} WITH NO DATA`);
                 const { read } = await copyRows(past, live, copy.select, staging, copy.columns);
-                const merged = await live.query(mergeSql({ target: copy.target, staging, columns: copy.columns, ...copy.merge }));
+                const merged = await live.query(mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
                 const written = Number(merged.rows[0].count);
                 const keys = merged.rows[0].keys ?? undefined;
                 results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) });
             }
             else {
                 await live.query(copy.ddl);
-                const { read, written } = await copyRows(past, live, copy.select, copy.target, copy.columns);
+                const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns);
                 if (read !== written)
                     throw new Error(`read ${read} rows at the point but wrote ${written}`);
                 results.push({ copy, read, written, listed: 0 });
             }
-            context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.target}`);
+            context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`);
         }
         current = undefined;
         await live.query('COMMIT');
@@ -61156,7 +61910,7 @@ function schemaCopy(shape, schema, where) {
         past: shape,
         columns,
         select: selectSql(shape, columns, where),
-        target: qualifiedName(schema, shape.name),
+        into: qualifiedName(schema, shape.name),
         ddl: createTableSql(schema, shape)
     };
 }
@@ -61189,14 +61943,14 @@ async function mergeCopy(shape, live, branch, where) {
         past: shape,
         columns,
         select: selectSql(shape, columns, where),
-        target: qualifiedName(head.schema, head.name),
+        into: qualifiedName(head.schema, head.name),
         merge: {
             keyColumns,
             overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
         }
     };
 }
-function targetSchema(settings, context) {
+function intoSchema(settings, context) {
     return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into);
 }
 /** What the transaction runs, for the dry run. */
@@ -61206,25 +61960,23 @@ function statements(plan) {
         lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`);
     for (const copy of plan.copies) {
         if (copy.ddl)
-            lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.target} FROM STDIN;`);
+            lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.target} … ON CONFLICT (${copy.merge.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`);
     }
     lines.push('COMMIT;');
     return lines;
 }
-async function connect(uri, what) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 });
-    // A connection dropped while idle must not crash the process; the query in flight reports it.
-    client.on('error', () => undefined);
+/** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
+async function connectBoth(pastUri, liveUri) {
+    const past = await connect(pastUri);
     try {
-        await client.connect();
+        return [past, await connect(liveUri)];
     }
     catch (error) {
-        await client.end().catch(() => undefined);
-        throw new Error(`could not connect to ${what}: ${error.message}`);
+        await past.end().catch(() => undefined);
+        throw error;
     }
-    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/snapshot.ts
@@ -61232,6 +61984,7 @@ async function connect(uri, what) {
  * snapshot: a branch (or, with kind: snapshot, a Neon snapshot) of `branch` at `at`. Running the same step
  * again in the same workflow run finds the snapshot it made, by its name, instead of making a second.
  */
+
 
 
 
@@ -61260,60 +62013,74 @@ async function snapshot_plan(settings, gateway, context) {
         throw new Error(taken);
     return { settings, source, name, expiresAt, existing: branch && { branch } };
 }
-async function snapshot_execute(plan, gateway, context) {
-    const started = Date.now();
-    const { settings, source, name } = plan;
-    const summary = new summary_Summary().heading(`${settings.dryRun ? 'Dry run: ' : ''}Snapshot of ${source.name}`);
-    const facts = [
+function snapshot_facts(plan) {
+    const { settings, source } = plan;
+    return [
         ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
-        ['Name', name],
+        ['Name', plan.name],
         ['Of', `${source.name} (${source.id}) at ${describePoint(settings.at)}`],
         ['Expires', plan.expiresAt],
         ['Protected', settings.protected ? 'yes' : undefined]
     ];
-    if (settings.dryRun) {
-        const action = plan.existing ? 'would reuse the existing' : 'would create a new';
-        summary.paragraph(`Nothing was changed. This step ${action} ${settings.kind} ${name}.`).keyValues(facts);
-        return { outputs: {}, summary };
-    }
-    const outputs = {};
-    if (settings.kind === 'snapshot') {
-        const snapshot = plan.existing?.snapshotId !== undefined
-            ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing.snapshotId)
-            : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt });
-        Object.assign(outputs, {
-            'snapshot-id': snapshot.id,
-            lsn: snapshot.lsn ?? '',
-            timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
-        });
-    }
-    else {
-        const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context));
-        const { database, role } = chooseConnection(await gateway.connections.listDatabases(branch.id), await gateway.connections.listRoles(branch.id), settings);
-        const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
-        context.mask(uri);
-        Object.assign(outputs, {
-            'branch-id': branch.id,
-            'branch-name': branch.name,
-            lsn: branch.parent_lsn ?? '',
-            timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
-            'connection-uri': uri
-        });
-        facts.push(['Branch id', branch.id], ['Database', `${database} as ${role}`]);
-    }
-    context.info(`${plan.existing ? 'Reused' : 'Created'} ${settings.kind} ${name}`);
-    summary
+}
+function snapshot_describe(plan) {
+    const action = plan.existing ? 'would reuse the existing' : 'would create a new';
+    const summary = new summary_Summary()
+        .heading(`Dry run: Snapshot of ${plan.source.name}`)
+        .paragraph(`Nothing was changed. This step ${action} ${plan.settings.kind} ${plan.name}.`)
+        .keyValues(snapshot_facts(plan));
+    return { outputs: {}, summary };
+}
+async function snapshot_execute(plan, gateway, context) {
+    const started = Date.now();
+    const result = plan.settings.kind === 'snapshot' ? await takeSnapshot(plan, gateway) : await takeBranch(plan, gateway, context);
+    context.info(`${plan.existing ? 'Reused' : 'Created'} ${plan.settings.kind} ${plan.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+async function takeSnapshot(plan, gateway) {
+    const { settings, source, name } = plan;
+    const snapshot = plan.existing?.snapshotId !== undefined
+        ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing.snapshotId)
+        : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt });
+    const outputs = {
+        'snapshot-id': snapshot.id,
+        lsn: snapshot.lsn ?? '',
+        timestamp: neonTime(snapshot.timestamp ?? snapshot.created_at) ?? ''
+    };
+    return { outputs };
+}
+async function takeBranch(plan, gateway, context) {
+    const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context));
+    const { database, role } = chooseConnection(await gateway.connections.listDatabases(branch.id), await gateway.connections.listRoles(branch.id), plan.settings);
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    context.mask(uri);
+    const outputs = {
+        'branch-id': branch.id,
+        'branch-name': branch.name,
+        lsn: branch.parent_lsn ?? '',
+        timestamp: neonTime(branch.parent_timestamp ?? branch.created_at) ?? '',
+        'connection-uri': uri
+    };
+    return { outputs, branch: { id: branch.id, connection: `${database} as ${role}` } };
+}
+function snapshot_report(plan, result, context) {
+    const { settings, source, name } = plan;
+    const { outputs } = result;
+    const made = result.branch
+        ? snapshot_facts(plan).concat([
+            ['Branch id', result.branch.id],
+            ['Database', result.branch.connection]
+        ])
+        : snapshot_facts(plan);
+    const summary = new summary_Summary()
+        .heading(`Snapshot of ${source.name}`)
         .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
-        .keyValues([
-        ...facts,
-        ['LSN', outputs.lsn],
-        ['Time', outputs.timestamp],
-        ['Took', formatDuration(Date.now() - started)]
-    ])
+        .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', formatDuration(result.ms)]])
         .heading(`To restore ${source.name} to this snapshot`, 3)
         .code(restoreStep({
         actionRef: context.actionRef,
-        projectId: gateway.projectId,
+        projectId: settings.projectId,
+        carried: settings,
         branch: source,
         source: settings.kind === 'snapshot' ? `snapshot:${name}` : name
     }), 'yaml');
@@ -61341,10 +62108,10 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/operations/verify.ts
 /**
- * verify: a restore drill. Makes a branch of `branch` at `at` (or restores a snapshot into a new branch),
+ * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
  * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
- * the step. The drill branch carries the run id in its name, so the post step removes it if the run is
- * killed, and it expires after a day in any case.
+ * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
+ * step when the run is killed, and expiring on its own when no post step runs.
  */
 
 
@@ -61354,7 +62121,6 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-const DRILL_EXPIRY_MS = 24 * 3600_000;
 /** One SQL statement a line; blank lines and `--` comments are skipped. */
 function parseChecks(text) {
     return text
@@ -61377,14 +62143,32 @@ async function readChecksFile(file) {
         throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
     return checks;
 }
+function throwaways(gateway, context) {
+    return new Throwaways(gateway, context, 'verify');
+}
 async function verify_plan(settings, gateway, context) {
     const source = await resolveBranch(gateway, settings.branch);
     const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
     const snapshot = settings.snapshot ? await resolveSnapshot(gateway, settings.snapshot) : undefined;
     if (!snapshot)
         await checkPoint(gateway, source, settings.at, 'at', context);
-    const drillName = ephemeralName(context.runId, `verify-${context.runAttempt}-${Date.now().toString(36)}`);
-    return { settings, source, snapshot, checks, drillName };
+    const drillName = throwaways(gateway, context).name(Date.now().toString(36));
+    const useMs = SETUP_MS + (checks.length + 1) * settings.checkTimeoutMs;
+    return { settings, source, snapshot, checks, drillName, useMs };
+}
+/** What the drill restores, in words. */
+function origin(plan) {
+    return plan.snapshot
+        ? `snapshot ${plan.snapshot.name} (${plan.snapshot.id})`
+        : `${plan.source.name} at ${describePoint(plan.settings.at)}`;
+}
+function verify_describe(plan) {
+    const from = origin(plan);
+    const summary = new summary_Summary()
+        .heading(`Dry run: restore drill of ${from}`)
+        .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
+        .code(plan.checks.join('\n'), 'sql');
+    return { outputs: {}, summary };
 }
 async function runDrillCheck(uri, sql, timeoutMs) {
     const started = Date.now();
@@ -61402,83 +62186,104 @@ async function runDrillCheck(uri, sql, timeoutMs) {
         throw error;
     }
 }
-async function verify_execute(plan, gateway, context) {
-    const { settings, source, snapshot } = plan;
-    const from = snapshot
-        ? `snapshot ${snapshot.name} (${snapshot.id})`
-        : `${source.name} at ${describePoint(settings.at)}`;
-    const summary = new summary_Summary();
-    if (settings.dryRun) {
-        summary
-            .heading(`Dry run: restore drill of ${from}`)
-            .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
-            .code(plan.checks.join('\n'), 'sql');
-        return { outputs: {}, summary };
-    }
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase(result, name, work) {
     const started = Date.now();
-    const phases = [];
-    const reports = [];
-    let drill;
-    let failure;
     try {
-        const point = pointFields(settings.at);
-        drill = snapshot
-            ? await gateway.snapshots.restore(snapshot.id, { name: plan.drillName, finalize: false })
-            : (await gateway.branches.create({
-                name: plan.drillName,
-                parentId: source.id,
-                parentLsn: point.lsn,
-                parentTimestamp: point.timestamp,
-                endpoint: 'read_write',
-                expiresAt: expiryTime(context.now, DRILL_EXPIRY_MS),
-                annotations: { [RUN_ANNOTATION]: context.runId }
-            })).branch;
-        phases.push(['Branch ready', Date.now() - started]);
-        context.info(`Drill branch ${drill.name} is ready; running ${plan.checks.length} checks`);
-        const target = await connectionTarget(drill, settings, gateway, context, 'verify');
-        const first = Date.now();
-        const probe = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs);
-        if (!probe.passed)
-            throw new Error(`the restored branch did not answer a first query: ${probe.detail}`);
-        phases.push(['First query', Date.now() - first]);
-        const checksStarted = Date.now();
-        for (const sql of plan.checks)
-            reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs));
-        phases.push(['Checks', Date.now() - checksStarted]);
+        const value = await work();
+        result.phases.push([name, Date.now() - started]);
+        return value;
     }
     catch (error) {
-        failure = error;
+        result.stopped ??= { phase: name, error: error };
+        throw error;
     }
-    const durationMs = Date.now() - started;
-    if (drill) {
-        const cleanup = Date.now();
-        await gateway.branches.delete(drill.id).then(() => phases.push(['Drill branch deleted', Date.now() - cleanup]), (error) => context.warning(`Could not delete ${drill.name} (the post step tries again): ${error.message}`));
+}
+async function drill(plan, result, branches, gateway, context) {
+    const { settings, source, snapshot } = plan;
+    const started = Date.now();
+    const point = pointFields(settings.at);
+    result.drill = await phase(result, 'Branch ready', () => snapshot
+        ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
+        : branches.create({
+            name: plan.drillName,
+            parentId: source.id,
+            parentLsn: point.lsn,
+            parentTimestamp: point.timestamp,
+            endpoint: 'read_write',
+            useMs: plan.useMs
+        }));
+    context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
+    const connection = await connectionTo(result.drill, settings, gateway, context, 'verify');
+    await phase(result, 'First query', async () => {
+        const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
+        if (!first.passed)
+            throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
+    });
+    await phase(result, 'Checks', async () => {
+        for (const sql of plan.checks)
+            result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs));
+    });
+    result.recoveryMs = Date.now() - started;
+}
+async function verify_execute(plan, gateway, context) {
+    const result = { phases: [], reports: [] };
+    const branches = throwaways(gateway, context);
+    await drill(plan, result, branches, gateway, context).catch((error) => {
+        // A failure outside a timed phase (finding the drill's connection) stops the drill after its last phase.
+        result.stopped ??= { phase: result.phases.length > 0 ? 'First query' : 'Branch ready', error };
+    });
+    const made = result.drill;
+    if (made) {
+        await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
+            result.cleanupError = error;
+            context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`);
+        });
     }
-    const failed = reports.filter((report) => !report.passed);
-    const passed = !failure && failed.length === 0 && reports.length === plan.checks.length;
-    summary
-        .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
-        .keyValues([
-        ['Restored', from],
-        ['Into', `${plan.drillName}${drill ? ` (${drill.id}), deleted afterwards` : ''}`],
-        ['Recovery time', `${durationMs} ms (branch ready, first query and checks)`],
-        ['Checks', `${reports.length - failed.length} of ${plan.checks.length} passed`]
-    ])
-        .table(['phase', 'took'], phases.map(([phase, ms]) => [phase, `${ms} ms`]));
-    if (reports.length > 0) {
-        summary.table(['check', 'result', 'took'], reports.map((report) => [report.sql, report.passed ? 'passed' : `FAILED: ${report.detail}`, `${report.ms} ms`]));
+    return result;
+}
+function verify_report(plan, result) {
+    const from = origin(plan);
+    const failed = result.reports.filter((check) => !check.passed);
+    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const { drill: made } = result;
+    const into = made
+        ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
+        : `${plan.drillName}: never made`;
+    const summary = new summary_Summary().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
+        ['Restored', made ? from : undefined],
+        ['Into', into],
+        [
+            'Recovery time',
+            result.recoveryMs === undefined ? undefined : `${result.recoveryMs} ms (branch ready, first query and checks)`
+        ],
+        [
+            'Checks',
+            result.reports.length > 0
+                ? `${result.reports.length - failed.length} of ${plan.checks.length} passed`
+                : `none run (of ${plan.checks.length})`
+        ]
+    ]);
+    if (result.stopped)
+        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
+    if (result.phases.length > 0)
+        summary.table(['phase', 'took'], result.phases.map(([name, ms]) => [name, `${ms} ms`]));
+    if (result.reports.length > 0) {
+        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
     }
-    if (failure)
-        summary.paragraph(`The drill stopped: ${failure.message}`);
-    const outputs = { passed: String(passed), 'duration-ms': String(durationMs) };
+    const outputs = { passed: String(passed) };
+    if (result.recoveryMs !== undefined)
+        outputs['duration-ms'] = String(result.recoveryMs);
     if (passed)
         return { outputs, summary };
-    const reason = failure
-        ? `verify: the drill of ${from} failed: ${failure.message}`
+    const reason = result.stopped
+        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
         : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((report) => `${report.sql} → ${report.detail}`).join('; ');
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
     return { outputs, summary, failed: reason };
 }
+/** The drill branch is a throwaway branch. */
+const verify_makesThrowaways = true;
 
 ;// CONCATENATED MODULE: ./src/operations/index.ts
 
@@ -61489,30 +62294,30 @@ async function verify_execute(plan, gateway, context) {
 
 
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own plan and result types
+const REGISTRY = {
+    snapshot: snapshot_namespaceObject,
+    restore: restore_namespaceObject,
+    bisect: bisect_namespaceObject,
+    query: query_namespaceObject,
+    verify: verify_namespaceObject,
+    prune: prune_namespaceObject,
+    recover: recover_namespaceObject
+};
+function operations_makesThrowaways(name) {
+    return REGISTRY[name].makesThrowaways === true;
+}
 async function runOperation(settings, gateway, context) {
+    const operation = REGISTRY[settings.operation];
     try {
-        return await run(settings, gateway, context);
+        const plan = await operation.plan(settings, gateway, context);
+        if (settings.dryRun)
+            return operation.describe(plan, context);
+        return operation.report(plan, await operation.execute(plan, gateway, context), context);
     }
     catch (error) {
+        // A Neon failure that the project-id, api-key or api-host input explains is worded in those terms here.
         throw explainFailure(error);
-    }
-}
-async function run(settings, gateway, context) {
-    switch (settings.operation) {
-        case 'snapshot':
-            return snapshot_execute(await snapshot_plan(settings, gateway, context), gateway, context);
-        case 'restore':
-            return execute(await restore_plan(settings, gateway, context), gateway, context);
-        case 'bisect':
-            return bisect_execute(await plan(settings, gateway, context), gateway, context);
-        case 'query':
-            return query_execute(await query_plan(settings, gateway, context), gateway, context);
-        case 'verify':
-            return verify_execute(await verify_plan(settings, gateway, context), gateway, context);
-        case 'prune':
-            return prune_execute(await prune_plan(settings, gateway, context), gateway, context);
-        case 'recover':
-            return recover_execute(await recover_plan(settings, gateway, context), gateway, context);
     }
 }
 
@@ -61520,7 +62325,7 @@ async function run(settings, gateway, context) {
 /**
  * Entry point for both steps of the action. The main step reads the inputs, runs the operation and writes
  * outputs and the job summary; the post step (chosen by a state flag saved on the first load, as
- * actions/checkout does) sweeps ephemeral branches this run left behind.
+ * actions/checkout does) sweeps the throwaway branches this run left behind.
  */
 
 
@@ -61529,8 +62334,6 @@ async function run(settings, gateway, context) {
 
 
 
-/** Operations that create branches which must not outlive the step. */
-const LEAVES_EPHEMERAL_BRANCHES = ['bisect', 'verify'];
 const isPost = getState('isPost') === 'true';
 if (!isPost)
     saveState('isPost', 'true');
@@ -61575,11 +62378,11 @@ function cancelOnSignals(settings, gateway, cancellation, runId) {
         report: setFailed,
         exit: (code) => process.exit(code),
         cleanup: async () => {
-            if (!LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation))
+            if (!operations_makesThrowaways(settings.operation))
                 return;
             await gateway.settle(3000);
             try {
-                const deleted = await sweepEphemeralBranches(gateway, runId);
+                const deleted = await sweepThrowaways(gateway, runId);
                 if (deleted.length > 0)
                     info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
             }
@@ -61608,7 +62411,7 @@ async function main() {
         setFailed(error.problems[error.problems.length - 1]);
         return;
     }
-    if (LEAVES_EPHEMERAL_BRANCHES.includes(settings.operation))
+    if (operations_makesThrowaways(settings.operation))
         saveState('sweep', 'true');
     const cancellation = new Cancellation();
     const gateway = gatewayFor(settings, cancellation);
@@ -61635,7 +62438,7 @@ async function post() {
         return;
     const context = runContext();
     const settings = readInputs(context);
-    const deleted = await sweepEphemeralBranches(gatewayFor(settings), context.runId);
+    const deleted = await sweepThrowaways(gatewayFor(settings), context.runId);
     if (deleted.length > 0)
         info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);
 }
