@@ -56596,32 +56596,249 @@ const defaults = lib.defaults
 // Re-export the default
 /* harmony default export */ const esm = (lib);
 
-;// CONCATENATED MODULE: ./src/postgres.ts
+;// CONCATENATED MODULE: ./src/postgres/time-travel.ts
 /**
- * Connections to a branch: time-travel URIs (read-only, at a past LSN, no branch needed) and checks run so that
- * they cannot change anything: one statement, in a READ ONLY transaction with a statement timeout, sent with
- * the extended query protocol, which refuses a second statement smuggled in after a `;`.
+ * Time-travel URIs, and only here: how a read-only connection to a branch as it was at a past LSN or time is
+ * written (no branch is made; Neon starts a read-only compute at the point), and how such a URI is read back.
  */
 
-/** Bool's type OID in pg_type. */
-const BOOL_OID = 16;
-/** SQLSTATEs of a connection that may work when tried again: connection exceptions, shutdown, overload. */
-const RETRYABLE_STATES = /^(08...|57P01|57P02|57P03|53300|53400)$/;
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+const POINT_OPTION = /^neon_(lsn|timestamp):(.*)$/;
 /**
- * The URI of a read-only connection to `branchId` as it was at `lsn`, as neonctl builds it: the endpoint's
+ * The URI of a read-only connection to `branchId` as it was at `point`, as neonctl builds it: the endpoint's
  * host with the endpoint id swapped for the branch id, and `options=neon_lsn:<lsn>`. Other options are kept.
  */
 function timeTravelUri(endpointUri, ids, point) {
     const url = new URL(endpointUri);
     url.hostname = url.hostname.replace(ids.endpointId, ids.branchId);
     const neon = 'lsn' in point ? `neon_lsn:${point.lsn}` : `neon_timestamp:${point.timestamp}`;
-    const kept = (url.searchParams.get('options') ?? '')
-        .split(/\s+/)
-        .filter((token) => token && !/^neon_(lsn|timestamp):/.test(token));
+    const kept = options(url).filter((token) => !POINT_OPTION.test(token));
     url.searchParams.set('options', [...kept, neon].join(' '));
     return url.toString();
 }
+/** A read-only connection to the endpoint's branch as it was at an LSN or a time. */
+function pastUri(endpoint, at) {
+    const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at;
+    return timeTravelUri(endpoint.uri, { endpointId: endpoint.endpointId, branchId: endpoint.branch.id }, point);
+}
+/** The point `uri` travels to, or undefined for a connection to the branch as it is now. */
+function timeTravelPoint(uri) {
+    for (const token of options(new URL(uri))) {
+        const match = POINT_OPTION.exec(token);
+        if (match)
+            return match[1] === 'lsn' ? { lsn: match[2] } : { timestamp: match[2] };
+    }
+    return undefined;
+}
+function options(url) {
+    return (url.searchParams.get('options') ?? '').split(/\s+/).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/postgres/connect.ts
+/**
+ * The one way the action connects to Postgres: the only `new pg.Client`, one connect-timeout policy, one retry
+ * policy for connections that may work when tried again, the error guard every client needs, and ConnectError,
+ * which names what it tried to reach but never the password.
+ */
+
+
+/** A running compute, or one woken from suspend, answers well within this. */
+const CONNECT_TIMEOUT_MS = 30_000;
+/** Neon starts a compute for a time-travel connection when it connects: a cold start may take longer. */
+const TIME_TRAVEL_CONNECT_TIMEOUT_MS = 60_000;
+/** SQLSTATEs of a connection that may work when tried again: connection exceptions, shutdown, overload. */
+const RETRYABLE_STATES = /^(08...|57P01|57P02|57P03|53300|53400)$/;
+const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+/** No answer came from the database: no connection, a lost one, or a statement cancelled at its timeout. */
+class ConnectionError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ConnectionError';
+    }
+}
+/** The connection could not be made, after `attempts` tries. `code` is the SQLSTATE or errno, when there was one. */
+class ConnectError extends ConnectionError {
+    destination;
+    attempts;
+    code;
+    constructor(
+    /** What it tried to reach, as describeDestination writes it. */
+    destination, cause, attempts) {
+        const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+        super(`could not connect to ${destination}${tries}: ${cause.message}`, { cause });
+        this.destination = destination;
+        this.attempts = attempts;
+        this.name = 'ConnectError';
+        this.code = cause.code;
+    }
+}
+/** Whether an error's SQLSTATE or errno says the same connection may work when tried again. */
+function mayPass(code) {
+    return code !== undefined && (RETRYABLE_STATES.test(code) || RETRYABLE_CODES.has(code));
+}
+/** The connect timeout: longer for a time-travel URI, whose compute may be starting for this very connection. */
+function connectTimeoutMs(uri) {
+    return timeTravelPoint(uri) ? TIME_TRAVEL_CONNECT_TIMEOUT_MS : CONNECT_TIMEOUT_MS;
+}
+/** `role@host:port/database`, and the point of a time-travel URI: what a connection reaches, with no password. */
+function describeDestination(uri) {
+    const url = new URL(uri);
+    const point = timeTravelPoint(uri);
+    const at = point === undefined ? '' : ` at ${'lsn' in point ? `LSN ${point.lsn}` : point.timestamp}`;
+    return `${decodeURIComponent(url.username)}@${url.host}${decodeURIComponent(url.pathname)}${at}`;
+}
+/** A connected client. Throws ConnectError once the tries are used up or the failure will not pass. */
+async function connect(uri, options = {}) {
+    const attempts = options.attempts ?? 4;
+    for (let attempt = 1;; attempt++) {
+        const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: connectTimeoutMs(uri) });
+        // A connection dropped while idle must not crash the process; the query in flight reports it.
+        client.on('error', () => undefined);
+        try {
+            await client.connect();
+            return client;
+        }
+        catch (error) {
+            await client.end().catch(() => undefined);
+            const failure = error;
+            if (!mayPass(failure.code) || attempt >= attempts)
+                throw new ConnectError(describeDestination(uri), failure, attempt);
+            await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
+        }
+    }
+}
+/** Runs `work` on a new connection and closes it, whatever `work` did. */
+async function withClient(uri, work, options) {
+    const client = await connect(uri, options);
+    try {
+        return await work(client);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/pg-cursor/index.js
+var pg_cursor = __nccwpck_require__(2450);
+;// CONCATENATED MODULE: ./node_modules/pg-cursor/esm/index.mjs
+// ESM wrapper for pg-cursor
+
+
+// Export as default only to match CJS module
+/* harmony default export */ const pg_cursor_esm = (pg_cursor);
+
+;// CONCATENATED MODULE: ./src/postgres/wal.ts
+/**
+ * LSNs read from Postgres, and only here: the head of a branch, the LSN a time-travel compute replayed to, and
+ * the LSN of a point (src/point.ts), aligned as Neon aligns a branch point.
+ */
+
+
+
+/**
+ * The head of the branch behind `uri` (its read-write endpoint): the WAL flush position. Every commit the caller
+ * has seen acknowledged ends at or before it (a synchronous commit returns once its record is flushed), so a
+ * time-travel read there sees all of them; and no WAL past it is asked for, which the compute has not yet sent to
+ * Neon's storage (pg_current_wal_lsn, the write position, may be ahead). The emulator's head is this LSN too.
+ */
+async function headLsn(uri) {
+    return withClient(uri, async (client) => {
+        const { rows } = await client.query('SELECT pg_current_wal_flush_lsn()::text AS lsn');
+        return parseLsn(rows[0].lsn);
+    });
+}
+/** The LSN a time-travel compute replayed to; undefined when it reports NULL, as a Neon compute may. */
+async function replayLsn(client) {
+    const { rows } = await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn');
+    return rows[0]?.lsn ? parseLsn(rows[0].lsn) : undefined;
+}
+async function pointLsn(endpoint, point) {
+    switch (point.kind) {
+        case 'lsn':
+            return alignUp(parseLsn(point.lsn));
+        case 'head':
+            return alignUp(await headLsn(endpoint.uri));
+        case 'timestamp': {
+            const lsn = await withClient(pastUri(endpoint, { timestamp: point.timestamp }), replayLsn);
+            return lsn === undefined ? undefined : alignUp(lsn);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/postgres/read-only.ts
+/**
+ * Reads that cannot change anything, and how they are made so: a READ ONLY transaction with a statement timeout
+ * (and a lock timeout where asked). The action's own catalog reads (readRows) and a user's statement read through
+ * a cursor (readQuery), so a huge result is cut without being fetched. Checks (./check.ts) begin here too.
+ */
+
+
+
+/** The statement itself failed in the database; `code` is its SQLSTATE, when the server sent one. */
+class StatementError extends Error {
+    code;
+    constructor(cause) {
+        super(cause.message, { cause });
+        this.name = 'StatementError';
+        this.code = cause.code;
+    }
+}
+/**
+ * Opens a READ ONLY transaction whose statements stop at `timeoutMs` and, when `lockTimeoutMs` is given, wait at
+ * most that long (and never longer than `timeoutMs`) for a lock.
+ */
+async function beginReadOnly(client, limits) {
+    await client.query('BEGIN TRANSACTION READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(limits.timeoutMs))}`);
+    if (limits.lockTimeoutMs === undefined)
+        return;
+    const lockTimeoutMs = Math.min(limits.lockTimeoutMs, limits.timeoutMs);
+    await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+}
+/** Runs read-only SQL with parameters (for the action's own catalog queries) and returns the rows. */
+async function readRows(uri, sql, params = [], timeoutMs = 30_000) {
+    return withClient(uri, async (client) => {
+        await beginReadOnly(client, { timeoutMs, lockTimeoutMs: Math.min(timeoutMs, 5000) });
+        const { rows } = await client.query(sql, params);
+        await client.query('ROLLBACK');
+        return rows;
+    });
+}
+/**
+ * Runs one statement (the extended protocol refuses a second) in a read-only transaction and reads at most
+ * `maxRows` of its rows. Throws StatementError when the statement fails (its SQLSTATE says why).
+ */
+async function readQuery(uri, sql, limits) {
+    return withClient(uri, async (client) => {
+        await beginReadOnly(client, { timeoutMs: limits.timeoutMs });
+        const cursor = client.query(new pg_cursor_esm(sql));
+        let read;
+        try {
+            read = await new Promise((resolve, reject) => 
+            // The callback form also hands over the result, whose fields name the columns (even with no rows).
+            cursor.read(limits.maxRows + 1, (error, rows, result) => error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })));
+        }
+        catch (error) {
+            throw new StatementError(error);
+        }
+        finally {
+            await cursor.close().catch(() => undefined);
+        }
+        await client.query('ROLLBACK').catch(() => undefined);
+        const { rows, columns } = read;
+        return {
+            columns,
+            rows: rows.slice(0, limits.maxRows),
+            truncated: rows.length > limits.maxRows,
+            replayLsn: await replayLsn(client)
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/postgres/check.ts
+
+
+/** Bool's type OID in pg_type. */
+const BOOL_OID = 16;
 /** The check returned something other than one row with one boolean: no verdict can be read from it. */
 class NotBooleanError extends Error {
     constructor(message) {
@@ -56629,11 +56846,18 @@ class NotBooleanError extends Error {
         this.name = 'NotBooleanError';
     }
 }
-/** Could not connect (after retries), or the check hit its timeout: no verdict. */
-class ConnectionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ConnectionError';
+/** The check ran longer than its timeout and was cancelled: no verdict (a ConnectionError, as no answer came). */
+class CheckTimeoutError extends ConnectionError {
+    constructor(timeoutMs) {
+        super(`the check ran longer than check-timeout (${timeoutMs} ms) and was cancelled`);
+        this.name = 'CheckTimeoutError';
+    }
+}
+/** The connection broke while the check ran; a new one may answer. */
+class ConnectionLostError extends ConnectionError {
+    constructor(cause) {
+        super(`the connection failed during the check: ${cause.message}`, { cause });
+        this.name = 'ConnectionLostError';
     }
 }
 /**
@@ -56646,73 +56870,45 @@ class LockTimeoutError extends Error {
         this.name = 'LockTimeoutError';
     }
 }
-/** Runs `sql` once and reads one boolean from it. Throws NotBooleanError or ConnectionError; SQL errors are returned. */
+/**
+ * Runs `sql` once and reads one boolean from it; `ms` counts from the first try to connect. Throws
+ * NotBooleanError, LockTimeoutError or a ConnectionError (ConnectError, CheckTimeoutError, or the connection
+ * lost on every try); SQL errors are returned.
+ */
 async function runCheck(uri, sql, options) {
     const attempts = options.attempts ?? 4;
     for (let attempt = 1;; attempt++) {
         const started = Date.now();
-        const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-        // A connection dropped while idle must not crash the process; the query in flight reports it.
-        client.on('error', () => undefined);
         try {
-            await client.connect();
+            return await withClient(uri, (client) => checkOn(client, sql, options, started), {
+                attempts,
+                retryDelayMs: options.retryDelayMs
+            });
         }
         catch (error) {
-            await client.end().catch(() => undefined);
-            const code = error.code ?? '';
-            if ((RETRYABLE_STATES.test(code) || RETRYABLE_CODES.has(code)) && attempt < attempts) {
-                await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 250) * 2 ** (attempt - 1)));
-                continue;
-            }
-            const tries = attempt > 1 ? ` after ${attempt} attempts` : '';
-            throw new ConnectionError(`could not connect${tries}: ${error.message}`);
-        }
-        try {
-            await client.query('BEGIN TRANSACTION READ ONLY');
-            await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
-            const lockTimeout = Math.min(options.lockTimeoutMs ?? options.timeoutMs, options.timeoutMs);
-            await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeout))}`);
-            let result;
-            try {
-                result = await client.query({ text: sql, queryMode: 'extended' });
-            }
-            catch (error) {
-                const { code = '', message } = error;
-                if (code === '55P03')
-                    throw new LockTimeoutError(`the check waited more than ${lockTimeout} ms for a lock`);
-                if (code === '57014') {
-                    throw new ConnectionError(`the check ran longer than check-timeout (${options.timeoutMs} ms) and was cancelled`);
-                }
-                if (!code || RETRYABLE_STATES.test(code)) {
-                    if (attempt < attempts)
-                        continue;
-                    throw new ConnectionError(`the connection failed during the check: ${message}`);
-                }
-                return { kind: 'sql-error', code, message, ms: Date.now() - started };
-            }
-            return { kind: 'value', healthy: readBoolean(result), ms: Date.now() - started };
-        }
-        finally {
-            await client.end().catch(() => undefined);
+            if (!(error instanceof ConnectionLostError) || attempt >= attempts)
+                throw error;
         }
     }
 }
-/** Runs read-only SQL with parameters (for the action's own catalog queries) and returns the rows. */
-async function readRows(uri, sql, params = [], timeoutMs = 30_000) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-    client.on('error', () => undefined);
-    await client.connect();
+async function checkOn(client, sql, options, started) {
+    const lockTimeoutMs = Math.min(options.lockTimeoutMs ?? options.timeoutMs, options.timeoutMs);
+    await beginReadOnly(client, { timeoutMs: options.timeoutMs, lockTimeoutMs });
+    let result;
     try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
-        await client.query(`SET LOCAL lock_timeout = ${Math.round(Math.min(timeoutMs, 5000))}`);
-        const { rows } = await client.query(sql, params);
-        await client.query('ROLLBACK');
-        return rows;
+        result = await client.query({ text: sql, queryMode: 'extended' });
     }
-    finally {
-        await client.end().catch(() => undefined);
+    catch (error) {
+        const { code = '', message } = error;
+        if (code === '55P03')
+            throw new LockTimeoutError(`the check waited more than ${lockTimeoutMs} ms for a lock`);
+        if (code === '57014')
+            throw new CheckTimeoutError(options.timeoutMs);
+        if (!code || mayPass(code))
+            throw new ConnectionLostError(error);
+        return { kind: 'sql-error', code, message, ms: Date.now() - started };
     }
+    return { kind: 'value', healthy: readBoolean(result), ms: Date.now() - started };
 }
 function readBoolean(result) {
     const columns = result.fields.map((field) => `${field.name} (${typeName(field.dataTypeID)})`);
@@ -56733,6 +56929,182 @@ const TYPE_NAMES = { 16: 'boolean', 20: 'bigint', 21: 'smallint', 23: 'integer',
 function typeName(oid) {
     return TYPE_NAMES[oid] ?? `type oid ${oid}`;
 }
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __nccwpck_require__(6901);
+;// CONCATENATED MODULE: ./src/recovery-sql.ts
+/**
+ * The SQL text of `recover`, built from table shapes (read by src/postgres/tables.ts) with every identifier
+ * quoted: the DDL of a copy, the SELECT and COPY statements, the merge and its undo. Pure: no connection here.
+ */
+/** A PostgreSQL identifier in double quotes, inner quotes doubled. */
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+function qualifiedName(schema, name) {
+    return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+/** How a table is named in outputs and summaries: `schema.table`, unquoted. */
+function displayName(table) {
+    return `${table.schema}.${table.name}`;
+}
+/** An identifier as the user wrote it, as PostgreSQL reads it: "Quoted" kept exactly, anything else lower-cased. */
+function parseIdentifierText(text) {
+    return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+}
+/** `recovered_20261124_063357`: the schema a recovery at `now` (UTC) copies into when `into` is not given. */
+function defaultSchemaName(now) {
+    const iso = now.toISOString();
+    return `recovered_${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`;
+}
+/** Defaults that take values from a sequence would tie the copy to the original's sequence (or fail without it). */
+function keepsDefault(column) {
+    return column.default !== undefined && !/\bnextval\s*\(/i.test(column.default);
+}
+/**
+ * CREATE TABLE for a copy of `shape` in `schema`: same column types, NOT NULL, primary key, and the defaults
+ * that do not use sequences. Identity and generated columns become plain columns holding the copied values.
+ */
+function createTableSql(schema, shape) {
+    const lines = shape.columns.map((column) => {
+        const parts = [quoteIdent(column.name), column.type];
+        if (column.notNull)
+            parts.push('NOT NULL');
+        if (!column.generated && keepsDefault(column))
+            parts.push(`DEFAULT ${column.default}`);
+        return `  ${parts.join(' ')}`;
+    });
+    if (shape.primaryKey)
+        lines.push(`  ${shape.primaryKey.definition}`);
+    return `CREATE TABLE ${qualifiedName(schema, shape.name)} (\n${lines.join(',\n')}\n)`;
+}
+/** The rows to copy: `columns` of the table at the point, only those matching `where` when given. */
+function selectSql(shape, columns, where) {
+    // ONLY keeps rows of inheritance children out; a partitioned table's rows are all in its partitions.
+    const only = shape.kind === 'r' ? 'ONLY ' : '';
+    const list = columns.map(quoteIdent).join(', ');
+    const filter = where === undefined ? '' : ` WHERE (${where})`;
+    return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`;
+}
+function copyOutSql(select) {
+    return `COPY (${select}) TO STDOUT`;
+}
+/** COPY into `columns` of `into`, a quoted, schema-qualified table. */
+function copyInSql(into, columns) {
+    return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+}
+/** How many keys of merged rows the summary lists in its undo statement. */
+const UNDO_KEY_LIMIT = 1000;
+/**
+ * Inserts the staged rows that are missing from `into` (by primary key) and returns how many, with the keys of
+ * the first UNDO_KEY_LIMIT as SQL row literals for an undo statement.
+ */
+function mergeSql(options) {
+    const list = options.columns.map(quoteIdent).join(', ');
+    const keys = options.keyColumns.map(quoteIdent).join(', ');
+    const literal = `format('(${options.keyColumns.map(() => '%L').join(', ')})', ${options.keyColumns
+        .map((column) => `k.${quoteIdent(column)}`)
+        .join(', ')})`;
+    const overriding = options.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '';
+    return (`WITH inserted AS (INSERT INTO ${options.into} (${list})${overriding} ` +
+        `SELECT ${list} FROM ${options.staging} ON CONFLICT (${keys}) DO NOTHING RETURNING ${keys}) ` +
+        `SELECT (SELECT count(*) FROM inserted)::bigint::text AS count, ` +
+        `(SELECT string_agg(${literal}, ', ') FROM (SELECT * FROM inserted LIMIT ${UNDO_KEY_LIMIT}) k) AS keys`);
+}
+/** The statement that removes merged rows again, from the keys mergeSql returned. */
+function undoMergeSql(into, keyColumns, keys) {
+    return `DELETE FROM ${into} WHERE (${keyColumns.map(quoteIdent).join(', ')}) IN (${keys});`;
+}
+
+;// CONCATENATED MODULE: ./src/postgres/copy.ts
+/**
+ * COPY piping, and only here: rows streamed from one connection's COPY TO STDOUT into another's COPY FROM STDIN,
+ * so no more than a few buffers of rows are in memory at once, however large the table.
+ */
+
+
+
+/**
+ * Streams the rows of `select` on `source` into `columns` of the quoted table `into` on `sink`. Returns the row
+ * counts both sides reported.
+ */
+async function copyRows(source, sink, select, into, columns) {
+    const out = source.query((0,pg_copy_streams.to)(copyOutSql(select)));
+    const copyIn = sink.query((0,pg_copy_streams/* from */.H)(copyInSql(into, columns)));
+    await (0,promises_namespaceObject.pipeline)(out, copyIn);
+    return { read: out.rowCount, written: copyIn.rowCount };
+}
+
+;// CONCATENATED MODULE: ./src/postgres/tables.ts
+
+/** The shape of the table `text` names (resolved as PostgreSQL resolves it, search_path included), or undefined. */
+async function readTableShape(client, text) {
+    const found = await client.query(`SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = pg_catalog.to_regclass($1)`, [text]);
+    if (found.rows.length === 0)
+        return undefined;
+    const { oid, schema, name, kind } = found.rows[0];
+    if (kind !== 'r' && kind !== 'p') {
+        throw new Error(`${displayName({ schema, name })} is not a table (relkind ${kind}); recover copies tables`);
+    }
+    // Qualify every type and expression by reading them with only pg_catalog on the search path.
+    await client.query(`SET search_path = pg_catalog`);
+    try {
+        const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
+              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
+              a.attidentity::text AS identity
+         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
+        ORDER BY a.attnum`, [oid]);
+        const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
+              array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                     ORDER BY k.ord) AS columns
+         FROM pg_constraint con
+        WHERE con.conrelid = $1 AND con.contype = 'p'`, [oid]);
+        return {
+            schema,
+            name,
+            kind: kind,
+            columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
+            primaryKey: key.rows[0]
+        };
+    }
+    finally {
+        // After a failed query the error above is what matters; a failed reset would only hide it.
+        await client.query('RESET search_path').catch(() => undefined);
+    }
+}
+async function schemaExists(client, schema) {
+    const result = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [schema]);
+    return result.rows.length > 0;
+}
+/**
+ * Parses `select` on the server with the extended protocol, which refuses a second statement, without running
+ * it: the check that `where` is one condition and names only what exists at the point.
+ */
+async function checkSelect(client, select) {
+    await client.query({ text: `${select} LIMIT 0`, queryMode: 'extended' });
+}
+
+;// CONCATENATED MODULE: ./src/postgres/index.ts
+/**
+ * Postgres access: the action reaches Postgres only through this module, never through `pg` itself.
+ * connect.ts: the one way to connect (timeouts, retries, the error guard, ConnectError);
+ * time-travel.ts: URIs of a branch's past; wal.ts: head, replay and point LSNs;
+ * read-only.ts: reads that cannot write; check.ts: checks and their verdicts;
+ * copy.ts: COPY between two connections; tables.ts: what recover reads about tables.
+ */
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/search.ts
 /**
@@ -56823,43 +57195,6 @@ function maxRounds(good, bad, k) {
     for (let covered = 1n; covered < steps; covered *= parts)
         rounds++;
     return rounds;
-}
-
-;// CONCATENATED MODULE: ./src/connection.ts
-/** Which database and role to connect as, when the inputs leave it open; the head of a branch's history. */
-
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
-    }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
-}
-/** The newest LSN of the branch behind `uri`, as PostgreSQL prints it. */
-async function headLsn(uri) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 30_000 });
-    await client.connect();
-    try {
-        const { rows } = await client.query('SELECT pg_current_wal_lsn()::text AS lsn');
-        return rows[0].lsn;
-    }
-    finally {
-        await client.end();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/operations/explain.ts
@@ -57011,8 +57346,8 @@ async function checkPoint(gateway, branch, point, input, context) {
         context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
         return;
     }
-    if (parseLsn(point.lsn) > parseLsn(head)) {
-        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
+    if (parseLsn(point.lsn) > head) {
+        throw new Error(`${input}: ${describePoint(point)} is past the head of ${branch.name} (${formatLsn(head)}); ` +
             'use an LSN at or before it, or head');
     }
 }
@@ -57395,13 +57730,31 @@ function confirmProblem(settings, target) {
     return `confirm: ${target.name} is ${why}; to restore it, set confirm: ${target.name}${given}`;
 }
 
-;// CONCATENATED MODULE: ./src/operations/target.ts
-/** Where an operation connects: a branch's compute endpoint as one database and role, and its past. */
+;// CONCATENATED MODULE: ./src/operations/branch-connection.ts
 
-
-
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
 /** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
-async function connectionTarget(branch, settings, gateway, context, operation) {
+async function connectionTo(branch, settings, gateway, context, operation) {
     const [databases, roles, endpoints] = await Promise.all([
         gateway.connections.listDatabases(branch.id),
         gateway.connections.listRoles(branch.id),
@@ -57420,26 +57773,16 @@ async function connectionTarget(branch, settings, gateway, context, operation) {
     context.mask(uri);
     return { branch, endpointId: endpoint.id, database, role, uri };
 }
-/** A read-only connection to the target's branch as it was at an LSN or a time (no branch is created). */
-function pastUri(target, at) {
-    const point = typeof at === 'bigint' ? { lsn: formatLsn(at) } : at;
-    return timeTravelUri(target.uri, { endpointId: target.endpointId, branchId: target.branch.id }, point);
-}
 /**
  * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
- * on the branch now, so the connection stays at that point while the branch moves on.
+ * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
+ * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
-async function pointUri(target, point, context) {
-    let lsn;
-    if (point.kind === 'lsn')
-        lsn = alignUp(parseLsn(point.lsn));
-    if (point.kind === 'head') {
-        const [row] = await readRows(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn');
-        lsn = alignUp(parseLsn(row.lsn));
-    }
-    const uri = pastUri(target, lsn ?? { timestamp: point.kind === 'timestamp' ? point.timestamp : '' });
+async function pointUri(connection, point, context) {
+    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
+    const uri = pastUri(connection, at);
     context.mask(uri);
-    return { uri, lsn };
+    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/bisect/plan.ts
@@ -57452,11 +57795,11 @@ async function pointUri(target, point, context) {
 
 async function plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
-    const target = await connectionTarget(branch, settings, gateway, context, 'bisect');
-    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], target)));
+    const connection = await connectionTo(branch, settings, gateway, context, 'bisect');
+    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], connection)));
     if (good.lsn !== undefined && bad.lsn !== undefined)
         checkOrder(good, bad);
-    const result = { settings, target, good, bad };
+    const result = { settings, connection, good, bad };
     if (settings.then === 'branch') {
         result.recoveryName = nameFor(settings.name, branch, 'bisect', context);
         if (await gateway.branches.findByName(result.recoveryName)) {
@@ -57494,32 +57837,13 @@ function checkOrder(good, bad) {
     throw new Error(`good: LSN ${formatLsn(good.lsn)} (${describePoint(good.point)}) is not before bad: LSN ${formatLsn(bad.lsn)} ` +
         `(${describePoint(bad.point)}); good must be a point before the data went bad (e.g. good: 2h ago)`);
 }
-/**
- * A point as an aligned LSN, read without changing anything: an LSN as given, head on the branch now, a
- * timestamp from the replay LSN of a time-travel compute at it. The branch's state there is that of a branch
- * Neon would create at it.
- */
-async function readBound(name, point, target) {
+/** A bound's aligned LSN, read without changing anything; a timestamp may stay open (src/postgres/wal.ts). */
+async function readBound(name, point, connection) {
     try {
-        return { name, point, lsn: await readPointLsn(point, target) };
+        return { name, point, lsn: await pointLsn(connection, point) };
     }
     catch (error) {
-        throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${target.branch.name}: ${error.message}`);
-    }
-}
-async function readPointLsn(point, target) {
-    switch (point.kind) {
-        case 'lsn':
-            return alignUp(parseLsn(point.lsn));
-        case 'head': {
-            const [row] = await readRows(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn');
-            return alignUp(parseLsn(row.lsn));
-        }
-        case 'timestamp': {
-            const uri = pastUri(target, { timestamp: point.timestamp });
-            const [row] = await readRows(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn');
-            return row.lsn ? alignUp(parseLsn(row.lsn)) : undefined;
-        }
+        throw new Error(`${name}: ${describePoint(point)} could not be resolved on ${connection.branch.name}: ${error.message}`);
     }
 }
 
@@ -57679,7 +58003,7 @@ async function resolveBound(bound, plan, branches) {
         throw new Error(`${bound.name}: the plan left a non-timestamp point open`);
     const branch = await branches.create({
         name: branches.name('point'),
-        parentId: plan.target.branch.id,
+        parentId: plan.connection.branch.id,
         parentTimestamp: bound.point.timestamp,
         useMs: SETUP_MS
     });
@@ -57698,7 +58022,6 @@ async function resolveBound(bound, plan, branches) {
  * What bisect can tell beyond the boundary, read over time-travel connections on both sides of it: the commit
  * time of the first bad LSN and the schema difference. A failure here only loses the extra detail.
  */
-
 
 
 /**
@@ -57729,8 +58052,8 @@ SELECT line FROM (
   FROM pg_constraint c JOIN rels r ON r.oid = c.conrelid
 ) lines ORDER BY line`;
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
-async function readInsights(target, result) {
-    const at = (lsn) => pastUri(target, lsn);
+async function readInsights(endpoint, result) {
+    const at = (lsn) => pastUri(endpoint, lsn);
     const notes = [];
     const note = (what) => (error) => {
         notes.push(`Could not read ${what}: ${error.message}`);
@@ -58008,7 +58331,6 @@ function validateConcurrency(concurrency) {
 
 
 
-
 /** How long a time-travel probe waits for a lock before it asks a branch instead. */
 const TIME_TRAVEL_LOCK_TIMEOUT_MS = 2000;
 function proberFor(plan, branches, gateway, context) {
@@ -58036,7 +58358,7 @@ class TimeTravelProber {
     async probe(lsn) {
         const { settings } = this.plan;
         try {
-            return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
+            return await runCheck(pastUri(this.plan.connection, lsn), settings.check, {
                 timeoutMs: settings.checkTimeoutMs,
                 lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
             });
@@ -58081,7 +58403,7 @@ class BranchProber {
         }
         catch (error) {
             // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
-            if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message))
+            if (!(error instanceof ConnectionError) || error instanceof CheckTimeoutError)
                 throw error;
             this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`);
             return this.probeOnNewBranch(lsn);
@@ -58122,7 +58444,7 @@ class BranchProber {
     async create(lsn) {
         try {
             return await this.branches.create({
-                parentId: this.plan.target.branch.id,
+                parentId: this.plan.connection.branch.id,
                 parentLsn: formatLsn(lsn),
                 endpoint: 'read_write',
                 useMs: SETUP_MS + this.plan.settings.checkTimeoutMs
@@ -58136,7 +58458,7 @@ class BranchProber {
         }
     }
     async check(branch) {
-        const { database, role } = this.plan.target;
+        const { database, role } = this.plan.connection;
         // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
         const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role });
         return runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs });
@@ -58253,7 +58575,7 @@ function report_describe(plan) {
         ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
         : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`;
     const summary = new summary_Summary()
-        .heading(`Dry run: Bisect of ${plan.target.branch.name}`)
+        .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
         .paragraph(`Nothing was probed. This step would search ${search}`)
         .keyValues(boundFacts(plan, good, bad));
     if (plan.refusal)
@@ -58273,7 +58595,7 @@ function report_report(plan, result, context) {
     const restored = result.restored && report(result.restored.plan, result.restored.result, context);
     if (restored)
         Object.assign(outputs, restored.outputs);
-    const summary = new summary_Summary().heading(`Bisect of ${plan.target.branch.name}`);
+    const summary = new summary_Summary().heading(`Bisect of ${plan.connection.branch.name}`);
     answerSection(summary, plan, result, outputs);
     warnings(summary, result);
     roundsSection(summary, plan, result);
@@ -58336,7 +58658,7 @@ function roundsSection(summary, plan, result) {
         .keyValues(boundFacts(plan, result.good, result.bad));
 }
 function nextStep(summary, plan, lastGood, context) {
-    const { branch } = plan.target;
+    const { branch } = plan.connection;
     const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch };
     summary
         .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
@@ -58355,7 +58677,7 @@ function boundFacts(plan, good, bad) {
         ? `${describePoint(it.point)} (its LSN is resolved when run)`
         : `LSN ${formatLsn(it.lsn)} (${describePoint(it.point)})`;
     return [
-        ['Branch', `${plan.target.branch.name} (${plan.target.branch.id})`],
+        ['Branch', `${plan.connection.branch.name} (${plan.connection.branch.id})`],
         ['Check', settings.check],
         ['Good', bound(good)],
         ['Bad', bound(bad)],
@@ -58417,7 +58739,7 @@ async function execute_execute(plan, gateway, context) {
         bad,
         maxRounds: roundBound(resolved),
         searched,
-        insights: await readInsights(plan.target, answer),
+        insights: await readInsights(plan.connection, answer),
         cleanupProblems: searched.cleanupProblems,
         ms: 0
     };
@@ -58437,7 +58759,7 @@ async function search(plan, good, bad, branches, gateway, context) {
     }
     catch (error) {
         await drain(prober, context);
-        throw await explainChangedBranch(error, plan.target.branch, gateway);
+        throw await explainChangedBranch(error, plan.connection.branch, gateway);
     }
     return { ...searched, cleanupProblems: await drain(prober, context) };
 }
@@ -58464,7 +58786,7 @@ async function explainChangedBranch(error, branch, gateway) {
 async function createRecoveryBranch(plan, lastGood, gateway, context) {
     const { branch } = await gateway.branches.create({
         name: plan.recoveryName,
-        parentId: plan.target.branch.id,
+        parentId: plan.connection.branch.id,
         parentLsn: formatLsn(lastGood),
         endpoint: 'read_write',
         annotations: { [RUN_ANNOTATION]: context.runId }
@@ -61367,23 +61689,7 @@ function count(items) {
     return `${items} item${items === 1 ? '' : 's'}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/pg-cursor/index.js
-var pg_cursor = __nccwpck_require__(2450);
-;// CONCATENATED MODULE: ./node_modules/pg-cursor/esm/index.mjs
-// ESM wrapper for pg-cursor
-
-
-// Export as default only to match CJS module
-/* harmony default export */ const pg_cursor_esm = (pg_cursor);
-
 ;// CONCATENATED MODULE: ./src/operations/query.ts
-/**
- * query: one read-only SQL statement on `branch` as it was at `at`, through a time-travel connection (Neon
- * starts a read-only compute at the point; no branch is created). The statement runs in a READ ONLY
- * transaction with a timeout, through the extended protocol (so a second statement is refused), and its rows
- * are read through a cursor, so a huge result is cut without being fetched.
- */
-
 
 
 
@@ -61401,9 +61707,9 @@ const STATEMENT_TIMEOUT_MS = 5 * 60_000;
 async function query_plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
     await checkPoint(gateway, branch, settings.at, 'at', context);
-    const target = await connectionTarget(branch, settings, gateway, context, 'query');
-    const { uri, lsn } = await pointUri(target, settings.at, context);
-    return { settings, target, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) };
+    const connection = await connectionTo(branch, settings, gateway, context, 'query');
+    const { uri, lsn } = await pointUri(connection, settings.at, context);
+    return { settings, connection, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) };
 }
 /** A JSON value for any cell: bytea as `\x…` hex (as psql shows it), bigint as text. */
 function jsonValue(_key, value) {
@@ -61431,37 +61737,13 @@ function explain(error) {
     }
 }
 async function runQuery(uri, sql) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 });
-    client.on('error', () => undefined);
-    await client.connect();
     try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
-        const cursor = client.query(new pg_cursor_esm(sql));
-        let read;
-        try {
-            read = await new Promise((resolve, reject) => 
-            // The callback form also hands over the result, whose fields name the columns (even with no rows).
-            cursor.read(MAX_ROWS + 1, (error, rows, result) => error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })));
-        }
-        catch (error) {
-            throw explain(error);
-        }
-        finally {
-            await cursor.close().catch(() => undefined);
-        }
-        const { rows, columns } = read;
-        await client.query('ROLLBACK').catch(() => undefined);
-        const [replay] = (await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn')).rows;
-        return {
-            columns,
-            rows: rows.slice(0, MAX_ROWS),
-            truncated: rows.length > MAX_ROWS,
-            lsn: replay?.lsn ?? undefined
-        };
+        const read = await readQuery(uri, sql, { maxRows: MAX_ROWS, timeoutMs: STATEMENT_TIMEOUT_MS });
+        const lsn = read.replayLsn === undefined ? undefined : formatLsn(read.replayLsn);
+        return { columns: read.columns, rows: read.rows, truncated: read.truncated, lsn };
     }
-    finally {
-        await client.end().catch(() => undefined);
+    catch (error) {
+        throw error instanceof StatementError ? explain(error) : error;
     }
 }
 /** The rows as JSON, cut (whole rows) to fit the output limit. */
@@ -61482,7 +61764,7 @@ function cellText(value) {
 }
 function query_describe(plan) {
     const summary = new summary_Summary()
-        .heading(`Dry run: Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+        .heading(`Dry run: Query of ${plan.connection.branch.name} at ${describePoint(plan.settings.at)}`)
         .paragraph('Nothing was run. This step would run:')
         .code(plan.settings.sql, 'sql');
     return { outputs: {}, summary };
@@ -61493,19 +61775,19 @@ async function query_execute(plan) {
     return { ...result, ms: Date.now() - started };
 }
 function query_report(plan, result, context) {
-    const { settings, target } = plan;
+    const { settings, connection } = plan;
     const point = describePoint(settings.at);
     const { json, kept } = resultJson(result.rows);
     const truncated = result.truncated || kept < result.rows.length;
     const lsn = plan.lsn ?? result.lsn;
-    context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
-    const summary = new summary_Summary().heading(`Query of ${target.branch.name} at ${point}`);
+    context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
+    const summary = new summary_Summary().heading(`Query of ${connection.branch.name} at ${point}`);
     summary
         .keyValues([
-        ['Branch', `${target.branch.name} (${target.branch.id})`],
+        ['Branch', `${connection.branch.name} (${connection.branch.id})`],
         ['Point', point],
         ['LSN', lsn],
-        ['Database', `${target.database} as ${target.role}`],
+        ['Database', `${connection.database} as ${connection.role}`],
         ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
         ['Took', `${result.ms} ms`]
     ])
@@ -61520,157 +61802,6 @@ function query_report(plan, result, context) {
         outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' },
         summary
     };
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __nccwpck_require__(6901);
-;// CONCATENATED MODULE: ./src/recovery-sql.ts
-/**
- * The SQL of `recover`: table shapes read from the catalogs (not pg_dump, whose version on a runner may be older
- * than the server), the DDL and COPY statements built from them with every identifier quoted, and the COPY
- * pipe that streams rows from the past (a read-only time-travel connection) into the live branch.
- */
-
-
-/** A PostgreSQL identifier in double quotes, inner quotes doubled. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-function qualifiedName(schema, name) {
-    return `${quoteIdent(schema)}.${quoteIdent(name)}`;
-}
-/** How a table is named in outputs and summaries: `schema.table`, unquoted. */
-function displayName(table) {
-    return `${table.schema}.${table.name}`;
-}
-/** An identifier as the user wrote it, as PostgreSQL reads it: "Quoted" kept exactly, anything else lower-cased. */
-function parseIdentifierText(text) {
-    return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
-}
-/** `recovered_20261124_063357`: the default target schema of a recovery at `now` (UTC). */
-function defaultSchemaName(now) {
-    const iso = now.toISOString();
-    return `recovered_${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`;
-}
-/** Defaults that take values from a sequence would tie the copy to the original's sequence (or fail without it). */
-function keepsDefault(column) {
-    return column.default !== undefined && !/\bnextval\s*\(/i.test(column.default);
-}
-/**
- * CREATE TABLE for a copy of `shape` in `schema`: same column types, NOT NULL, primary key, and the defaults
- * that do not use sequences. Identity and generated columns become plain columns holding the copied values.
- */
-function createTableSql(schema, shape) {
-    const lines = shape.columns.map((column) => {
-        const parts = [quoteIdent(column.name), column.type];
-        if (column.notNull)
-            parts.push('NOT NULL');
-        if (!column.generated && keepsDefault(column))
-            parts.push(`DEFAULT ${column.default}`);
-        return `  ${parts.join(' ')}`;
-    });
-    if (shape.primaryKey)
-        lines.push(`  ${shape.primaryKey.definition}`);
-    return `CREATE TABLE ${qualifiedName(schema, shape.name)} (\n${lines.join(',\n')}\n)`;
-}
-/** The rows to copy: `columns` of the table at the point, only those matching `where` when given. */
-function selectSql(shape, columns, where) {
-    // ONLY keeps rows of inheritance children out; a partitioned table's rows are all in its partitions.
-    const only = shape.kind === 'r' ? 'ONLY ' : '';
-    const list = columns.map(quoteIdent).join(', ');
-    const filter = where === undefined ? '' : ` WHERE (${where})`;
-    return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`;
-}
-function copyOutSql(select) {
-    return `COPY (${select}) TO STDOUT`;
-}
-function copyInSql(target, columns) {
-    return `COPY ${target} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
-}
-/** How many keys of merged rows the summary lists in its undo statement. */
-const UNDO_KEY_LIMIT = 1000;
-/**
- * Inserts the staged rows that are missing from `target` (by primary key) and returns how many, with the keys of
- * the first UNDO_KEY_LIMIT as SQL row literals for an undo statement.
- */
-function mergeSql(options) {
-    const list = options.columns.map(quoteIdent).join(', ');
-    const keys = options.keyColumns.map(quoteIdent).join(', ');
-    const literal = `format('(${options.keyColumns.map(() => '%L').join(', ')})', ${options.keyColumns
-        .map((column) => `k.${quoteIdent(column)}`)
-        .join(', ')})`;
-    const overriding = options.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '';
-    return (`WITH inserted AS (INSERT INTO ${options.target} (${list})${overriding} ` +
-        `SELECT ${list} FROM ${options.staging} ON CONFLICT (${keys}) DO NOTHING RETURNING ${keys}) ` +
-        `SELECT (SELECT count(*) FROM inserted)::bigint::text AS count, ` +
-        `(SELECT string_agg(${literal}, ', ') FROM (SELECT * FROM inserted LIMIT ${UNDO_KEY_LIMIT}) k) AS keys`);
-}
-/** The statement that removes merged rows again, from the keys mergeSql returned. */
-function undoMergeSql(target, keyColumns, keys) {
-    return `DELETE FROM ${target} WHERE (${keyColumns.map(quoteIdent).join(', ')}) IN (${keys});`;
-}
-/** The shape of the table `text` names (resolved as PostgreSQL resolves it, search_path included), or undefined. */
-async function readTableShape(client, text) {
-    const found = await client.query(`SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind
-       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.oid = pg_catalog.to_regclass($1)`, [text]);
-    if (found.rows.length === 0)
-        return undefined;
-    const { oid, schema, name, kind } = found.rows[0];
-    if (kind !== 'r' && kind !== 'p') {
-        throw new Error(`${displayName({ schema, name })} is not a table (relkind ${kind}); recover copies tables`);
-    }
-    // Qualify every type and expression by reading them with only pg_catalog on the search path.
-    await client.query(`SET search_path = pg_catalog`);
-    try {
-        const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
-              a.attidentity::text AS identity
-         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY a.attnum`, [oid]);
-        const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
-              array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                     ORDER BY k.ord) AS columns
-         FROM pg_constraint con
-        WHERE con.conrelid = $1 AND con.contype = 'p'`, [oid]);
-        return {
-            schema,
-            name,
-            kind: kind,
-            columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
-            primaryKey: key.rows[0]
-        };
-    }
-    finally {
-        // After a failed query the error above is what matters; a failed reset would only hide it.
-        await client.query('RESET search_path').catch(() => undefined);
-    }
-}
-async function schemaExists(client, schema) {
-    const result = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [schema]);
-    return result.rows.length > 0;
-}
-/**
- * Parses `select` on the server with the extended protocol, which refuses a second statement, without running
- * it: the check that `where` is one condition and names only what exists at the point.
- */
-async function checkSelect(client, select) {
-    await client.query({ text: `${select} LIMIT 0`, queryMode: 'extended' });
-}
-/**
- * Streams the rows of `select` on `past` into `target` on `live` with COPY: the past side's COPY TO STDOUT piped
- * into the live side's COPY FROM STDIN, so no more than a few buffers of rows are in memory at once.
- * Returns the row counts both sides reported.
- */
-async function copyRows(past, live, select, target, columns) {
-    const source = past.query((0,pg_copy_streams.to)(copyOutSql(select)));
-    const sink = live.query((0,pg_copy_streams/* from */.H)(copyInSql(target, columns)));
-    await (0,promises_namespaceObject.pipeline)(source, sink);
-    return { read: source.rowCount, written: sink.rowCount };
 }
 
 ;// CONCATENATED MODULE: ./src/operations/recover.ts
@@ -61691,14 +61822,13 @@ async function copyRows(past, live, select, target, columns) {
 async function recover_plan(settings, gateway, context) {
     const branch = await resolveBranch(gateway, settings.branch);
     await checkPoint(gateway, branch, settings.at, 'at', context);
-    const target = await connectionTarget(branch, settings, gateway, context, 'recover');
-    const { database, role, uri: liveUri } = target;
-    const { uri: pastUri } = await pointUri(target, settings.at, context);
-    const past = await connect(pastUri, `${branch.name} at ${describePoint(settings.at)}`);
-    const live = await connect(liveUri, branch.name);
+    const connection = await connectionTo(branch, settings, gateway, context, 'recover');
+    const { database, role, uri: liveUri } = connection;
+    const { uri: pastUri } = await pointUri(connection, settings.at, context);
+    const [past, live] = await connectBoth(pastUri, liveUri);
     try {
         await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const schema = settings.mode === 'schema' ? targetSchema(settings, context) : undefined;
+        const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined;
         if (schema !== undefined && (await schemaExists(live, schema))) {
             throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`);
         }
@@ -61712,8 +61842,8 @@ async function recover_plan(settings, gateway, context) {
                 ? await mergeCopy(shape, live, branch, settings.where)
                 : schemaCopy(shape, schema, settings.where));
         }
-        const targets = copies.map((copy) => copy.target);
-        const duplicate = targets.find((target, index) => targets.indexOf(target) !== index);
+        const destinations = copies.map((copy) => copy.into);
+        const duplicate = destinations.find((into, index) => destinations.indexOf(into) !== index);
         if (duplicate)
             throw new Error(`tables: two tables would be copied to ${duplicate}; recover them in separate steps`);
         for (const copy of copies) {
@@ -61766,7 +61896,7 @@ function recover_report(plan, result, context) {
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
         .keyValues([...recover_facts(plan), ['Took', formatDuration(result.ms)]])
-        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.target]))
+        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]))
         .heading('To undo this recovery', 3);
     if (schema !== undefined)
         summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql');
@@ -61778,7 +61908,7 @@ function recover_report(plan, result, context) {
 function undoSql(results) {
     return (results
         .filter((result) => result.written > 0)
-        .map((result) => undoMergeSql(result.copy.target, result.copy.merge.keyColumns, result.keys) +
+        .map((result) => undoMergeSql(result.copy.into, result.copy.merge.keyColumns, result.keys) +
         (result.written > result.listed
             ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
             : ''))
@@ -61786,8 +61916,7 @@ function undoSql(results) {
 }
 /** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
 async function copyAll(plan, context) {
-    const past = await connect(plan.pastUri, `${plan.branch.name} at ${describePoint(plan.settings.at)}`);
-    const live = await connect(plan.liveUri, plan.branch.name);
+    const [past, live] = await connectBoth(plan.pastUri, plan.liveUri);
     const results = [];
     let current;
     try {
@@ -61800,21 +61929,21 @@ async function copyAll(plan, context) {
             if (copy.merge) {
                 const staging = quoteIdent(`nra_recover_${index}`);
                 await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
-                    `FROM ${copy.target} WITH NO DATA`);
+                    `FROM ${copy.into} WITH NO DATA`);
                 const { read } = await copyRows(past, live, copy.select, staging, copy.columns);
-                const merged = await live.query(mergeSql({ target: copy.target, staging, columns: copy.columns, ...copy.merge }));
+                const merged = await live.query(mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
                 const written = Number(merged.rows[0].count);
                 const keys = merged.rows[0].keys ?? undefined;
                 results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) });
             }
             else {
                 await live.query(copy.ddl);
-                const { read, written } = await copyRows(past, live, copy.select, copy.target, copy.columns);
+                const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns);
                 if (read !== written)
                     throw new Error(`read ${read} rows at the point but wrote ${written}`);
                 results.push({ copy, read, written, listed: 0 });
             }
-            context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.target}`);
+            context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`);
         }
         current = undefined;
         await live.query('COMMIT');
@@ -61835,7 +61964,7 @@ function schemaCopy(shape, schema, where) {
         past: shape,
         columns,
         select: selectSql(shape, columns, where),
-        target: qualifiedName(schema, shape.name),
+        into: qualifiedName(schema, shape.name),
         ddl: createTableSql(schema, shape)
     };
 }
@@ -61868,14 +61997,14 @@ async function mergeCopy(shape, live, branch, where) {
         past: shape,
         columns,
         select: selectSql(shape, columns, where),
-        target: qualifiedName(head.schema, head.name),
+        into: qualifiedName(head.schema, head.name),
         merge: {
             keyColumns,
             overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
         }
     };
 }
-function targetSchema(settings, context) {
+function intoSchema(settings, context) {
     return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into);
 }
 /** What the transaction runs, for the dry run. */
@@ -61885,25 +62014,23 @@ function statements(plan) {
         lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`);
     for (const copy of plan.copies) {
         if (copy.ddl)
-            lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.target} FROM STDIN;`);
+            lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.target} … ON CONFLICT (${copy.merge.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`);
     }
     lines.push('COMMIT;');
     return lines;
 }
-async function connect(uri, what) {
-    const client = new esm.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 });
-    // A connection dropped while idle must not crash the process; the query in flight reports it.
-    client.on('error', () => undefined);
+/** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
+async function connectBoth(pastUri, liveUri) {
+    const past = await connect(pastUri);
     try {
-        await client.connect();
+        return [past, await connect(liveUri)];
     }
     catch (error) {
-        await client.end().catch(() => undefined);
-        throw new Error(`could not connect to ${what}: ${error.message}`);
+        await past.end().catch(() => undefined);
+        throw error;
     }
-    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/snapshot.ts
@@ -62141,15 +62268,15 @@ async function drill(plan, result, branches, gateway, context) {
             useMs: plan.useMs
         }));
     context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
-    const target = await connectionTarget(result.drill, settings, gateway, context, 'verify');
+    const connection = await connectionTo(result.drill, settings, gateway, context, 'verify');
     await phase(result, 'First query', async () => {
-        const first = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs);
+        const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
         if (!first.passed)
             throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
     });
     await phase(result, 'Checks', async () => {
         for (const sql of plan.checks)
-            result.reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs));
+            result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs));
     });
     result.recoveryMs = Date.now() - started;
 }

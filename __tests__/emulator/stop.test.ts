@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import pg from 'pg'
 import { startEmulator } from '../../emulator/index.js'
-import { timeTravelUri } from '../../src/postgres.js'
+import { timeTravelUri } from '../../src/postgres/index.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -79,7 +79,7 @@ describe('recovery SQL', () => {
 
   it('merges on the primary key and returns the inserted keys as literals for the undo', () => {
     const sql = mergeSql({
-      target: '"public"."orders"',
+      into: '"public"."orders"',
       staging: '"nra_recover_0"',
       columns: ['id', 'seq'],
       keyColumns: ['id', 'seq'],

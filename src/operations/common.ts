@@ -1,10 +1,10 @@
 /** Look-ups of what inputs name, and wording, shared by the operations. */
-import { headLsn } from '../connection.js'
 import { formatTime } from '../format.js'
 import { INPUTS, readsInput, type OperationName } from '../inputs.js'
-import { parseLsn } from '../lsn.js'
+import { formatLsn, parseLsn, type Lsn } from '../lsn.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint, type Point } from '../point.js'
+import { headLsn } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
 import { renderTemplate } from '../template.js'
 import { explainLookup } from './explain.js'
@@ -77,7 +77,7 @@ export async function checkPoint(
   )
   const [database] = await gateway.connections.listDatabases(branch.id)
   if (!endpoint || !database) return
-  let head: string
+  let head: Lsn
   try {
     const uri = await gateway.connections.getUri({
       branchId: branch.id,
@@ -90,9 +90,9 @@ export async function checkPoint(
     context.info(`Could not read the head LSN of ${branch.name} (${(error as Error).message}); Neon checks the point`)
     return
   }
-  if (parseLsn(point.lsn) > parseLsn(head)) {
+  if (parseLsn(point.lsn) > head) {
     throw new Error(
-      `${input}: ${describePoint(point)} is past the head of ${branch.name} (${head}); ` +
+      `${input}: ${describePoint(point)} is past the head of ${branch.name} (${formatLsn(head)}); ` +
         'use an LSN at or before it, or head'
     )
   }

@@ -4,16 +4,15 @@
  * transaction with a timeout, through the extended protocol (so a second statement is refused), and its rows
  * are read through a cursor, so a huge result is cut without being fetched.
  */
-import pg from 'pg'
-import Cursor from 'pg-cursor'
 import type { QuerySettings } from '../inputs.js'
 import { formatLsn } from '../lsn.js'
 import type { NeonGateway } from '../neon/index.js'
 import { describePoint } from '../point.js'
+import { readQuery, StatementError } from '../postgres/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
-import { connectionTarget, pointUri, type Target } from './target.js'
+import { connectionTo, pointUri, type BranchConnection } from './branch-connection.js'
 
 /** At most this many rows are read; `truncated` says when there were more. */
 export const MAX_ROWS = 1000
@@ -26,7 +25,7 @@ const STATEMENT_TIMEOUT_MS = 5 * 60_000
 
 export interface QueryPlan {
   settings: QuerySettings
-  target: Target
+  connection: BranchConnection
   /** The time-travel connection (masked). */
   uri: string
   /** The point as an LSN, when known before connecting (head and LSN points). */
@@ -36,9 +35,9 @@ export interface QueryPlan {
 export async function plan(settings: QuerySettings, gateway: NeonGateway, context: RunContext): Promise<QueryPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
   await checkPoint(gateway, branch, settings.at, 'at', context)
-  const target = await connectionTarget(branch, settings, gateway, context, 'query')
-  const { uri, lsn } = await pointUri(target, settings.at, context)
-  return { settings, target, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
+  const connection = await connectionTo(branch, settings, gateway, context, 'query')
+  const { uri, lsn } = await pointUri(connection, settings.at, context)
+  return { settings, connection, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
 }
 
 export interface QueryResult {
@@ -59,7 +58,7 @@ function jsonValue(_key: string, value: unknown): unknown {
 }
 
 /** Explains the database's refusal in terms of the `sql` input. */
-function explain(error: Error & { code?: string }): Error {
+function explain(error: StatementError): Error {
   switch (error.code) {
     case '42601':
       if (/multiple commands/.test(error.message)) {
@@ -76,37 +75,12 @@ function explain(error: Error & { code?: string }): Error {
 }
 
 export async function runQuery(uri: string, sql: string): Promise<QueryResult> {
-  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 })
-  client.on('error', () => undefined)
-  await client.connect()
   try {
-    await client.query('BEGIN TRANSACTION READ ONLY')
-    await client.query(`SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
-    const cursor = client.query(new Cursor(sql))
-    let read: { rows: Record<string, unknown>[]; columns: string[] }
-    try {
-      read = await new Promise((resolve, reject) =>
-        // The callback form also hands over the result, whose fields name the columns (even with no rows).
-        cursor.read(MAX_ROWS + 1, (error, rows, result) =>
-          error ? reject(error) : resolve({ rows, columns: result.fields.map((field) => field.name) })
-        )
-      )
-    } catch (error) {
-      throw explain(error as Error & { code?: string })
-    } finally {
-      await cursor.close().catch(() => undefined)
-    }
-    const { rows, columns } = read
-    await client.query('ROLLBACK').catch(() => undefined)
-    const [replay] = (await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn')).rows
-    return {
-      columns,
-      rows: rows.slice(0, MAX_ROWS),
-      truncated: rows.length > MAX_ROWS,
-      lsn: replay?.lsn ?? undefined
-    }
-  } finally {
-    await client.end().catch(() => undefined)
+    const read = await readQuery(uri, sql, { maxRows: MAX_ROWS, timeoutMs: STATEMENT_TIMEOUT_MS })
+    const lsn = read.replayLsn === undefined ? undefined : formatLsn(read.replayLsn)
+    return { columns: read.columns, rows: read.rows, truncated: read.truncated, lsn }
+  } catch (error) {
+    throw error instanceof StatementError ? explain(error) : error
   }
 }
 
@@ -129,7 +103,7 @@ function cellText(value: unknown): string {
 
 export function describe(plan: QueryPlan): OperationResult {
   const summary = new Summary()
-    .heading(`Dry run: Query of ${plan.target.branch.name} at ${describePoint(plan.settings.at)}`)
+    .heading(`Dry run: Query of ${plan.connection.branch.name} at ${describePoint(plan.settings.at)}`)
     .paragraph('Nothing was run. This step would run:')
     .code(plan.settings.sql, 'sql')
   return { outputs: {}, summary }
@@ -142,19 +116,19 @@ export async function execute(plan: QueryPlan): Promise<QueryResult & { ms: numb
 }
 
 export function report(plan: QueryPlan, result: QueryResult & { ms: number }, context: RunContext): OperationResult {
-  const { settings, target } = plan
+  const { settings, connection } = plan
   const point = describePoint(settings.at)
   const { json, kept } = resultJson(result.rows)
   const truncated = result.truncated || kept < result.rows.length
   const lsn = plan.lsn ?? result.lsn
-  context.info(`${kept} rows from ${target.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
-  const summary = new Summary().heading(`Query of ${target.branch.name} at ${point}`)
+  context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
+  const summary = new Summary().heading(`Query of ${connection.branch.name} at ${point}`)
   summary
     .keyValues([
-      ['Branch', `${target.branch.name} (${target.branch.id})`],
+      ['Branch', `${connection.branch.name} (${connection.branch.id})`],
       ['Point', point],
       ['LSN', lsn],
-      ['Database', `${target.database} as ${target.role}`],
+      ['Database', `${connection.database} as ${connection.role}`],
       ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
       ['Took', `${result.ms} ms`]
     ])

@@ -5,14 +5,12 @@
  * By default the tables land in a new schema; with mode: merge, the rows missing from each original table
  * (by primary key) go back into it.
  */
-import pg from 'pg'
 import { formatDuration } from '../duration.js'
 import type { RecoverSettings } from '../inputs.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
 import { describePoint } from '../point.js'
+import { checkSelect, connect, copyRows, readTableShape, schemaExists, type Client } from '../postgres/index.js'
 import {
-  checkSelect,
-  copyRows,
   createTableSql,
   defaultSchemaName,
   displayName,
@@ -20,8 +18,6 @@ import {
   parseIdentifierText,
   qualifiedName,
   quoteIdent,
-  readTableShape,
-  schemaExists,
   selectSql,
   undoMergeSql,
   type TableShape,
@@ -30,7 +26,7 @@ import {
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
-import { connectionTarget, pointUri } from './target.js'
+import { connectionTo, pointUri } from './branch-connection.js'
 
 /** One table to copy: what is read at the point, and where it goes. */
 export interface TableCopy {
@@ -39,8 +35,8 @@ export interface TableCopy {
   /** The columns copied, in order. */
   columns: string[]
   select: string
-  /** Quoted, schema-qualified target. */
-  target: string
+  /** The table the rows go into: quoted, schema-qualified. */
+  into: string
   /** merge: the original table's primary key columns and whether it has identity ALWAYS columns. */
   merge?: { keyColumns: string[]; overridingSystemValue: boolean }
   /** schema mode: the CREATE TABLE of the copy. */
@@ -62,15 +58,14 @@ export interface RecoverPlan {
 export async function plan(settings: RecoverSettings, gateway: NeonGateway, context: RunContext): Promise<RecoverPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
   await checkPoint(gateway, branch, settings.at, 'at', context)
-  const target = await connectionTarget(branch, settings, gateway, context, 'recover')
-  const { database, role, uri: liveUri } = target
-  const { uri: pastUri } = await pointUri(target, settings.at, context)
+  const connection = await connectionTo(branch, settings, gateway, context, 'recover')
+  const { database, role, uri: liveUri } = connection
+  const { uri: pastUri } = await pointUri(connection, settings.at, context)
 
-  const past = await connect(pastUri, `${branch.name} at ${describePoint(settings.at)}`)
-  const live = await connect(liveUri, branch.name)
+  const [past, live] = await connectBoth(pastUri, liveUri)
   try {
     await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const schema = settings.mode === 'schema' ? targetSchema(settings, context) : undefined
+    const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined
     if (schema !== undefined && (await schemaExists(live, schema))) {
       throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`)
     }
@@ -86,8 +81,8 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
           : schemaCopy(shape, schema, settings.where)
       )
     }
-    const targets = copies.map((copy) => copy.target)
-    const duplicate = targets.find((target, index) => targets.indexOf(target) !== index)
+    const destinations = copies.map((copy) => copy.into)
+    const duplicate = destinations.find((into, index) => destinations.indexOf(into) !== index)
     if (duplicate) throw new Error(`tables: two tables would be copied to ${duplicate}; recover them in separate steps`)
     for (const copy of copies) {
       // One condition on the read-only past, parsed before anything is written (a second statement is refused).
@@ -155,7 +150,7 @@ export function report(
     .keyValues([...facts(plan), ['Took', formatDuration(result.ms)]])
     .table(
       ['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'],
-      results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.target])
+      results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into])
     )
     .heading('To undo this recovery', 3)
   if (schema !== undefined) summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql')
@@ -172,7 +167,7 @@ function undoSql(results: CopyResult[]): string {
       .filter((result) => result.written > 0)
       .map(
         (result) =>
-          undoMergeSql(result.copy.target, result.copy.merge!.keyColumns, result.keys!) +
+          undoMergeSql(result.copy.into, result.copy.merge!.keyColumns, result.keys!) +
           (result.written > result.listed
             ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
             : '')
@@ -192,8 +187,7 @@ interface CopyResult {
 
 /** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
 async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResult[]> {
-  const past = await connect(plan.pastUri, `${plan.branch.name} at ${describePoint(plan.settings.at)}`)
-  const live = await connect(plan.liveUri, plan.branch.name)
+  const [past, live] = await connectBoth(plan.pastUri, plan.liveUri)
   const results: CopyResult[] = []
   let current: TableCopy | undefined
   try {
@@ -206,22 +200,22 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResu
         const staging = quoteIdent(`nra_recover_${index}`)
         await live.query(
           `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
-            `FROM ${copy.target} WITH NO DATA`
+            `FROM ${copy.into} WITH NO DATA`
         )
         const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
         const merged = await live.query<{ count: string; keys: string | null }>(
-          mergeSql({ target: copy.target, staging, columns: copy.columns, ...copy.merge })
+          mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge })
         )
         const written = Number(merged.rows[0].count)
         const keys = merged.rows[0].keys ?? undefined
         results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) })
       } else {
         await live.query(copy.ddl!)
-        const { read, written } = await copyRows(past, live, copy.select, copy.target, copy.columns)
+        const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns)
         if (read !== written) throw new Error(`read ${read} rows at the point but wrote ${written}`)
         results.push({ copy, read, written, listed: 0 })
       }
-      context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.target}`)
+      context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`)
     }
     current = undefined
     await live.query('COMMIT')
@@ -243,7 +237,7 @@ function schemaCopy(shape: TableShape, schema: string, where: string | undefined
     past: shape,
     columns,
     select: selectSql(shape, columns, where),
-    target: qualifiedName(schema, shape.name),
+    into: qualifiedName(schema, shape.name),
     ddl: createTableSql(schema, shape)
   }
 }
@@ -251,7 +245,7 @@ function schemaCopy(shape: TableShape, schema: string, where: string | undefined
 /** The original table at head must exist with a primary key and every column the past rows carry. */
 async function mergeCopy(
   shape: TableShape,
-  live: pg.Client,
+  live: Client,
   branch: Branch,
   where: string | undefined
 ): Promise<TableCopy> {
@@ -288,7 +282,7 @@ async function mergeCopy(
     past: shape,
     columns,
     select: selectSql(shape, columns, where),
-    target: qualifiedName(head.schema, head.name),
+    into: qualifiedName(head.schema, head.name),
     merge: {
       keyColumns,
       overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
@@ -296,7 +290,7 @@ async function mergeCopy(
   }
 }
 
-function targetSchema(settings: RecoverSettings, context: RunContext): string {
+function intoSchema(settings: RecoverSettings, context: RunContext): string {
   return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into)
 }
 
@@ -305,26 +299,24 @@ function statements(plan: RecoverPlan): string[] {
   const lines = ['BEGIN;']
   if (plan.schema !== undefined) lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`)
   for (const copy of plan.copies) {
-    if (copy.ddl) lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.target} FROM STDIN;`)
+    if (copy.ddl) lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`)
     else
       lines.push(
         `-- rows of: ${copy.select}`,
-        `INSERT INTO ${copy.target} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
+        `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
       )
   }
   lines.push('COMMIT;')
   return lines
 }
 
-async function connect(uri: string, what: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: 60_000 })
-  // A connection dropped while idle must not crash the process; the query in flight reports it.
-  client.on('error', () => undefined)
+/** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
+async function connectBoth(pastUri: string, liveUri: string): Promise<[Client, Client]> {
+  const past = await connect(pastUri)
   try {
-    await client.connect()
+    return [past, await connect(liveUri)]
   } catch (error) {
-    await client.end().catch(() => undefined)
-    throw new Error(`could not connect to ${what}: ${(error as Error).message}`)
+    await past.end().catch(() => undefined)
+    throw error
   }
-  return client
 }

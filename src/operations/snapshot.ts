@@ -2,7 +2,6 @@
  * snapshot: a branch (or, with kind: snapshot, a Neon snapshot) of `branch` at `at`. Running the same step
  * again in the same workflow run finds the snapshot it made, by its name, instead of making a second.
  */
-import { chooseConnection } from '../connection.js'
 import { formatDuration } from '../duration.js'
 import type { SnapshotSettings } from '../inputs.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
@@ -10,6 +9,7 @@ import { describePoint } from '../point.js'
 import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { expiryTime } from '../format.js'
+import { chooseConnection } from './branch-connection.js'
 import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
 
 export interface SnapshotPlan {

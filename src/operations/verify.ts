@@ -9,12 +9,12 @@ import path from 'node:path'
 import type { VerifySettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint } from '../point.js'
-import { ConnectionError, NotBooleanError, runCheck } from '../postgres.js'
+import { ConnectionError, NotBooleanError, runCheck } from '../postgres/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { SETUP_MS, Throwaways } from '../throwaway.js'
 import { checkPoint, pointFields, resolveBranch, resolveSnapshot } from './common.js'
-import { connectionTarget } from './target.js'
+import { connectionTo } from './branch-connection.js'
 
 export interface VerifyPlan {
   settings: VerifySettings
@@ -157,13 +157,14 @@ async function drill(
         })
   )
   context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`)
-  const target = await connectionTarget(result.drill, settings, gateway, context, 'verify')
+  const connection = await connectionTo(result.drill, settings, gateway, context, 'verify')
   await phase(result, 'First query', async () => {
-    const first = await runDrillCheck(target.uri, 'SELECT true', settings.checkTimeoutMs)
+    const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs)
     if (!first.passed) throw new Error(`the restored branch did not answer a first query: ${first.detail}`)
   })
   await phase(result, 'Checks', async () => {
-    for (const sql of plan.checks) result.reports.push(await runDrillCheck(target.uri, sql, settings.checkTimeoutMs))
+    for (const sql of plan.checks)
+      result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs))
   })
   result.recoveryMs = Date.now() - started
 }

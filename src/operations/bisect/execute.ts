@@ -46,7 +46,7 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
     bad,
     maxRounds: roundBound(resolved)!,
     searched,
-    insights: await readInsights(plan.target, answer),
+    insights: await readInsights(plan.connection, answer),
     cleanupProblems: searched.cleanupProblems,
     ms: 0
   }
@@ -72,7 +72,7 @@ async function search(
     searched = await runSearch(input, context)
   } catch (error) {
     await drain(prober, context)
-    throw await explainChangedBranch(error as Error, plan.target.branch, gateway)
+    throw await explainChangedBranch(error as Error, plan.connection.branch, gateway)
   }
   return { ...searched, cleanupProblems: await drain(prober, context) }
 }
@@ -110,7 +110,7 @@ async function createRecoveryBranch(
 ): Promise<Branch> {
   const { branch } = await gateway.branches.create({
     name: plan.recoveryName!,
-    parentId: plan.target.branch.id,
+    parentId: plan.connection.branch.id,
     parentLsn: formatLsn(lastGood),
     endpoint: 'read_write',
     annotations: { [RUN_ANNOTATION]: context.runId }

@@ -4,9 +4,8 @@
  */
 import { formatTime } from '../../format.js'
 import type { Lsn } from '../../lsn.js'
-import { readRows } from '../../postgres.js'
+import { pastUri, readRows, type BranchEndpoint } from '../../postgres/index.js'
 import type { SearchResult } from '../../search.js'
-import { pastUri, type Target } from '../target.js'
 
 export interface Insights {
   badCommitTime?: string
@@ -44,8 +43,8 @@ SELECT line FROM (
 ) lines ORDER BY line`
 
 /** Read over time-travel connections at both sides of the boundary; a failure here only loses the extra detail. */
-export async function readInsights(target: Target, result: SearchResult): Promise<Insights> {
-  const at = (lsn: Lsn) => pastUri(target, lsn)
+export async function readInsights(endpoint: BranchEndpoint, result: SearchResult): Promise<Insights> {
+  const at = (lsn: Lsn) => pastUri(endpoint, lsn)
   const notes: string[] = []
   const note = (what: string) => (error: Error) => {
     notes.push(`Could not read ${what}: ${error.message}`)

@@ -4,15 +4,15 @@
  * that reports no replay LSN) stays open in the plan, "resolved when run" (src/operations/bisect/bounds.ts).
  */
 import type { BisectSettings, RestoreSettings } from '../../inputs.js'
-import { alignUp, formatLsn, parseLsn, type Lsn } from '../../lsn.js'
+import { formatLsn, type Lsn } from '../../lsn.js'
 import type { NeonGateway } from '../../neon/index.js'
 import { describePoint, type Point } from '../../point.js'
-import { readRows } from '../../postgres.js'
+import { pointLsn } from '../../postgres/index.js'
 import type { RunContext } from '../../run.js'
 import { maxRounds } from '../../search.js'
 import { nameFor, resolveBranch } from '../common.js'
 import * as restore from '../restore.js'
-import { connectionTarget, pastUri, type Target } from '../target.js'
+import { connectionTo, type BranchConnection } from '../branch-connection.js'
 
 /** A bound of the search: the point the user gave and, once known, its aligned LSN. */
 export interface Bound {
@@ -26,25 +26,25 @@ export type ResolvedBound = Bound & { lsn: Lsn }
 
 export interface BisectPlan {
   settings: BisectSettings
-  target: Target
+  connection: BranchConnection
   good: Bound
   bad: Bound
   /** then: branch, the recovery branch's name. */
   recoveryName?: string
   /** then: restore, the restore's settings (its source is filled in once the answer is known). */
   restoreSettings?: RestoreSettings
-  /** Set when then: restore may not run: the target needs `confirm`. */
+  /** Set when then: restore may not run: the branch restored needs `confirm`. */
   refusal?: string
 }
 
 export async function plan(settings: BisectSettings, gateway: NeonGateway, context: RunContext): Promise<BisectPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
-  const target = await connectionTarget(branch, settings, gateway, context, 'bisect')
+  const connection = await connectionTo(branch, settings, gateway, context, 'bisect')
   const [good, bad] = await Promise.all(
-    (['good', 'bad'] as const).map((name) => readBound(name, settings[name], target))
+    (['good', 'bad'] as const).map((name) => readBound(name, settings[name], connection))
   )
   if (good.lsn !== undefined && bad.lsn !== undefined) checkOrder(good as ResolvedBound, bad as ResolvedBound)
-  const result: BisectPlan = { settings, target, good, bad }
+  const result: BisectPlan = { settings, connection, good, bad }
   if (settings.then === 'branch') {
     result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
     if (await gateway.branches.findByName(result.recoveryName)) {
@@ -87,33 +87,13 @@ export function checkOrder(good: ResolvedBound, bad: ResolvedBound): void {
   )
 }
 
-/**
- * A point as an aligned LSN, read without changing anything: an LSN as given, head on the branch now, a
- * timestamp from the replay LSN of a time-travel compute at it. The branch's state there is that of a branch
- * Neon would create at it.
- */
-async function readBound(name: Bound['name'], point: Point, target: Target): Promise<Bound> {
+/** A bound's aligned LSN, read without changing anything; a timestamp may stay open (src/postgres/wal.ts). */
+async function readBound(name: Bound['name'], point: Point, connection: BranchConnection): Promise<Bound> {
   try {
-    return { name, point, lsn: await readPointLsn(point, target) }
+    return { name, point, lsn: await pointLsn(connection, point) }
   } catch (error) {
     throw new Error(
-      `${name}: ${describePoint(point)} could not be resolved on ${target.branch.name}: ${(error as Error).message}`
+      `${name}: ${describePoint(point)} could not be resolved on ${connection.branch.name}: ${(error as Error).message}`
     )
-  }
-}
-
-async function readPointLsn(point: Point, target: Target): Promise<Lsn | undefined> {
-  switch (point.kind) {
-    case 'lsn':
-      return alignUp(parseLsn(point.lsn))
-    case 'head': {
-      const [row] = await readRows<{ lsn: string }>(target.uri, 'SELECT pg_current_wal_flush_lsn()::text AS lsn')
-      return alignUp(parseLsn(row.lsn))
-    }
-    case 'timestamp': {
-      const uri = pastUri(target, { timestamp: point.timestamp })
-      const [row] = await readRows<{ lsn: string | null }>(uri, 'SELECT pg_last_wal_replay_lsn()::text AS lsn')
-      return row.lsn ? alignUp(parseLsn(row.lsn)) : undefined
-    }
   }
 }

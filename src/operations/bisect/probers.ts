@@ -5,10 +5,16 @@
 import pLimit, { type LimitFunction } from 'p-limit'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import { BranchLimitError, type Branch, type NeonGateway } from '../../neon/index.js'
-import { ConnectionError, LockTimeoutError, runCheck, type CheckOutcome } from '../../postgres.js'
+import {
+  CheckTimeoutError,
+  ConnectionError,
+  LockTimeoutError,
+  pastUri,
+  runCheck,
+  type CheckOutcome
+} from '../../postgres/index.js'
 import type { RunContext } from '../../run.js'
 import { SETUP_MS, Throwaways } from '../../throwaway.js'
-import { pastUri } from '../target.js'
 import type { BisectPlan } from './plan.js'
 
 export interface Prober {
@@ -44,7 +50,7 @@ class TimeTravelProber implements Prober {
   async probe(lsn: Lsn): Promise<CheckOutcome> {
     const { settings } = this.plan
     try {
-      return await runCheck(pastUri(this.plan.target, lsn), settings.check, {
+      return await runCheck(pastUri(this.plan.connection, lsn), settings.check, {
         timeoutMs: settings.checkTimeoutMs,
         lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
       })
@@ -89,7 +95,7 @@ class BranchProber implements Prober {
       return await this.probeOnNewBranch(lsn)
     } catch (error) {
       // A compute that fails to start is the branch's problem, not the check's: one more try on a new branch.
-      if (!(error instanceof ConnectionError) || /check-timeout/.test(error.message)) throw error
+      if (!(error instanceof ConnectionError) || error instanceof CheckTimeoutError) throw error
       this.context.info(`Probe at ${formatLsn(lsn)}: ${error.message}; trying once more on a new branch`)
       return this.probeOnNewBranch(lsn)
     }
@@ -128,7 +134,7 @@ class BranchProber implements Prober {
   private async create(lsn: Lsn): Promise<Branch | undefined> {
     try {
       return await this.branches.create({
-        parentId: this.plan.target.branch.id,
+        parentId: this.plan.connection.branch.id,
         parentLsn: formatLsn(lsn),
         endpoint: 'read_write',
         useMs: SETUP_MS + this.plan.settings.checkTimeoutMs
@@ -141,7 +147,7 @@ class BranchProber implements Prober {
   }
 
   private async check(branch: Branch): Promise<CheckOutcome> {
-    const { database, role } = this.plan.target
+    const { database, role } = this.plan.connection
     // A probe branch's role has the parent's password, masked already; the URI differs only in its host.
     const uri = await this.gateway.connections.getUri({ branchId: branch.id, database, role })
     return runCheck(uri, this.plan.settings.check, { timeoutMs: this.plan.settings.checkTimeoutMs })

@@ -2,7 +2,7 @@
 import { formatDuration } from '../../duration.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import { describePoint } from '../../point.js'
-import type { CheckOutcome } from '../../postgres.js'
+import type { CheckOutcome } from '../../postgres/index.js'
 import type { OperationResult, RunContext } from '../../run.js'
 import { Summary } from '../../summary.js'
 import { recoverStep, restoreStep, tablesReadBy } from '../common.js'
@@ -20,7 +20,7 @@ export function describe(plan: BisectPlan): OperationResult {
       ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
       : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`
   const summary = new Summary()
-    .heading(`Dry run: Bisect of ${plan.target.branch.name}`)
+    .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
     .paragraph(`Nothing was probed. This step would search ${search}`)
     .keyValues(boundFacts(plan, good, bad))
   if (plan.refusal) summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`)
@@ -39,7 +39,7 @@ export function report(plan: BisectPlan, result: BisectResult, context: RunConte
   const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context)
   if (restored) Object.assign(outputs, restored.outputs)
 
-  const summary = new Summary().heading(`Bisect of ${plan.target.branch.name}`)
+  const summary = new Summary().heading(`Bisect of ${plan.connection.branch.name}`)
   answerSection(summary, plan, result, outputs)
   warnings(summary, result)
   roundsSection(summary, plan, result)
@@ -114,7 +114,7 @@ function roundsSection(summary: Summary, plan: BisectPlan, result: BisectResult)
 }
 
 function nextStep(summary: Summary, plan: BisectPlan, lastGood: string, context: RunContext): void {
-  const { branch } = plan.target
+  const { branch } = plan.connection
   const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch }
   summary
     .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
@@ -134,7 +134,7 @@ function boundFacts(plan: BisectPlan, good: Bound, bad: Bound): [string, string 
       ? `${describePoint(it.point)} (its LSN is resolved when run)`
       : `LSN ${formatLsn(it.lsn)} (${describePoint(it.point)})`
   return [
-    ['Branch', `${plan.target.branch.name} (${plan.target.branch.id})`],
+    ['Branch', `${plan.connection.branch.name} (${plan.connection.branch.id})`],
     ['Check', settings.check],
     ['Good', bound(good)],
     ['Bad', bound(bad)],

@@ -5,7 +5,7 @@
 import { formatDuration } from '../../duration.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import { describePoint } from '../../point.js'
-import type { CheckOutcome } from '../../postgres.js'
+import type { CheckOutcome } from '../../postgres/index.js'
 import type { RunContext } from '../../run.js'
 import { BoundarySearch, type SearchResult } from '../../search.js'
 import type { ResolvedBound } from './plan.js'

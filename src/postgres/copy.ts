@@ -1,0 +1,25 @@
+/**
+ * COPY piping, and only here: rows streamed from one connection's COPY TO STDOUT into another's COPY FROM STDIN,
+ * so no more than a few buffers of rows are in memory at once, however large the table.
+ */
+import { pipeline } from 'node:stream/promises'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
+import { copyInSql, copyOutSql } from '../recovery-sql.js'
+import type { Client } from './connect.js'
+
+/**
+ * Streams the rows of `select` on `source` into `columns` of the quoted table `into` on `sink`. Returns the row
+ * counts both sides reported.
+ */
+export async function copyRows(
+  source: Client,
+  sink: Client,
+  select: string,
+  into: string,
+  columns: string[]
+): Promise<{ read: number; written: number }> {
+  const out = source.query(copyTo(copyOutSql(select)))
+  const copyIn = sink.query(copyFrom(copyInSql(into, columns)))
+  await pipeline(out, copyIn)
+  return { read: out.rowCount, written: copyIn.rowCount }
+}

@@ -1,0 +1,21 @@
+/**
+ * Postgres access: the action reaches Postgres only through this module, never through `pg` itself.
+ * connect.ts: the one way to connect (timeouts, retries, the error guard, ConnectError);
+ * time-travel.ts: URIs of a branch's past; wal.ts: head, replay and point LSNs;
+ * read-only.ts: reads that cannot write; check.ts: checks and their verdicts;
+ * copy.ts: COPY between two connections; tables.ts: what recover reads about tables.
+ */
+export { ConnectError, ConnectionError, connect, withClient, type Client } from './connect.js'
+export {
+  CheckTimeoutError,
+  LockTimeoutError,
+  NotBooleanError,
+  runCheck,
+  type CheckOptions,
+  type CheckOutcome
+} from './check.js'
+export { copyRows } from './copy.js'
+export { StatementError, readQuery, readRows, type QueryRows } from './read-only.js'
+export { checkSelect, readTableShape, schemaExists } from './tables.js'
+export { pastUri, timeTravelUri, type BranchEndpoint } from './time-travel.js'
+export { headLsn, pointLsn } from './wal.js'
