@@ -5,7 +5,7 @@
 import type { Lsn } from '../lsn.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
 import type { Point } from '../point.js'
-import { pastUri, pointLsn, type BranchEndpoint } from '../postgres/index.js'
+import type { BranchEndpoint } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
 
 /** A connection to a branch: its read-write endpoint, as one database and role. */
@@ -83,6 +83,8 @@ export async function pointUri(
   point: Point,
   context: RunContext
 ): Promise<{ uri: string; lsn?: Lsn }> {
+  // Loaded here, not on import: snapshot uses this module only to choose a database and role.
+  const { pastUri, pointLsn } = await import('../postgres/index.js')
   const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point)
   const uri = pastUri(connection, at)
   context.mask(uri)

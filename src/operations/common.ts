@@ -4,7 +4,6 @@ import { INPUTS, readsInput, type OperationName } from '../inputs.js'
 import { formatLsn, parseLsn, type Lsn } from '../lsn.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { describePoint, type Point } from '../point.js'
-import { headLsn } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
 import { renderTemplate } from '../template.js'
 import { explainLookup } from './explain.js'
@@ -85,6 +84,8 @@ export async function checkPoint(
       role: database.owner_name
     })
     context.mask(uri)
+    // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
+    const { headLsn } = await import('../postgres/index.js')
     head = await headLsn(uri)
   } catch (error) {
     context.info(`Could not read the head LSN of ${branch.name} (${(error as Error).message}); Neon checks the point`)

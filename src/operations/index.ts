@@ -2,19 +2,13 @@
  * The registry of operations. Each one plans (validation and read-only look-ups, so bad input fails before
  * anything changes), then either describes the plan (a dry run) or executes it and reports the typed result
  * (outputs and the job summary). Doing and telling are apart, and a dry run is one code path for all of them:
- * it never reaches `execute`.
+ * it never reaches `execute`. Each module loads only when its operation runs: prune and snapshot never read the
+ * Postgres driver, and a step that fails on its inputs reads none of them.
  */
 import type { OperationName, Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
-import * as bisect from './bisect/index.js'
 import { explainFailure } from './explain.js'
-import * as prune from './prune.js'
-import * as query from './query.js'
-import * as recover from './recover.js'
-import * as restore from './restore.js'
-import * as snapshot from './snapshot.js'
-import * as verify from './verify.js'
 
 export interface Operation<S extends Settings, P, R> {
   plan(settings: S, gateway: NeonGateway, context: RunContext): Promise<P>
@@ -30,18 +24,23 @@ export interface Operation<S extends Settings, P, R> {
 type SettingsOf<K extends OperationName> = Extract<Settings, { operation: K }>
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own plan and result types
-const REGISTRY: { [K in OperationName]: Operation<SettingsOf<K>, any, any> } = {
-  snapshot,
-  restore,
-  bisect,
-  query,
-  verify,
-  prune,
-  recover
+const REGISTRY: { [K in OperationName]: () => Promise<Operation<SettingsOf<K>, any, any>> } = {
+  snapshot: () => import('./snapshot.js'),
+  restore: () => import('./restore.js'),
+  bisect: () => import('./bisect/index.js'),
+  query: () => import('./query.js'),
+  verify: () => import('./verify.js'),
+  prune: () => import('./prune.js'),
+  recover: () => import('./recover.js')
 }
 
-export function makesThrowaways(name: OperationName): boolean {
-  return REGISTRY[name].makesThrowaways === true
+/** The operation's module, loaded on first use (import() keeps it for later calls). */
+async function load(name: OperationName): Promise<Operation<Settings, unknown, unknown>> {
+  return (await REGISTRY[name]()) as Operation<Settings, unknown, unknown>
+}
+
+export async function makesThrowaways(name: OperationName): Promise<boolean> {
+  return (await load(name)).makesThrowaways === true
 }
 
 export async function runOperation(
@@ -49,7 +48,7 @@ export async function runOperation(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<OperationResult> {
-  const operation = REGISTRY[settings.operation] as Operation<Settings, unknown, unknown>
+  const operation = await load(settings.operation)
   try {
     const plan = await operation.plan(settings, gateway, context)
     if (settings.dryRun) return operation.describe(plan, context)

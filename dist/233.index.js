@@ -1,0 +1,449 @@
+export const id = 233;
+export const ids = [233];
+export const modules = {
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OO: () => (/* binding */ chooseConnection),
+/* harmony export */   Pl: () => (/* binding */ pointUri),
+/* harmony export */   mQ: () => (/* binding */ connectionTo)
+/* harmony export */ });
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
+/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
+async function connectionTo(branch, settings, gateway, context, operation) {
+    const [databases, roles, endpoints] = await Promise.all([
+        gateway.connections.listDatabases(branch.id),
+        gateway.connections.listRoles(branch.id),
+        gateway.connections.listEndpoints(branch.id)
+    ]);
+    const { database, role } = chooseConnection(databases, roles, settings);
+    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
+    if (!endpoint) {
+        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
+    }
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
+    const password = decodeURIComponent(new URL(uri).password);
+    if (password)
+        context.mask(password);
+    context.mask(uri);
+    return { branch, endpointId: endpoint.id, database, role, uri };
+}
+/**
+ * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
+ * as it is: learning its LSN first would start a time-travel compute only to ask.
+ */
+async function pointUri(connection, point, context) {
+    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
+    const uri = pastUri(connection, at);
+    context.mask(uri);
+    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
+}
+
+
+/***/ }),
+
+/***/ 9425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   NX: () => (/* binding */ checkPoint),
+/* harmony export */   T2: () => (/* binding */ restoreStep),
+/* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
+/* harmony export */   fj: () => (/* binding */ recoverStep),
+/* harmony export */   fx: () => (/* binding */ tablesReadBy),
+/* harmony export */   gX: () => (/* binding */ neonTime),
+/* harmony export */   pd: () => (/* binding */ resolveBranch),
+/* harmony export */   sj: () => (/* binding */ pointFields)
+/* harmony export */ });
+/* unused harmony export workflowStep */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5237);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/** Look-ups of what inputs name, and wording, shared by the operations. */
+
+
+
+
+
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
+    try {
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
+    }
+}
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
+    try {
+        return await gateway.snapshots.find(idOrName);
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
+    }
+}
+function nameFor(template, branch, operation, context) {
+    return (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
+}
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
+    try {
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        head = await headLsn(uri);
+    }
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
+    }
+    if ((0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLsn */ .l2)(point.lsn) > head) {
+        throw new Error(`${input}: ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(point)} is past the head of ${branch.name} (${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLsn */ .rI)(head)}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[name].default)
+            continue;
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readsInput */ .si)(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['at', options.at],
+            ['tables', `${options.tables} # the tables to bring back`],
+            ['mode', 'merge']
+        ]
+    });
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
+}
+
+
+/***/ }),
+
+/***/ 1233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describe: () => (/* binding */ describe),
+/* harmony export */   execute: () => (/* binding */ execute),
+/* harmony export */   makesThrowaways: () => (/* binding */ makesThrowaways),
+/* harmony export */   parseChecks: () => (/* binding */ parseChecks),
+/* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   report: () => (/* binding */ report)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(552);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
+/* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4889);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);
+/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9445);
+/**
+ * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
+ * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
+ * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
+ * step when the run is killed, and expiring on its own when no post step runs.
+ */
+
+
+
+
+
+
+
+
+/** One SQL statement a line; blank lines and `--` comments are skipped. */
+function parseChecks(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('--'));
+}
+async function readChecksFile(file) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
+    }
+    catch {
+        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
+    }
+    const checks = parseChecks(text);
+    if (checks.length === 0)
+        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
+    return checks;
+}
+function throwaways(gateway, context) {
+    return new _throwaway_js__WEBPACK_IMPORTED_MODULE_5__/* .Throwaways */ .Gd(gateway, context, 'verify');
+}
+async function plan(settings, gateway, context) {
+    const source = await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveBranch */ .pd)(gateway, settings.branch);
+    const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
+    const snapshot = settings.snapshot ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSnapshot */ .Vh)(gateway, settings.snapshot) : undefined;
+    if (!snapshot)
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPoint */ .NX)(gateway, source, settings.at, 'at', context);
+    const drillName = throwaways(gateway, context).name(Date.now().toString(36));
+    const useMs = _throwaway_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_MS */ .Tc + (checks.length + 1) * settings.checkTimeoutMs;
+    return { settings, source, snapshot, checks, drillName, useMs };
+}
+/** What the drill restores, in words. */
+function origin(plan) {
+    return plan.snapshot
+        ? `snapshot ${plan.snapshot.name} (${plan.snapshot.id})`
+        : `${plan.source.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describePoint */ .yR)(plan.settings.at)}`;
+}
+function describe(plan) {
+    const from = origin(plan);
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Dry run: restore drill of ${from}`)
+        .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
+        .code(plan.checks.join('\n'), 'sql');
+    return { outputs: {}, summary };
+}
+async function runDrillCheck(uri, sql, timeoutMs) {
+    const started = Date.now();
+    try {
+        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
+        if (outcome.kind === 'sql-error') {
+            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
+        }
+        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
+    }
+    catch (error) {
+        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionError */ .Rc) {
+            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
+        }
+        throw error;
+    }
+}
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase(result, name, work) {
+    const started = Date.now();
+    try {
+        const value = await work();
+        result.phases.push([name, Date.now() - started]);
+        return value;
+    }
+    catch (error) {
+        result.stopped ??= { phase: name, error: error };
+        throw error;
+    }
+}
+async function drill(plan, result, branches, gateway, context) {
+    const { settings, source, snapshot } = plan;
+    const started = Date.now();
+    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .pointFields */ .sj)(settings.at);
+    result.drill = await phase(result, 'Branch ready', () => snapshot
+        ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
+        : branches.create({
+            name: plan.drillName,
+            parentId: source.id,
+            parentLsn: point.lsn,
+            parentTimestamp: point.timestamp,
+            endpoint: 'read_write',
+            useMs: plan.useMs
+        }));
+    context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
+    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_7__/* .connectionTo */ .mQ)(result.drill, settings, gateway, context, 'verify');
+    await phase(result, 'First query', async () => {
+        const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
+        if (!first.passed)
+            throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
+    });
+    await phase(result, 'Checks', async () => {
+        for (const sql of plan.checks)
+            result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs));
+    });
+    result.recoveryMs = Date.now() - started;
+}
+async function execute(plan, gateway, context) {
+    const result = { phases: [], reports: [] };
+    const branches = throwaways(gateway, context);
+    await drill(plan, result, branches, gateway, context).catch((error) => {
+        // A failure outside a timed phase (finding the drill's connection) stops the drill after its last phase.
+        result.stopped ??= { phase: result.phases.length > 0 ? 'First query' : 'Branch ready', error };
+    });
+    const made = result.drill;
+    if (made) {
+        await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
+            result.cleanupError = error;
+            context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`);
+        });
+    }
+    return result;
+}
+function report(plan, result) {
+    const from = origin(plan);
+    const failed = result.reports.filter((check) => !check.passed);
+    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const { drill: made } = result;
+    const into = made
+        ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
+        : `${plan.drillName}: never made`;
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
+        ['Restored', made ? from : undefined],
+        ['Into', into],
+        [
+            'Recovery time',
+            result.recoveryMs === undefined ? undefined : `${result.recoveryMs} ms (branch ready, first query and checks)`
+        ],
+        [
+            'Checks',
+            result.reports.length > 0
+                ? `${result.reports.length - failed.length} of ${plan.checks.length} passed`
+                : `none run (of ${plan.checks.length})`
+        ]
+    ]);
+    if (result.stopped)
+        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
+    if (result.phases.length > 0)
+        summary.table(['phase', 'took'], result.phases.map(([name, ms]) => [name, `${ms} ms`]));
+    if (result.reports.length > 0) {
+        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
+    }
+    const outputs = { passed: String(passed) };
+    if (result.recoveryMs !== undefined)
+        outputs['duration-ms'] = String(result.recoveryMs);
+    if (passed)
+        return { outputs, summary };
+    const reason = result.stopped
+        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
+        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
+    return { outputs, summary, failed: reason };
+}
+/** The drill branch is a throwaway branch. */
+const makesThrowaways = true;
+
+
+/***/ })
+
+};

@@ -1,0 +1,494 @@
+export const id = 462;
+export const ids = [462];
+export const modules = {
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OO: () => (/* binding */ chooseConnection),
+/* harmony export */   Pl: () => (/* binding */ pointUri),
+/* harmony export */   mQ: () => (/* binding */ connectionTo)
+/* harmony export */ });
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
+/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
+async function connectionTo(branch, settings, gateway, context, operation) {
+    const [databases, roles, endpoints] = await Promise.all([
+        gateway.connections.listDatabases(branch.id),
+        gateway.connections.listRoles(branch.id),
+        gateway.connections.listEndpoints(branch.id)
+    ]);
+    const { database, role } = chooseConnection(databases, roles, settings);
+    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
+    if (!endpoint) {
+        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
+    }
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
+    const password = decodeURIComponent(new URL(uri).password);
+    if (password)
+        context.mask(password);
+    context.mask(uri);
+    return { branch, endpointId: endpoint.id, database, role, uri };
+}
+/**
+ * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
+ * as it is: learning its LSN first would start a time-travel compute only to ask.
+ */
+async function pointUri(connection, point, context) {
+    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
+    const uri = pastUri(connection, at);
+    context.mask(uri);
+    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
+}
+
+
+/***/ }),
+
+/***/ 9425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   NX: () => (/* binding */ checkPoint),
+/* harmony export */   T2: () => (/* binding */ restoreStep),
+/* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
+/* harmony export */   fj: () => (/* binding */ recoverStep),
+/* harmony export */   fx: () => (/* binding */ tablesReadBy),
+/* harmony export */   gX: () => (/* binding */ neonTime),
+/* harmony export */   pd: () => (/* binding */ resolveBranch),
+/* harmony export */   sj: () => (/* binding */ pointFields)
+/* harmony export */ });
+/* unused harmony export workflowStep */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5237);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/** Look-ups of what inputs name, and wording, shared by the operations. */
+
+
+
+
+
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
+    try {
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
+    }
+}
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
+    try {
+        return await gateway.snapshots.find(idOrName);
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
+    }
+}
+function nameFor(template, branch, operation, context) {
+    return (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
+}
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
+    try {
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        head = await headLsn(uri);
+    }
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
+    }
+    if ((0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLsn */ .l2)(point.lsn) > head) {
+        throw new Error(`${input}: ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(point)} is past the head of ${branch.name} (${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLsn */ .rI)(head)}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[name].default)
+            continue;
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readsInput */ .si)(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['at', options.at],
+            ['tables', `${options.tables} # the tables to bring back`],
+            ['mode', 'merge']
+        ]
+    });
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
+}
+
+
+/***/ }),
+
+/***/ 4462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describe: () => (/* binding */ describe),
+/* harmony export */   execute: () => (/* binding */ execute),
+/* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   report: () => (/* binding */ report)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(552);
+/* harmony import */ var _recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7165);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);
+/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9445);
+/**
+ * recover: copy tables (or some of their rows) from `branch` as it was at `at` into the same branch at its head,
+ * changing nothing else. The past is read through a read-only time-travel connection (no branch is created);
+ * the rows are streamed with COPY into the live branch inside one transaction, so a failure leaves no trace.
+ * By default the tables land in a new schema; with mode: merge, the rows missing from each original table
+ * (by primary key) go back into it.
+ */
+
+
+
+
+
+
+
+async function plan(settings, gateway, context) {
+    const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, settings.branch);
+    await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPoint */ .NX)(gateway, branch, settings.at, 'at', context);
+    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .connectionTo */ .mQ)(branch, settings, gateway, context, 'recover');
+    const { database, role, uri: liveUri } = connection;
+    const { uri: pastUri } = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .pointUri */ .Pl)(connection, settings.at, context);
+    const [past, live] = await connectBoth(pastUri, liveUri);
+    try {
+        await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined;
+        if (schema !== undefined && (await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .schemaExists */ .OJ)(live, schema))) {
+            throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`);
+        }
+        const copies = [];
+        for (const table of settings.tables) {
+            const shape = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readTableShape */ .Yr)(past, table);
+            if (!shape) {
+                throw new Error(`tables: ${table} did not exist on ${branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(settings.at)}`);
+            }
+            copies.push(schema === undefined
+                ? await mergeCopy(shape, live, branch, settings.where)
+                : schemaCopy(shape, schema, settings.where));
+        }
+        const destinations = copies.map((copy) => copy.into);
+        const duplicate = destinations.find((into, index) => destinations.indexOf(into) !== index);
+        if (duplicate)
+            throw new Error(`tables: two tables would be copied to ${duplicate}; recover them in separate steps`);
+        for (const copy of copies) {
+            // One condition on the read-only past, parsed before anything is written (a second statement is refused).
+            await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .checkSelect */ .X2)(past, copy.select).catch((error) => {
+                throw new Error(`where: ${error.message} (in ${copy.select})`);
+            });
+        }
+        return { settings, branch, database, role, schema, copies, liveUri, pastUri };
+    }
+    finally {
+        await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
+    }
+}
+function facts(plan) {
+    const { settings, branch, schema } = plan;
+    return [
+        ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
+        ['Read at', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(settings.at)} (a read-only time-travel connection)`],
+        ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
+        ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
+        ['Only rows where', settings.where]
+    ];
+}
+function title(plan) {
+    const tables = plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)).join(', ');
+    return `Recovery of ${tables} from ${plan.branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(plan.settings.at)}`;
+}
+function describe(plan) {
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Dry run: ${title(plan)}`)
+        .paragraph('Nothing was changed. This step would run, in one transaction:')
+        .keyValues(facts(plan))
+        .code(statements(plan).join('\n'), 'sql');
+    return { outputs: {}, summary };
+}
+async function execute(plan, _gateway, context) {
+    const started = Date.now();
+    const copies = await copyAll(plan, context);
+    return { copies, ms: Date.now() - started };
+}
+function report(plan, result, context) {
+    const { branch, schema } = plan;
+    const results = result.copies;
+    const rows = Object.fromEntries(results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.copy.past), copy.written]));
+    const total = results.reduce((sum, copy) => sum + copy.written, 0);
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(title(plan))
+        .paragraph(schema === undefined
+        ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
+        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
+        .keyValues([...facts(plan), ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]])
+        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]))
+        .heading('To undo this recovery', 3);
+    if (schema !== undefined)
+        summary.code(`DROP SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(schema)} CASCADE;`, 'sql');
+    else
+        summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql');
+    context.info(`Recovered ${plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)).join(', ')} from ${branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(plan.settings.at)}: ${JSON.stringify(rows)}`);
+    return { outputs: { rows: JSON.stringify(rows) }, summary };
+}
+function undoSql(results) {
+    return (results
+        .filter((result) => result.written > 0)
+        .map((result) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .undoMergeSql */ .pv)(result.copy.into, result.copy.merge.keyColumns, result.keys) +
+        (result.written > result.listed
+            ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+            : ''))
+        .join('\n') || '-- nothing was inserted');
+}
+/** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
+async function copyAll(plan, context) {
+    const [past, live] = await connectBoth(plan.pastUri, plan.liveUri);
+    const results = [];
+    let current;
+    try {
+        await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await live.query('BEGIN');
+        if (plan.schema !== undefined)
+            await live.query(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(plan.schema)}`);
+        for (const [index, copy] of plan.copies.entries()) {
+            current = copy;
+            if (copy.merge) {
+                const staging = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(`nra_recover_${index}`);
+                await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4).join(', ')} ` +
+                    `FROM ${copy.into} WITH NO DATA`);
+                const { read } = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .copyRows */ .D9)(past, live, copy.select, staging, copy.columns);
+                const merged = await live.query((0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .mergeSql */ .ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
+                const written = Number(merged.rows[0].count);
+                const keys = merged.rows[0].keys ?? undefined;
+                results.push({ copy, read, written, keys, listed: Math.min(written, _recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .UNDO_KEY_LIMIT */ .dr) });
+            }
+            else {
+                await live.query(copy.ddl);
+                const { read, written } = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .copyRows */ .D9)(past, live, copy.select, copy.into, copy.columns);
+                if (read !== written)
+                    throw new Error(`read ${read} rows at the point but wrote ${written}`);
+                results.push({ copy, read, written, listed: 0 });
+            }
+            context.info(`${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`);
+        }
+        current = undefined;
+        await live.query('COMMIT');
+        return results;
+    }
+    catch (error) {
+        await live.query('ROLLBACK').catch(() => undefined);
+        const where = current ? ` while copying ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(current.past)}` : '';
+        throw new Error(`recover failed${where}; nothing was changed on ${plan.branch.name} (the transaction was rolled back): ${error.message}`);
+    }
+    finally {
+        await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
+    }
+}
+function schemaCopy(shape, schema, where) {
+    const columns = shape.columns.map((column) => column.name);
+    return {
+        past: shape,
+        columns,
+        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .selectSql */ .ZZ)(shape, columns, where),
+        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(schema, shape.name),
+        ddl: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .createTableSql */ .pw)(schema, shape)
+    };
+}
+/** The original table at head must exist with a primary key and every column the past rows carry. */
+async function mergeCopy(shape, live, branch, where) {
+    const name = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(shape);
+    const head = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readTableShape */ .Yr)(live, (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(shape.schema, shape.name));
+    if (!head) {
+        throw new Error(`mode: merge needs ${name} at the head of ${branch.name}, and it is gone; recover it into a schema (mode: schema)`);
+    }
+    if (!head.primaryKey) {
+        throw new Error(`mode: merge needs a primary key to tell missing rows from present ones, and ${name} has none; ` +
+            'recover it into a schema (mode: schema) and copy the rows you need by hand');
+    }
+    const headColumns = new Map(head.columns.map((column) => [column.name, column]));
+    const missing = shape.columns.filter((column) => !column.generated && !headColumns.has(column.name));
+    if (missing.length > 0) {
+        const names = missing.map((column) => column.name).join(', ');
+        throw new Error(`mode: merge would lose column ${names} of ${name}, which the table at head no longer has; recover it into a schema`);
+    }
+    const columns = shape.columns
+        .filter((column) => !column.generated && !headColumns.get(column.name).generated)
+        .map((column) => column.name);
+    const keyColumns = head.primaryKey.columns;
+    const absentKeys = keyColumns.filter((column) => !columns.includes(column));
+    if (absentKeys.length > 0) {
+        throw new Error(`mode: merge needs the primary key ${absentKeys.join(', ')} of ${name} in the rows at the point`);
+    }
+    return {
+        past: shape,
+        columns,
+        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .selectSql */ .ZZ)(shape, columns, where),
+        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(head.schema, head.name),
+        merge: {
+            keyColumns,
+            overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
+        }
+    };
+}
+function intoSchema(settings, context) {
+    return settings.into === undefined ? (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSchemaName */ .O9)(context.now) : (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIdentifierText */ .Af)(settings.into);
+}
+/** What the transaction runs, for the dry run. */
+function statements(plan) {
+    const lines = ['BEGIN;'];
+    if (plan.schema !== undefined)
+        lines.push(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(plan.schema)};`);
+    for (const copy of plan.copies) {
+        if (copy.ddl)
+            lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
+        else
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING;`);
+    }
+    lines.push('COMMIT;');
+    return lines;
+}
+/** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
+async function connectBoth(pastUri, liveUri) {
+    const past = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(pastUri);
+    try {
+        return [past, await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(liveUri)];
+    }
+    catch (error) {
+        await past.end().catch(() => undefined);
+        throw error;
+    }
+}
+
+
+/***/ })
+
+};

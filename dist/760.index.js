@@ -1,0 +1,387 @@
+export const id = 760;
+export const ids = [760];
+export const modules = {
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OO: () => (/* binding */ chooseConnection),
+/* harmony export */   Pl: () => (/* binding */ pointUri),
+/* harmony export */   mQ: () => (/* binding */ connectionTo)
+/* harmony export */ });
+/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
+function chooseConnection(databases, roles, wanted) {
+    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
+    let database;
+    if (wanted.database) {
+        database = databases.find((candidate) => candidate.name === wanted.database);
+        if (!database)
+            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+    }
+    else if (databases.length === 1) {
+        database = databases[0];
+    }
+    else {
+        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
+    }
+    const role = wanted.role ?? database.owner_name;
+    if (!roles.some((candidate) => candidate.name === role)) {
+        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
+    }
+    return { database: database.name, role };
+}
+/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
+async function connectionTo(branch, settings, gateway, context, operation) {
+    const [databases, roles, endpoints] = await Promise.all([
+        gateway.connections.listDatabases(branch.id),
+        gateway.connections.listRoles(branch.id),
+        gateway.connections.listEndpoints(branch.id)
+    ]);
+    const { database, role } = chooseConnection(databases, roles, settings);
+    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
+    if (!endpoint) {
+        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
+    }
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
+    const password = decodeURIComponent(new URL(uri).password);
+    if (password)
+        context.mask(password);
+    context.mask(uri);
+    return { branch, endpointId: endpoint.id, database, role, uri };
+}
+/**
+ * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
+ * as it is: learning its LSN first would start a time-travel compute only to ask.
+ */
+async function pointUri(connection, point, context) {
+    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
+    const uri = pastUri(connection, at);
+    context.mask(uri);
+    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
+}
+
+
+/***/ }),
+
+/***/ 9425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   NX: () => (/* binding */ checkPoint),
+/* harmony export */   T2: () => (/* binding */ restoreStep),
+/* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
+/* harmony export */   fj: () => (/* binding */ recoverStep),
+/* harmony export */   fx: () => (/* binding */ tablesReadBy),
+/* harmony export */   gX: () => (/* binding */ neonTime),
+/* harmony export */   pd: () => (/* binding */ resolveBranch),
+/* harmony export */   sj: () => (/* binding */ pointFields)
+/* harmony export */ });
+/* unused harmony export workflowStep */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5237);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/** Look-ups of what inputs name, and wording, shared by the operations. */
+
+
+
+
+
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
+    try {
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
+    }
+}
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
+    try {
+        return await gateway.snapshots.find(idOrName);
+    }
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
+    }
+}
+function nameFor(template, branch, operation, context) {
+    return (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
+}
+/**
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
+ */
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
+    try {
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        head = await headLsn(uri);
+    }
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
+    }
+    if ((0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLsn */ .l2)(point.lsn) > head) {
+        throw new Error(`${input}: ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(point)} is past the head of ${branch.name} (${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLsn */ .rI)(head)}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[name].default)
+            continue;
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readsInput */ .si)(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
+ * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ */
+function recoverStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['at', options.at],
+            ['tables', `${options.tables} # the tables to bring back`],
+            ['mode', 'merge']
+        ]
+    });
+}
+/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
+function tablesReadBy(sql) {
+    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
+    return [...new Set(names.map((match) => match[1]))];
+}
+
+
+/***/ }),
+
+/***/ 3760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describe: () => (/* binding */ describe),
+/* harmony export */   execute: () => (/* binding */ execute),
+/* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   report: () => (/* binding */ report)
+/* harmony export */ });
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9786);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9445);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9425);
+/**
+ * snapshot: a branch (or, with kind: snapshot, a Neon snapshot) of `branch` at `at`. Running the same step
+ * again in the same workflow run finds the snapshot it made, by its name, instead of making a second.
+ */
+
+
+
+
+
+
+
+async function plan(settings, gateway, context) {
+    const source = await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveBranch */ .pd)(gateway, settings.branch);
+    await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPoint */ .NX)(gateway, source, settings.at, 'at', context);
+    // The branch gets the source's databases and roles: a wrong database or role fails here, before creating it.
+    if (settings.kind === 'branch') {
+        (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseConnection */ .OO)(await gateway.connections.listDatabases(source.id), await gateway.connections.listRoles(source.id), settings);
+    }
+    const name = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .nameFor */ .Fe)(settings.name, source, 'snapshot', context);
+    const expiresAt = settings.expiresInMs === undefined ? undefined : (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryTime */ .TK)(context.now, settings.expiresInMs);
+    // Reusing a snapshot of an earlier run would silently restore old data later: reuse only what this run made.
+    const taken = `name: "${name}" already exists and was not made by this workflow run; use a name template with {run_id}`;
+    if (settings.kind === 'snapshot') {
+        const snapshot = (await gateway.snapshots.list()).find((candidate) => candidate.name === name);
+        if (snapshot && !settings.name.includes('{run_id}'))
+            throw new Error(taken);
+        return { settings, source, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } };
+    }
+    const branch = await gateway.branches.findByName(name);
+    if (branch && (await gateway.branches.annotation(branch.id))[_run_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ANNOTATION */ .c] !== context.runId)
+        throw new Error(taken);
+    return { settings, source, name, expiresAt, existing: branch && { branch } };
+}
+function facts(plan) {
+    const { settings, source } = plan;
+    return [
+        ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
+        ['Name', plan.name],
+        ['Of', `${source.name} (${source.id}) at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(settings.at)}`],
+        ['Expires', plan.expiresAt],
+        ['Protected', settings.protected ? 'yes' : undefined]
+    ];
+}
+function describe(plan) {
+    const action = plan.existing ? 'would reuse the existing' : 'would create a new';
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Dry run: Snapshot of ${plan.source.name}`)
+        .paragraph(`Nothing was changed. This step ${action} ${plan.settings.kind} ${plan.name}.`)
+        .keyValues(facts(plan));
+    return { outputs: {}, summary };
+}
+async function execute(plan, gateway, context) {
+    const started = Date.now();
+    const result = plan.settings.kind === 'snapshot' ? await takeSnapshot(plan, gateway) : await takeBranch(plan, gateway, context);
+    context.info(`${plan.existing ? 'Reused' : 'Created'} ${plan.settings.kind} ${plan.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+async function takeSnapshot(plan, gateway) {
+    const { settings, source, name } = plan;
+    const snapshot = plan.existing?.snapshotId !== undefined
+        ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing.snapshotId)
+        : await gateway.snapshots.create(source.id, { name, ...(0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .pointFields */ .sj)(settings.at), expiresAt: plan.expiresAt });
+    const outputs = {
+        'snapshot-id': snapshot.id,
+        lsn: snapshot.lsn ?? '',
+        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .neonTime */ .gX)(snapshot.timestamp ?? snapshot.created_at) ?? ''
+    };
+    return { outputs };
+}
+async function takeBranch(plan, gateway, context) {
+    const branch = plan.existing?.branch ?? (await createSnapshotBranch(plan, gateway, context));
+    const { database, role } = (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseConnection */ .OO)(await gateway.connections.listDatabases(branch.id), await gateway.connections.listRoles(branch.id), plan.settings);
+    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
+    context.mask(uri);
+    const outputs = {
+        'branch-id': branch.id,
+        'branch-name': branch.name,
+        lsn: branch.parent_lsn ?? '',
+        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .neonTime */ .gX)(branch.parent_timestamp ?? branch.created_at) ?? '',
+        'connection-uri': uri
+    };
+    return { outputs, branch: { id: branch.id, connection: `${database} as ${role}` } };
+}
+function report(plan, result, context) {
+    const { settings, source, name } = plan;
+    const { outputs } = result;
+    const made = result.branch
+        ? facts(plan).concat([
+            ['Branch id', result.branch.id],
+            ['Database', result.branch.connection]
+        ])
+        : facts(plan);
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Snapshot of ${source.name}`)
+        .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
+        .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]])
+        .heading(`To restore ${source.name} to this snapshot`, 3)
+        .code((0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .restoreStep */ .T2)({
+        actionRef: context.actionRef,
+        projectId: settings.projectId,
+        carried: settings,
+        branch: source,
+        source: settings.kind === 'snapshot' ? `snapshot:${name}` : name
+    }), 'yaml');
+    return { outputs, summary };
+}
+async function createSnapshotBranch(plan, gateway, context) {
+    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .pointFields */ .sj)(plan.settings.at);
+    const created = await gateway.branches.create({
+        name: plan.name,
+        parentId: plan.source.id,
+        parentLsn: point.lsn,
+        parentTimestamp: point.timestamp,
+        protected: plan.settings.protected || undefined,
+        expiresAt: plan.expiresAt,
+        endpoint: 'read_write',
+        annotations: { [_run_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ANNOTATION */ .c]: context.runId }
+    });
+    return created.branch;
+}
+
+
+/***/ })
+
+};

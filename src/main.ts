@@ -1,0 +1,136 @@
+/**
+ * The action's two steps as one `run()`, the actions/typescript-action layout: src/index.ts (the bundle's
+ * entry) only calls it, and `npx @github/local-action run . src/main.ts .env` imports this file and calls it
+ * from the checkout. The main step reads the inputs, runs the operation and writes outputs and the job summary;
+ * the post step (chosen by a state flag the main step saves, as actions/checkout does) sweeps the throwaway
+ * branches this run left behind. Only @actions/core and the input reader load up front: the Neon client and
+ * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
+ * input fails fast (bench/cold-start.ts).
+ */
+import * as core from '@actions/core'
+import { Cancellation, handleCancellation } from './cancel.js'
+import { InputError, readSettings, type Settings } from './inputs.js'
+import type { NeonGateway } from './neon/index.js'
+import type { RunContext } from './run.js'
+import { Summary } from './summary.js'
+import { sweepThrowaways } from './throwaway.js'
+
+function runContext(): RunContext {
+  const repository = process.env.GITHUB_ACTION_REPOSITORY
+  const ref = process.env.GITHUB_ACTION_REF
+  return {
+    runId: process.env.GITHUB_RUN_ID || 'local',
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT || '1',
+    sha: process.env.GITHUB_SHA || 'unknown',
+    now: new Date(),
+    actionRef: repository && ref ? `${repository}@${ref}` : './',
+    info: core.info,
+    warning: core.warning,
+    mask: core.setSecret
+  }
+}
+
+function readInputs(context: RunContext): Settings {
+  const apiKey = core.getInput('api-key')
+  if (apiKey) core.setSecret(apiKey)
+  return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
+}
+
+async function gatewayFor(settings: Settings, cancellation?: Cancellation): Promise<NeonGateway> {
+  const { NeonGateway } = await import('./neon/index.js')
+  return new NeonGateway({
+    apiKey: settings.apiKey,
+    apiHost: settings.apiHost,
+    projectId: settings.projectId,
+    log: core.debug,
+    cancellation
+  })
+}
+
+/**
+ * On SIGINT or SIGTERM (a cancelled run): no new change is sent, the changes already on the wire are given a
+ * moment to answer (so the branches they make are listed), the run's ephemeral branches are deleted, and the
+ * step exits 1. See src/cancel.ts.
+ */
+function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, sweeps: boolean, runId: string): void {
+  handleCancellation({
+    cancellation,
+    info: core.info,
+    report: core.setFailed,
+    exit: (code) => process.exit(code),
+    cleanup: async () => {
+      if (!sweeps) return
+      await gateway.settle(3000)
+      try {
+        const deleted = await sweepThrowaways(gateway, runId)
+        if (deleted.length > 0) core.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
+      } catch (error) {
+        core.warning(`${(error as Error).message} (the post step tries again)`)
+      }
+    }
+  })
+}
+
+async function writeSummary(summary: Summary): Promise<void> {
+  core.info(summary.toText())
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary.toHtml()).write()
+}
+
+/** The inputs, or undefined when they are bad: then every problem is reported and nothing was sent to Neon. */
+function settingsOrReport(context: RunContext): Settings | undefined {
+  try {
+    return readInputs(context)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    // One annotation a problem, so every one shows at once.
+    error.problems.slice(0, -1).forEach((problem) => core.error(problem))
+    core.setFailed(error.problems[error.problems.length - 1])
+    return undefined
+  }
+}
+
+async function main(): Promise<void> {
+  const context = runContext()
+  const settings = settingsOrReport(context)
+  if (!settings) return
+  const operations = await import('./operations/index.js')
+  const sweeps = await operations.makesThrowaways(settings.operation)
+  if (sweeps) core.saveState('sweep', 'true')
+  const cancellation = new Cancellation()
+  const gateway = await gatewayFor(settings, cancellation)
+  cancelOnSignals(gateway, cancellation, sweeps, context.runId)
+
+  try {
+    const result = await operations.runOperation(settings, gateway, context)
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
+    await writeSummary(result.summary)
+    if (result.failed) core.setFailed(result.failed)
+  } catch (error) {
+    // The signal handler reports a cancellation and exits; what it interrupted is not the step's failure.
+    if (cancellation.cancelled) return new Promise(() => undefined)
+    const message = (error as Error).message
+    core.setFailed(message)
+    await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message))
+  }
+}
+
+async function post(): Promise<void> {
+  if (core.getState('sweep') !== 'true') return
+  const context = runContext()
+  const settings = readInputs(context)
+  const deleted = await sweepThrowaways(await gatewayFor(settings), context.runId)
+  if (deleted.length > 0)
+    core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
+}
+
+/** Runs the step this is: the main step, or the post step once the main step saved its flag. */
+export async function run(): Promise<void> {
+  try {
+    // Read on each call, not on load: local-action imports this module once and calls run() for each step.
+    const isPost = core.getState('isPost') === 'true'
+    if (!isPost) core.saveState('isPost', 'true')
+    await (isPost ? post() : main())
+  } catch (error) {
+    core.setFailed((error as Error).message)
+  }
+}
