@@ -69,12 +69,23 @@ export function parseCommandFile(text: string): Record<string, string> {
   return values
 }
 
+export interface JobOptions {
+  /**
+   * The node binary that runs the bundle, as `runs.using` picks the runner's Node: this process's own unless
+   * given (e.g. Node 24 from tools/node24.ts).
+   */
+  node?: string
+}
+
 /** The runner's environment for one job: the same run id, workspace and files across its steps. */
 export class Job {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'action-job-'))
   private step = 0
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly options: JobOptions = {}
+  ) {}
 
   private baseEnv(): Record<string, string> {
     const eventPath = path.join(this.dir, 'event.json')
@@ -129,7 +140,7 @@ export class Job {
     for (const [name, value] of Object.entries({ ...declaredInputs(), ...inputs })) {
       inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     }
-    const child = spawn(process.execPath, [DIST], {
+    const child = spawn(this.options.node ?? process.execPath, [DIST], {
       env: { ...this.baseEnv(), ...files, ...inputEnv, ...extra, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe']
     })

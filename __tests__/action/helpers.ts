@@ -5,7 +5,8 @@
  */
 import { createApiClient } from '@neondatabase/api-client'
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from '../../emulator/index.js'
-import { Job, type StepResult } from '../../tools/runner.js'
+import { node24Unavailable } from '../../tools/node24.js'
+import { Job, type JobOptions, type StepResult } from '../../tools/runner.js'
 
 export type Api = ReturnType<typeof createApiClient>
 
@@ -24,14 +25,17 @@ export class ActionHarness {
 
   private constructor(
     readonly emulator: Emulator,
-    readonly api: Api
+    readonly api: Api,
+    private readonly jobOptions: JobOptions
   ) {}
 
-  static async start(options: EmulatorOptions = {}): Promise<ActionHarness> {
+  /** An emulator with `options`; every job runs the bundle as `jobOptions` says (e.g. on Node 24). */
+  static async start(options: EmulatorOptions = {}, jobOptions: JobOptions = {}): Promise<ActionHarness> {
     const emulator = await startEmulator({ validate: true, log: () => undefined, branchLimit: 100, ...options })
     return new ActionHarness(
       emulator,
-      createApiClient({ apiKey: emulator.info.apiKey, baseURL: emulator.info.apiHost })
+      createApiClient({ apiKey: emulator.info.apiKey, baseURL: emulator.info.apiHost }),
+      jobOptions
     )
   }
 
@@ -47,7 +51,7 @@ export class ActionHarness {
 
   /** A new job (its own workflow run unless `runId` is given), as the runner starts one. */
   job(runId = String(1000 + ++this.runs)): Job {
-    const job = new Job({ GITHUB_RUN_ID: runId })
+    const job = new Job({ GITHUB_RUN_ID: runId }, this.jobOptions)
     this.jobs.push(job)
     return job
   }
@@ -169,6 +173,15 @@ export function expectMasked(log: string, secret: string): void {
   expect(mask).toBeGreaterThanOrEqual(0)
   const shown = lines.findIndex((line) => line.includes(secret) && !line.startsWith('::add-mask::'))
   expect(shown).toBe(-1)
+}
+
+/**
+ * A describe block that needs Node 24: where there is none (tools/node24.ts) it is skipped with the reason in
+ * its name, so the run reports it skipped rather than passed.
+ */
+export function describeOnNode24(name: string, body: () => void): void {
+  if (node24Unavailable) describe.skip(`${name} (skipped: ${node24Unavailable})`, body)
+  else describe(name, body)
 }
 
 export const mutating = (requests: RequestLogEntry[]): string[] =>
