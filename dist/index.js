@@ -57973,6 +57973,22 @@ async function sweepThrowaways(gateway, runId) {
     }
     return deleted;
 }
+/**
+ * How long a creation that a killed step had already sent may take to land at Neon. The post step of a step that
+ * never ended looks again after it: a probe branch made just after the first look would otherwise be left.
+ */
+const IN_FLIGHT_MS = 5000;
+/**
+ * The post step's sweep. `ended` says the main step ended by itself (nothing of it can still be in flight):
+ * one look is enough. Otherwise it was killed, and a second look after IN_FLIGHT_MS finds what landed late.
+ */
+async function sweepAfterStep(gateway, runId, { ended, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }) {
+    const deleted = await sweepThrowaways(gateway, runId);
+    if (ended)
+        return deleted;
+    await sleep(IN_FLIGHT_MS);
+    return [...deleted, ...(await sweepThrowaways(gateway, runId))];
+}
 /** Neon refuses to delete a branch that has children, so leaves go first. */
 function childrenFirst(branches) {
     const depth = (branch) => {
@@ -62471,7 +62487,11 @@ async function main() {
     const gateway = gatewayFor(settings, cancellation);
     cancelOnSignals(settings, gateway, cancellation, context.runId);
     try {
-        const result = await runOperation(settings, gateway, context);
+        const result = await runOperation(settings, gateway, context).finally(() => {
+            // Ended by itself: nothing of this step is still on its way to Neon (see sweepAfterStep).
+            if (operations_makesThrowaways(settings.operation) && !cancellation.cancelled)
+                saveState('sweep', 'ended');
+        });
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
         await writeSummary(result.summary);
@@ -62488,11 +62508,12 @@ async function main() {
     }
 }
 async function post() {
-    if (getState('sweep') !== 'true')
+    const sweep = getState('sweep');
+    if (sweep !== 'true' && sweep !== 'ended')
         return;
     const context = runContext();
     const settings = readInputs(context);
-    const deleted = await sweepThrowaways(gatewayFor(settings), context.runId);
+    const deleted = await sweepAfterStep(gatewayFor(settings), context.runId, { ended: sweep === 'ended' });
     if (deleted.length > 0)
         info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);
 }

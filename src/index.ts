@@ -10,7 +10,7 @@ import { NeonGateway } from './neon/index.js'
 import { makesThrowaways, runOperation } from './operations/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'
-import { sweepThrowaways } from './throwaway.js'
+import { sweepAfterStep, sweepThrowaways } from './throwaway.js'
 
 const isPost = core.getState('isPost') === 'true'
 if (!isPost) core.saveState('isPost', 'true')
@@ -93,7 +93,10 @@ async function main(): Promise<void> {
   cancelOnSignals(settings, gateway, cancellation, context.runId)
 
   try {
-    const result = await runOperation(settings, gateway, context)
+    const result = await runOperation(settings, gateway, context).finally(() => {
+      // Ended by itself: nothing of this step is still on its way to Neon (see sweepAfterStep).
+      if (makesThrowaways(settings.operation) && !cancellation.cancelled) core.saveState('sweep', 'ended')
+    })
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary)
     if (result.failed) core.setFailed(result.failed)
@@ -107,10 +110,11 @@ async function main(): Promise<void> {
 }
 
 async function post(): Promise<void> {
-  if (core.getState('sweep') !== 'true') return
+  const sweep = core.getState('sweep')
+  if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepThrowaways(gatewayFor(settings), context.runId)
+  const deleted = await sweepAfterStep(gatewayFor(settings), context.runId, { ended: sweep === 'ended' })
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }
