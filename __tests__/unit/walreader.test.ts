@@ -43,7 +43,7 @@ class WalWriter {
   }
 
   source(): SegmentSource {
-    return { segment: async (segment) => this.segments.get(segment) }
+    return { read: async (segment, offset, length) => this.segments.get(segment)?.subarray(offset, offset + length) }
   }
 
   private byteAt(lsn: bigint): { data: Buffer; offset: number } {

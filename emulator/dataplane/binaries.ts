@@ -21,7 +21,7 @@ export interface Postgres {
   /** What `postgres --version` says, e.g. `17.10`. */
   version: string
   bin: string
-  /** Where it was found, for messages: `PG_BIN`, `pg_config`, `/usr/lib/postgresql/15`, `npm postgres-17-…`. */
+  /** Where it was found, for messages: `PG_BIN`, `pg_config`, `/usr/lib/postgresql/15/bin`, `npm postgres-17-…`. */
   from: string
 }
 
@@ -35,7 +35,7 @@ export function pgVersion(requested?: number | string, env: NodeJS.ProcessEnv = 
   if (/^\d+$/.test(text) && major <= 14) {
     throw new PgVersionError(
       `PostgreSQL ${major} is not supported: before 15 it has no pg_backup_start (the emulator's base backups) ` +
-        `and no pg_walinspect (the WAL reader's test oracle). Use ${PG_VERSIONS.join(', ')}`
+        `and no pg_walinspect (the WAL reader's test oracle). Use ${PG_VERSIONS.slice(0, -1).join(', ')} or ${PG_VERSIONS.at(-1)}`
     )
   }
   if (!(PG_VERSIONS as readonly number[]).includes(major)) {
@@ -77,7 +77,7 @@ function systemBin(major: number, env: NodeJS.ProcessEnv, tried: string[]): Post
         }
       }
     },
-    { from: `/usr/lib/postgresql/${major}`, bin: () => `/usr/lib/postgresql/${major}/bin` }
+    { from: `/usr/lib/postgresql/${major}/bin`, bin: () => `/usr/lib/postgresql/${major}/bin` }
   ]
   for (const candidate of candidates) {
     const bin = candidate.bin()
@@ -87,7 +87,8 @@ function systemBin(major: number, env: NodeJS.ProcessEnv, tried: string[]): Post
     }
     const version = serverVersion(bin)
     if (version && parseInt(version, 10) === major) return { major, version, bin, from: candidate.from }
-    tried.push(`${candidate.from} ${bin} (${version ? `PostgreSQL ${version}` : `no ${REQUIRED.join('/')}`})`)
+    const where = candidate.from === bin ? bin : `${candidate.from} ${bin}`
+    tried.push(`${where} (${version ? `PostgreSQL ${version}` : `no ${REQUIRED.join('/')}`})`)
   }
   return undefined
 }
@@ -120,7 +121,8 @@ function npmBin(major: number, tried: string[]): Postgres | undefined {
   return undefined
 }
 
-function linkLibraries(root: string): void {
+/** Makes the library links an npm build lists in native/pg-symlinks.json, where they are missing. */
+export function linkLibraries(root: string): void {
   const list = path.join(root, 'native', 'pg-symlinks.json')
   if (!existsSync(list)) return
   for (const { source, target } of JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[]) {

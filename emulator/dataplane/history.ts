@@ -4,7 +4,7 @@
  * those answers are put together from them.
  */
 import type { Lsn } from '../../src/lsn.js'
-import { segmentFiles, WalReader } from './walreader.js'
+import { segmentFiles, WalReader, type WalRecord } from './walreader.js'
 import { segmentOf, segmentStart, SEGMENT_SIZE } from './wal.js'
 
 /** Where one timeline's WAL can be read: its archive first, then the live cluster's pg_wal. */
@@ -26,9 +26,8 @@ function readerOf(wal: TimelineWal): WalReader {
  */
 export async function recoveryTarget(wal: TimelineWal, lsn: Lsn, floor: Lsn): Promise<{ target: Lsn; atEnd: boolean }> {
   const reader = readerOf(wal)
-  const boundary = await reader.boundaryAtOrBefore(lsn, floor)
-  let record = boundary === undefined ? await reader.firstRecordFrom(floor) : await reader.readRecord(boundary)
-  while (record && record.next <= lsn) record = await reader.readRecord(record.next, record.start)
+  const boundary = (await reader.boundaryAtOrBefore(lsn, floor)) ?? (await reader.firstRecordFrom(floor))?.start
+  const record = boundary === undefined ? undefined : await reader.walk(boundary, (read) => read.next <= lsn)
   if (!record) return { target: lsn, atEnd: true }
   return { target: record.start >= floor && record.start < lsn ? record.start : lsn, atEnd: false }
 }
@@ -61,15 +60,14 @@ export async function lastCommit(
     const start = segmentStart(segment) > from ? segmentStart(segment) : from
     const end = segmentStart(segment) + SEGMENT_SIZE < to ? segmentStart(segment) + SEGMENT_SIZE : to
     let found: Commit | undefined
-    for (
-      let record = await reader.firstRecordFrom(start);
-      record && record.start < end;
-      record = await reader.readRecord(record.next, record.start)
-    ) {
-      if (record.commitMicros === undefined) continue
-      const commit = { lsn: record.next, micros: record.commitMicros }
-      if (commit.lsn <= to && accept(commit)) found = commit
+    const visit = (record: WalRecord) => {
+      if (record.start >= end) return false
+      const commit = record.commitMicros === undefined ? undefined : { lsn: record.next, micros: record.commitMicros }
+      if (commit && commit.lsn <= to && accept(commit)) found = commit
+      return true
     }
+    const first = await reader.firstRecordFrom(start)
+    if (first) await reader.walk(first.start, visit)
     if (found) return found
     if (segment === 0n) break
   }

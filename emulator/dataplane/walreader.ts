@@ -8,7 +8,7 @@
  * The parsing functions are pure (Buffers in, values out); `WalReader` walks records over a `SegmentSource`,
  * and `segmentFiles` is the thin layer that reads segment files from directories.
  */
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import path from 'node:path'
 import { alignUp, type Lsn } from '../../src/lsn.js'
 import { crc32cFinish, crc32cUpdate, CRC32C_START } from './crc32c.js'
@@ -195,60 +195,108 @@ export interface WalRecord {
   commitMicros?: bigint
 }
 
-/** Whole segments by number; undefined when the segment is not there. */
+/** Parts of segments by number: fewer bytes at a segment's end, undefined when the segment is not there. */
 export interface SegmentSource {
-  segment(segment: bigint): Promise<Buffer | undefined>
+  read(segment: bigint, offset: number, length: number): Promise<Buffer | undefined>
 }
 
 /** Segment files of one timeline, looked for in each directory in turn (an archive, then a live pg_wal). */
 export function segmentFiles(dirs: string[], timeline: number): SegmentSource {
   return {
-    async segment(segment) {
+    async read(segment, offset, length) {
       const name = segmentFileName(timeline, segment)
       for (const dir of dirs) {
-        const data = await readFile(path.join(dir, name)).catch(() => undefined)
-        if (data) return data
+        const file = await open(path.join(dir, name), 'r').catch(() => undefined)
+        if (!file) continue
+        try {
+          const data = Buffer.allocUnsafe(length)
+          const { bytesRead } = await file.read(data, 0, length, offset)
+          return data.subarray(0, bytesRead)
+        } finally {
+          await file.close()
+        }
       }
       return undefined
     }
   }
 }
 
-/** How many segments a reader keeps read: a long record spans several, a scan moves one at a time. */
-const CACHED_SEGMENTS = 8
+/**
+ * Segments are read in chunks of eight pages: finding one record reads a page or two, a scan reads a
+ * segment in 16 reads, and a reader keeps the last 8 MB it read.
+ */
+const CHUNK_SIZE = 8 * PAGE_SIZE
+const CACHED_CHUNKS = 128
+
+interface Page {
+  data: Buffer
+  offset: number
+  header: PageHeader
+}
+
+/** A page whose chunk is not read yet: the caller reads it and tries again. */
+interface Missing {
+  missing: Lsn
+}
+
+const isMissing = (value: object | undefined): value is Missing => value !== undefined && 'missing' in value
 
 /**
  * Walks the records of one timeline's WAL. A record is returned only if it is whole and valid: every page it
  * spans has the right address and continuation length, its xl_prev points at the record before (when known)
  * and its CRC matches. Anything else is where valid WAL ends, as for PostgreSQL's own reader.
+ * Decoding is synchronous over chunks already read, so a scan costs no promise a record.
  */
 export class WalReader {
-  private readonly cache = new Map<bigint, Promise<Buffer | undefined>>()
+  private readonly chunks = new Map<string, Buffer | undefined>()
+  private lastPage?: Page
 
   constructor(
     private readonly source: SegmentSource,
     readonly segmentSize: number
   ) {}
 
-  private segment(segment: bigint): Promise<Buffer | undefined> {
-    let data = this.cache.get(segment)
-    if (!data) {
-      data = this.source.segment(segment)
-      this.cache.set(segment, data)
-      if (this.cache.size > CACHED_SEGMENTS) this.cache.delete(this.cache.keys().next().value!)
-    }
-    return data
+  private where(address: Lsn): { segment: bigint; index: number; offset: number; key: string } {
+    const size = BigInt(this.segmentSize)
+    const inSegment = Number(address % size)
+    const index = Math.floor(inSegment / CHUNK_SIZE)
+    const segment = address / size
+    return { segment, index, offset: inSegment - index * CHUNK_SIZE, key: `${segment}:${index}` }
   }
 
-  /** The page at `address` (a multiple of PAGE_SIZE) with its header, if a page of that address was written. */
-  async page(address: Lsn): Promise<{ data: Buffer; offset: number; header: PageHeader } | undefined> {
-    const size = BigInt(this.segmentSize)
-    const data = await this.segment(address / size)
-    if (!data) return undefined
-    const offset = Number(address % size)
+  /**
+   * Reads the chunk holding `address`. `pinned` keeps the chunks one record needs while it is read, however
+   * long the record is: the shared cache may drop them meanwhile.
+   */
+  private async load(address: Lsn, pinned: Map<string, Buffer | undefined>): Promise<void> {
+    const { segment, index, key } = this.where(address)
+    const start = index * CHUNK_SIZE
+    const data = await this.source.read(segment, start, Math.min(CHUNK_SIZE, this.segmentSize - start))
+    this.chunks.set(key, data)
+    if (this.chunks.size > CACHED_CHUNKS) this.chunks.delete(this.chunks.keys().next().value!)
+    pinned.set(key, data)
+  }
+
+  /** The page at `address` (a multiple of PAGE_SIZE) if a page of that address was written there. */
+  private pageNow(address: Lsn, pinned?: Map<string, Buffer | undefined>): Page | undefined | Missing {
+    // Consecutive records mostly share a page: keep the last one found (from a chunk this reader holds).
+    if (this.lastPage?.header.address === address) return this.lastPage
+    const { offset, key } = this.where(address)
+    if (!this.chunks.has(key) && !pinned?.has(key)) return { missing: address }
+    const data = this.chunks.get(key) ?? pinned?.get(key)
+    if (!data || offset + PAGE_SIZE > data.length) return undefined
     const header = parsePageHeader(data, offset)
-    if (!header || header.address !== address || offset + PAGE_SIZE > data.length) return undefined
-    return { data, offset, header }
+    if (!header || header.address !== address) return undefined
+    this.lastPage = { data, offset, header }
+    return this.lastPage
+  }
+
+  async page(address: Lsn): Promise<Page | undefined> {
+    const pinned = new Map<string, Buffer | undefined>()
+    const page = this.pageNow(address)
+    if (!isMissing(page)) return page
+    await this.load(address, pinned)
+    return this.pageNow(address, pinned) as Page | undefined
   }
 
   /** Where the record after one that ends at `end` starts: aligned, and past the header of a new page. */
@@ -266,8 +314,17 @@ export class WalReader {
 
   /** The record that starts at `start` (a record boundary), or undefined where valid WAL ends. */
   async readRecord(start: Lsn, prev?: Lsn): Promise<WalRecord | undefined> {
-    const gathered = await this.gather(start)
-    if (!gathered) return undefined
+    const pinned = new Map<string, Buffer | undefined>()
+    for (;;) {
+      const record = this.readNow(start, prev, pinned)
+      if (!isMissing(record)) return record
+      await this.load(record.missing, pinned)
+    }
+  }
+
+  private readNow(start: Lsn, prev?: Lsn, pinned?: Map<string, Buffer | undefined>): WalRecord | undefined | Missing {
+    const gathered = this.gather(start, pinned)
+    if (!gathered || isMissing(gathered)) return gathered
     const { chunks, end } = gathered
     const header = parseRecordHeader(headerBytes(chunks))
     if (prev !== undefined && header.prev !== prev) return undefined
@@ -286,13 +343,16 @@ export class WalReader {
   }
 
   /**
-   * The bytes of the record at `start`, as views into the segments, split where pages split it. xl_tot_len
+   * The bytes of the record at `start`, as views into the chunks, split where pages split it. xl_tot_len
    * always lies on the first page (records start 8-byte aligned, pages end so), so the length is known first.
    */
-  private async gather(start: Lsn): Promise<{ chunks: Buffer[]; end: Lsn } | undefined> {
+  private gather(
+    start: Lsn,
+    pinned?: Map<string, Buffer | undefined>
+  ): { chunks: Buffer[]; end: Lsn } | undefined | Missing {
     const pageSize = BigInt(PAGE_SIZE)
-    let page = await this.page(start - (start % pageSize))
-    if (!page) return undefined
+    let page = this.pageNow(start - (start % pageSize), pinned)
+    if (!page || isMissing(page)) return page
     let at = page.offset + Number(start % pageSize)
     const total = page.data.readUInt32LE(at)
     if (total < RECORD_HEADER_SIZE || total > MAX_RECORD_SIZE) return undefined
@@ -305,11 +365,26 @@ export class WalReader {
       got += take
       if (got === total) return { chunks, end: address + BigInt(at - page.offset + take) }
       address += pageSize
-      page = await this.page(address)
+      page = this.pageNow(address, pinned)
+      if (isMissing(page)) return page
       // Each later page must say it continues a record, and by exactly the bytes still missing.
       if (!page || !(page.header.info & XLP_FIRST_IS_CONTRECORD)) return undefined
       if (page.header.remainingLength !== total - got) return undefined
       at = page.offset + page.header.size
+    }
+  }
+
+  /**
+   * Reads records one after another from the record at `start` (with `prev` before it, when known) for as
+   * long as `more` says so. Returns the record `more` stopped at, or undefined where valid WAL ended first.
+   */
+  async walk(start: Lsn, more: (record: WalRecord) => boolean, prev?: Lsn): Promise<WalRecord | undefined> {
+    for (let at = start, before = prev; ;) {
+      const now = this.readNow(at, before)
+      const record = isMissing(now) ? await this.readRecord(at, before) : now
+      if (!record || !more(record)) return record
+      before = record.start
+      at = record.next
     }
   }
 
@@ -320,10 +395,7 @@ export class WalReader {
       const page = await this.page(address)
       if (!page) return undefined
       const first = firstRecordOnPage(page.header)
-      if (first === undefined) continue
-      let record = await this.readRecord(first)
-      while (record && record.start < lsn) record = await this.readRecord(record.next, record.start)
-      return record
+      if (first !== undefined) return this.walk(first, (record) => record.start < lsn)
     }
   }
 
