@@ -49,6 +49,9 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ log: () => undefined })
   const { info } = emulator
   console.log(`  API ${info.apiHost}, project ${info.projectId}, default branch ${info.branchName}`)
+  console.log(
+    `  PostgreSQL ${emulator.postgres.version} (${emulator.postgres.from}; NEON_EMULATOR_PG_VERSION picks another)`
+  )
   // As when a workflow says `uses: neon-recovery/neon-recovery-action@v1`.
   const job = new Job({
     GITHUB_RUN_ID: '1001',

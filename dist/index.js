@@ -29512,10 +29512,11 @@ function placeholdersIn(template) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gd: () => (/* binding */ Throwaways),
+/* harmony export */   LX: () => (/* binding */ sweepAfterStep),
 /* harmony export */   Tc: () => (/* binding */ SETUP_MS),
 /* harmony export */   gd: () => (/* binding */ sweepThrowaways)
 /* harmony export */ });
-/* unused harmony exports MIN_LIFETIME_MS, MAX_LIFETIME_MS, throwawayPrefix, lifetimeMs, childrenFirst */
+/* unused harmony exports MIN_LIFETIME_MS, MAX_LIFETIME_MS, throwawayPrefix, lifetimeMs, IN_FLIGHT_MS, childrenFirst */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6264);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9786);
 /**
@@ -29638,6 +29639,22 @@ async function sweepThrowaways(gateway, runId) {
             `otherwise Neon deletes ${them} when ${them === 'it' ? 'it expires' : 'they expire'}`);
     }
     return deleted;
+}
+/**
+ * How long a creation that a killed step had already sent may take to land at Neon. The post step of a step that
+ * never ended looks again after it: a probe branch made just after the first look would otherwise be left.
+ */
+const IN_FLIGHT_MS = 5000;
+/**
+ * The post step's sweep. `ended` says the main step ended by itself (nothing of it can still be in flight):
+ * one look is enough. Otherwise it was killed, and a second look after IN_FLIGHT_MS finds what landed late.
+ */
+async function sweepAfterStep(gateway, runId, { ended, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }) {
+    const deleted = await sweepThrowaways(gateway, runId);
+    if (ended)
+        return deleted;
+    await sleep(IN_FLIGHT_MS);
+    return [...deleted, ...(await sweepThrowaways(gateway, runId))];
 }
 /** Neon refuses to delete a branch that has children, so leaves go first. */
 function childrenFirst(branches) {
@@ -33175,7 +33192,11 @@ async function main() {
     const gateway = await gatewayFor(settings, cancellation);
     cancelOnSignals(gateway, cancellation, sweeps, context.runId);
     try {
-        const result = await operations.runOperation(settings, gateway, context);
+        const result = await operations.runOperation(settings, gateway, context).finally(() => {
+            // Ended by itself: nothing of this step is still on its way to Neon (see sweepAfterStep).
+            if (sweeps && !cancellation.cancelled)
+                saveState('sweep', 'ended');
+        });
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
         await writeSummary(result.summary);
@@ -33192,11 +33213,12 @@ async function main() {
     }
 }
 async function post() {
-    if (getState('sweep') !== 'true')
+    const sweep = getState('sweep');
+    if (sweep !== 'true' && sweep !== 'ended')
         return;
     const context = runContext();
     const settings = readInputs(context);
-    const deleted = await (0,throwaway/* sweepThrowaways */.gd)(await gatewayFor(settings), context.runId);
+    const deleted = await (0,throwaway/* sweepAfterStep */.LX)(await gatewayFor(settings), context.runId, { ended: sweep === 'ended' });
     if (deleted.length > 0)
         info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);
 }

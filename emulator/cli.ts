@@ -1,10 +1,13 @@
 /**
  * `npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC]
- * [--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]`:
+ * [--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]
+ * [--pg-version 15|16|17|18]`:
  * runs the emulator in the foreground, logs to stderr, prints one JSON line (EmulatorInfo) to stdout when ready,
  * and stops everything on SIGTERM or SIGINT (exit 0).
  */
 import { parseCli, USAGE } from './api/cliargs.js'
+import { AccessError } from './dataplane/access.js'
+import { PgVersionError } from './dataplane/binaries.js'
 import { startEmulator, type EmulatorOptions } from './index.js'
 
 async function main(): Promise<void> {
@@ -38,6 +41,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`neon-emulator: ${(error as Error).stack ?? String(error)}\n`)
+  // Errors that say what to change need no stack trace.
+  const known = error instanceof AccessError || error instanceof PgVersionError
+  process.stderr.write(`neon-emulator: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`)
   process.exit(1)
 })

@@ -18,7 +18,10 @@ import { RequestLog, type RequestLogEntry } from './api/requestlog.js'
 import { buildRoutes } from './api/routes.js'
 import { API_PREFIX, ApiServer } from './api/server.js'
 import { SpecValidator } from './api/spec.js'
+import { checkStateDir } from './dataplane/access.js'
+import { findPostgres, pgVersion, type Postgres } from './dataplane/binaries.js'
 import { createDataPlane } from './dataplane/index.js'
+import { clusterUser } from './dataplane/user.js'
 import { createProxy } from './proxy.js'
 
 export type { RequestLogEntry } from './api/requestlog.js'
@@ -46,6 +49,12 @@ export interface EmulatorOptions {
    * may. The data and read-only refusals are the same either way.
    */
   timeTravelReplayLsn?: 'reported' | 'null'
+  /**
+   * PostgreSQL major version of every cluster: 15, 16, 17 or 18. Default: env NEON_EMULATOR_PG_VERSION, else 17
+   * (Neon's default). An installed server of that version is used when there is one, else the npm build
+   * (env NEON_EMULATOR_PG_SOURCE=npm|system forces one); see emulator/dataplane/binaries.ts.
+   */
+  pgVersion?: number
   /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
   validate?: boolean
   log?: (message: string) => void
@@ -66,6 +75,8 @@ export interface Emulator {
   info: EmulatorInfo
   /** Where the state lives (`requests.jsonl` included); removed on stop when the emulator created it. */
   stateDir: string
+  /** The PostgreSQL every cluster runs: version, bin dir and where it was found. */
+  postgres: Postgres
   stop(): Promise<void>
   /** Moves the emulator's clock (created_at, expiry, history window) by `ms` from real time. */
   setClockOffset(ms: number): void
@@ -142,6 +153,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector(parseFaults(options.faults))
   const validate = options.validate ?? process.env.NEON_EMULATOR_VALIDATE === '1'
 
+  // Refuse what cannot work before anything is created: no server of the version, a state dir out of reach.
+  const postgres = findPostgres(pgVersion(options.pgVersion))
+  if (options.stateDir !== undefined) checkStateDir(options.stateDir, clusterUser())
   const created = options.stateDir === undefined || !existsSync(options.stateDir)
   const stateDir = options.stateDir ?? freshStateDir()
   if (created) mkdirSync(stateDir, { recursive: true, mode: 0o755 })
@@ -171,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     const dataPlane = await createDataPlane({
       stateDir,
+      pgVersion: postgres.major,
       log,
       now: () => clock.nowMs(),
       timeTravelReplayLsn: options.timeTravelReplayLsn,
@@ -237,12 +252,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       roleName: role.name,
       connectionUri: connectionUri(role, DEFAULT_DATABASE, endpoint.port)
     }
-    log(`${resuming ? 'resumed' : 'started'}: API ${info.apiHost}, state ${stateDir}`)
+    log(
+      `${resuming ? 'resumed' : 'started'}: API ${info.apiHost}, state ${stateDir}, ` +
+        `PostgreSQL ${postgres.version} (${postgres.from})`
+    )
 
     let stopping: Promise<void> | undefined
     return {
       info,
       stateDir,
+      postgres,
       stop: () => (stopping ??= runCleanups().then(() => log('stopped'))),
       setClockOffset: (ms) => {
         clock.setOffset(ms)
@@ -253,6 +272,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   } catch (error) {
     await runCleanups()
+    // A state dir this start made holds nothing worth keeping: a failed start leaves no partial one.
+    if (created) rmSync(stateDir, { recursive: true, force: true })
     throw error
   }
 }

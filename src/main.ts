@@ -13,7 +13,7 @@ import { InputError, readSettings, type Settings } from './inputs.js'
 import type { NeonGateway } from './neon/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'
-import { sweepThrowaways } from './throwaway.js'
+import { sweepAfterStep, sweepThrowaways } from './throwaway.js'
 
 function runContext(): RunContext {
   const repository = process.env.GITHUB_ACTION_REPOSITORY
@@ -101,7 +101,10 @@ async function main(): Promise<void> {
   cancelOnSignals(gateway, cancellation, sweeps, context.runId)
 
   try {
-    const result = await operations.runOperation(settings, gateway, context)
+    const result = await operations.runOperation(settings, gateway, context).finally(() => {
+      // Ended by itself: nothing of this step is still on its way to Neon (see sweepAfterStep).
+      if (sweeps && !cancellation.cancelled) core.saveState('sweep', 'ended')
+    })
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary)
     if (result.failed) core.setFailed(result.failed)
@@ -115,10 +118,11 @@ async function main(): Promise<void> {
 }
 
 async function post(): Promise<void> {
-  if (core.getState('sweep') !== 'true') return
+  const sweep = core.getState('sweep')
+  if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepThrowaways(await gatewayFor(settings), context.runId)
+  const deleted = await sweepAfterStep(await gatewayFor(settings), context.runId, { ended: sweep === 'ended' })
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }

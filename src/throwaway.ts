@@ -138,6 +138,33 @@ export async function sweepThrowaways(gateway: NeonGateway, runId: string): Prom
   return deleted
 }
 
+/**
+ * How long a creation that a killed step had already sent may take to land at Neon. The post step of a step that
+ * never ended looks again after it: a probe branch made just after the first look would otherwise be left.
+ */
+export const IN_FLIGHT_MS = 5000
+
+/**
+ * The post step's sweep. `ended` says the main step ended by itself (nothing of it can still be in flight):
+ * one look is enough. Otherwise it was killed, and a second look after IN_FLIGHT_MS finds what landed late.
+ */
+export async function sweepAfterStep(
+  gateway: NeonGateway,
+  runId: string,
+  {
+    ended,
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+  }: {
+    ended: boolean
+    sleep?: (ms: number) => Promise<void>
+  }
+): Promise<string[]> {
+  const deleted = await sweepThrowaways(gateway, runId)
+  if (ended) return deleted
+  await sleep(IN_FLIGHT_MS)
+  return [...deleted, ...(await sweepThrowaways(gateway, runId))]
+}
+
 /** Neon refuses to delete a branch that has children, so leaves go first. */
 export function childrenFirst(branches: Branch[]): Branch[] {
   const depth = (branch: Branch): number => {

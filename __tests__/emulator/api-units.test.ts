@@ -61,7 +61,8 @@ describe('parseCli', () => {
       port: undefined,
       faults: undefined,
       branchRecovery: undefined,
-      timeTravelReplayLsn: undefined
+      timeTravelReplayLsn: undefined,
+      pgVersion: undefined
     })
     expect(parseCli(['--port', '0', '--latency', 'neon', '--branch-limit', '25', '--history', '30d'])).toMatchObject({
       port: 0,
@@ -72,6 +73,7 @@ describe('parseCli', () => {
     expect(parseCli(['--branch-recovery', 'off']).branchRecovery).toBe(false)
     expect(parseCli(['--branch-recovery', 'on']).branchRecovery).toBe(true)
     expect(parseCli(['--time-travel-replay-lsn', 'null']).timeTravelReplayLsn).toBe('null')
+    expect(parseCli(['--pg-version', '15']).pgVersion).toBe(15)
   })
 
   it('refuses bad flags with a UsageError', () => {
@@ -83,10 +85,13 @@ describe('parseCli', () => {
       ['--history', 'soon'],
       ['--branch-recovery', 'no'],
       ['--time-travel-replay-lsn', 'none'],
+      ['--pg-version', '13'],
+      ['--pg-version', 'latest'],
       ['extra']
     ]) {
       expect(() => parseCli(argv)).toThrow(UsageError)
     }
+    expect(() => parseCli(['--pg-version', '14'])).toThrow(/no pg_backup_start .* and no pg_walinspect/)
   })
 })
 

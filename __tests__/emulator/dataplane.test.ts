@@ -63,6 +63,11 @@ describe('data plane on real PostgreSQL', () => {
     await run('rm', ['-rf', stateDir])
   })
 
+  test('runs the PostgreSQL version asked for (NEON_EMULATOR_PG_VERSION, else 17)', async () => {
+    const [row] = await plane.adminQuery(root, 'postgres', "SELECT current_setting('server_version_num') AS version")
+    expect(Math.floor(Number(row.version) / 10000)).toBe(Number(process.env.NEON_EMULATOR_PG_VERSION || 17))
+  })
+
   test('a branch at each 8-byte step around a commit holds the commit only from the end of its record', async () => {
     const { before, after } = await withClient(plane, root, undefined, async (client) => {
       const before = await currentLsn(client)

@@ -1,12 +1,14 @@
 /** The emulator CLI's flags, parsed with node's `util.parseArgs` (emulator/cli.ts runs them). */
 import { parseArgs } from 'node:util'
+import { pgVersion } from '../dataplane/binaries.js'
 import type { EmulatorOptions } from '../index.js'
 import { parseDurationSeconds } from './clock.js'
 import { parseFaults } from './faults.js'
 
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
-  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null]'
+  '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null] ' +
+  '[--pg-version 15|16|17|18]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {}
@@ -35,7 +37,9 @@ export function parseCli(argv: string[]): EmulatorOptions {
         'branch-limit': { type: 'string' },
         history: { type: 'string' },
         'branch-recovery': { type: 'string' },
-        'time-travel-replay-lsn': { type: 'string' }
+        'time-travel-replay-lsn': { type: 'string' },
+        // No default here either: startEmulator reads NEON_EMULATOR_PG_VERSION, else 17.
+        'pg-version': { type: 'string' }
       }
     }))
   } catch (error) {
@@ -57,6 +61,12 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (replayLsn !== undefined && replayLsn !== 'reported' && replayLsn !== 'null') {
     throw new UsageError(`--time-travel-replay-lsn must be reported or null, got "${replayLsn}"`)
   }
+  let version: number | undefined
+  try {
+    if (values['pg-version'] !== undefined) version = pgVersion(values['pg-version'])
+  } catch (error) {
+    throw new UsageError(`--pg-version: ${(error as Error).message}`)
+  }
   return {
     stateDir: values['state-dir'],
     port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
@@ -67,6 +77,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
     history: values.history,
     branchRecovery: recovery === undefined ? undefined : recovery === 'on',
     timeTravelReplayLsn: replayLsn,
+    pgVersion: version,
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }
 }

@@ -142,13 +142,23 @@ export class Cluster {
     return row.recovering === true
   }
 
-  /** A standby reports ready once consistent, possibly before it reached its target. */
+  /**
+   * A standby reports ready once consistent, possibly before it reached its target. One connection polls, not a
+   * new one every 5 ms: fewer backends starting and exiting on two busy cores (one run under load hit "too many
+   * clients" on a new cluster; this loop was a suspect, not a proven cause).
+   */
   private async waitUntilPaused(failed: () => boolean): Promise<void> {
-    for (;;) {
-      if (failed()) throw new Error(`PostgreSQL in ${this.dataDir} stopped during recovery:\n${this.logTail()}`)
-      const [row] = await this.query('SELECT pg_get_wal_replay_pause_state() AS state')
-      if (row.state === 'paused') return
-      await sleep(5)
+    const client = this.client()
+    await client.connect()
+    try {
+      for (;;) {
+        if (failed()) throw new Error(`PostgreSQL in ${this.dataDir} stopped during recovery:\n${this.logTail()}`)
+        const { rows } = await client.query('SELECT pg_get_wal_replay_pause_state() AS state')
+        if (rows[0].state === 'paused') return
+        await sleep(5)
+      }
+    } finally {
+      await client.end().catch(() => undefined)
     }
   }
 

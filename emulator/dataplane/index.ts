@@ -6,7 +6,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../../src/lsn.js'
-import { findPgBin } from './binaries.js'
+import { checkBinaries, checkStateDir } from './access.js'
+import { findPostgres, pgVersion, type Postgres } from './binaries.js'
 import { Cluster, SUPERUSER } from './cluster.js'
 import { copyTree, makeDir, snapshotTree, writeOwned } from './files.js'
 import { lastCommit, recoveryTarget, type TimelineWal } from './history.js'
@@ -28,6 +29,8 @@ const run = promisify(execFile)
 
 export interface DataPlaneOptions {
   stateDir: string
+  /** PostgreSQL major version (15 to 18); default NEON_EMULATOR_PG_VERSION, else 17. See binaries.ts. */
+  pgVersion?: number
   log?: (message: string) => void
   /** A read-write cluster with no connection for this long is stopped (Neon's scale to zero). */
   suspendAfterMs?: number
@@ -106,7 +109,8 @@ export async function createDataPlane(options: DataPlaneOptions): Promise<DataPl
 }
 
 class PostgresDataPlane implements DataPlane {
-  private readonly pgBin = findPgBin()
+  private readonly postgres: Postgres
+  private readonly pgBin: string
   private readonly runAs: RunAs = clusterUser()
   private readonly root: string
   private readonly log: (message: string) => void
@@ -131,9 +135,14 @@ class PostgresDataPlane implements DataPlane {
   constructor(private readonly options: DataPlaneOptions) {
     this.root = path.join(options.stateDir, 'dataplane')
     this.log = options.log ?? (() => undefined)
+    this.postgres = findPostgres(pgVersion(options.pgVersion))
+    this.pgBin = this.postgres.bin
   }
 
   async open(): Promise<void> {
+    // Before anything is created: the cluster user must reach both, and a saved state its server version.
+    checkStateDir(this.options.stateDir, this.runAs)
+    checkBinaries(this.pgBin, this.runAs)
     await makeDir(this.options.stateDir, this.runAs, 0o755)
     await makeDir(this.root, this.runAs, 0o755)
     // Time-travel instances never outlive a run; read-write clusters resume from their data directories.
@@ -141,9 +150,24 @@ class PostgresDataPlane implements DataPlane {
     await makeDir(path.join(this.root, 'tt'), this.runAs, 0o755)
     const saved = await readFile(this.stateFile, 'utf8').catch(() => undefined)
     if (saved) this.storages = new Map((JSON.parse(saved) as StorageRecord[]).map((record) => [record.id, record]))
+    await this.checkSavedVersion()
     this.startReaper()
     this.backupTimer = setInterval(() => void this.takeDueBackups(), 200)
     this.backupTimer.unref()
+  }
+
+  /** Clusters of another major version cannot be started: say so rather than show the server's FATAL. */
+  private async checkSavedVersion(): Promise<void> {
+    for (const record of this.storages.values()) {
+      if (record.dropped || record.timeline === undefined) continue
+      const saved = (await readFile(path.join(this.dataDir(record.id), 'PG_VERSION'), 'utf8').catch(() => '')).trim()
+      if (!saved || Number(saved) === this.postgres.major) continue
+      throw new Error(
+        `${this.options.stateDir} holds PostgreSQL ${saved} clusters, and this emulator runs PostgreSQL ` +
+          `${this.postgres.major} (${this.postgres.from}): start it with --pg-version ${saved} ` +
+          `(or NEON_EMULATOR_PG_VERSION=${saved}), or use another state directory`
+      )
+    }
   }
 
   private get stateFile(): string {
@@ -272,7 +296,6 @@ class PostgresDataPlane implements DataPlane {
 
   private timelineWal(record: StorageRecord): TimelineWal {
     return {
-      pgBin: this.pgBin,
       timeline: record.timeline ?? 1,
       dirs: [this.archiveDir(record.id), path.join(this.dataDir(record.id), 'pg_wal')]
     }

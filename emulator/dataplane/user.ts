@@ -9,12 +9,16 @@ export interface RunAs {
   gid?: number
   /** Owner to give files the clusters must write. */
   owner?: { uid: number; gid: number }
+  /** The user's name, for messages. */
+  name?: string
 }
+
+export const CLUSTER_USER = 'nobody'
 
 export function clusterUser(): RunAs {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {}
-  const lookup = (flag: string) => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }).trim())
+  const lookup = (flag: string) => Number(execFileSync('id', [flag, CLUSTER_USER], { encoding: 'utf8' }).trim())
   const uid = lookup('-u')
   const gid = lookup('-g')
-  return { uid, gid, owner: { uid, gid } }
+  return { uid, gid, owner: { uid, gid }, name: CLUSTER_USER }
 }

@@ -1,0 +1,59 @@
+import type { Branch, NeonGateway } from '../../src/neon/index.js'
+import {
+  IN_FLIGHT_MS,
+  lifetimeMs,
+  MAX_LIFETIME_MS,
+  MIN_LIFETIME_MS,
+  sweepAfterStep,
+  throwawayPrefix
+} from '../../src/throwaway.js'
+
+const branch = (id: string, name: string): Branch => ({ id, name }) as Branch
+
+/** A gateway whose branch list answers `lists` in turn, recording deletions (and whether they were hard). */
+function fakeGateway(lists: Branch[][]) {
+  const deleted: string[] = []
+  const gateway = {
+    branches: {
+      list: async () => lists.shift() ?? [],
+      delete: async (id: string, options?: { hard?: boolean }) => {
+        deleted.push(`${id}${options?.hard ? ' hard' : ''}`)
+      }
+    }
+  } as unknown as NeonGateway
+  return { gateway, deleted }
+}
+
+describe('lifetimeMs', () => {
+  it('is twice the use, at least six hours and within Neon’s 30 days', () => {
+    expect(lifetimeMs(60_000)).toBe(MIN_LIFETIME_MS)
+    expect(lifetimeMs(5 * 3600_000)).toBe(10 * 3600_000)
+    expect(lifetimeMs(40 * 24 * 3600_000)).toBe(MAX_LIFETIME_MS)
+    expect(MAX_LIFETIME_MS).toBeLessThan(30 * 24 * 3600_000)
+  })
+})
+
+describe('sweepAfterStep', () => {
+  const prefix = throwawayPrefix('77')
+
+  it('looks once after a step that ended by itself, and deletes for good', async () => {
+    const { gateway, deleted } = fakeGateway([[branch('br-1', `${prefix}bisect-1-1`)], [branch('br-2', `${prefix}x`)]])
+    const waits: number[] = []
+    const names = await sweepAfterStep(gateway, '77', { ended: true, sleep: async (ms) => void waits.push(ms) })
+    expect(names).toEqual([`${prefix}bisect-1-1`])
+    expect(deleted).toEqual(['br-1 hard'])
+    expect(waits).toEqual([])
+  })
+
+  it('looks again after a killed step, for a branch whose creation landed late', async () => {
+    const { gateway, deleted } = fakeGateway([
+      [branch('br-1', `${prefix}bisect-1-1`), branch('br-9', 'nra-ephemeral-78-other-run')],
+      [branch('br-2', `${prefix}bisect-1-2`)]
+    ])
+    const waits: number[] = []
+    const names = await sweepAfterStep(gateway, '77', { ended: false, sleep: async (ms) => void waits.push(ms) })
+    expect(names).toEqual([`${prefix}bisect-1-1`, `${prefix}bisect-1-2`])
+    expect(deleted).toEqual(['br-1 hard', 'br-2 hard'])
+    expect(waits).toEqual([IN_FLIGHT_MS])
+  })
+})
