@@ -2,8 +2,8 @@
  * The registry of operations. Each one plans (validation and read-only look-ups, so bad input fails before
  * anything changes), then either describes the plan (a dry run) or executes it and reports the typed result
  * (outputs and the job summary). Doing and telling are apart, and a dry run is one code path for all of them:
- * it never reaches `execute`. Each module loads only when its operation runs: prune and snapshot never read the
- * Postgres driver, and a step that fails on its inputs reads none of them.
+ * it never reaches `execute`. Each module loads only when its operation runs, and the Postgres driver only where
+ * one connects (prune never; snapshot and restore only to check an LSN point), so bad input reads none of them.
  */
 import type { OperationName, Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
