@@ -92,7 +92,7 @@ describe('auth and errors', () => {
       })
     )
     expect(refused.status).toBe(400)
-    expect(refused.message).toContain(`before the branch's start at ${start}`)
+    expect(refused.message).toContain(`less than the branch's ancestor lsn ${start}`)
     await harness.api.deleteProjectBranch({
       projectId: harness.projectId,
       branchId: child.branch.id,

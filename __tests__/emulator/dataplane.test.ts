@@ -158,11 +158,18 @@ describe('data plane on real PostgreSQL', () => {
       const tables = await client.query("SELECT to_regclass('only_sibling') AS t")
       expect(tables.rows[0].t).toBeNull()
     })
-    // Before its start a branch has no history of its own: Neon refuses to branch there, and time travel reads
-    // the parent's past.
+    // Before its start a branch has no history of its own: Neon refuses to branch there, and time travel (a
+    // temporary branch at the point) refuses it too; a time before the start reads the start.
     const before = formatLsn(parseLsn(head.lsn) - 64n)
-    await expect(plane.resolvePoint(child, { kind: 'lsn', lsn: before })).rejects.toThrow(/before the branch's start/)
-    await withClient(plane, child, { kind: 'lsn', lsn: before }, async (client) => {
+    await expect(plane.resolvePoint(child, { kind: 'lsn', lsn: before })).rejects.toThrow(
+      /less than the branch's ancestor lsn/
+    )
+    await expect(withClient(plane, child, { kind: 'lsn', lsn: before }, () => Promise.resolve())).rejects.toThrow(
+      /less than the branch's ancestor lsn/
+    )
+    const early = { kind: 'timestamp' as const, timestamp: '2000-01-01T00:00:00Z' }
+    expect((await plane.resolvePoint(child, early)).lsn).toBe(head.lsn)
+    await withClient(plane, child, early, async (client) => {
       expect((await client.query("SELECT to_regclass('only_child') AS t")).rows[0].t).toBeNull()
     })
     for (const id of [grandchild, sibling, child]) await plane.drop(id)

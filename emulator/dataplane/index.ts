@@ -12,6 +12,7 @@ import { Cluster, SUPERUSER } from './cluster.js'
 import { copyTree, makeDir, snapshotTree, writeOwned } from './files.js'
 import { lastCommit, recoveryTarget, type TimelineWal } from './history.js'
 import {
+  BeforeHistoryError,
   PointError,
   type Backend,
   type DataPlane,
@@ -330,23 +331,36 @@ class PostgresDataPlane implements DataPlane {
   }
 
   /**
-   * As Neon's pageserver, a new branch (or restore) can start no earlier than the storage's own start (its
-   * parent_lsn): the older past belongs to its parent. Time travel reads may look further back.
+   * A point on a branch, as Neon's pageserver resolves it on the branch's timeline, for every path alike (branch
+   * creation, restore, snapshots and time travel, which Neon serves from "a temporary branch and compute at the
+   * selected point in time": neon.com/docs/guides/time-travel-assist):
+   * - an LSN before the timeline's start (its ancestor LSN) is refused: the pageserver's branch creation bails
+   *   with "invalid start lsn ... less than timeline ancestor lsn" (neondatabase/neon, pageserver
+   *   `branch_timeline`; test_branch_behind.py expects it). The older past belongs to the ancestor.
+   * - a timestamp is searched only from the timeline's start: `find_lsn_for_timestamp` takes
+   *   `min_lsn = max(gc_cutoff, ancestor_lsn)` and its contract is "not to return something before the ancestor
+   *   lsn" (neondatabase/neon#7488), answering `Past(min_lsn)` when no commit is older. So a time before a
+   *   restore reads the restored timeline's start, not what the branch held then. Whether Neon's control plane
+   *   refuses a `past` answer instead of branching at it is not documented: the emulator branches at the start
+   *   (the answer that is silently wrong for a caller that does not check, which the action must not be).
    */
   resolvePoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
     return this.track(() => this.resolvePointNow(id, point))
   }
 
   private async resolvePointNow(id: string, point: PointRequest): Promise<ResolvedPoint> {
-    const resolved = await this.resolveAnyPoint(id, point)
     const start = this.record(id).parent?.lsn
-    if (start && parseLsn(resolved.lsn) < parseLsn(start)) {
-      throw new PointError(
-        `${point.kind === 'timestamp' ? `timestamp ${point.timestamp} (LSN ${resolved.lsn})` : `LSN ${resolved.lsn}`} ` +
-          `is before the branch's start at ${start}: branch from its parent instead`
-      )
-    }
-    return resolved
+    const resolved = await this.resolveAnyPoint(id, point).catch((error: unknown) => {
+      // Older than every commit of the history: `Past(min_lsn)`, the start, on a branch that has one.
+      if (start && error instanceof BeforeHistoryError) return { lsn: '0/0' }
+      throw error
+    })
+    if (!start || parseLsn(resolved.lsn) >= parseLsn(start)) return resolved
+    if (point.kind === 'timestamp') return { lsn: start, timestamp: await this.commitTimeAt(id, parseLsn(start)) }
+    throw new PointError(
+      `invalid start lsn ${resolved.lsn}: less than the branch's ancestor lsn ${start} (its older past belongs ` +
+        'to its parent: branch from the parent instead)'
+    )
   }
 
   private async resolveAnyPoint(id: string, point: PointRequest): Promise<ResolvedPoint> {
@@ -375,7 +389,8 @@ class PostgresDataPlane implements DataPlane {
     if (micros > BigInt((this.options.now ?? Date.now)()) * 1000n)
       throw new PointError(`timestamp ${point.timestamp} is in the future`)
     const commit = await this.findCommit(id, head, (candidate) => candidate.micros <= micros)
-    if (!commit) throw new PointError(`timestamp ${point.timestamp} is before the start of the branch's history`)
+    if (!commit)
+      throw new BeforeHistoryError(`timestamp ${point.timestamp} is before the start of the branch's history`)
     return { lsn: formatLsn(alignUp(commit.lsn)), timestamp: microsToIso(commit.micros) }
   }
 
@@ -614,7 +629,8 @@ class PostgresDataPlane implements DataPlane {
 
   /** A read-only instance paused at the point: shared by every connection to the same point. */
   private async acquireTimeTravel(id: string, point: PointRequest): Promise<Backend> {
-    const { lsn } = await this.resolveAnyPoint(id, point)
+    // The same resolution as a branch made at the point: Neon's time travel is a temporary branch there.
+    const { lsn } = await this.resolvePointNow(id, point)
     const owner = this.owner(id, parseLsn(lsn))
     const key = `${owner.id}-${lsn.replace('/', '-')}`
     let instance = this.timeTravel.get(key)

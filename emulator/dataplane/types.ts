@@ -22,6 +22,9 @@ export class PointError extends Error {
   readonly code = 'BAD_REQUEST'
 }
 
+/** A timestamp older than every commit of a branch's history (the pageserver's `Past`). */
+export class BeforeHistoryError extends PointError {}
+
 export interface RootOptions {
   databaseName: string
   roleName: string
