@@ -52,15 +52,16 @@ async function connectionTo(branch, settings, gateway, context, operation) {
     return { branch, endpointId: endpoint.id, database, role, uri };
 }
 /**
- * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
  * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
  * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
-async function pointUri(connection, point, context) {
+async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
     const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    const uri = pastUri(connection, at);
+    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
+    const uri = pastUri({ ...connection, branch: on }, at);
     context.mask(uri);
     return { uri, lsn: typeof at === 'bigint' ? at : undefined };
 }
@@ -243,6 +244,212 @@ function tablesReadBy(sql) {
 
 /***/ }),
 
+/***/ 6115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ locateBounds),
+  L: () => (/* binding */ locatePoint)
+});
+
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/lsn.ts
+var src_lsn = __webpack_require__(2326);
+// EXTERNAL MODULE: ./src/point.ts
+var src_point = __webpack_require__(9525);
+;// CONCATENATED MODULE: ./src/lineage.ts
+/**
+ * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
+ *
+ * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
+ * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
+ * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
+ * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
+ * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
+ * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
+ * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
+ * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
+ *
+ * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
+ * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
+ */
+
+
+
+/** A backup is made by the restore itself: its creation time is within this of the restore's. */
+const BACKUP_MATCH_MS = 5 * 60_000;
+function backupPrefix(branchName) {
+    return `${branchName}_old_`;
+}
+/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
+function lineageOf(branch, branches, history) {
+    const current = { branch, start: startOf(branch) };
+    if (!branch.last_reset_at)
+        return { incarnations: [current] };
+    const at = Date.parse(branch.last_reset_at);
+    current.since = at;
+    const named = branches
+        .filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)))
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const latest = history ?? closestTo(at, named);
+    const source = branches.find((candidate) => candidate.id === branch.parent_id);
+    const restore = {
+        at,
+        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
+        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
+        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
+        ownPast: latest !== undefined && latest.id === branch.parent_id
+    };
+    if (!latest)
+        return { incarnations: [current], restore, missing: { candidates: named } };
+    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
+    const backups = [latest, ...older].map((backup, index, all) => ({
+        branch: backup,
+        until: index === 0 ? at : Date.parse(backup.created_at),
+        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
+        start: startOf(backup)
+    }));
+    return { incarnations: [current, ...backups], restore };
+}
+function startOf(branch) {
+    return branch.parent_id && branch.parent_lsn ? (0,src_lsn/* parseLsn */.l2)(branch.parent_lsn) : 0n;
+}
+function closestTo(at, candidates) {
+    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
+    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
+    return near.sort((a, b) => distance(a) - distance(b))[0];
+}
+/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
+class LineageError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'LineageError';
+    }
+}
+/**
+ * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
+ * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
+ */
+function locate(lineage, point) {
+    const [current, ...past] = lineage.incarnations;
+    const { restore } = lineage;
+    if (!restore || point.kind === 'head')
+        return { incarnation: current };
+    const name = current.branch.name;
+    if (point.kind === 'timestamp') {
+        const time = Date.parse(point.timestamp);
+        if (time >= restore.at + restore.precisionMs)
+            return { incarnation: current };
+        if (time >= restore.at) {
+            throw new LineageError('ambiguous-time', `${(0,src_point/* describePoint */.yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
+                `second: ${(0,format/* formatTime */.fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
+                'second earlier or later, or an LSN');
+        }
+        refuseMissing(lineage, name, point);
+        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
+        return { incarnation: held, note: noteFor(name, restore, point, held) };
+    }
+    const lsn = (0,src_lsn/* parseLsn */.l2)(point.lsn);
+    if (lsn >= current.start)
+        return { incarnation: current };
+    refuseMissing(lineage, name, point);
+    const holders = past.filter((incarnation) => incarnation.start <= lsn);
+    if (holders.length === 0) {
+        throw new LineageError('before-history', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
+            `${(0,src_lsn/* formatLsn */.rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
+    }
+    if (holders.length > 1) {
+        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,src_lsn/* formatLsn */.rI)(holder.start)})`);
+        throw new LineageError('ambiguous-lsn', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s start (LSN ${(0,src_lsn/* formatLsn */.rI)(current.start)}) and LSNs repeat ` +
+            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
+    }
+    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
+}
+function refuseMissing(lineage, name, point) {
+    if (!lineage.missing)
+        return;
+    const restore = lineage.restore;
+    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
+    throw new LineageError('missing-backup', `${(0,src_point/* describePoint */.yR)(point)} is before ${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} (from ${restore.source}); ` +
+        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
+        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
+}
+function noteFor(name, restore, point, held) {
+    return (`${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} from ${restore.source}; its state at ${(0,src_point/* describePoint */.yR)(point)} ` +
+        `is on ${held.branch.name}: read there`);
+}
+/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
+function sameIncarnation(good, bad, name) {
+    if (good.incarnation.branch.id === bad.incarnation.branch.id)
+        return;
+    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
+        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
+        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
+}
+
+// EXTERNAL MODULE: ./src/operations/common.ts
+var common = __webpack_require__(9425);
+;// CONCATENATED MODULE: ./src/operations/lineage.ts
+/**
+ * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
+ * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
+ */
+
+
+/** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
+async function locatePoint(gateway, branch, point, input, history) {
+    const located = await locateOn(gateway, branch, [point], input, history);
+    return pointOn(branch, point, located[0]);
+}
+/** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
+async function locateBounds(gateway, branch, bounds, history) {
+    const [good, bad] = await locateOn(gateway, branch, [bounds.good, bounds.bad], 'good', history);
+    try {
+        sameIncarnation(good, bad, branch.name);
+    }
+    catch (error) {
+        throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
+    }
+    return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) };
+}
+async function locateOn(gateway, branch, points, input, history) {
+    const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
+    // Only a restored branch has a past elsewhere: the others need no look-up.
+    const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : [];
+    const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
+    return points.map((point) => {
+        try {
+            return locate(lineage, point);
+        }
+        catch (error) {
+            throw error instanceof LineageError ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
+        }
+    });
+}
+/** The branch's parent (the restore's source or backup), for naming it; none for a branch never restored. */
+async function parentOf(gateway, branch, known) {
+    if (!branch.last_reset_at || !branch.parent_id || known.some((candidate) => candidate.id === branch.parent_id)) {
+        return [];
+    }
+    try {
+        return [await gateway.branches.get(branch.parent_id)];
+    }
+    catch {
+        return []; // named by its id in the summary then
+    }
+}
+function pointOn(asked, point, located) {
+    return { asked, branch: located.incarnation.branch, point, note: located.note };
+}
+
+
+/***/ }),
+
 /***/ 1233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -261,16 +468,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
 /* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(552);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
-/* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4889);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
+/* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4889);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);
-/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9445);
+/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9445);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6115);
 /**
  * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
  * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
  * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
  * step when the run is killed, and expiring on its own when no post step runs.
  */
+
 
 
 
@@ -302,17 +511,18 @@ async function readChecksFile(file) {
     return checks;
 }
 function throwaways(gateway, context) {
-    return new _throwaway_js__WEBPACK_IMPORTED_MODULE_5__/* .Throwaways */ .Gd(gateway, context, 'verify');
+    return new _throwaway_js__WEBPACK_IMPORTED_MODULE_6__/* .Throwaways */ .Gd(gateway, context, 'verify');
 }
 async function plan(settings, gateway, context) {
     const source = await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveBranch */ .pd)(gateway, settings.branch);
     const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
     const snapshot = settings.snapshot ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSnapshot */ .Vh)(gateway, settings.snapshot) : undefined;
-    if (!snapshot)
-        await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPoint */ .NX)(gateway, source, settings.at, 'at', context);
+    const at = snapshot ? undefined : await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .locatePoint */ .L)(gateway, source, settings.at, 'at', settings.history);
+    if (at)
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPoint */ .NX)(gateway, at.branch, settings.at, 'at', context);
     const drillName = throwaways(gateway, context).name(Date.now().toString(36));
-    const useMs = _throwaway_js__WEBPACK_IMPORTED_MODULE_5__/* .SETUP_MS */ .Tc + (checks.length + 1) * settings.checkTimeoutMs;
-    return { settings, source, snapshot, checks, drillName, useMs };
+    const useMs = _throwaway_js__WEBPACK_IMPORTED_MODULE_6__/* .SETUP_MS */ .Tc + (checks.length + 1) * settings.checkTimeoutMs;
+    return { settings, source, at, snapshot, checks, drillName, useMs };
 }
 /** What the drill restores, in words. */
 function origin(plan) {
@@ -322,9 +532,10 @@ function origin(plan) {
 }
 function describe(plan) {
     const from = origin(plan);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
         .heading(`Dry run: restore drill of ${from}`)
         .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
+        .paragraph(plan.at?.note)
         .code(plan.checks.join('\n'), 'sql');
     return { outputs: {}, summary };
 }
@@ -358,21 +569,21 @@ async function phase(result, name, work) {
     }
 }
 async function drill(plan, result, branches, gateway, context) {
-    const { settings, source, snapshot } = plan;
+    const { settings, snapshot } = plan;
     const started = Date.now();
     const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .pointFields */ .sj)(settings.at);
     result.drill = await phase(result, 'Branch ready', () => snapshot
         ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
         : branches.create({
             name: plan.drillName,
-            parentId: source.id,
+            parentId: (plan.at?.branch ?? plan.source).id,
             parentLsn: point.lsn,
             parentTimestamp: point.timestamp,
             endpoint: 'read_write',
             useMs: plan.useMs
         }));
     context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
-    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_7__/* .connectionTo */ .mQ)(result.drill, settings, gateway, context, 'verify');
+    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .connectionTo */ .mQ)(result.drill, settings, gateway, context, 'verify');
     await phase(result, 'First query', async () => {
         const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
         if (!first.passed)
@@ -408,7 +619,7 @@ function report(plan, result) {
     const into = made
         ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
         : `${plan.drillName}: never made`;
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
         ['Restored', made ? from : undefined],
         ['Into', into],
         [
@@ -422,6 +633,7 @@ function report(plan, result) {
                 : `none run (of ${plan.checks.length})`
         ]
     ]);
+    summary.paragraph(plan.at?.note);
     if (result.stopped)
         summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
     if (result.phases.length > 0)

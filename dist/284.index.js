@@ -177,6 +177,212 @@ function tablesReadBy(sql) {
 
 /***/ }),
 
+/***/ 6115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ locateBounds),
+  L: () => (/* binding */ locatePoint)
+});
+
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/lsn.ts
+var src_lsn = __webpack_require__(2326);
+// EXTERNAL MODULE: ./src/point.ts
+var src_point = __webpack_require__(9525);
+;// CONCATENATED MODULE: ./src/lineage.ts
+/**
+ * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
+ *
+ * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
+ * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
+ * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
+ * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
+ * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
+ * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
+ * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
+ * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
+ *
+ * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
+ * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
+ */
+
+
+
+/** A backup is made by the restore itself: its creation time is within this of the restore's. */
+const BACKUP_MATCH_MS = 5 * 60_000;
+function backupPrefix(branchName) {
+    return `${branchName}_old_`;
+}
+/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
+function lineageOf(branch, branches, history) {
+    const current = { branch, start: startOf(branch) };
+    if (!branch.last_reset_at)
+        return { incarnations: [current] };
+    const at = Date.parse(branch.last_reset_at);
+    current.since = at;
+    const named = branches
+        .filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)))
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const latest = history ?? closestTo(at, named);
+    const source = branches.find((candidate) => candidate.id === branch.parent_id);
+    const restore = {
+        at,
+        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
+        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
+        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
+        ownPast: latest !== undefined && latest.id === branch.parent_id
+    };
+    if (!latest)
+        return { incarnations: [current], restore, missing: { candidates: named } };
+    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
+    const backups = [latest, ...older].map((backup, index, all) => ({
+        branch: backup,
+        until: index === 0 ? at : Date.parse(backup.created_at),
+        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
+        start: startOf(backup)
+    }));
+    return { incarnations: [current, ...backups], restore };
+}
+function startOf(branch) {
+    return branch.parent_id && branch.parent_lsn ? (0,src_lsn/* parseLsn */.l2)(branch.parent_lsn) : 0n;
+}
+function closestTo(at, candidates) {
+    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
+    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
+    return near.sort((a, b) => distance(a) - distance(b))[0];
+}
+/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
+class LineageError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'LineageError';
+    }
+}
+/**
+ * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
+ * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
+ */
+function locate(lineage, point) {
+    const [current, ...past] = lineage.incarnations;
+    const { restore } = lineage;
+    if (!restore || point.kind === 'head')
+        return { incarnation: current };
+    const name = current.branch.name;
+    if (point.kind === 'timestamp') {
+        const time = Date.parse(point.timestamp);
+        if (time >= restore.at + restore.precisionMs)
+            return { incarnation: current };
+        if (time >= restore.at) {
+            throw new LineageError('ambiguous-time', `${(0,src_point/* describePoint */.yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
+                `second: ${(0,format/* formatTime */.fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
+                'second earlier or later, or an LSN');
+        }
+        refuseMissing(lineage, name, point);
+        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
+        return { incarnation: held, note: noteFor(name, restore, point, held) };
+    }
+    const lsn = (0,src_lsn/* parseLsn */.l2)(point.lsn);
+    if (lsn >= current.start)
+        return { incarnation: current };
+    refuseMissing(lineage, name, point);
+    const holders = past.filter((incarnation) => incarnation.start <= lsn);
+    if (holders.length === 0) {
+        throw new LineageError('before-history', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
+            `${(0,src_lsn/* formatLsn */.rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
+    }
+    if (holders.length > 1) {
+        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,src_lsn/* formatLsn */.rI)(holder.start)})`);
+        throw new LineageError('ambiguous-lsn', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s start (LSN ${(0,src_lsn/* formatLsn */.rI)(current.start)}) and LSNs repeat ` +
+            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
+    }
+    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
+}
+function refuseMissing(lineage, name, point) {
+    if (!lineage.missing)
+        return;
+    const restore = lineage.restore;
+    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
+    throw new LineageError('missing-backup', `${(0,src_point/* describePoint */.yR)(point)} is before ${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} (from ${restore.source}); ` +
+        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
+        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
+}
+function noteFor(name, restore, point, held) {
+    return (`${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} from ${restore.source}; its state at ${(0,src_point/* describePoint */.yR)(point)} ` +
+        `is on ${held.branch.name}: read there`);
+}
+/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
+function sameIncarnation(good, bad, name) {
+    if (good.incarnation.branch.id === bad.incarnation.branch.id)
+        return;
+    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
+        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
+        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
+}
+
+// EXTERNAL MODULE: ./src/operations/common.ts
+var common = __webpack_require__(9425);
+;// CONCATENATED MODULE: ./src/operations/lineage.ts
+/**
+ * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
+ * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
+ */
+
+
+/** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
+async function locatePoint(gateway, branch, point, input, history) {
+    const located = await locateOn(gateway, branch, [point], input, history);
+    return pointOn(branch, point, located[0]);
+}
+/** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
+async function locateBounds(gateway, branch, bounds, history) {
+    const [good, bad] = await locateOn(gateway, branch, [bounds.good, bounds.bad], 'good', history);
+    try {
+        sameIncarnation(good, bad, branch.name);
+    }
+    catch (error) {
+        throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
+    }
+    return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) };
+}
+async function locateOn(gateway, branch, points, input, history) {
+    const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
+    // Only a restored branch has a past elsewhere: the others need no look-up.
+    const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : [];
+    const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
+    return points.map((point) => {
+        try {
+            return locate(lineage, point);
+        }
+        catch (error) {
+            throw error instanceof LineageError ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
+        }
+    });
+}
+/** The branch's parent (the restore's source or backup), for naming it; none for a branch never restored. */
+async function parentOf(gateway, branch, known) {
+    if (!branch.last_reset_at || !branch.parent_id || known.some((candidate) => candidate.id === branch.parent_id)) {
+        return [];
+    }
+    try {
+        return [await gateway.branches.get(branch.parent_id)];
+    }
+    catch {
+        return []; // named by its id in the summary then
+    }
+}
+function pointOn(asked, point, located) {
+    return { asked, branch: located.incarnation.branch, point, note: located.note };
+}
+
+
+/***/ }),
+
 /***/ 9284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -190,13 +396,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8855);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9425);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6115);
 /**
  * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
  * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
  * the name and connection string stay, and the old branch, renamed, is the backup).
  */
+
 
 
 
@@ -219,13 +427,15 @@ function facts(plan) {
     return [
         ['Branch', `${plan.target.name} (${plan.target.id})`],
         ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSource */ .B6)(plan.settings.source)],
+        ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
         ['Backup of the current state', plan.backupName]
     ];
 }
 function describe(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
         .heading(`Dry run: Restore of ${plan.target.name}`)
         .paragraph('Nothing was changed. This step would restore as follows.')
+        .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
         .keyValues(facts(plan));
     if (plan.refusal)
         summary.paragraph(`It would be refused: ${plan.refusal}`);
@@ -257,9 +467,10 @@ function report(plan, result, context) {
         : undefined;
     if (slotWarning)
         context.warning(slotWarning);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
         .heading(`Restore of ${target.name}`)
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
+        .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
         .keyValues([
         ...facts(plan),
         ['Restored branch id', result.restored.id],
@@ -314,23 +525,28 @@ async function restoreSnapshot(plan, snapshot, gateway, context) {
 }
 async function resolveSource(settings, target, gateway) {
     const source = settings.source;
+    if (source.kind === 'snapshot')
+        return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
+    const branch = await sourceBranch(source, target, gateway);
+    // What the source held at the point, which after a restore of the source may be on its backup.
+    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .locatePoint */ .L)(gateway, branch, source.point, 'source', settings.history);
+    return { kind: 'branch', branch: on.branch, point: source.point, note: on.note };
+}
+async function sourceBranch(source, target, gateway) {
     switch (source.kind) {
         case 'self':
-            return { kind: 'branch', branch: target, point: source.point };
-        case 'parent': {
+            return target;
+        case 'parent':
             if (!target.parent_id)
                 throw new Error(`source: ${target.name} has no parent branch to restore from`);
-            return { kind: 'branch', branch: await gateway.branches.get(target.parent_id), point: source.point };
-        }
+            return gateway.branches.get(target.parent_id);
         case 'branch': {
             const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveBranch */ .pd)(gateway, source.branch, 'source');
             if (branch.id === target.id && source.point.kind === 'head') {
                 throw new Error(`source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`);
             }
-            return { kind: 'branch', branch, point: source.point };
+            return branch;
         }
-        case 'snapshot':
-            return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
     }
 }
 function confirmProblem(settings, target) {

@@ -52,15 +52,16 @@ async function connectionTo(branch, settings, gateway, context, operation) {
     return { branch, endpointId: endpoint.id, database, role, uri };
 }
 /**
- * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
  * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
  * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
-async function pointUri(connection, point, context) {
+async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
     const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    const uri = pastUri(connection, at);
+    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
+    const uri = pastUri({ ...connection, branch: on }, at);
     context.mask(uri);
     return { uri, lsn: typeof at === 'bigint' ? at : undefined };
 }
@@ -243,6 +244,212 @@ function tablesReadBy(sql) {
 
 /***/ }),
 
+/***/ 6115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ locateBounds),
+  L: () => (/* binding */ locatePoint)
+});
+
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/lsn.ts
+var src_lsn = __webpack_require__(2326);
+// EXTERNAL MODULE: ./src/point.ts
+var src_point = __webpack_require__(9525);
+;// CONCATENATED MODULE: ./src/lineage.ts
+/**
+ * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
+ *
+ * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
+ * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
+ * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
+ * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
+ * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
+ * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
+ * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
+ * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
+ *
+ * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
+ * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
+ */
+
+
+
+/** A backup is made by the restore itself: its creation time is within this of the restore's. */
+const BACKUP_MATCH_MS = 5 * 60_000;
+function backupPrefix(branchName) {
+    return `${branchName}_old_`;
+}
+/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
+function lineageOf(branch, branches, history) {
+    const current = { branch, start: startOf(branch) };
+    if (!branch.last_reset_at)
+        return { incarnations: [current] };
+    const at = Date.parse(branch.last_reset_at);
+    current.since = at;
+    const named = branches
+        .filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)))
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const latest = history ?? closestTo(at, named);
+    const source = branches.find((candidate) => candidate.id === branch.parent_id);
+    const restore = {
+        at,
+        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
+        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
+        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
+        ownPast: latest !== undefined && latest.id === branch.parent_id
+    };
+    if (!latest)
+        return { incarnations: [current], restore, missing: { candidates: named } };
+    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
+    const backups = [latest, ...older].map((backup, index, all) => ({
+        branch: backup,
+        until: index === 0 ? at : Date.parse(backup.created_at),
+        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
+        start: startOf(backup)
+    }));
+    return { incarnations: [current, ...backups], restore };
+}
+function startOf(branch) {
+    return branch.parent_id && branch.parent_lsn ? (0,src_lsn/* parseLsn */.l2)(branch.parent_lsn) : 0n;
+}
+function closestTo(at, candidates) {
+    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
+    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
+    return near.sort((a, b) => distance(a) - distance(b))[0];
+}
+/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
+class LineageError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'LineageError';
+    }
+}
+/**
+ * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
+ * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
+ */
+function locate(lineage, point) {
+    const [current, ...past] = lineage.incarnations;
+    const { restore } = lineage;
+    if (!restore || point.kind === 'head')
+        return { incarnation: current };
+    const name = current.branch.name;
+    if (point.kind === 'timestamp') {
+        const time = Date.parse(point.timestamp);
+        if (time >= restore.at + restore.precisionMs)
+            return { incarnation: current };
+        if (time >= restore.at) {
+            throw new LineageError('ambiguous-time', `${(0,src_point/* describePoint */.yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
+                `second: ${(0,format/* formatTime */.fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
+                'second earlier or later, or an LSN');
+        }
+        refuseMissing(lineage, name, point);
+        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
+        return { incarnation: held, note: noteFor(name, restore, point, held) };
+    }
+    const lsn = (0,src_lsn/* parseLsn */.l2)(point.lsn);
+    if (lsn >= current.start)
+        return { incarnation: current };
+    refuseMissing(lineage, name, point);
+    const holders = past.filter((incarnation) => incarnation.start <= lsn);
+    if (holders.length === 0) {
+        throw new LineageError('before-history', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
+            `${(0,src_lsn/* formatLsn */.rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
+    }
+    if (holders.length > 1) {
+        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,src_lsn/* formatLsn */.rI)(holder.start)})`);
+        throw new LineageError('ambiguous-lsn', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s start (LSN ${(0,src_lsn/* formatLsn */.rI)(current.start)}) and LSNs repeat ` +
+            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
+    }
+    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
+}
+function refuseMissing(lineage, name, point) {
+    if (!lineage.missing)
+        return;
+    const restore = lineage.restore;
+    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
+    throw new LineageError('missing-backup', `${(0,src_point/* describePoint */.yR)(point)} is before ${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} (from ${restore.source}); ` +
+        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
+        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
+}
+function noteFor(name, restore, point, held) {
+    return (`${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} from ${restore.source}; its state at ${(0,src_point/* describePoint */.yR)(point)} ` +
+        `is on ${held.branch.name}: read there`);
+}
+/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
+function sameIncarnation(good, bad, name) {
+    if (good.incarnation.branch.id === bad.incarnation.branch.id)
+        return;
+    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
+        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
+        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
+}
+
+// EXTERNAL MODULE: ./src/operations/common.ts
+var common = __webpack_require__(9425);
+;// CONCATENATED MODULE: ./src/operations/lineage.ts
+/**
+ * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
+ * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
+ */
+
+
+/** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
+async function locatePoint(gateway, branch, point, input, history) {
+    const located = await locateOn(gateway, branch, [point], input, history);
+    return pointOn(branch, point, located[0]);
+}
+/** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
+async function locateBounds(gateway, branch, bounds, history) {
+    const [good, bad] = await locateOn(gateway, branch, [bounds.good, bounds.bad], 'good', history);
+    try {
+        sameIncarnation(good, bad, branch.name);
+    }
+    catch (error) {
+        throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
+    }
+    return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) };
+}
+async function locateOn(gateway, branch, points, input, history) {
+    const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
+    // Only a restored branch has a past elsewhere: the others need no look-up.
+    const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : [];
+    const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
+    return points.map((point) => {
+        try {
+            return locate(lineage, point);
+        }
+        catch (error) {
+            throw error instanceof LineageError ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
+        }
+    });
+}
+/** The branch's parent (the restore's source or backup), for naming it; none for a branch never restored. */
+async function parentOf(gateway, branch, known) {
+    if (!branch.last_reset_at || !branch.parent_id || known.some((candidate) => candidate.id === branch.parent_id)) {
+        return [];
+    }
+    try {
+        return [await gateway.branches.get(branch.parent_id)];
+    }
+    catch {
+        return []; // named by its id in the summary then
+    }
+}
+function pointOn(asked, point, located) {
+    return { asked, branch: located.incarnation.branch, point, note: located.note };
+}
+
+
+/***/ }),
+
 /***/ 4462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -256,10 +463,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
 /* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(552);
-/* harmony import */ var _recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7165);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
+/* harmony import */ var _recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7165);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);
-/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9445);
+/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9445);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6115);
 /**
  * recover: copy tables (or some of their rows) from `branch` as it was at `at` into the same branch at its head,
  * changing nothing else. The past is read through a read-only time-travel connection (no branch is created);
@@ -274,12 +482,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function plan(settings, gateway, context) {
     const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, settings.branch);
-    await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPoint */ .NX)(gateway, branch, settings.at, 'at', context);
-    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .connectionTo */ .mQ)(branch, settings, gateway, context, 'recover');
+    const at = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .locatePoint */ .L)(gateway, branch, settings.at, 'at', settings.history);
+    await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPoint */ .NX)(gateway, at.branch, settings.at, 'at', context);
+    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_5__/* .connectionTo */ .mQ)(branch, settings, gateway, context, 'recover');
     const { database, role, uri: liveUri } = connection;
-    const { uri: pastUri } = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .pointUri */ .Pl)(connection, settings.at, context);
+    const { uri: pastUri } = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_5__/* .pointUri */ .Pl)(connection, settings.at, context, at.branch);
     const [past, live] = await connectBoth(pastUri, liveUri);
     try {
         await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -307,7 +517,7 @@ async function plan(settings, gateway, context) {
                 throw new Error(`where: ${error.message} (in ${copy.select})`);
             });
         }
-        return { settings, branch, database, role, schema, copies, liveUri, pastUri };
+        return { settings, branch, at, database, role, schema, copies, liveUri, pastUri };
     }
     finally {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
@@ -318,18 +528,20 @@ function facts(plan) {
     return [
         ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
         ['Read at', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(settings.at)} (a read-only time-travel connection)`],
+        ['Read on', plan.at.note && plan.at.branch.name],
         ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
         ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
         ['Only rows where', settings.where]
     ];
 }
 function title(plan) {
-    const tables = plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)).join(', ');
+    const tables = plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(copy.past)).join(', ');
     return `Recovery of ${tables} from ${plan.branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(plan.settings.at)}`;
 }
 function describe(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
         .heading(`Dry run: ${title(plan)}`)
+        .paragraph(plan.at.note)
         .paragraph('Nothing was changed. This step would run, in one transaction:')
         .keyValues(facts(plan))
         .code(statements(plan).join('\n'), 'sql');
@@ -343,27 +555,28 @@ async function execute(plan, _gateway, context) {
 function report(plan, result, context) {
     const { branch, schema } = plan;
     const results = result.copies;
-    const rows = Object.fromEntries(results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.copy.past), copy.written]));
+    const rows = Object.fromEntries(results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(copy.copy.past), copy.written]));
     const total = results.reduce((sum, copy) => sum + copy.written, 0);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
         .heading(title(plan))
+        .paragraph(plan.at.note)
         .paragraph(schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
         .keyValues([...facts(plan), ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]])
-        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]))
+        .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]))
         .heading('To undo this recovery', 3);
     if (schema !== undefined)
-        summary.code(`DROP SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(schema)} CASCADE;`, 'sql');
+        summary.code(`DROP SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(schema)} CASCADE;`, 'sql');
     else
         summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql');
-    context.info(`Recovered ${plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)).join(', ')} from ${branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(plan.settings.at)}: ${JSON.stringify(rows)}`);
+    context.info(`Recovered ${plan.copies.map((copy) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(copy.past)).join(', ')} from ${branch.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(plan.settings.at)}: ${JSON.stringify(rows)}`);
     return { outputs: { rows: JSON.stringify(rows) }, summary };
 }
 function undoSql(results) {
     return (results
         .filter((result) => result.written > 0)
-        .map((result) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .undoMergeSql */ .pv)(result.copy.into, result.copy.merge.keyColumns, result.keys) +
+        .map((result) => (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .undoMergeSql */ .pv)(result.copy.into, result.copy.merge.keyColumns, result.keys) +
         (result.written > result.listed
             ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
             : ''))
@@ -378,18 +591,18 @@ async function copyAll(plan, context) {
         await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await live.query('BEGIN');
         if (plan.schema !== undefined)
-            await live.query(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(plan.schema)}`);
+            await live.query(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(plan.schema)}`);
         for (const [index, copy] of plan.copies.entries()) {
             current = copy;
             if (copy.merge) {
-                const staging = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(`nra_recover_${index}`);
-                await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4).join(', ')} ` +
+                const staging = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(`nra_recover_${index}`);
+                await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')} ` +
                     `FROM ${copy.into} WITH NO DATA`);
                 const { read } = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .copyRows */ .D9)(past, live, copy.select, staging, copy.columns);
-                const merged = await live.query((0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .mergeSql */ .ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
+                const merged = await live.query((0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .mergeSql */ .ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
                 const written = Number(merged.rows[0].count);
                 const keys = merged.rows[0].keys ?? undefined;
-                results.push({ copy, read, written, keys, listed: Math.min(written, _recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .UNDO_KEY_LIMIT */ .dr) });
+                results.push({ copy, read, written, keys, listed: Math.min(written, _recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .UNDO_KEY_LIMIT */ .dr) });
             }
             else {
                 await live.query(copy.ddl);
@@ -398,7 +611,7 @@ async function copyAll(plan, context) {
                     throw new Error(`read ${read} rows at the point but wrote ${written}`);
                 results.push({ copy, read, written, listed: 0 });
             }
-            context.info(`${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`);
+            context.info(`${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`);
         }
         current = undefined;
         await live.query('COMMIT');
@@ -406,7 +619,7 @@ async function copyAll(plan, context) {
     }
     catch (error) {
         await live.query('ROLLBACK').catch(() => undefined);
-        const where = current ? ` while copying ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(current.past)}` : '';
+        const where = current ? ` while copying ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(current.past)}` : '';
         throw new Error(`recover failed${where}; nothing was changed on ${plan.branch.name} (the transaction was rolled back): ${error.message}`);
     }
     finally {
@@ -418,15 +631,15 @@ function schemaCopy(shape, schema, where) {
     return {
         past: shape,
         columns,
-        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .selectSql */ .ZZ)(shape, columns, where),
-        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(schema, shape.name),
-        ddl: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .createTableSql */ .pw)(schema, shape)
+        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .selectSql */ .ZZ)(shape, columns, where),
+        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .qualifiedName */ .OL)(schema, shape.name),
+        ddl: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .createTableSql */ .pw)(schema, shape)
     };
 }
 /** The original table at head must exist with a primary key and every column the past rows carry. */
 async function mergeCopy(shape, live, branch, where) {
-    const name = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .displayName */ .QC)(shape);
-    const head = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readTableShape */ .Yr)(live, (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(shape.schema, shape.name));
+    const name = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .displayName */ .QC)(shape);
+    const head = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readTableShape */ .Yr)(live, (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .qualifiedName */ .OL)(shape.schema, shape.name));
     if (!head) {
         throw new Error(`mode: merge needs ${name} at the head of ${branch.name}, and it is gone; recover it into a schema (mode: schema)`);
     }
@@ -451,8 +664,8 @@ async function mergeCopy(shape, live, branch, where) {
     return {
         past: shape,
         columns,
-        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .selectSql */ .ZZ)(shape, columns, where),
-        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .qualifiedName */ .OL)(head.schema, head.name),
+        select: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .selectSql */ .ZZ)(shape, columns, where),
+        into: (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .qualifiedName */ .OL)(head.schema, head.name),
         merge: {
             keyColumns,
             overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
@@ -460,18 +673,18 @@ async function mergeCopy(shape, live, branch, where) {
     };
 }
 function intoSchema(settings, context) {
-    return settings.into === undefined ? (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSchemaName */ .O9)(context.now) : (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIdentifierText */ .Af)(settings.into);
+    return settings.into === undefined ? (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultSchemaName */ .O9)(context.now) : (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentifierText */ .Af)(settings.into);
 }
 /** What the transaction runs, for the dry run. */
 function statements(plan) {
     const lines = ['BEGIN;'];
     if (plan.schema !== undefined)
-        lines.push(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4)(plan.schema)};`);
+        lines.push(`CREATE SCHEMA ${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(plan.schema)};`);
     for (const copy of plan.copies) {
         if (copy.ddl)
             lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING;`);
     }
     lines.push('COMMIT;');
     return lines;

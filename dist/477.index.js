@@ -1,5 +1,5 @@
 export const id = 477;
-export const ids = [477,284];
+export const ids = [477];
 export const modules = {
 
 /***/ 6477:
@@ -121,7 +121,10 @@ var operations_common = __webpack_require__(9425);
 var restore = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/operations/branch-connection.ts
 var branch_connection = __webpack_require__(9445);
+// EXTERNAL MODULE: ./src/operations/lineage.ts + 1 modules
+var lineage = __webpack_require__(6115);
 ;// CONCATENATED MODULE: ./src/operations/bisect/plan.ts
+
 
 
 
@@ -131,11 +134,14 @@ var branch_connection = __webpack_require__(9445);
 
 async function plan(settings, gateway, context) {
     const branch = await (0,operations_common/* resolveBranch */.pd)(gateway, settings.branch);
+    const located = await (0,lineage/* locateBounds */.u)(gateway, branch, settings, settings.history);
     const connection = await (0,branch_connection/* connectionTo */.mQ)(branch, settings, gateway, context, 'bisect');
-    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], connection)));
+    const timeline = { ...connection, branch: located.good.branch };
+    const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], timeline)));
     if (good.lsn !== undefined && bad.lsn !== undefined)
         checkOrder(good, bad);
-    const result = { settings, connection, good, bad };
+    const note = located.good.note && `${located.good.note}; bisect searches ${timeline.branch.name}`;
+    const result = { settings, connection, timeline, note, good, bad };
     if (settings.then === 'branch') {
         result.recoveryName = (0,operations_common/* nameFor */.Fe)(settings.name, branch, 'bisect', context);
         if (await gateway.branches.findByName(result.recoveryName)) {
@@ -149,6 +155,7 @@ async function plan(settings, gateway, context) {
             projectId: settings.projectId,
             apiHost: settings.apiHost,
             branch: branch.id,
+            history: settings.history,
             dryRun: false,
             // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
             source: { kind: 'self', point: { kind: 'head' } },
@@ -208,7 +215,7 @@ async function resolveBound(bound, plan, branches) {
         throw new Error(`${bound.name}: the plan left a non-timestamp point open`);
     const branch = await branches.create({
         name: branches.name('point'),
-        parentId: plan.connection.branch.id,
+        parentId: plan.timeline.branch.id,
         parentTimestamp: bound.point.timestamp,
         useMs: throwaway/* SETUP_MS */.Tc
     });
@@ -567,7 +574,7 @@ class TimeTravelProber {
     async probe(lsn) {
         const { settings } = this.plan;
         try {
-            return await (0,postgres/* runCheck */.k_)((0,postgres.pastUri)(this.plan.connection, lsn), settings.check, {
+            return await (0,postgres/* runCheck */.k_)((0,postgres.pastUri)(this.plan.timeline, lsn), settings.check, {
                 timeoutMs: settings.checkTimeoutMs,
                 lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
             });
@@ -653,7 +660,7 @@ class BranchProber {
     async create(lsn) {
         try {
             return await this.branches.create({
-                parentId: this.plan.connection.branch.id,
+                parentId: this.plan.timeline.branch.id,
                 parentLsn: (0,src_lsn/* formatLsn */.rI)(lsn),
                 endpoint: 'read_write',
                 useMs: throwaway/* SETUP_MS */.Tc + this.plan.settings.checkTimeoutMs
@@ -789,6 +796,7 @@ function describe(plan) {
         : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`;
     const summary = new src_summary/* Summary */.BD()
         .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
+        .paragraph(plan.note)
         .paragraph(`Nothing was probed. This step would search ${search}`)
         .keyValues(boundFacts(plan, good, bad));
     if (plan.refusal)
@@ -808,7 +816,7 @@ function report(plan, result, context) {
     const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context);
     if (restored)
         Object.assign(outputs, restored.outputs);
-    const summary = new src_summary/* Summary */.BD().heading(`Bisect of ${plan.connection.branch.name}`);
+    const summary = new src_summary/* Summary */.BD().heading(`Bisect of ${plan.connection.branch.name}`).paragraph(plan.note);
     answerSection(summary, plan, result, outputs);
     warnings(summary, result);
     roundsSection(summary, plan, result);
@@ -876,13 +884,19 @@ function nextStep(summary, plan, lastGood, context) {
     summary
         .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
         .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-        .code((0,operations_common/* restoreStep */.T2)({ ...common, source: `^self@${lastGood}` }), 'yaml');
+        .code((0,operations_common/* restoreStep */.T2)({ ...common, source: lastGoodSource(plan, lastGood) }), 'yaml');
     const tables = (0,operations_common/* tablesReadBy */.fx)(plan.settings.check);
-    if (tables.length === 0)
+    // The LSNs of a search on a backup are the backup's: recover reads LSNs on the branch itself.
+    if (tables.length === 0 || plan.timeline.branch.id !== branch.id)
         return;
     summary
         .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
         .code((0,operations_common/* recoverStep */.fj)({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml');
+}
+/** The restore source of the last good LSN: the branch's own past, or the backup the search ran on. */
+function lastGoodSource(plan, lastGood) {
+    const { timeline, connection } = plan;
+    return timeline.branch.id === connection.branch.id ? `^self@${lastGood}` : `${timeline.branch.name}@${lastGood}`;
 }
 function boundFacts(plan, good, bad) {
     const { settings } = plan;
@@ -952,7 +966,7 @@ async function execute(plan, gateway, context) {
         bad,
         maxRounds: roundBound(resolved),
         searched,
-        insights: await readInsights(plan.connection, answer),
+        insights: await readInsights(plan.timeline, answer),
         cleanupProblems: searched.cleanupProblems,
         ms: 0
     };
@@ -999,7 +1013,7 @@ async function explainChangedBranch(error, branch, gateway) {
 async function createRecoveryBranch(plan, lastGood, gateway, context) {
     const { branch } = await gateway.branches.create({
         name: plan.recoveryName,
-        parentId: plan.connection.branch.id,
+        parentId: plan.timeline.branch.id,
         parentLsn: (0,src_lsn/* formatLsn */.rI)(lastGood),
         endpoint: 'read_write',
         annotations: { [run/* RUN_ANNOTATION */.c]: context.runId }
@@ -1009,9 +1023,14 @@ async function createRecoveryBranch(plan, lastGood, gateway, context) {
 }
 /** then: restore. The same restore as operation: restore, to the last good LSN, keeping a backup. */
 async function restoreTo(plan, lastGood, gateway, context) {
+    const point = { kind: 'lsn', lsn: (0,src_lsn/* formatLsn */.rI)(lastGood) };
+    const onBackup = plan.timeline.branch.id !== plan.connection.branch.id;
     const settings = {
         ...plan.restoreSettings,
-        source: { kind: 'self', point: { kind: 'lsn', lsn: (0,src_lsn/* formatLsn */.rI)(lastGood) } }
+        // A search on a backup found the backup's LSN: restore from there, not from the branch's own timeline.
+        source: onBackup
+            ? { kind: 'branch', branch: plan.timeline.branch.id, point }
+            : { kind: 'self', point }
     };
     const restorePlan = await restore.plan(settings, gateway, context);
     return { plan: restorePlan, result: await restore.execute(restorePlan, gateway, context) };
@@ -1089,359 +1108,18 @@ async function connectionTo(branch, settings, gateway, context, operation) {
     return { branch, endpointId: endpoint.id, database, role, uri };
 }
 /**
- * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
  * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
  * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
-async function pointUri(connection, point, context) {
+async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
     const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    const uri = pastUri(connection, at);
+    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
+    const uri = pastUri({ ...connection, branch: on }, at);
     context.mask(uri);
     return { uri, lsn: typeof at === 'bigint' ? at : undefined };
-}
-
-
-/***/ }),
-
-/***/ 9425:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fe: () => (/* binding */ nameFor),
-/* harmony export */   NX: () => (/* binding */ checkPoint),
-/* harmony export */   T2: () => (/* binding */ restoreStep),
-/* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
-/* harmony export */   fj: () => (/* binding */ recoverStep),
-/* harmony export */   fx: () => (/* binding */ tablesReadBy),
-/* harmony export */   gX: () => (/* binding */ neonTime),
-/* harmony export */   pd: () => (/* binding */ resolveBranch),
-/* harmony export */   sj: () => (/* binding */ pointFields)
-/* harmony export */ });
-/* unused harmony export workflowStep */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
-/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5237);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
-/** Look-ups of what inputs name, and wording, shared by the operations. */
-
-
-
-
-
-
-/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
-async function resolveBranch(gateway, nameOrId, input = 'branch') {
-    try {
-        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
-    }
-    catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
-    }
-}
-/** The snapshot a `source: snapshot:<id or name>` names. */
-async function resolveSnapshot(gateway, idOrName) {
-    try {
-        return await gateway.snapshots.find(idOrName);
-    }
-    catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
-    }
-}
-function nameFor(template, branch, operation, context) {
-    return (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(template, {
-        branch: branch.name,
-        operation,
-        runId: context.runId,
-        runAttempt: context.runAttempt,
-        sha: context.sha,
-        now: context.now
-    });
-}
-/** The API's fields for a point on a parent or source branch; head is the absence of both. */
-function pointFields(point) {
-    if (point.kind === 'lsn')
-        return { lsn: point.lsn };
-    if (point.kind === 'timestamp')
-        return { timestamp: point.timestamp };
-    return {};
-}
-/**
- * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
- * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
- * `input` is the input the point came from, for the message.
- */
-async function checkPoint(gateway, branch, point, input, context) {
-    if (point.kind === 'timestamp') {
-        const project = await gateway.project.get();
-        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
-        if (Date.parse(point.timestamp) < windowStart) {
-            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
-                `(it starts at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(windowStart)}); choose a later point`);
-        }
-    }
-    if (point.kind !== 'lsn')
-        return;
-    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
-    const [database] = await gateway.connections.listDatabases(branch.id);
-    if (!endpoint || !database)
-        return;
-    let head;
-    try {
-        const uri = await gateway.connections.getUri({
-            branchId: branch.id,
-            database: database.name,
-            role: database.owner_name
-        });
-        context.mask(uri);
-        // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
-        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
-        head = await headLsn(uri);
-    }
-    catch (error) {
-        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
-        return;
-    }
-    if ((0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLsn */ .l2)(point.lsn) > head) {
-        throw new Error(`${input}: ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(point)} is past the head of ${branch.name} (${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLsn */ .rI)(head)}); ` +
-            'use an LSN at or before it, or head');
-    }
-}
-/** Neon's times in the action's format; undefined stays undefined. */
-function neonTime(time) {
-    return time ? (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(Date.parse(time)) : undefined;
-}
-/**
- * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
- * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
- * the step must reach the same API host, database and role as this one.
- */
-function workflowStep(options) {
-    const { carried, operation } = options;
-    const lines = [
-        `- uses: ${options.actionRef}`,
-        '  with:',
-        `    operation: ${operation}`,
-        '    api-key: ${{ secrets.NEON_API_KEY }}',
-        `    project-id: ${options.projectId}`
-    ];
-    const carriedInputs = [
-        ['api-host', carried.apiHost],
-        ['database', carried.database],
-        ['role', carried.role]
-    ];
-    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
-        if (value === undefined || value === '' || value === _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[name].default)
-            continue;
-        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readsInput */ .si)(operation, name))
-            continue;
-        lines.push(`    ${name}: ${value}`);
-    }
-    return lines.join('\n');
-}
-/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
-function restoreStep(options) {
-    const needsConfirm = options.branch.default || options.branch.protected;
-    return workflowStep({
-        ...options,
-        operation: 'restore',
-        inputs: [
-            ['branch', options.branch.name],
-            ['source', options.source],
-            ['confirm', needsConfirm ? options.branch.name : undefined]
-        ]
-    });
-}
-/**
- * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
- * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
- */
-function recoverStep(options) {
-    return workflowStep({
-        ...options,
-        operation: 'recover',
-        inputs: [
-            ['branch', options.branch.name],
-            ['at', options.at],
-            ['tables', `${options.tables} # the tables to bring back`],
-            ['mode', 'merge']
-        ]
-    });
-}
-/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
-function tablesReadBy(sql) {
-    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
-    return [...new Set(names.map((match) => match[1]))];
-}
-
-
-/***/ }),
-
-/***/ 9284:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   confirmProblem: () => (/* binding */ confirmProblem),
-/* harmony export */   describe: () => (/* binding */ describe),
-/* harmony export */   execute: () => (/* binding */ execute),
-/* harmony export */   plan: () => (/* binding */ plan),
-/* harmony export */   report: () => (/* binding */ report)
-/* harmony export */ });
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8855);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9425);
-/**
- * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
- * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
- * the name and connection string stay, and the old branch, renamed, is the backup).
- */
-
-
-
-
-/** More backups of one branch than this and the summary warns that they are using up branch slots. */
-const BACKUP_WARNING_COUNT = 3;
-async function plan(settings, gateway, context) {
-    const target = await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveBranch */ .pd)(gateway, settings.branch);
-    const from = await resolveSource(settings, target, gateway);
-    if (from.kind === 'branch')
-        await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPoint */ .NX)(gateway, from.branch, from.point, 'source', context);
-    const backupName = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .nameFor */ .Fe)(settings.name, target, 'restore', context);
-    if (await gateway.branches.findByName(backupName)) {
-        throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`);
-    }
-    const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) => branch.name.startsWith(`${target.name}_old_`));
-    return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) };
-}
-function facts(plan) {
-    return [
-        ['Branch', `${plan.target.name} (${plan.target.id})`],
-        ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSource */ .B6)(plan.settings.source)],
-        ['Backup of the current state', plan.backupName]
-    ];
-}
-function describe(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
-        .heading(`Dry run: Restore of ${plan.target.name}`)
-        .paragraph('Nothing was changed. This step would restore as follows.')
-        .keyValues(facts(plan));
-    if (plan.refusal)
-        summary.paragraph(`It would be refused: ${plan.refusal}`);
-    return { outputs: {}, summary };
-}
-async function execute(plan, gateway, context) {
-    const started = Date.now();
-    if (plan.refusal)
-        throw new Error(plan.refusal);
-    const result = plan.from.kind === 'snapshot'
-        ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
-        : await restoreBranch(plan, plan.from, gateway);
-    context.info(`Restored ${plan.target.name} from ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSource */ .B6)(plan.settings.source)}; the previous state is ${result.backup.name}`);
-    return { ...result, ms: Date.now() - started };
-}
-function report(plan, result, context) {
-    const { target } = plan;
-    const outputs = {
-        'branch-id': result.restored.id,
-        lsn: result.restored.parent_lsn ?? result.lsn ?? '',
-        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .neonTime */ .gX)(result.restored.parent_timestamp ?? result.timestamp) ?? '',
-        'backup-branch-id': result.backup.id,
-        'backup-branch-name': result.backup.name
-    };
-    const backups = plan.existingBackups.length + 1;
-    const slotWarning = backups > BACKUP_WARNING_COUNT
-        ? `${backups} restore backups of ${target.name} now use branch slots; ` +
-            `remove old ones with operation: prune, match: ${target.name}_old_*`
-        : undefined;
-    if (slotWarning)
-        context.warning(slotWarning);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
-        .heading(`Restore of ${target.name}`)
-        .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
-        .keyValues([
-        ...facts(plan),
-        ['Restored branch id', result.restored.id],
-        ['Backup branch id', result.backup.id],
-        ['Restored to LSN', outputs.lsn || undefined],
-        ['Restored to time', outputs.timestamp || undefined],
-        ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]
-    ]);
-    if (slotWarning)
-        summary.paragraph(`Warning: ${slotWarning}.`);
-    summary.heading('To undo this restore', 3).code((0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .restoreStep */ .T2)({
-        actionRef: context.actionRef,
-        projectId: plan.settings.projectId,
-        carried: plan.settings,
-        branch: { ...target, id: result.restored.id },
-        source: result.backup.name
-    }), 'yaml');
-    return { outputs, summary };
-}
-async function restoreBranch(plan, from, gateway) {
-    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .pointFields */ .sj)(from.point);
-    const restored = await gateway.branches.restore(plan.target.id, {
-        sourceBranchId: from.branch.id,
-        sourceLsn: point.lsn,
-        sourceTimestamp: point.timestamp,
-        preserveUnderName: plan.backupName
-    });
-    const backup = await gateway.branches.find(plan.backupName);
-    return { restored, backup, ...point };
-}
-async function restoreSnapshot(plan, snapshot, gateway, context) {
-    const restored = await gateway.snapshots.restore(snapshot.id, {
-        name: plan.target.name,
-        targetBranchId: plan.target.id,
-        finalize: true
-    });
-    // Finalizing keeps the old branch under a name Neon chooses; give it the backup name the user expects.
-    let backup;
-    try {
-        backup = await gateway.branches.update(plan.target.id, { name: plan.backupName });
-    }
-    catch (error) {
-        // The restore is done and the backup exists: failing the step now would only invite a second restore.
-        backup = await gateway.branches.get(plan.target.id).catch(() => {
-            throw new Error(`restored ${plan.target.name} from snapshot ${snapshot.name}, and its previous state is kept in branch ` +
-                `${plan.target.id}, but renaming that branch to ${plan.backupName} failed: ${error.message}`);
-        });
-        context.warning(`Restored ${plan.target.name}; its previous state is kept as ${backup.name} (${backup.id}) because renaming ` +
-            `it to ${plan.backupName} failed: ${error.message}`);
-    }
-    return { restored, backup, lsn: snapshot.lsn, timestamp: snapshot.timestamp };
-}
-async function resolveSource(settings, target, gateway) {
-    const source = settings.source;
-    switch (source.kind) {
-        case 'self':
-            return { kind: 'branch', branch: target, point: source.point };
-        case 'parent': {
-            if (!target.parent_id)
-                throw new Error(`source: ${target.name} has no parent branch to restore from`);
-            return { kind: 'branch', branch: await gateway.branches.get(target.parent_id), point: source.point };
-        }
-        case 'branch': {
-            const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveBranch */ .pd)(gateway, source.branch, 'source');
-            if (branch.id === target.id && source.point.kind === 'head') {
-                throw new Error(`source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`);
-            }
-            return { kind: 'branch', branch, point: source.point };
-        }
-        case 'snapshot':
-            return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
-    }
-}
-function confirmProblem(settings, target) {
-    const why = target.default ? 'the default branch' : target.protected ? 'a protected branch' : undefined;
-    if (!why || settings.confirm === target.name)
-        return undefined;
-    const given = settings.confirm ? ` (confirm is "${settings.confirm}")` : '';
-    return `confirm: ${target.name} is ${why}; to restore it, set confirm: ${target.name}${given}`;
 }
 
 

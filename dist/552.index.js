@@ -39,15 +39,23 @@ var src_lsn = __webpack_require__(2326);
  */
 
 const POINT_OPTION = /^neon_(lsn|timestamp):(.*)$/;
+const ROUTE_OPTION = /^(endpoint|project)=/;
 /**
  * The URI of a read-only connection to `branchId` as it was at `point`, as neonctl builds it: the endpoint's
  * host with the endpoint id swapped for the branch id, and `options=neon_lsn:<lsn>`. Other options are kept.
  */
 function timeTravelUri(endpointUri, ids, point) {
     const url = new URL(endpointUri);
-    url.hostname = url.hostname.replace(ids.endpointId, ids.branchId);
     const neon = 'lsn' in point ? `neon_lsn:${point.lsn}` : `neon_timestamp:${point.timestamp}`;
-    const kept = options(url).filter((token) => !POINT_OPTION.test(token));
+    const kept = options(url).filter((token) => !POINT_OPTION.test(token) && !ROUTE_OPTION.test(token));
+    if (url.hostname.includes(ids.endpointId)) {
+        url.hostname = url.hostname.replace(ids.endpointId, ids.branchId);
+    }
+    else {
+        // A host that cannot carry the id (an IP address: a proxy, the emulator) routes by the endpoint option Neon
+        // documents for clients without SNI, "the first part of the domain name": here the branch id.
+        kept.push(`endpoint=${ids.branchId}`);
+    }
     url.searchParams.set('options', [...kept, neon].join(' '));
     return url.toString();
 }

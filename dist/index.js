@@ -28571,6 +28571,7 @@ const INPUTS = {
         }
     },
     source: { default: '' },
+    history: { default: '' },
     kind: { default: 'branch' },
     name: { default: '' },
     'expires-in': { default: '' },
@@ -28653,19 +28654,27 @@ const READERS = {
         operation: 'snapshot',
         ...commonInputs(reader),
         ...connectionInputs(reader),
+        ...lineageInputs(reader),
         ...snapshotInputs(reader, pointInput(reader, 'at', now))
     }),
-    restore: (reader, now) => ({ operation: 'restore', ...commonInputs(reader), ...restoreInputs(reader, now) }),
+    restore: (reader, now) => ({
+        operation: 'restore',
+        ...commonInputs(reader),
+        ...lineageInputs(reader),
+        ...restoreInputs(reader, now)
+    }),
     bisect: (reader, now) => ({
         operation: 'bisect',
         ...commonInputs(reader),
         ...connectionInputs(reader),
+        ...lineageInputs(reader),
         ...bisectInputs(reader, (name) => pointInput(reader, name, now))
     }),
     query: (reader, now) => ({
         operation: 'query',
         ...commonInputs(reader),
         ...connectionInputs(reader),
+        ...lineageInputs(reader),
         sql: reader.required('sql', 'the SQL to run'),
         at: pointInput(reader, 'at', now)
     }),
@@ -28673,6 +28682,7 @@ const READERS = {
         operation: 'verify',
         ...commonInputs(reader),
         ...connectionInputs(reader),
+        ...lineageInputs(reader),
         ...verifyInputs(reader, now, pointInput(reader, 'at', now))
     }),
     prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
@@ -28680,6 +28690,7 @@ const READERS = {
         operation: 'recover',
         ...commonInputs(reader),
         ...connectionInputs(reader),
+        ...lineageInputs(reader),
         ...recoverInputs(reader, pointInput(reader, 'at', now))
     })
 };
@@ -28692,6 +28703,9 @@ function commonInputs(reader, { branch = true } = {}) {
         branch: branch ? reader.optional('branch') : undefined,
         dryRun: reader.parse('dry-run', parseBoolean, false)
     };
+}
+function lineageInputs(reader) {
+    return { history: reader.optional('history') };
 }
 function connectionInputs(reader) {
     return { database: reader.optional('database'), role: reader.optional('role') };
@@ -29310,8 +29324,9 @@ class Summary {
     heading(text, level = 2) {
         return this.add({ type: 'heading', text, level });
     }
+    /** A paragraph; none for undefined (a sentence only some runs have, e.g. where a point was read). */
     paragraph(text) {
-        return this.add({ type: 'paragraph', text });
+        return text === undefined ? this : this.add({ type: 'paragraph', text });
     }
     /** A two-column table of facts; rows with an undefined value are left out. */
     keyValues(rows) {

@@ -201,7 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // control plane below exists); the control plane drives the proxy.
     const proxy = createProxy({
       dataPlane,
-      lookup: (endpointId) => controlPlane.routeConnection(endpointId),
+      lookup: (id, timeTravel) => controlPlane.routeConnection(id, timeTravel),
       log,
       connectDelayMs: latency.computeStartMs
     })

@@ -74,15 +74,18 @@ function readStartup(socket: net.Socket): Promise<Startup | undefined> {
  * Splits Neon's own tokens out of the `options` parameter, as Neon's proxy does: every `neon_<name>:<value>`
  * (`neon_lsn`, `neon_timestamp`, `neon_endpoint_type`, …) and `endpoint=` / `project=`.
  */
-export function takePoint(options: string | undefined): { point?: PointRequest; options: string } {
+export function takePoint(options: string | undefined): { point?: PointRequest; options: string; endpoint?: string } {
   let point: PointRequest | undefined
+  let endpoint: string | undefined
   const kept: string[] = []
   for (const token of (options ?? '').split(/\s+/).filter(Boolean)) {
     const match = /^neon_(lsn|timestamp):(.+)$/.exec(token)
+    const named = /^(?:endpoint|project)=(.+)$/.exec(token)
     if (match) point = match[1] === 'lsn' ? { kind: 'lsn', lsn: match[2] } : { kind: 'timestamp', timestamp: match[2] }
-    else if (!/^neon_\w+:/.test(token) && !/^(endpoint|project)=/.test(token)) kept.push(token)
+    else if (named) endpoint = named[1]
+    else if (!/^neon_\w+:/.test(token)) kept.push(token)
   }
-  return { point, options: kept.join(' ') }
+  return { point, options: kept.join(' '), endpoint }
 }
 
 function startupMessage(parameters: Map<string, string>): Buffer {
@@ -117,12 +120,15 @@ export function createProxy(options: ProxyOptions): EndpointProxy {
     client.on('error', () => client.destroy())
     const startup = await readStartup(client)
     if (!startup) return void client.destroy()
-    const { point, options: rest } = takePoint(startup.parameters.get('options'))
+    const { point, options: rest, endpoint } = takePoint(startup.parameters.get('options'))
     if (rest) startup.parameters.set('options', rest)
     else startup.parameters.delete('options')
-    const storageId = options.lookup(endpointId)
+    // The `endpoint` option stands for the host's first label (Neon's SNI routing): an endpoint, or a branch for
+    // time travel. Without it, the listener's own endpoint.
+    const target = endpoint ?? endpointId
+    const storageId = options.lookup(target, point !== undefined)
     if (!storageId) {
-      client.end(fatal('XX000', `endpoint ${endpointId} not found`))
+      client.end(fatal('XX000', `endpoint ${target} not found`))
       return
     }
     let backend

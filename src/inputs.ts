@@ -43,6 +43,7 @@ export const INPUTS: Record<string, InputSpec> = {
     }
   },
   source: { default: '' },
+  history: { default: '' },
   kind: { default: 'branch' },
   name: { default: '' },
   'expires-in': { default: '' },
@@ -93,13 +94,19 @@ interface CommonSettings {
   dryRun: boolean
 }
 
+/** Where a point before the branch's last restore is read (src/lineage.ts). */
+interface LineageSettings {
+  /** The branch that holds the state before the last restore, when Neon's default backup name is not used. */
+  history?: string
+}
+
 interface ConnectionSettings {
   /** Found automatically when the branch has exactly one. */
   database?: string
   role?: string
 }
 
-export interface SnapshotSettings extends CommonSettings, ConnectionSettings {
+export interface SnapshotSettings extends CommonSettings, ConnectionSettings, LineageSettings {
   operation: 'snapshot'
   at: Point
   kind: 'branch' | 'snapshot'
@@ -108,7 +115,7 @@ export interface SnapshotSettings extends CommonSettings, ConnectionSettings {
   protected: boolean
 }
 
-export interface RestoreSettings extends CommonSettings {
+export interface RestoreSettings extends CommonSettings, LineageSettings {
   operation: 'restore'
   source: Source
   /** Template for the backup that keeps the overwritten state. */
@@ -116,7 +123,7 @@ export interface RestoreSettings extends CommonSettings {
   confirm?: string
 }
 
-export interface BisectSettings extends CommonSettings, ConnectionSettings {
+export interface BisectSettings extends CommonSettings, ConnectionSettings, LineageSettings {
   operation: 'bisect'
   check: string
   good: Point
@@ -130,13 +137,13 @@ export interface BisectSettings extends CommonSettings, ConnectionSettings {
   confirm?: string
 }
 
-export interface QuerySettings extends CommonSettings, ConnectionSettings {
+export interface QuerySettings extends CommonSettings, ConnectionSettings, LineageSettings {
   operation: 'query'
   sql: string
   at: Point
 }
 
-export interface VerifySettings extends CommonSettings, ConnectionSettings {
+export interface VerifySettings extends CommonSettings, ConnectionSettings, LineageSettings {
   operation: 'verify'
   at: Point
   /** Restore this snapshot into the drill branch instead of branching at `at`. */
@@ -157,7 +164,7 @@ export interface PruneSettings extends CommonSettings {
   olderThanMs?: number
 }
 
-export interface RecoverSettings extends CommonSettings, ConnectionSettings {
+export interface RecoverSettings extends CommonSettings, ConnectionSettings, LineageSettings {
   operation: 'recover'
   at: Point
   tables: string[]
@@ -224,19 +231,27 @@ const READERS: Record<OperationName, SettingsReader> = {
     operation: 'snapshot',
     ...commonInputs(reader),
     ...connectionInputs(reader),
+    ...lineageInputs(reader),
     ...snapshotInputs(reader, pointInput(reader, 'at', now))
   }),
-  restore: (reader, now) => ({ operation: 'restore', ...commonInputs(reader), ...restoreInputs(reader, now) }),
+  restore: (reader, now) => ({
+    operation: 'restore',
+    ...commonInputs(reader),
+    ...lineageInputs(reader),
+    ...restoreInputs(reader, now)
+  }),
   bisect: (reader, now) => ({
     operation: 'bisect',
     ...commonInputs(reader),
     ...connectionInputs(reader),
+    ...lineageInputs(reader),
     ...bisectInputs(reader, (name) => pointInput(reader, name, now))
   }),
   query: (reader, now) => ({
     operation: 'query',
     ...commonInputs(reader),
     ...connectionInputs(reader),
+    ...lineageInputs(reader),
     sql: reader.required('sql', 'the SQL to run'),
     at: pointInput(reader, 'at', now)
   }),
@@ -244,6 +259,7 @@ const READERS: Record<OperationName, SettingsReader> = {
     operation: 'verify',
     ...commonInputs(reader),
     ...connectionInputs(reader),
+    ...lineageInputs(reader),
     ...verifyInputs(reader, now, pointInput(reader, 'at', now))
   }),
   prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
@@ -251,6 +267,7 @@ const READERS: Record<OperationName, SettingsReader> = {
     operation: 'recover',
     ...commonInputs(reader),
     ...connectionInputs(reader),
+    ...lineageInputs(reader),
     ...recoverInputs(reader, pointInput(reader, 'at', now))
   })
 }
@@ -264,6 +281,10 @@ function commonInputs(reader: Reader, { branch = true } = {}): CommonSettings {
     branch: branch ? reader.optional('branch') : undefined,
     dryRun: reader.parse('dry-run', parseBoolean, false)
   }
+}
+
+function lineageInputs(reader: Reader): LineageSettings {
+  return { history: reader.optional('history') }
 }
 
 function connectionInputs(reader: Reader): ConnectionSettings {

@@ -31,8 +31,9 @@ export class Summary {
     return this.add({ type: 'heading', text, level })
   }
 
-  paragraph(text: string): this {
-    return this.add({ type: 'paragraph', text })
+  /** A paragraph; none for undefined (a sentence only some runs have, e.g. where a point was read). */
+  paragraph(text: string | undefined): this {
+    return text === undefined ? this : this.add({ type: 'paragraph', text })
   }
 
   /** A two-column table of facts; rows with an undefined value are left out. */

@@ -385,6 +385,7 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     branch: all.filter((operation) => operation !== 'prune'),
     at: ['snapshot', 'query', 'verify', 'recover'],
     source: ['restore', 'verify'],
+    history: all.filter((operation) => operation !== 'prune'),
     kind: ['snapshot'],
     name: ['snapshot', 'restore', 'bisect'],
     'expires-in': ['snapshot'],

@@ -62,7 +62,19 @@ describe('timeTravelUri', () => {
     )
     const url = new URL(uri)
     expect(url.hostname).toBe('127.0.0.1')
-    expect(url.searchParams.get('options')).toBe('-c search_path=shop neon_timestamp:2026-11-24T06:33:57.000Z')
+    // An IP host cannot carry the branch id: Neon's non-SNI `endpoint` option does.
+    expect(url.searchParams.get('options')).toBe(
+      '-c search_path=shop endpoint=br-y neon_timestamp:2026-11-24T06:33:57.000Z'
+    )
+  })
+
+  it('routes an IP host by the endpoint option, replacing one the endpoint URI carried', () => {
+    const uri = timeTravelUri(
+      'postgresql://u:p@127.0.0.1:5432/db?options=endpoint%3Dep-x',
+      { endpointId: 'ep-x', branchId: 'br-backup' },
+      { lsn: '0/16B3748' }
+    )
+    expect(new URL(uri).searchParams.get('options')).toBe('endpoint=br-backup neon_lsn:0/16B3748')
   })
 })
 

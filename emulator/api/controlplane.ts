@@ -174,8 +174,19 @@ export class ControlPlane {
    * The storage behind an endpoint, for the proxy's routing of each new connection, which wakes an idle endpoint.
    * None while the endpoint's branch is soft-deleted: the connection is refused until a recovery.
    */
-  routeConnection(endpointId: string): string | undefined {
-    const endpoint = this.liveEndpoints().find((candidate) => candidate.id === endpointId)
+  /**
+   * Where a connection goes: the storage of the endpoint (`ep-…`), or, for a time-travel connection, of the branch
+   * its host names (`br-…`: "replace the endpoint id in the host with the branch id", as neonctl and Neon's
+   * time-travel connection strings do, for any branch, with or without a compute). The emulator's hosts are IP
+   * addresses, so that id arrives as the `endpoint` option Neon documents for clients without SNI ("pass the
+   * endpoint ID (the first part of the domain name)": neon.com/docs/connect/connection-errors).
+   */
+  routeConnection(id: string, timeTravel = false): string | undefined {
+    if (timeTravel) {
+      const branch = this.state.branches.find((candidate) => candidate.id === id && !candidate.deleted)
+      if (branch) return branch.storageId
+    }
+    const endpoint = this.liveEndpoints().find((candidate) => candidate.id === id)
     if (!endpoint) return undefined
     if (endpoint.idle) {
       endpoint.idle = false

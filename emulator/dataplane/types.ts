@@ -79,4 +79,5 @@ export interface EndpointProxy {
 }
 
 /** What the proxy asks the control plane for each new connection. */
-export type StorageLookup = (endpointId: string) => string | undefined
+/** The storage a connection reaches: by endpoint id, or (time travel) by branch id too. */
+export type StorageLookup = (id: string, timeTravel: boolean) => string | undefined

@@ -74,19 +74,21 @@ export async function connectionTo(
 }
 
 /**
- * The time-travel connection for a point (masked), and its LSN where known before connecting: `head` is read
+ * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
  * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
  * as it is: learning its LSN first would start a time-travel compute only to ask.
  */
 export async function pointUri(
   connection: BranchConnection,
   point: Point,
-  context: RunContext
+  context: RunContext,
+  on: { id: string } = connection.branch
 ): Promise<{ uri: string; lsn?: Lsn }> {
   // Loaded here, not on import: snapshot uses this module only to choose a database and role.
   const { pastUri, pointLsn } = await import('../postgres/index.js')
   const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point)
-  const uri = pastUri(connection, at)
+  // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
+  const uri = pastUri({ ...connection, branch: on }, at)
   context.mask(uri)
   return { uri, lsn: typeof at === 'bigint' ? at : undefined }
 }

@@ -13,6 +13,7 @@ import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
 import { connectionTo, pointUri, type BranchConnection } from './branch-connection.js'
+import { locatePoint, type PointOn } from './lineage.js'
 
 /** At most this many rows are read; `truncated` says when there were more. */
 export const MAX_ROWS = 1000
@@ -26,6 +27,8 @@ const STATEMENT_TIMEOUT_MS = 5 * 60_000
 export interface QueryPlan {
   settings: QuerySettings
   connection: BranchConnection
+  /** Where the point is read: the branch, or the backup that held it before a restore. */
+  at: PointOn
   /** The time-travel connection (masked). */
   uri: string
   /** The point as an LSN, when known before connecting (head and LSN points). */
@@ -34,10 +37,11 @@ export interface QueryPlan {
 
 export async function plan(settings: QuerySettings, gateway: NeonGateway, context: RunContext): Promise<QueryPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
-  await checkPoint(gateway, branch, settings.at, 'at', context)
+  const at = await locatePoint(gateway, branch, settings.at, 'at', settings.history)
+  await checkPoint(gateway, at.branch, settings.at, 'at', context)
   const connection = await connectionTo(branch, settings, gateway, context, 'query')
-  const { uri, lsn } = await pointUri(connection, settings.at, context)
-  return { settings, connection, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
+  const { uri, lsn } = await pointUri(connection, settings.at, context, at.branch)
+  return { settings, connection, at, uri, lsn: lsn === undefined ? undefined : formatLsn(lsn) }
 }
 
 export interface QueryResult {
@@ -104,6 +108,7 @@ function cellText(value: unknown): string {
 export function describe(plan: QueryPlan): OperationResult {
   const summary = new Summary()
     .heading(`Dry run: Query of ${plan.connection.branch.name} at ${describePoint(plan.settings.at)}`)
+    .paragraph(plan.at.note)
     .paragraph('Nothing was run. This step would run:')
     .code(plan.settings.sql, 'sql')
   return { outputs: {}, summary }
@@ -122,10 +127,11 @@ export function report(plan: QueryPlan, result: QueryResult & { ms: number }, co
   const truncated = result.truncated || kept < result.rows.length
   const lsn = plan.lsn ?? result.lsn
   context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
-  const summary = new Summary().heading(`Query of ${connection.branch.name} at ${point}`)
+  const summary = new Summary().heading(`Query of ${connection.branch.name} at ${point}`).paragraph(plan.at.note)
   summary
     .keyValues([
       ['Branch', `${connection.branch.name} (${connection.branch.id})`],
+      ['Read on', plan.at.note && `${plan.at.branch.name} (${plan.at.branch.id})`],
       ['Point', point],
       ['LSN', lsn],
       ['Database', `${connection.database} as ${connection.role}`],

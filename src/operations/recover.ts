@@ -27,6 +27,7 @@ import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
 import { connectionTo, pointUri } from './branch-connection.js'
+import { locatePoint, type PointOn } from './lineage.js'
 
 /** One table to copy: what is read at the point, and where it goes. */
 export interface TableCopy {
@@ -46,6 +47,8 @@ export interface TableCopy {
 export interface RecoverPlan {
   settings: RecoverSettings
   branch: Branch
+  /** Where the point is read: the branch, or the backup that held it before a restore. */
+  at: PointOn
   database: string
   role: string
   /** schema mode: the schema created for the copies. */
@@ -57,10 +60,11 @@ export interface RecoverPlan {
 
 export async function plan(settings: RecoverSettings, gateway: NeonGateway, context: RunContext): Promise<RecoverPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
-  await checkPoint(gateway, branch, settings.at, 'at', context)
+  const at = await locatePoint(gateway, branch, settings.at, 'at', settings.history)
+  await checkPoint(gateway, at.branch, settings.at, 'at', context)
   const connection = await connectionTo(branch, settings, gateway, context, 'recover')
   const { database, role, uri: liveUri } = connection
-  const { uri: pastUri } = await pointUri(connection, settings.at, context)
+  const { uri: pastUri } = await pointUri(connection, settings.at, context, at.branch)
 
   const [past, live] = await connectBoth(pastUri, liveUri)
   try {
@@ -90,7 +94,7 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
         throw new Error(`where: ${error.message} (in ${copy.select})`)
       })
     }
-    return { settings, branch, database, role, schema, copies, liveUri, pastUri }
+    return { settings, branch, at, database, role, schema, copies, liveUri, pastUri }
   } finally {
     await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
   }
@@ -101,6 +105,7 @@ function facts(plan: RecoverPlan): [string, string | undefined][] {
   return [
     ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
     ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
+    ['Read on', plan.at.note && plan.at.branch.name],
     ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
     ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
     ['Only rows where', settings.where]
@@ -115,6 +120,7 @@ function title(plan: RecoverPlan): string {
 export function describe(plan: RecoverPlan): OperationResult {
   const summary = new Summary()
     .heading(`Dry run: ${title(plan)}`)
+    .paragraph(plan.at.note)
     .paragraph('Nothing was changed. This step would run, in one transaction:')
     .keyValues(facts(plan))
     .code(statements(plan).join('\n'), 'sql')
@@ -142,6 +148,7 @@ export function report(
   const total = results.reduce((sum, copy) => sum + copy.written, 0)
   const summary = new Summary()
     .heading(title(plan))
+    .paragraph(plan.at.note)
     .paragraph(
       schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`

@@ -10,11 +10,14 @@ import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, resolveSnapshot, restoreStep } from './common.js'
+import { locatePoint } from './lineage.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3
 
-export type RestoreFrom = { kind: 'branch'; branch: Branch; point: Point } | { kind: 'snapshot'; snapshot: Snapshot }
+/** A branch source is where the point is read: the branch named, or the backup that held it (`note` says so). */
+export type RestoreFrom =
+  { kind: 'branch'; branch: Branch; point: Point; note?: string } | { kind: 'snapshot'; snapshot: Snapshot }
 
 export interface RestorePlan {
   settings: RestoreSettings
@@ -45,6 +48,7 @@ function facts(plan: RestorePlan): [string, string | undefined][] {
   return [
     ['Branch', `${plan.target.name} (${plan.target.id})`],
     ['From', describeSource(plan.settings.source)],
+    ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
     ['Backup of the current state', plan.backupName]
   ]
 }
@@ -53,6 +57,7 @@ export function describe(plan: RestorePlan): OperationResult {
   const summary = new Summary()
     .heading(`Dry run: Restore of ${plan.target.name}`)
     .paragraph('Nothing was changed. This step would restore as follows.')
+    .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
     .keyValues(facts(plan))
   if (plan.refusal) summary.paragraph(`It would be refused: ${plan.refusal}`)
   return { outputs: {}, summary }
@@ -98,6 +103,7 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
   const summary = new Summary()
     .heading(`Restore of ${target.name}`)
     .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
+    .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
     .keyValues([
       ...facts(plan),
       ['Restored branch id', result.restored.id],
@@ -171,13 +177,24 @@ async function restoreSnapshot(
 
 async function resolveSource(settings: RestoreSettings, target: Branch, gateway: NeonGateway): Promise<RestoreFrom> {
   const source = settings.source
+  if (source.kind === 'snapshot') return { kind: 'snapshot', snapshot: await resolveSnapshot(gateway, source.snapshot) }
+  const branch = await sourceBranch(source, target, gateway)
+  // What the source held at the point, which after a restore of the source may be on its backup.
+  const on = await locatePoint(gateway, branch, source.point, 'source', settings.history)
+  return { kind: 'branch', branch: on.branch, point: source.point, note: on.note }
+}
+
+async function sourceBranch(
+  source: Exclude<RestoreSettings['source'], { kind: 'snapshot' }>,
+  target: Branch,
+  gateway: NeonGateway
+): Promise<Branch> {
   switch (source.kind) {
     case 'self':
-      return { kind: 'branch', branch: target, point: source.point }
-    case 'parent': {
+      return target
+    case 'parent':
       if (!target.parent_id) throw new Error(`source: ${target.name} has no parent branch to restore from`)
-      return { kind: 'branch', branch: await gateway.branches.get(target.parent_id), point: source.point }
-    }
+      return gateway.branches.get(target.parent_id)
     case 'branch': {
       const branch = await resolveBranch(gateway, source.branch, 'source')
       if (branch.id === target.id && source.point.kind === 'head') {
@@ -185,10 +202,8 @@ async function resolveSource(settings: RestoreSettings, target: Branch, gateway:
           `source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`
         )
       }
-      return { kind: 'branch', branch, point: source.point }
+      return branch
     }
-    case 'snapshot':
-      return { kind: 'snapshot', snapshot: await resolveSnapshot(gateway, source.snapshot) }
   }
 }
 

@@ -11,10 +11,13 @@ import { Summary } from '../summary.js'
 import { expiryTime } from '../format.js'
 import { chooseConnection } from './branch-connection.js'
 import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, restoreStep } from './common.js'
+import { locatePoint, type PointOn } from './lineage.js'
 
 export interface SnapshotPlan {
   settings: SnapshotSettings
   source: Branch
+  /** Where the point is read: `source`, or the backup that held it before a restore. */
+  at: PointOn
   name: string
   expiresAt?: string
   /** Made by an earlier attempt of this step in the same run. */
@@ -27,7 +30,8 @@ export async function plan(
   context: RunContext
 ): Promise<SnapshotPlan> {
   const source = await resolveBranch(gateway, settings.branch)
-  await checkPoint(gateway, source, settings.at, 'at', context)
+  const at = await locatePoint(gateway, source, settings.at, 'at', settings.history)
+  await checkPoint(gateway, at.branch, settings.at, 'at', context)
   // The branch gets the source's databases and roles: a wrong database or role fails here, before creating it.
   if (settings.kind === 'branch') {
     chooseConnection(
@@ -43,11 +47,11 @@ export async function plan(
   if (settings.kind === 'snapshot') {
     const snapshot = (await gateway.snapshots.list()).find((candidate) => candidate.name === name)
     if (snapshot && !settings.name.includes('{run_id}')) throw new Error(taken)
-    return { settings, source, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } }
+    return { settings, source, at, name, expiresAt, existing: snapshot && { snapshotId: snapshot.id } }
   }
   const branch = await gateway.branches.findByName(name)
   if (branch && (await gateway.branches.annotation(branch.id))[RUN_ANNOTATION] !== context.runId) throw new Error(taken)
-  return { settings, source, name, expiresAt, existing: branch && { branch } }
+  return { settings, source, at, name, expiresAt, existing: branch && { branch } }
 }
 
 function facts(plan: SnapshotPlan): [string, string | undefined][] {
@@ -56,6 +60,7 @@ function facts(plan: SnapshotPlan): [string, string | undefined][] {
     ['Kind', settings.kind === 'snapshot' ? 'Neon snapshot' : 'branch'],
     ['Name', plan.name],
     ['Of', `${source.name} (${source.id}) at ${describePoint(settings.at)}`],
+    ['Read on', plan.at.note && `${plan.at.branch.name} (${plan.at.branch.id})`],
     ['Expires', plan.expiresAt],
     ['Protected', settings.protected ? 'yes' : undefined]
   ]
@@ -66,6 +71,7 @@ export function describe(plan: SnapshotPlan): OperationResult {
   const summary = new Summary()
     .heading(`Dry run: Snapshot of ${plan.source.name}`)
     .paragraph(`Nothing was changed. This step ${action} ${plan.settings.kind} ${plan.name}.`)
+    .paragraph(plan.at.note)
     .keyValues(facts(plan))
   return { outputs: {}, summary }
 }
@@ -86,11 +92,15 @@ export async function execute(plan: SnapshotPlan, gateway: NeonGateway, context:
 }
 
 async function takeSnapshot(plan: SnapshotPlan, gateway: NeonGateway): Promise<Omit<SnapshotResult, 'ms'>> {
-  const { settings, source, name } = plan
+  const { settings, name } = plan
   const snapshot =
     plan.existing?.snapshotId !== undefined
       ? (await gateway.snapshots.list()).find((candidate) => candidate.id === plan.existing!.snapshotId)!
-      : await gateway.snapshots.create(source.id, { name, ...pointFields(settings.at), expiresAt: plan.expiresAt })
+      : await gateway.snapshots.create(plan.at.branch.id, {
+          name,
+          ...pointFields(settings.at),
+          expiresAt: plan.expiresAt
+        })
   const outputs = {
     'snapshot-id': snapshot.id,
     lsn: snapshot.lsn ?? '',
@@ -134,6 +144,7 @@ export function report(plan: SnapshotPlan, result: SnapshotResult, context: RunC
   const summary = new Summary()
     .heading(`Snapshot of ${source.name}`)
     .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
+    .paragraph(plan.at.note)
     .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', formatDuration(result.ms)]])
     .heading(`To restore ${source.name} to this snapshot`, 3)
     .code(
@@ -153,7 +164,7 @@ async function createSnapshotBranch(plan: SnapshotPlan, gateway: NeonGateway, co
   const point = pointFields(plan.settings.at)
   const created = await gateway.branches.create({
     name: plan.name,
-    parentId: plan.source.id,
+    parentId: plan.at.branch.id,
     parentLsn: point.lsn,
     parentTimestamp: point.timestamp,
     protected: plan.settings.protected || undefined,

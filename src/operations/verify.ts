@@ -15,10 +15,13 @@ import { Summary } from '../summary.js'
 import { SETUP_MS, Throwaways } from '../throwaway.js'
 import { checkPoint, pointFields, resolveBranch, resolveSnapshot } from './common.js'
 import { connectionTo } from './branch-connection.js'
+import { locatePoint, type PointOn } from './lineage.js'
 
 export interface VerifyPlan {
   settings: VerifySettings
   source: Branch
+  /** Where the point is read (not for a snapshot drill): `source`, or the backup that held it. */
+  at?: PointOn
   snapshot?: Snapshot
   checks: string[]
   drillName: string
@@ -58,10 +61,11 @@ export async function plan(settings: VerifySettings, gateway: NeonGateway, conte
   const source = await resolveBranch(gateway, settings.branch)
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
   const snapshot = settings.snapshot ? await resolveSnapshot(gateway, settings.snapshot) : undefined
-  if (!snapshot) await checkPoint(gateway, source, settings.at, 'at', context)
+  const at = snapshot ? undefined : await locatePoint(gateway, source, settings.at, 'at', settings.history)
+  if (at) await checkPoint(gateway, at.branch, settings.at, 'at', context)
   const drillName = throwaways(gateway, context).name(Date.now().toString(36))
   const useMs = SETUP_MS + (checks.length + 1) * settings.checkTimeoutMs
-  return { settings, source, snapshot, checks, drillName, useMs }
+  return { settings, source, at, snapshot, checks, drillName, useMs }
 }
 
 /** What the drill restores, in words. */
@@ -78,6 +82,7 @@ export function describe(plan: VerifyPlan): OperationResult {
     .paragraph(
       `Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`
     )
+    .paragraph(plan.at?.note)
     .code(plan.checks.join('\n'), 'sql')
   return { outputs: {}, summary }
 }
@@ -141,7 +146,7 @@ async function drill(
   gateway: NeonGateway,
   context: RunContext
 ) {
-  const { settings, source, snapshot } = plan
+  const { settings, snapshot } = plan
   const started = Date.now()
   const point = pointFields(settings.at)
   result.drill = await phase(result, 'Branch ready', () =>
@@ -149,7 +154,7 @@ async function drill(
       ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
       : branches.create({
           name: plan.drillName,
-          parentId: source.id,
+          parentId: (plan.at?.branch ?? plan.source).id,
           parentLsn: point.lsn,
           parentTimestamp: point.timestamp,
           endpoint: 'read_write',
@@ -208,6 +213,7 @@ export function report(plan: VerifyPlan, result: VerifyResult): OperationResult 
         : `none run (of ${plan.checks.length})`
     ]
   ])
+  summary.paragraph(plan.at?.note)
   if (result.stopped)
     summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`)
   if (result.phases.length > 0)

@@ -21,7 +21,7 @@ async function resolveBound(bound: Bound, plan: BisectPlan, branches: Throwaways
   if (bound.point.kind !== 'timestamp') throw new Error(`${bound.name}: the plan left a non-timestamp point open`)
   const branch = await branches.create({
     name: branches.name('point'),
-    parentId: plan.connection.branch.id,
+    parentId: plan.timeline.branch.id,
     parentTimestamp: bound.point.timestamp,
     useMs: SETUP_MS
   })

@@ -46,7 +46,7 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
     bad,
     maxRounds: roundBound(resolved)!,
     searched,
-    insights: await readInsights(plan.connection, answer),
+    insights: await readInsights(plan.timeline, answer),
     cleanupProblems: searched.cleanupProblems,
     ms: 0
   }
@@ -110,7 +110,7 @@ async function createRecoveryBranch(
 ): Promise<Branch> {
   const { branch } = await gateway.branches.create({
     name: plan.recoveryName!,
-    parentId: plan.connection.branch.id,
+    parentId: plan.timeline.branch.id,
     parentLsn: formatLsn(lastGood),
     endpoint: 'read_write',
     annotations: { [RUN_ANNOTATION]: context.runId }
@@ -126,9 +126,14 @@ async function restoreTo(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<BisectResult['restored']> {
+  const point = { kind: 'lsn' as const, lsn: formatLsn(lastGood) }
+  const onBackup = plan.timeline.branch.id !== plan.connection.branch.id
   const settings = {
     ...plan.restoreSettings!,
-    source: { kind: 'self' as const, point: { kind: 'lsn' as const, lsn: formatLsn(lastGood) } }
+    // A search on a backup found the backup's LSN: restore from there, not from the branch's own timeline.
+    source: onBackup
+      ? { kind: 'branch' as const, branch: plan.timeline.branch.id, point }
+      : { kind: 'self' as const, point }
   }
   const restorePlan = await restore.plan(settings, gateway, context)
   return { plan: restorePlan, result: await restore.execute(restorePlan, gateway, context) }

@@ -13,6 +13,7 @@ import { maxRounds } from '../../search.js'
 import { nameFor, resolveBranch } from '../common.js'
 import * as restore from '../restore.js'
 import { connectionTo, type BranchConnection } from '../branch-connection.js'
+import { locateBounds } from '../lineage.js'
 
 /** A bound of the search: the point the user gave and, once known, its aligned LSN. */
 export interface Bound {
@@ -27,6 +28,13 @@ export type ResolvedBound = Bound & { lsn: Lsn }
 export interface BisectPlan {
   settings: BisectSettings
   connection: BranchConnection
+  /**
+   * Where the search runs: `connection` itself, or (both bounds before the branch's last restore) the backup
+   * that held that stretch of its history, reached through the same endpoint and credentials.
+   */
+  timeline: BranchConnection
+  /** Set when `timeline` is not the branch: where the search ran, for the summary. */
+  note?: string
   good: Bound
   bad: Bound
   /** then: branch, the recovery branch's name. */
@@ -39,12 +47,15 @@ export interface BisectPlan {
 
 export async function plan(settings: BisectSettings, gateway: NeonGateway, context: RunContext): Promise<BisectPlan> {
   const branch = await resolveBranch(gateway, settings.branch)
+  const located = await locateBounds(gateway, branch, settings, settings.history)
   const connection = await connectionTo(branch, settings, gateway, context, 'bisect')
+  const timeline = { ...connection, branch: located.good.branch }
   const [good, bad] = await Promise.all(
-    (['good', 'bad'] as const).map((name) => readBound(name, settings[name], connection))
+    (['good', 'bad'] as const).map((name) => readBound(name, settings[name], timeline))
   )
   if (good.lsn !== undefined && bad.lsn !== undefined) checkOrder(good as ResolvedBound, bad as ResolvedBound)
-  const result: BisectPlan = { settings, connection, good, bad }
+  const note = located.good.note && `${located.good.note}; bisect searches ${timeline.branch.name}`
+  const result: BisectPlan = { settings, connection, timeline, note, good, bad }
   if (settings.then === 'branch') {
     result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
     if (await gateway.branches.findByName(result.recoveryName)) {
@@ -60,6 +71,7 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
       projectId: settings.projectId,
       apiHost: settings.apiHost,
       branch: branch.id,
+      history: settings.history,
       dryRun: false,
       // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
       source: { kind: 'self', point: { kind: 'head' } },

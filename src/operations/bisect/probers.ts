@@ -50,7 +50,7 @@ class TimeTravelProber implements Prober {
   async probe(lsn: Lsn): Promise<CheckOutcome> {
     const { settings } = this.plan
     try {
-      return await runCheck(pastUri(this.plan.connection, lsn), settings.check, {
+      return await runCheck(pastUri(this.plan.timeline, lsn), settings.check, {
         timeoutMs: settings.checkTimeoutMs,
         lockTimeoutMs: TIME_TRAVEL_LOCK_TIMEOUT_MS
       })
@@ -134,7 +134,7 @@ class BranchProber implements Prober {
   private async create(lsn: Lsn): Promise<Branch | undefined> {
     try {
       return await this.branches.create({
-        parentId: this.plan.connection.branch.id,
+        parentId: this.plan.timeline.branch.id,
         parentLsn: formatLsn(lsn),
         endpoint: 'read_write',
         useMs: SETUP_MS + this.plan.settings.checkTimeoutMs

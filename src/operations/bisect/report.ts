@@ -21,6 +21,7 @@ export function describe(plan: BisectPlan): OperationResult {
       : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`
   const summary = new Summary()
     .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
+    .paragraph(plan.note)
     .paragraph(`Nothing was probed. This step would search ${search}`)
     .keyValues(boundFacts(plan, good, bad))
   if (plan.refusal) summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`)
@@ -39,7 +40,7 @@ export function report(plan: BisectPlan, result: BisectResult, context: RunConte
   const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context)
   if (restored) Object.assign(outputs, restored.outputs)
 
-  const summary = new Summary().heading(`Bisect of ${plan.connection.branch.name}`)
+  const summary = new Summary().heading(`Bisect of ${plan.connection.branch.name}`).paragraph(plan.note)
   answerSection(summary, plan, result, outputs)
   warnings(summary, result)
   roundsSection(summary, plan, result)
@@ -119,12 +120,19 @@ function nextStep(summary: Summary, plan: BisectPlan, lastGood: string, context:
   summary
     .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
     .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-    .code(restoreStep({ ...common, source: `^self@${lastGood}` }), 'yaml')
+    .code(restoreStep({ ...common, source: lastGoodSource(plan, lastGood) }), 'yaml')
   const tables = tablesReadBy(plan.settings.check)
-  if (tables.length === 0) return
+  // The LSNs of a search on a backup are the backup's: recover reads LSNs on the branch itself.
+  if (tables.length === 0 || plan.timeline.branch.id !== branch.id) return
   summary
     .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
     .code(recoverStep({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml')
+}
+
+/** The restore source of the last good LSN: the branch's own past, or the backup the search ran on. */
+export function lastGoodSource(plan: BisectPlan, lastGood: string): string {
+  const { timeline, connection } = plan
+  return timeline.branch.id === connection.branch.id ? `^self@${lastGood}` : `${timeline.branch.name}@${lastGood}`
 }
 
 function boundFacts(plan: BisectPlan, good: Bound, bad: Bound): [string, string | undefined][] {
