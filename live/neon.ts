@@ -55,16 +55,18 @@ export class Neon {
     this.projectId = settings.projectId
   }
 
-  /** One API call, sent again (with backoff) while Neon answers a retryable status. */
-  async call<T>(what: string, send: () => Promise<{ data: T }>): Promise<T> {
+  /**
+   * One API call, sent again (with backoff) while Neon answers a retryable status; with `afterRestore`, a 404
+   * too (Neon briefly answers 404 for a branch right after a restore).
+   */
+  async call<T>(what: string, send: () => Promise<{ data: T }>, { afterRestore = false } = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return (await send()).data
       } catch (error) {
         const { status, detail } = describeFailure(error)
-        if (status === undefined || !RETRYABLE.has(status) || attempt === ATTEMPTS) {
-          throw new NeonCallError(what, status, detail)
-        }
+        const retryable = status !== undefined && (RETRYABLE.has(status) || (afterRestore && status === 404))
+        if (!retryable || attempt === ATTEMPTS) throw new NeonCallError(what, status, detail)
         await sleep(Math.min(10_000, 250 * 2 ** attempt))
       }
     }
@@ -121,8 +123,10 @@ export class Neon {
 
   /** The branch's connection string as the API hands it out, giving it a compute first when it has none. */
   async connectionUri(branchId: string, database: { name: string; owner: string }): Promise<string> {
-    const { endpoints } = await this.call(`list endpoints of ${branchId}`, () =>
-      this.api.listProjectBranchEndpoints(this.projectId, branchId)
+    const { endpoints } = await this.call(
+      `list endpoints of ${branchId}`,
+      () => this.api.listProjectBranchEndpoints(this.projectId, branchId),
+      { afterRestore: true }
     )
     if (endpoints.length === 0) {
       const data = await this.call(`create endpoint on ${branchId}`, () =>

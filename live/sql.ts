@@ -7,13 +7,26 @@ import pg from 'pg'
 export { commitEnd } from '../tools/commit-lsn.js'
 
 const CONNECT_TIMEOUT_MS = 30_000
+const CONNECT_ATTEMPTS = 4
 
-/** A connected client; the caller ends it. An idle connection cut by a restore must not crash the suite. */
+/**
+ * A connected client; the caller ends it. A compute that is starting (after a restore, or waking from
+ * suspension) may refuse a first connection, so connecting is tried a few times. An idle connection cut by a
+ * restore must not crash the suite.
+ */
 export async function connect(uri: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
-  client.on('error', () => undefined)
-  await client.connect()
-  return client
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: uri, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+    client.on('error', () => undefined)
+    try {
+      await client.connect()
+      return client
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      if (attempt === CONNECT_ATTEMPTS) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt))
+    }
+  }
 }
 
 export async function query<T extends Record<string, unknown> = Record<string, unknown>>(
