@@ -42,6 +42,16 @@ export interface LiveBranch {
   uri: string
 }
 
+export interface BranchOptions {
+  /** Default: the project's default branch. */
+  parentId?: string
+  /**
+   * Set Neon's `expires_at` as a backstop. Neon refuses children of an expiring branch, and a restore or a
+   * snapshot or a drill makes one, so only a branch that stays a leaf may expire.
+   */
+  expires?: boolean
+}
+
 export interface StepOptions {
   /** The main step must exit 1 (a check that fails on purpose); its post step must still succeed. */
   expectFailure?: boolean
@@ -84,12 +94,8 @@ export class LiveContext {
     return `${this.prefix}-${part}`
   }
 
-  /**
-   * A branch of this run with a compute (a child of the default branch unless `parentId` says otherwise).
-   * `expires` sets Neon's `expires_at` as a backstop; Neon refuses children of an expiring branch, and a restore
-   * makes its source a parent, so only branches that stay leaves may expire.
-   */
-  async branch(part: string, options: { parentId?: string; expires?: boolean } = {}): Promise<LiveBranch> {
+  /** A branch of this run with a compute, ready to connect to. */
+  async branch(part: string, options: BranchOptions = {}): Promise<LiveBranch> {
     const created = await this.neon.createBranch({
       name: this.name(part),
       parentId: options.parentId ?? this.defaultBranch.id,

@@ -16,7 +16,7 @@ async function traffic(client: { query(sql: string, params: unknown[]): Promise<
 export const bisect: Scenario<LiveContext> = {
   name: 'bisect finds the exact LSN of a bad commit',
   async run(live) {
-    const shop = await live.branch('bisect')
+    const shop = await live.branch('bisect', { expires: true })
     const client = await connect(shop.uri)
     let good: string
     let firstBad: bigint

@@ -8,7 +8,7 @@ import { itemsWithHistory, ONE_TO_SIX } from './seed.js'
 export const queryAtLsn: Scenario<LiveContext> = {
   name: 'query at an LSN',
   async run(live) {
-    const shop = await itemsWithHistory(live, 'query')
+    const shop = await itemsWithHistory(live, 'query', { expires: true })
     const before = (await live.neon.branches()).map((branch) => branch.id).sort()
     const step = await live.step({
       operation: 'query',

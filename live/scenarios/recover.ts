@@ -10,7 +10,7 @@ import { currentLsn, ids, query, tableExists } from '../sql.js'
 export const recover: Scenario<LiveContext> = {
   name: 'recover a dropped table',
   async run(live) {
-    const shop = await live.branch('recover')
+    const shop = await live.branch('recover', { expires: true })
     await query(
       shop.uri,
       `CREATE TABLE orders (id int PRIMARY KEY, total numeric NOT NULL);

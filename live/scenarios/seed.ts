@@ -1,14 +1,14 @@
 /** Data the scenarios seed over SQL, on branches of this run. */
-import type { LiveBranch, LiveContext } from '../context.js'
+import type { BranchOptions, LiveBranch, LiveContext } from '../context.js'
 import { currentLsn, query } from '../sql.js'
 
-/** A branch whose table `items` holds rows 1-3 at `lsn` and rows 1-6 at its head. */
+/** A branch (options as `live.branch`) whose table `items` holds rows 1-3 at `lsn` and rows 1-6 at its head. */
 export async function itemsWithHistory(
   live: LiveContext,
   part: string,
-  parentId?: string
+  options: BranchOptions = {}
 ): Promise<LiveBranch & { lsn: string }> {
-  const branch = await live.branch(part, { parentId })
+  const branch = await live.branch(part, options)
   await query(branch.uri, 'CREATE TABLE items (id int PRIMARY KEY, note text)')
   await query(branch.uri, "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 3) g")
   const lsn = await currentLsn(branch.uri)
