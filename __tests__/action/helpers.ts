@@ -187,28 +187,10 @@ export function describeOnNode24(name: string, body: () => void): void {
 export const mutating = (requests: RequestLogEntry[]): string[] =>
   requests.filter((request) => request.mutating).map((request) => `${request.method} ${request.path}`)
 
-import pg from 'pg'
-import { alignUp, formatLsn, parseLsn } from '../../src/lsn.js'
+import { formatLsn } from '../../src/lsn.js'
+export { commitEnd } from '../../tools/commit-lsn.js'
 export { currentLsn, query } from '../emulator/api-helpers.js'
 import { query } from '../emulator/api-helpers.js'
-
-const WAL_PAGE = 8192n
-const WAL_SEGMENT = 1024n * 1024n
-
-/**
- * Commits `sql` on `client` and returns the first LSN at which the commit has ended: the WAL write position
- * right after its commit record. The record after a commit that ends exactly at a page boundary starts after the
- * next page's header (a longer one at a segment start), and only from there is the commit "ended".
- */
-export async function commitEnd(client: pg.Client, sql: string): Promise<bigint> {
-  const results = (await client.query(
-    `BEGIN; ${sql}; COMMIT; SELECT pg_current_wal_lsn()::text AS lsn`
-  )) as unknown as pg.QueryResult[]
-  const end = alignUp(parseLsn(results[results.length - 1].rows[0].lsn))
-  if (end % WAL_SEGMENT === 0n) return end + 40n
-  if (end % WAL_PAGE === 0n) return end + 24n
-  return end
-}
 
 /** A bisect step that succeeded with `firstBad` as its answer (and the aligned LSN before it as last good). */
 export function expectAnswer(step: Step, firstBad: bigint): void {
