@@ -226,14 +226,16 @@ describe('rate limits', () => {
       faults: new FaultInjector(undefined),
       latency: latencyProfile('none'),
       requestLog: new RequestLog(dir),
-      rateLimiter: new RateLimiter(now),
+      rateLimiter: new RateLimiter(undefined, now),
       violation: () => undefined,
       clockMoved: async () => undefined,
       log: () => undefined
     })
     const port = await api.listen()
     const get = async (route: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v2${route}`, { headers: { authorization: 'Bearer key' } })
+      const response = await fetch(`http://127.0.0.1:${port}/api/v2${route}`, {
+        headers: { authorization: 'Bearer key' }
+      })
       return { status: response.status, retryAfter: response.headers.get('retry-after') }
     }
     return { api, get }
@@ -255,7 +257,7 @@ describe('rate limits', () => {
 
   it('answers 429 past 700 requests a minute across routes, and admits again as the minute passes', () => {
     let now = 0
-    const limiter = new RateLimiter(() => now)
+    const limiter = new RateLimiter(undefined, () => now)
     let admitted = 0
     // 20 routes of 40 at one instant: no route passes its burst, the account passes its 700.
     for (let route = 0; route < 20; route++) {

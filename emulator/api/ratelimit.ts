@@ -9,13 +9,20 @@
  * Retry-After: the emulator sends it, in whole seconds until a token is back (at least 1).
  */
 
+/** The two limits; tests may lower them to meet a 429 at will (emulator option `rateLimits`). */
+export interface RateLimits {
+  /** Requests a minute for the account: Neon 700. */
+  perMinute: number
+  /** Burst of requests a second on one route: Neon 40. */
+  perRoutePerSecond: number
+}
+
+export const NEON_RATE_LIMITS: RateLimits = { perMinute: 700, perRoutePerSecond: 40 }
+
 interface Limit {
   capacity: number
   perMs: number
 }
-
-export const ACCOUNT_LIMIT: Limit = { capacity: 700, perMs: 700 / 60_000 }
-export const ROUTE_LIMIT: Limit = { capacity: 40, perMs: 40 / 1000 }
 
 class Bucket {
   private tokens: number
@@ -43,17 +50,22 @@ class Bucket {
 
 export class RateLimiter {
   private readonly account: Bucket
+  private readonly routeLimit: Limit
   private readonly routes = new Map<string, Bucket>()
 
-  constructor(private readonly now: () => number = Date.now) {
-    this.account = new Bucket(ACCOUNT_LIMIT, now())
+  constructor(
+    limits: RateLimits = NEON_RATE_LIMITS,
+    private readonly now: () => number = Date.now
+  ) {
+    this.account = new Bucket({ capacity: limits.perMinute, perMs: limits.perMinute / 60_000 }, now())
+    this.routeLimit = { capacity: limits.perRoutePerSecond, perMs: limits.perRoutePerSecond / 1000 }
   }
 
   /** Takes a token for `route`; when either bucket is empty, takes none and returns the seconds to wait. */
   admit(route: string): number | undefined {
     const now = this.now()
     let bucket = this.routes.get(route)
-    if (!bucket) this.routes.set(route, (bucket = new Bucket(ROUTE_LIMIT, now)))
+    if (!bucket) this.routes.set(route, (bucket = new Bucket(this.routeLimit, now)))
     const wait = Math.max(this.account.wait(now), bucket.wait(now))
     if (wait > 0) return Math.max(1, Math.ceil(wait / 1000))
     this.account.take()

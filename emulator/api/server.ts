@@ -131,7 +131,10 @@ export class ApiServer {
         const retryAfter = this.options.rateLimiter?.admit(`${method} ${match?.route.template ?? path}`)
         if (retryAfter !== undefined) {
           fault = 'rate-limit'
-          answer = { ...errorAnswer(429, 'too many requests', requestId), headers: { 'Retry-After': String(retryAfter) } }
+          answer = {
+            ...errorAnswer(429, 'too many requests', requestId),
+            headers: { 'Retry-After': String(retryAfter) }
+          }
         } else if (decision.status) {
           fault = String(decision.status)
           answer = this.faultAnswer(decision.status, requestId)

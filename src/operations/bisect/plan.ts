@@ -61,12 +61,12 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
       apiHost: settings.apiHost,
       branch: branch.id,
       dryRun: false,
-      // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+      // A placeholder until the answer is known; restoreRefusal reads only the target and confirm.
       source: { kind: 'self', point: { kind: 'head' } },
       name: settings.name,
       confirm: settings.confirm
     }
-    result.refusal = restore.confirmProblem(result.restoreSettings, branch)
+    result.refusal = restore.restoreRefusal(result.restoreSettings, branch, true)
   }
   return result
 }
