@@ -182,6 +182,37 @@ describe('expiring branches', () => {
   })
 })
 
+describe('expiry rules already modelled', () => {
+  const inADay = () => new Date(Date.now() + 86400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
+  it('refuses an expiry on the default branch, a protected branch and a parent, and a child of an expiring branch', async () => {
+    const expiry = { branch: { expires_at: inADay() } }
+    const refuse = async (call: Promise<unknown>, message: RegExp) => {
+      const refused = await failure(call)
+      expect(refused.status).toBe(400)
+      expect(refused.message).toMatch(message)
+    }
+    await refuse(harness.api.updateProjectBranch(harness.projectId, mainId, expiry), /default branch/)
+    const { branch: parent } = await createBranch('rules-parent')
+    await createBranch('rules-child', {}, parent.id)
+    await refuse(harness.api.updateProjectBranch(harness.projectId, parent.id, expiry), /child branches/)
+    await refuse(
+      harness.api.createProjectBranch(harness.projectId, {
+        branch: { name: 'rules-guarded', protected: true, expires_at: inADay() }
+      }),
+      /protected/
+    )
+    const { branch: expiring } = await createBranch('rules-expiring', { expires_at: inADay() })
+    await refuse(
+      harness.api.createProjectBranch(harness.projectId, {
+        branch: { name: 'rules-grandchild', parent_id: expiring.id }
+      }),
+      /expiration time/
+    )
+    expect((await branchOf(parent.id)).expires_at).toBeUndefined()
+  })
+})
+
 describe('protected branches', () => {
   it("gives a child new passwords: the child's own logs in, the parent's does not, the parent's is unchanged", async () => {
     const { branch: vault } = await createBranch('vault')
