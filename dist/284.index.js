@@ -36,7 +36,7 @@ async function resolveBranch(gateway, nameOrId, input = 'branch') {
         return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
     }
     catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, input);
     }
 }
 /** The snapshot a `source: snapshot:<id or name>` names. */
@@ -45,7 +45,7 @@ async function resolveSnapshot(gateway, idOrName) {
         return await gateway.snapshots.find(idOrName);
     }
     catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, 'source');
     }
 }
 function nameFor(template, branch, operation, context) {
@@ -392,18 +392,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   describe: () => (/* binding */ describe),
 /* harmony export */   execute: () => (/* binding */ execute),
 /* harmony export */   plan: () => (/* binding */ plan),
-/* harmony export */   report: () => (/* binding */ report)
+/* harmony export */   report: () => (/* binding */ report),
+/* harmony export */   restoreRefusal: () => (/* binding */ restoreRefusal)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8855);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9425);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6115);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6115);
 /**
  * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
  * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
  * the name and connection string stay, and the old branch, renamed, is the backup).
  */
+
 
 
 
@@ -421,30 +424,67 @@ async function plan(settings, gateway, context) {
         throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`);
     }
     const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) => branch.name.startsWith(`${target.name}_old_`));
-    return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) };
+    const refusal = restoreRefusal(settings, target, from.kind === 'branch') ?? (await snapshotRefusal(from, target, gateway));
+    return { settings, target, from, backupName, existingBackups, clearsExpiryOf: expiringSource(from, target), refusal };
+}
+/**
+ * Why restoring `target` may not run, before anything changes: Neon lists `restore` in its restricted actions
+ * (for an instant restore: Neon's docs name that restriction for PITR on a branch made by a snapshot restore,
+ * neon.com/docs/guides/backup-restore, Limitations), or it needs `confirm`.
+ */
+function restoreRefusal(settings, target, instant) {
+    return (instant ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .restriction */ .V0)('branch', target, 'restore') : undefined) ?? confirmProblem(settings, target);
+}
+/**
+ * A snapshot restore renames the replaced branch to `<branch> (old)` (neon.com/docs/guides/backup-restore,
+ * "Renames the original branch to `<branch_name> (old)`"); what Neon does when that name is taken is not
+ * documented, so a taken name is refused here rather than met halfway through.
+ */
+async function snapshotRefusal(from, target, gateway) {
+    if (from.kind !== 'snapshot')
+        return undefined;
+    const oldName = `${target.name} (old)`;
+    return (await gateway.branches.findByName(oldName)) ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .oldNameTaken */ .eo)('branch', target, oldName) : undefined;
+}
+/**
+ * The source, when it is another branch with an expiry: Neon's branch-expiration guide says expiration cannot be
+ * set on parent branches nor children made from expiring branches, and the source of a restore becomes the
+ * restored branch's parent (the snapshot step's own restore snippet names such a branch).
+ */
+function expiringSource(from, target) {
+    if (from.kind !== 'branch' || from.branch.id === target.id || !from.branch.expires_at)
+        return undefined;
+    return from.branch;
 }
 function facts(plan) {
     return [
         ['Branch', `${plan.target.name} (${plan.target.id})`],
         ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSource */ .B6)(plan.settings.source)],
         ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
-        ['Backup of the current state', plan.backupName]
+        ['Backup of the current state', plan.backupName],
+        ['Expiry cleared on', plan.clearsExpiryOf?.name]
     ];
 }
 function describe(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_5__/* .Summary */ .BD()
         .heading(`Dry run: Restore of ${plan.target.name}`)
         .paragraph('Nothing was changed. This step would restore as follows.')
         .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
         .keyValues(facts(plan));
     if (plan.refusal)
         summary.paragraph(`It would be refused: ${plan.refusal}`);
+    else if (plan.clearsExpiryOf)
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
     return { outputs: {}, summary };
 }
 async function execute(plan, gateway, context) {
     const started = Date.now();
     if (plan.refusal)
         throw new Error(plan.refusal);
+    if (plan.clearsExpiryOf) {
+        await gateway.branches.update(plan.clearsExpiryOf.id, { expiresAt: null });
+        context.info((0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+    }
     const result = plan.from.kind === 'snapshot'
         ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
         : await restoreBranch(plan, plan.from, gateway);
@@ -467,7 +507,7 @@ function report(plan, result, context) {
         : undefined;
     if (slotWarning)
         context.warning(slotWarning);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_5__/* .Summary */ .BD()
         .heading(`Restore of ${target.name}`)
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
         .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
@@ -481,6 +521,8 @@ function report(plan, result, context) {
     ]);
     if (slotWarning)
         summary.paragraph(`Warning: ${slotWarning}.`);
+    if (plan.clearsExpiryOf)
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
     summary.heading('To undo this restore', 3).code((0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .restoreStep */ .T2)({
         actionRef: context.actionRef,
         projectId: plan.settings.projectId,
@@ -488,6 +530,9 @@ function report(plan, result, context) {
         branch: { ...target, id: result.restored.id },
         source: result.backup.name
     }), 'yaml');
+    const undoRefused = (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .restriction */ .V0)('branch', result.restored, 'restore');
+    if (undoRefused)
+        summary.paragraph(`Neon refuses that step for now. ${undoRefused}`);
     return { outputs, summary };
 }
 async function restoreBranch(plan, from, gateway) {
@@ -529,7 +574,7 @@ async function resolveSource(settings, target, gateway) {
         return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
     const branch = await sourceBranch(source, target, gateway);
     // What the source held at the point, which after a restore of the source may be on its backup.
-    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_3__/* .locatePoint */ .L)(gateway, branch, source.point, 'source', settings.history);
+    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_4__/* .locatePoint */ .L)(gateway, branch, source.point, 'source', settings.history);
     return { kind: 'branch', branch: on.branch, point: source.point, note: on.note };
 }
 async function sourceBranch(source, target, gateway) {

@@ -806,16 +806,13 @@ class NeonGateway {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ explainLookup),
-/* harmony export */   S: () => (/* binding */ explainFailure)
+/* harmony export */   GX: () => (/* binding */ explainLookup),
+/* harmony export */   SP: () => (/* binding */ explainFailure),
+/* harmony export */   V0: () => (/* binding */ restriction),
+/* harmony export */   ax: () => (/* binding */ expiryCleared),
+/* harmony export */   eo: () => (/* binding */ oldNameTaken)
 /* harmony export */ });
 /* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3886);
-/**
- * The words for Neon's failures in terms of the action's inputs. The gateway's typed errors (src/neon/errors.ts)
- * say what happened in Neon; this is the one place that turns them into the input to fix and how:
- * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
- * what any request can meet (project-id, api-key, api-host, the branch limit).
- */
 
 /**
  * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
@@ -878,6 +875,27 @@ function explainFailure(error) {
 function wrap(error, message) {
     return new Error(message, { cause: error });
 }
+/**
+ * Why `action` may not run on `branch` now, when Neon lists it in the branch's `restricted_actions` (spec:
+ * Branch.restricted_actions, with Neon's reason); undefined when it may. `input` names the branch's input.
+ */
+function restriction(input, branch, action) {
+    const restricted = branch.restricted_actions?.find((candidate) => candidate.name === action);
+    if (!restricted)
+        return undefined;
+    return (`${input}: Neon does not allow a ${action} of ${branch.name} right now: ${restricted.reason} ` +
+        `(restricted_actions of ${branch.id}); run again once Neon lifts it`);
+}
+/** A snapshot restore of `target` would keep the replaced branch under `oldName`, which another branch holds. */
+function oldNameTaken(input, target, oldName) {
+    return (`${input}: a branch named "${oldName}" already exists, and Neon's snapshot restore renames the replaced ` +
+        `${target.name} to that name; rename or delete "${oldName}" first`);
+}
+/** Why the source's expiry is cleared before a restore from it (said in the plan, the log and the summary). */
+function expiryCleared(input, source) {
+    return (`${input}: ${source.name} expires at ${source.expires_at}, and Neon lets no branch with an expiration time ` +
+        'become a parent, as the source of a restore does; its expiry is cleared first, so it stays');
+}
 
 
 /***/ }),
@@ -919,7 +937,7 @@ async function runOperation(settings, gateway, context) {
     }
     catch (error) {
         // A Neon failure that the project-id, api-key or api-host input explains is worded in those terms here.
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .explainFailure */ .S)(error);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_0__/* .explainFailure */ .SP)(error);
     }
 }
 

@@ -103,7 +103,7 @@ async function resolveBranch(gateway, nameOrId, input = 'branch') {
         return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
     }
     catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, input);
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, input);
     }
 }
 /** The snapshot a `source: snapshot:<id or name>` names. */
@@ -112,7 +112,7 @@ async function resolveSnapshot(gateway, idOrName) {
         return await gateway.snapshots.find(idOrName);
     }
     catch (error) {
-        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .G)(error, 'source');
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, 'source');
     }
 }
 function nameFor(template, branch, operation, context) {

@@ -157,12 +157,12 @@ async function plan(settings, gateway, context) {
             branch: branch.id,
             history: settings.history,
             dryRun: false,
-            // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+            // A placeholder until the answer is known; restoreRefusal reads only the target and confirm.
             source: { kind: 'self', point: { kind: 'head' } },
             name: settings.name,
             confirm: settings.confirm
         };
-        result.refusal = restore.confirmProblem(result.restoreSettings, branch);
+        result.refusal = restore.restoreRefusal(result.restoreSettings, branch, true);
     }
     return result;
 }

@@ -15,7 +15,8 @@ import { connectionUri, type State } from './api/model.js'
 import { Operations } from './api/operations.js'
 import { StateFile } from './api/persistence.js'
 import { RequestLog, type RequestLogEntry } from './api/requestlog.js'
-import { buildRoutes } from './api/routes.js'
+import { NEON_RATE_LIMITS, RateLimiter, type RateLimits } from './api/ratelimit.js'
+import { buildControlRoutes, buildRoutes } from './api/routes.js'
 import { API_PREFIX, ApiServer } from './api/server.js'
 import { SpecValidator } from './api/spec.js'
 import { checkStateDir } from './dataplane/access.js'
@@ -49,6 +50,12 @@ export interface EmulatorOptions {
    * may. The data and read-only refusals are the same either way.
    */
   timeTravelReplayLsn?: 'reported' | 'null'
+  /**
+   * Enforce Neon's API rate limits (700 requests a minute per account, bursts of 40 a second per route; see
+   * emulator/api/ratelimit.ts), answering 429 with Retry-After beyond them; or lower limits, for a test to meet
+   * 429s at will. Default false: tests poll faster than Neon allows.
+   */
+  rateLimits?: boolean | RateLimits
   /**
    * PostgreSQL major version of every cluster: 15, 16, 17 or 18. Default: env NEON_EMULATOR_PG_VERSION, else 17
    * (Neon's default). An installed server of that version is used when there is one, else the npm build
@@ -216,6 +223,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const server = new ApiServer({
       apiKey: state.apiKey,
       routes: buildRoutes(controlPlane, clock),
+      controlRoutes: buildControlRoutes(controlPlane, clock),
+      rateLimiter: options.rateLimits
+        ? new RateLimiter(options.rateLimits === true ? NEON_RATE_LIMITS : options.rateLimits)
+        : undefined,
       clock,
       faults,
       latency,

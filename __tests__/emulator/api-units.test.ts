@@ -74,6 +74,8 @@ describe('parseCli', () => {
     expect(parseCli(['--branch-recovery', 'on']).branchRecovery).toBe(true)
     expect(parseCli(['--time-travel-replay-lsn', 'null']).timeTravelReplayLsn).toBe('null')
     expect(parseCli(['--pg-version', '15']).pgVersion).toBe(15)
+    expect(parseCli(['--rate-limits', 'on']).rateLimits).toBe(true)
+    expect(parseCli([]).rateLimits).toBeUndefined()
   })
 
   it('refuses bad flags with a UsageError', () => {
@@ -85,6 +87,7 @@ describe('parseCli', () => {
       ['--history', 'soon'],
       ['--branch-recovery', 'no'],
       ['--time-travel-replay-lsn', 'none'],
+      ['--rate-limits', 'yes'],
       ['--pg-version', '13'],
       ['--pg-version', 'latest'],
       ['extra']

@@ -8,6 +8,7 @@ import { parseFaults } from './faults.js'
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
   '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null] ' +
+  '[--rate-limits on|off] ' +
   '[--pg-version 15|16|17|18]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
@@ -38,6 +39,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
         history: { type: 'string' },
         'branch-recovery': { type: 'string' },
         'time-travel-replay-lsn': { type: 'string' },
+        'rate-limits': { type: 'string' },
         // No default here either: startEmulator reads NEON_EMULATOR_PG_VERSION, else 17.
         'pg-version': { type: 'string' }
       }
@@ -61,6 +63,10 @@ export function parseCli(argv: string[]): EmulatorOptions {
   if (replayLsn !== undefined && replayLsn !== 'reported' && replayLsn !== 'null') {
     throw new UsageError(`--time-travel-replay-lsn must be reported or null, got "${replayLsn}"`)
   }
+  const rateLimits = values['rate-limits']
+  if (rateLimits !== undefined && rateLimits !== 'on' && rateLimits !== 'off') {
+    throw new UsageError(`--rate-limits must be on or off, got "${rateLimits}"`)
+  }
   let version: number | undefined
   try {
     if (values['pg-version'] !== undefined) version = pgVersion(values['pg-version'])
@@ -77,6 +83,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
     history: values.history,
     branchRecovery: recovery === undefined ? undefined : recovery === 'on',
     timeTravelReplayLsn: replayLsn,
+    rateLimits: rateLimits === undefined ? undefined : rateLimits === 'on',
     pgVersion: version,
     validate: process.env.NEON_EMULATOR_VALIDATE === '1'
   }

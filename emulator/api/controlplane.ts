@@ -21,6 +21,7 @@ import type {
   DeletionRecord,
   EndpointRecord,
   OperationRecord,
+  RestrictedAction,
   RoleRecord,
   SnapshotRecord,
   State
@@ -36,6 +37,15 @@ const MAX_EXPIRY_MS = 30 * 86400 * 1000
  * grace period"; recoverProjectBranch: "within the 7-day deletion recovery period").
  */
 const RECOVERY_WINDOW_MS = 7 * 86400 * 1000
+/**
+ * Neon's answer to an instant restore (PITR) of a branch made by a snapshot restore: "Instant restore (PITR) is
+ * currently not supported on branches created from a snapshot restore. ... Attempting to do so will return an
+ * error: `restore from snapshot on target branch is still ongoing`" (neon.com/docs/guides/backup-restore,
+ * Limitations, updated 2026-04-17). The docs do not say whether Neon lists it in the branch's `restricted_actions`
+ * (spec: "actions that are currently restricted for this branch and the reason why", names include `restore`):
+ * the emulator does, with this reason, so a client can see it before asking; the control route can lift it.
+ */
+const SNAPSHOT_RESTORE_ONGOING = 'restore from snapshot on target branch is still ongoing'
 
 export interface MutationContext {
   /** A `slow` fault: this request's operations take 10x longer. */
@@ -73,6 +83,11 @@ export interface SnapshotInput {
   timestamp?: string
   name?: string
   expires_at?: string
+}
+
+/** Body of the emulator control route that sets a branch's restricted actions (not Neon API). */
+export interface RestrictedActionsInput {
+  restricted_actions?: unknown
 }
 
 export interface RestoreSnapshotInput {
@@ -281,6 +296,7 @@ export class ControlPlane {
       const point = this.point(request.parent_lsn, request.parent_timestamp, 'parent_lsn', 'parent_timestamp')
       const resolved = await this.resolve(parent.storageId, point)
       const storageId = await this.dataPlane.fork(parent.storageId, resolved.lsn)
+      const roles = parent.protected ? await this.newPasswords(storageId, parent.roles) : structuredClone(parent.roles)
 
       const now = this.clock.iso()
       const branch: BranchRecord = {
@@ -301,7 +317,7 @@ export class ControlPlane {
           ? { value: input.annotation_value, createdAt: now, updatedAt: now }
           : undefined,
         databases: structuredClone(parent.databases),
-        roles: structuredClone(parent.roles)
+        roles
       }
       this.state.branches.push(branch)
       const endpoints = endpointTypes.length ? [await this.addEndpoint(branch.id)] : []
@@ -398,6 +414,7 @@ export class ControlPlane {
       const target = this.branch(id)
       if (!input.source_branch_id) throw badRequest('source_branch_id is required')
       const source = this.branch(input.source_branch_id)
+      this.checkRestorable(target, source)
       if (this.operations.busy(id)) throw locked()
       const toOwnHistory = source.id === target.id
       if (toOwnHistory && input.source_lsn === undefined && input.source_timestamp === undefined) {
@@ -505,6 +522,7 @@ export class ControlPlane {
   deleteEndpoint(id: string, context: MutationContext) {
     return this.mutex.run(async () => {
       const endpoint = this.endpoint(id)
+      this.refuseRestricted(this.branch(endpoint.branchId), 'delete-rw-endpoint')
       if (this.operations.busy(endpoint.branchId)) throw locked()
       await this.proxy.close(id)
       this.state.endpoints = this.state.endpoints.filter((candidate) => candidate.id !== id)
@@ -649,6 +667,7 @@ export class ControlPlane {
         restoreStatus: 'restored',
         restoredFrom: snapshot.id,
         restoredAs: target?.id,
+        restrictedActions: [{ name: 'restore', reason: SNAPSHOT_RESTORE_ONGOING }],
         databases: structuredClone(snapshot.databases),
         roles: structuredClone(snapshot.roles)
       }
@@ -774,14 +793,21 @@ export class ControlPlane {
     this.log(`branch ${branch.id} (${branch.name}) removed for good (${why})`)
   }
 
-  /** Moves `target`'s name, default flag and endpoints to `branch`; `target` stays under `oldName`. */
+  /**
+   * Moves `target`'s name, default and protected flags and endpoints to `branch`; `target` stays under `oldName`,
+   * by default `<name> (old)`. Neon's docs (neon.com/docs/guides/backup-restore, Multi-step restore, updated
+   * 2026-04-17) say finalizing "Moves your original branch's computes to the new branch and restarts the
+   * computes", "Renames the original branch to `<branch_name> (old)`", and that protection "is moved to the branch
+   * that ends up with your restored data". The spec (finalizeRestoreBranch): "(this will restart the computes)".
+   * Docs unclear on what Neon does when `<name> (old)` is taken: the emulator answers 409, as for any name.
+   */
   private async finalize(
     branch: BranchRecord,
     target: BranchRecord,
     oldName: string | undefined,
     context: MutationContext
   ): Promise<OperationRecord[]> {
-    const keptName = oldName || `${target.name}_old_${this.clock.iso()}`
+    const keptName = oldName || `${target.name} (old)`
     if (keptName !== target.name && keptName !== branch.name) this.checkNameFree(keptName)
     // The restored branch's own preview endpoint gives way to the target's.
     for (const endpoint of this.endpointsOf(branch.id)) {
@@ -799,12 +825,15 @@ export class ControlPlane {
     target.name = keptName
     branch.default = target.default
     target.default = false
+    branch.protected = target.protected
+    target.protected = false
     branch.restoreStatus = 'finalized'
     branch.restoredAs = target.id
     branch.updatedAt = now
     target.updatedAt = now
+    // The computes restart: each endpoint reads `init` until its start_compute operation is done.
     return this.operations.start(
-      moved.map((endpoint) => ({ action: 'apply_config', branchId: branch.id, endpointId: endpoint.id })),
+      moved.map((endpoint) => ({ action: 'start_compute', branchId: branch.id, endpointId: endpoint.id })),
       context.slow
     )
   }
@@ -828,6 +857,71 @@ export class ControlPlane {
       if (code === '42710' || code === '42P04') throw new ApiError(409, (error as Error).message)
       throw error
     }
+  }
+
+  /**
+   * Sets a branch's restricted actions: an emulator control for tests (Neon's API has no route for it), not Neon
+   * API. An empty list lifts every restriction.
+   */
+  setRestrictedActions(id: string, input: RestrictedActionsInput) {
+    return this.mutex.run(async () => {
+      const branch = this.branch(id)
+      const list = input.restricted_actions
+      const valid = (item: unknown): item is RestrictedAction =>
+        typeof (item as RestrictedAction)?.name === 'string' && typeof (item as RestrictedAction)?.reason === 'string'
+      if (!Array.isArray(list) || !list.every(valid)) {
+        throw badRequest('restricted_actions must be an array of {name, reason} strings')
+      }
+      branch.restrictedActions = list.map(({ name, reason }) => ({ name, reason }))
+      this.save()
+      this.log(`branch ${id} restricted actions: ${list.map((item) => item.name).join(', ') || 'none'}`)
+      return branch
+    })
+  }
+
+  /**
+   * Refuses an action the branch lists in `restricted_actions`. What Neon answers then is not documented (the
+   * spec only lists the restriction and its reason): 400 with the reason is the emulator's guess.
+   */
+  private refuseRestricted(branch: BranchRecord, action: string): void {
+    const restriction = branch.restrictedActions?.find((candidate) => candidate.name === action)
+    if (restriction) throw badRequest(restriction.reason)
+  }
+
+  /**
+   * What a restore checks before anything else: a `restore` restricted on the target, and a source with an
+   * expiration time. Neon's branch-expiration guide (Restrictions, updated 2026-07-15): expiration "cannot be added
+   * to ... Parent branches - Cannot expire branches that have children or create children from expiring
+   * branches". A restore from another branch makes that branch the restored branch's parent here, so the rule
+   * refuses it; docs unclear on whether Neon refuses a restore from an expiring branch (not documented).
+   */
+  private checkRestorable(target: BranchRecord, source: BranchRecord): void {
+    this.refuseRestricted(target, 'restore')
+    if (source.id !== target.id && source.expiresAt !== undefined) {
+      throw badRequest(
+        `cannot restore from branch ${source.id}: it has an expiration time (${source.expiresAt}), and a branch ` +
+          'with an expiration time cannot become a parent; remove its expiration first'
+      )
+    }
+  }
+
+  /**
+   * A child of a protected branch gets new passwords for its login roles (neon.com/docs/guides/protected-branches:
+   * "New passwords are automatically generated for Postgres roles on branches created from protected branches"),
+   * set in the child's own data so only the new ones log in there.
+   */
+  private async newPasswords(storageId: string, roles: RoleRecord[]): Promise<RoleRecord[]> {
+    const renewed = structuredClone(roles)
+    for (const role of renewed) {
+      if (role.password === undefined) continue
+      role.password = ids.password()
+      await this.dataPlane.adminQuery(
+        storageId,
+        'postgres',
+        `ALTER ROLE ${quoteIdent(role.name)} PASSWORD ${quoteLiteral(role.password)}`
+      )
+    }
+    return renewed
   }
 
   private checkDeletable(branch: BranchRecord): void {

@@ -42,6 +42,15 @@ export interface DeletionRecord {
   method: 'user' | 'ttl'
 }
 
+/**
+ * An action Neon refuses on a branch right now, with its human-readable reason (spec: Branch.restricted_actions,
+ * schema BranchRestrictedAction; names include `restore` and `delete-rw-endpoint`).
+ */
+export interface RestrictedAction {
+  name: string
+  reason: string
+}
+
 export interface BranchRecord {
   id: string
   name: string
@@ -62,6 +71,8 @@ export interface BranchRecord {
   restoredFrom?: string
   restoredAs?: string
   annotation?: AnnotationRecord
+  /** Set by a snapshot restore (see ControlPlane.restoreSnapshot) or by the emulator control route. */
+  restrictedActions?: RestrictedAction[]
   databases: DatabaseRecord[]
   roles: RoleRecord[]
   /** Set while the branch is soft-deleted and still recoverable. */
@@ -223,6 +234,7 @@ export function renderBranch(
     restore_status: branch.restoreStatus,
     restored_from: branch.restoredFrom,
     restored_as: branch.restoredAs,
+    restricted_actions: branch.restrictedActions?.length ? branch.restrictedActions : undefined,
     created_by: { name: 'Neon emulator' }
   })
 }

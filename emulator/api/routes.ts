@@ -3,6 +3,7 @@ import type { Clock } from './clock.js'
 import type {
   ControlPlane,
   CreateBranchInput,
+  RestrictedActionsInput,
   RestoreBranchInput,
   RestoreSnapshotInput,
   UpdateBranchInput
@@ -404,5 +405,21 @@ export function buildRoutes(plane: ControlPlane, clock: Clock): Route[] {
     ...databaseAndRoleRoutes(kit),
     ...operationRoutes(kit),
     ...snapshotRoutes(kit)
+  ]
+}
+
+/**
+ * Emulator controls, not Neon API: routes under `/api/v2/_emulator/` that set what Neon's API gives a client no
+ * way to set, so tests can meet it. `PUT /_emulator/branches/{branch_id}/restricted_actions
+ * {"restricted_actions": [{"name": "restore", "reason": "..."}]}` sets the branch's restricted actions (an empty
+ * list lifts them) and answers the branch as Neon renders it.
+ */
+export function buildControlRoutes(plane: ControlPlane, clock: Clock): Route[] {
+  const kit = makeKit(plane, clock)
+  return [
+    route('PUT', '/_emulator/branches/{branch_id}/restricted_actions', async (context) => {
+      const branch = await plane.setRestrictedActions(context.params.branch_id, body<RestrictedActionsInput>(context))
+      return { status: 200, body: { branch: kit.branchJson(branch) } }
+    })
   ]
 }

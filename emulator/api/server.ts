@@ -9,11 +9,14 @@ import { ApiError, locked } from './errors.js'
 import type { FaultInjector } from './faults.js'
 import * as ids from './ids.js'
 import type { LatencyProfile } from './latency.js'
+import type { RateLimiter } from './ratelimit.js'
 import type { RequestLog } from './requestlog.js'
 import { matchRoute, type Route } from './routes.js'
 import type { SpecValidator } from './spec.js'
 
 export const API_PREFIX = '/api/v2'
+/** Emulator controls (not Neon API) live under this prefix: never faulted, rate limited or logged as mutating. */
+const CONTROL_PREFIX = '/_emulator/'
 const CLOCK_ROUTE = '/_emulator/clock'
 /** Bodies beyond this are refused: no API call the emulator serves needs more. */
 const MAX_BODY_BYTES = 1 << 20
@@ -21,10 +24,14 @@ const MAX_BODY_BYTES = 1 << 20
 export interface ServerOptions {
   apiKey: string
   routes: Route[]
+  /** Test-only controls under `/_emulator/` besides the clock (routes.ts `buildControlRoutes`). */
+  controlRoutes: Route[]
   clock: Clock
   faults: FaultInjector
   latency: LatencyProfile
   requestLog: RequestLog
+  /** Neon's rate limits, when the emulator enforces them (option `rateLimits`). */
+  rateLimiter?: RateLimiter
   /** Set when requests and responses are checked against the OpenAPI spec. */
   spec?: SpecValidator
   violation: (message: string) => void
@@ -92,7 +99,7 @@ export class ApiServer {
     const fullPath = url.pathname
     const path = fullPath.startsWith(API_PREFIX) ? fullPath.slice(API_PREFIX.length) || '/' : undefined
     const requestId = (request.headers['x-request-id'] as string | undefined) ?? ids.requestId()
-    const admin = path === CLOCK_ROUTE
+    const admin = path?.startsWith(CONTROL_PREFIX) ?? false
     const mutating = !admin && !['GET', 'HEAD', 'OPTIONS'].includes(method)
     let fault: string | undefined
     let dropped = false
@@ -113,7 +120,7 @@ export class ApiServer {
       } else if (path === undefined) {
         answer = errorAnswer(404, 'not found', requestId)
       } else if (admin) {
-        answer = await this.clockRoute(method, body, requestId)
+        answer = await this.controlRoute(method, path!, url.searchParams, body, requestId)
       } else {
         const decision = this.options.faults.decide(mutating)
         if (this.options.latency.requestMs) await sleep(this.options.latency.requestMs)
@@ -121,7 +128,14 @@ export class ApiServer {
         if (match && this.options.spec && mutating) {
           for (const message of this.options.spec.validateRequest(method, path, body)) this.options.violation(message)
         }
-        if (decision.status) {
+        const retryAfter = this.options.rateLimiter?.admit(`${method} ${match?.route.template ?? path}`)
+        if (retryAfter !== undefined) {
+          fault = 'rate-limit'
+          answer = {
+            ...errorAnswer(429, 'too many requests', requestId),
+            headers: { 'Retry-After': String(retryAfter) }
+          }
+        } else if (decision.status) {
           fault = String(decision.status)
           answer = this.faultAnswer(decision.status, requestId)
         } else if (!match) {
@@ -195,6 +209,20 @@ export class ApiServer {
     if (error instanceof ApiError) return errorAnswer(error.status, error.message, requestId, error.code)
     this.options.log(`internal error: ${(error as Error).stack ?? String(error)}`)
     return errorAnswer(500, `internal error: ${(error as Error).message}`, requestId)
+  }
+
+  /** The clock, or another control route; an unknown one answers 404. */
+  private async controlRoute(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    requestId: string
+  ): Promise<Answer> {
+    if (path === CLOCK_ROUTE) return this.clockRoute(method, body, requestId)
+    const match = matchRoute(this.options.controlRoutes, method, path)
+    if (!match) return errorAnswer(404, 'not found', requestId)
+    return this.run(match.route, match.params, query, body, false, requestId)
   }
 
   /** `POST /api/v2/_emulator/clock {"offset_ms": N}` moves the clock; GET reads it. Never faulted. */

@@ -35,7 +35,13 @@ export interface DataPlaneOptions {
   log?: (message: string) => void
   /** A read-write cluster with no connection for this long is stopped (Neon's scale to zero). */
   suspendAfterMs?: number
-  /** A time-travel instance with no connection for this long is removed (Neon: about 10 s). */
+  /**
+   * A time-travel instance with no connection for this long is removed. Neon's Time Travel page gives 10 s in
+   * its older versions ("After 10 seconds of inactivity, the timeline is deleted and the endpoint is removed")
+   * and 30 s in the current one (neondatabase/website content/docs/guides/time-travel-assist.md, updated
+   * 2025-06-30: "After 30 seconds of inactivity"). Default 10 s: fewer idle instances on a small machine; a
+   * client sees no difference but cold starts, since an instance is never removed while a connection is open.
+   */
   timeTravelIdleMs?: number
   /**
    * What `pg_last_wal_replay_lsn()` answers on a time-travel connection: `reported` (default), the LSN the

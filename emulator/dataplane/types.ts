@@ -54,7 +54,7 @@ export interface DataPlane {
   adminQuery(storageId: string, database: string, sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>
   /**
    * A Postgres to connect a client to: the storage's read-write cluster, or with `point`, a read-only
-   * instance at that point (time travel), removed after 10 s idle.
+   * instance at that point (time travel), removed after 10 s idle (Neon: 10 s or 30 s, see DataPlaneOptions.timeTravelIdleMs).
    */
   acquire(storageId: string, point?: PointRequest): Promise<Backend>
   /** Forgets a storage; its files go once no other storage forks from it. */

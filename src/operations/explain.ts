@@ -4,6 +4,7 @@
  * `explainLookup` where an operation looks up what an input names, `explainFailure` as the last resort for
  * what any request can meet (project-id, api-key, api-host, the branch limit).
  */
+import type { Branch } from '../neon/index.js'
 import {
   AmbiguousError,
   BranchLimitError,
@@ -85,4 +86,33 @@ export function explainFailure(error: unknown): unknown {
 /** A new message for a typed error, which stays reachable as the cause. */
 function wrap(error: Error, message: string): Error {
   return new Error(message, { cause: error })
+}
+
+/**
+ * Why `action` may not run on `branch` now, when Neon lists it in the branch's `restricted_actions` (spec:
+ * Branch.restricted_actions, with Neon's reason); undefined when it may. `input` names the branch's input.
+ */
+export function restriction(input: string, branch: Branch, action: string): string | undefined {
+  const restricted = branch.restricted_actions?.find((candidate) => candidate.name === action)
+  if (!restricted) return undefined
+  return (
+    `${input}: Neon does not allow a ${action} of ${branch.name} right now: ${restricted.reason} ` +
+    `(restricted_actions of ${branch.id}); run again once Neon lifts it`
+  )
+}
+
+/** A snapshot restore of `target` would keep the replaced branch under `oldName`, which another branch holds. */
+export function oldNameTaken(input: string, target: Branch, oldName: string): string {
+  return (
+    `${input}: a branch named "${oldName}" already exists, and Neon's snapshot restore renames the replaced ` +
+    `${target.name} to that name; rename or delete "${oldName}" first`
+  )
+}
+
+/** Why the source's expiry is cleared before a restore from it (said in the plan, the log and the summary). */
+export function expiryCleared(input: string, source: Branch): string {
+  return (
+    `${input}: ${source.name} expires at ${source.expires_at}, and Neon lets no branch with an expiration time ` +
+    'become a parent, as the source of a restore does; its expiry is cleared first, so it stays'
+  )
 }

@@ -10,6 +10,7 @@ import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, resolveSnapshot, restoreStep } from './common.js'
+import { expiryCleared, oldNameTaken, restriction } from './explain.js'
 import { locatePoint } from './lineage.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
@@ -26,7 +27,9 @@ export interface RestorePlan {
   backupName: string
   /** Other backups of the target already in the project. */
   existingBackups: Branch[]
-  /** Set when the restore may not run: the target needs `confirm`. */
+  /** A source branch with an expiry, cleared before the restore: Neon lets no expiring branch become a parent. */
+  clearsExpiryOf?: Branch
+  /** Set when the restore may not run: Neon restricts it, a name it needs is taken, or it needs `confirm`. */
   refusal?: string
 }
 
@@ -41,7 +44,39 @@ export async function plan(settings: RestoreSettings, gateway: NeonGateway, cont
   const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) =>
     branch.name.startsWith(`${target.name}_old_`)
   )
-  return { settings, target, from, backupName, existingBackups, refusal: confirmProblem(settings, target) }
+  const refusal =
+    restoreRefusal(settings, target, from.kind === 'branch') ?? (await snapshotRefusal(from, target, gateway))
+  return { settings, target, from, backupName, existingBackups, clearsExpiryOf: expiringSource(from, target), refusal }
+}
+
+/**
+ * Why restoring `target` may not run, before anything changes: Neon lists `restore` in its restricted actions
+ * (for an instant restore: Neon's docs name that restriction for PITR on a branch made by a snapshot restore,
+ * neon.com/docs/guides/backup-restore, Limitations), or it needs `confirm`.
+ */
+export function restoreRefusal(settings: RestoreSettings, target: Branch, instant: boolean): string | undefined {
+  return (instant ? restriction('branch', target, 'restore') : undefined) ?? confirmProblem(settings, target)
+}
+
+/**
+ * A snapshot restore renames the replaced branch to `<branch> (old)` (neon.com/docs/guides/backup-restore,
+ * "Renames the original branch to `<branch_name> (old)`"); what Neon does when that name is taken is not
+ * documented, so a taken name is refused here rather than met halfway through.
+ */
+async function snapshotRefusal(from: RestoreFrom, target: Branch, gateway: NeonGateway): Promise<string | undefined> {
+  if (from.kind !== 'snapshot') return undefined
+  const oldName = `${target.name} (old)`
+  return (await gateway.branches.findByName(oldName)) ? oldNameTaken('branch', target, oldName) : undefined
+}
+
+/**
+ * The source, when it is another branch with an expiry: Neon's branch-expiration guide says expiration cannot be
+ * set on parent branches nor children made from expiring branches, and the source of a restore becomes the
+ * restored branch's parent (the snapshot step's own restore snippet names such a branch).
+ */
+function expiringSource(from: RestoreFrom, target: Branch): Branch | undefined {
+  if (from.kind !== 'branch' || from.branch.id === target.id || !from.branch.expires_at) return undefined
+  return from.branch
 }
 
 function facts(plan: RestorePlan): [string, string | undefined][] {
@@ -49,7 +84,8 @@ function facts(plan: RestorePlan): [string, string | undefined][] {
     ['Branch', `${plan.target.name} (${plan.target.id})`],
     ['From', describeSource(plan.settings.source)],
     ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
-    ['Backup of the current state', plan.backupName]
+    ['Backup of the current state', plan.backupName],
+    ['Expiry cleared on', plan.clearsExpiryOf?.name]
   ]
 }
 
@@ -60,6 +96,7 @@ export function describe(plan: RestorePlan): OperationResult {
     .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
     .keyValues(facts(plan))
   if (plan.refusal) summary.paragraph(`It would be refused: ${plan.refusal}`)
+  else if (plan.clearsExpiryOf) summary.paragraph(expiryCleared('source', plan.clearsExpiryOf))
   return { outputs: {}, summary }
 }
 
@@ -74,6 +111,10 @@ export interface RestoreResult {
 export async function execute(plan: RestorePlan, gateway: NeonGateway, context: RunContext): Promise<RestoreResult> {
   const started = Date.now()
   if (plan.refusal) throw new Error(plan.refusal)
+  if (plan.clearsExpiryOf) {
+    await gateway.branches.update(plan.clearsExpiryOf.id, { expiresAt: null })
+    context.info(expiryCleared('source', plan.clearsExpiryOf))
+  }
   const result =
     plan.from.kind === 'snapshot'
       ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
@@ -113,6 +154,7 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
       ['Took', formatDuration(result.ms)]
     ])
   if (slotWarning) summary.paragraph(`Warning: ${slotWarning}.`)
+  if (plan.clearsExpiryOf) summary.paragraph(expiryCleared('source', plan.clearsExpiryOf))
   summary.heading('To undo this restore', 3).code(
     restoreStep({
       actionRef: context.actionRef,
@@ -123,6 +165,8 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
     }),
     'yaml'
   )
+  const undoRefused = restriction('branch', result.restored, 'restore')
+  if (undoRefused) summary.paragraph(`Neon refuses that step for now. ${undoRefused}`)
   return { outputs, summary }
 }
 

@@ -221,6 +221,14 @@ describe('waitForOperations', () => {
     )
   })
 
+  it('fails on a cancelling operation rather than waiting for it (it will not finish)', async () => {
+    neon.on('GET /api/v2/projects/p1/operations/op1', json(200, { operation: operation('op1', 'cancelling') }))
+    await expect(transport().waitForOperations([operation('op1', 'running')] as never)).rejects.toThrow(
+      'Neon operation create_branch (op1) cancelling'
+    )
+    expect(neon.count('GET /api/v2/projects/p1/operations/op1')).toBe(1)
+  })
+
   it('gives up after the timeout', async () => {
     let clock = 0
     const slow = transport({

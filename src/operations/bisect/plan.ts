@@ -73,12 +73,12 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
       branch: branch.id,
       history: settings.history,
       dryRun: false,
-      // A placeholder until the answer is known; confirmProblem reads only the target and confirm.
+      // A placeholder until the answer is known; restoreRefusal reads only the target and confirm.
       source: { kind: 'self', point: { kind: 'head' } },
       name: settings.name,
       confirm: settings.confirm
     }
-    result.refusal = restore.confirmProblem(result.restoreSettings, branch)
+    result.refusal = restore.restoreRefusal(result.restoreSettings, branch, true)
   }
   return result
 }
