@@ -7,6 +7,7 @@
 import { isLsn, normalizeLsn } from '../../src/lsn.js'
 import {
   PointError,
+  type ConnectionRoute,
   type DataPlane,
   type EndpointProxy,
   type PointRequest,
@@ -171,17 +172,20 @@ export class ControlPlane {
   }
 
   /**
-   * The storage behind an endpoint, for the proxy's routing of each new connection, which wakes an idle endpoint.
-   * None while the endpoint's branch is soft-deleted: the connection is refused until a recovery.
+   * The storage behind an endpoint and the password of the role a new connection logs in as, for the proxy,
+   * which checks the login itself (as Neon's proxy does) and whose routing wakes an idle endpoint. None while the
+   * endpoint's branch is soft-deleted: the connection is refused until a recovery.
    */
-  routeConnection(endpointId: string): string | undefined {
+  routeConnection(endpointId: string, roleName: string): ConnectionRoute | undefined {
     const endpoint = this.liveEndpoints().find((candidate) => candidate.id === endpointId)
     if (!endpoint) return undefined
     if (endpoint.idle) {
       endpoint.idle = false
       this.save()
     }
-    return this.branch(endpoint.branchId).storageId
+    const branch = this.branch(endpoint.branchId)
+    const role = branch.roles.find((candidate) => candidate.name === roleName)
+    return { storageId: branch.storageId, password: role?.password }
   }
 
   /** Whether the project has Neon's Branch Recovery preview (emulator option `branchRecovery`). */

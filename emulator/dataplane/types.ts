@@ -75,5 +75,12 @@ export interface EndpointProxy {
   closeAll(): Promise<void>
 }
 
-/** What the proxy asks the control plane for each new connection. */
-export type StorageLookup = (endpointId: string) => string | undefined
+/** Where a new connection goes: the endpoint's branch storage, and the password of the role it logs in as. */
+export interface ConnectionRoute {
+  storageId: string
+  /** Undefined when the branch has no such role, or the role cannot log in. */
+  password?: string
+}
+
+/** What the proxy asks the control plane for each new connection; undefined for an unknown endpoint. */
+export type ConnectionLookup = (endpointId: string, roleName: string) => ConnectionRoute | undefined
