@@ -8,10 +8,18 @@ declare module 'pg/lib/crypto/sasl.js' {
     /** The message to send next: the client-first-message, then the client-final-message. */
     response: string
   }
-  /** Picks SCRAM-SHA-256 (no TLS stream given: no channel binding) from the server's mechanisms. */
-  export function startSession(mechanisms: string[]): Session
+  /**
+   * Picks a mechanism from the server's: SCRAM-SHA-256-PLUS when given a TLS `stream` (one with
+   * `getPeerCertificate()`), else SCRAM-SHA-256 (flag `y` with a stream, `n` without).
+   */
+  export function startSession(mechanisms: string[], stream?: object): Session
   /** Reads the server-first-message and sets `response` to the client-final-message with the proof. */
-  export function continueSession(session: Session, password: string, serverData: string): Promise<void>
+  export function continueSession(
+    session: Session,
+    password: string,
+    serverData: string,
+    stream?: object
+  ): Promise<void>
   /** Checks the server-final-message's signature; throws when it does not match. */
   export function finalizeSession(session: Session, serverData: string): void
   const sasl: {
