@@ -23,6 +23,7 @@ import { checkStateDir } from './dataplane/access.js'
 import { findPostgres, pgVersion, type Postgres } from './dataplane/binaries.js'
 import { createDataPlane } from './dataplane/index.js'
 import { clusterUser } from './dataplane/user.js'
+import { makeCertificate } from './certificate.js'
 import { createProxy } from './proxy.js'
 
 export type { RequestLogEntry } from './api/requestlog.js'
@@ -76,6 +77,11 @@ export interface EmulatorInfo {
   databaseName: string
   roleName: string
   connectionUri: string
+  /**
+   * Path of the proxy's self-signed TLS certificate (PEM, made at every start): what `sslrootcert=` or
+   * node-postgres' `ssl: { ca }` needs to verify a TLS connection (verify-full passes for 127.0.0.1).
+   */
+  tlsCertificate: string
 }
 
 export interface Emulator {
@@ -201,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     })
     cleanups.push(() => dataPlane.close())
 
+    const certificate = await makeCertificate(stateDir)
     const save = (): void => stateFile.save(state)
     const operations = new Operations(state, clock, latency, save)
     cleanups.push(() => operations.stop())
@@ -208,7 +215,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // control plane below exists); the control plane drives the proxy.
     const proxy = createProxy({
       dataPlane,
-      lookup: (id, timeTravel) => controlPlane.routeConnection(id, timeTravel),
+      lookup: (id, roleName, timeTravel) => controlPlane.routeConnection(id, roleName, timeTravel),
+      certificate,
       log,
       connectDelayMs: latency.computeStartMs
     })
@@ -261,7 +269,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       branchName: main.name,
       databaseName: DEFAULT_DATABASE,
       roleName: role.name,
-      connectionUri: connectionUri(role, DEFAULT_DATABASE, endpoint.port)
+      connectionUri: connectionUri(role, DEFAULT_DATABASE, endpoint.port),
+      tlsCertificate: certificate.path
     }
     log(
       `${resuming ? 'resumed' : 'started'}: API ${info.apiHost}, state ${stateDir}, ` +

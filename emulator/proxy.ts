@@ -1,73 +1,46 @@
 import net from 'node:net'
 import path from 'node:path'
-import type { DataPlane, EndpointProxy, PointRequest, StorageLookup } from './dataplane/types.js'
+import type { Duplex } from 'node:stream'
+import tls from 'node:tls'
+import type { ProxyCertificate } from './certificate.js'
+import type { ConnectionLookup, DataPlane, EndpointProxy, PointRequest } from './dataplane/types.js'
+import { ComputeRefused, loginToCompute } from './login.js'
+import { mechanisms, ScramError, ScramServer } from './scram.js'
+import { AUTH, authentication, authenticationSasl, fatal, MessageReader, readSaslInitialResponse } from './wire.js'
+import { CANCEL_REQUEST, ConnectionClosed, GSS_REQUEST, PROTOCOL_3, SSL_REQUEST } from './wire.js'
+import { startupParameters, WireError } from './wire.js'
 
 /**
- * The Postgres wire proxy in front of each endpoint. It reads the client's startup message, takes Neon's
- * time-travel options out of it (`options=neon_lsn:<lsn>` or `neon_timestamp:<RFC 3339>`), asks the data
- * plane for the matching Postgres (starting it if suspended) and then only copies bytes both ways, so
- * authentication and everything after it is real PostgreSQL.
+ * The Postgres wire proxy in front of each endpoint, doing what Neon's proxy does before a session starts:
+ * - TLS when the client asks for it (SSLRequest), with the emulator's certificate. Neon requires TLS (Neon docs,
+ *   "Connect to Neon securely": neon.com/docs/connect/connect-securely); the emulator also takes plain
+ *   connections, which the API's `connection_uri` hands out (node-postgres reads `sslmode=require` as
+ *   verify-full, which the emulator's self-signed certificate would fail).
+ * - Neon's time-travel options out of the startup packet (`options=neon_lsn:<lsn>` or
+ *   `neon_timestamp:<RFC 3339>`): they choose which Postgres serves the session.
+ * - the login: SCRAM-SHA-256, with channel binding (SCRAM-SHA-256-PLUS) over TLS, checked by the proxy against
+ *   the role's password (emulator/scram.ts), then its own login to the compute as that role (emulator/login.ts).
+ * After that it only copies bytes both ways.
  */
-
-const SSL_REQUEST = 80877103
-const GSS_REQUEST = 80877104
-const CANCEL_REQUEST = 80877102
-const PROTOCOL_3 = 196608
 
 export interface ProxyOptions {
   dataPlane: DataPlane
-  lookup: StorageLookup
+  lookup: ConnectionLookup
+  /** The certificate TLS connections get; without one the proxy answers every SSLRequest with 'N'. */
+  certificate?: ProxyCertificate
   log?: (message: string) => void
   /** Delay before a connection that started its compute reaches it (Neon's cold start; 0 by default). */
   connectDelayMs?: number
 }
 
-interface Startup {
+/** A client between its startup packet and its login. */
+interface Client {
+  /** The socket the session speaks on: the TCP socket, or the TLS socket over it. */
+  stream: Duplex
+  reader: MessageReader
   parameters: Map<string, string>
-  /** Bytes the client sent after the startup message. */
-  rest: Buffer
-}
-
-/** Reads the first complete message, answering SSL/GSS requests with 'N' (no encryption) meanwhile. */
-function readStartup(socket: net.Socket): Promise<Startup | undefined> {
-  return new Promise((resolve, reject) => {
-    let buffer = Buffer.alloc(0)
-    const onData = (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk])
-      while (buffer.length >= 8) {
-        const length = buffer.readInt32BE(0)
-        if (length < 8 || length > 10_000) return finish(new Error('invalid startup packet'))
-        if (buffer.length < length) return
-        const code = buffer.readInt32BE(4)
-        const message = buffer.subarray(0, length)
-        buffer = buffer.subarray(length)
-        if (code === SSL_REQUEST || code === GSS_REQUEST) {
-          socket.write('N')
-          continue
-        }
-        if (code === CANCEL_REQUEST) return finish(undefined)
-        if (code !== PROTOCOL_3) return finish(new Error(`unsupported protocol version ${code}`))
-        const parameters = new Map<string, string>()
-        const fields = message.subarray(8).toString('utf8').split('\0')
-        for (let index = 0; index + 1 < fields.length && fields[index] !== ''; index += 2) {
-          parameters.set(fields[index], fields[index + 1])
-        }
-        return finish(undefined, { parameters, rest: buffer })
-      }
-    }
-    const finish = (error?: Error, startup?: Startup) => {
-      socket.off('data', onData)
-      socket.off('error', onError)
-      socket.off('end', onEnd)
-      if (error) reject(error)
-      else resolve(startup)
-    }
-    const onError = (error: Error) => finish(error)
-    const onEnd = () => finish(undefined)
-    socket.on('data', onData)
-    socket.on('error', onError)
-    socket.on('end', onEnd)
-  })
+  /** The channel binding data when the connection is TLS. */
+  endPointHash?: Buffer
 }
 
 /**
@@ -88,23 +61,53 @@ export function takePoint(options: string | undefined): { point?: PointRequest; 
   return { point, options: kept.join(' '), endpoint }
 }
 
-function startupMessage(parameters: Map<string, string>): Buffer {
-  const body = [...parameters].flatMap(([key, value]) => [key, value]).join('\0') + '\0\0'
-  const payload = Buffer.from(body, 'utf8')
-  const header = Buffer.alloc(8)
-  header.writeInt32BE(8 + payload.length, 0)
-  header.writeInt32BE(PROTOCOL_3, 4)
-  return Buffer.concat([header, payload])
+/** Reads up to the startup packet, taking the TLS upgrade on the way; undefined for a cancel request. */
+async function greet(socket: net.Socket, certificate?: ProxyCertificate): Promise<Client | undefined> {
+  let stream: Duplex = socket
+  let reader = new MessageReader(socket)
+  let endPointHash: Buffer | undefined
+  const secureContext = certificate && tls.createSecureContext({ cert: certificate.cert, key: certificate.key })
+  for (;;) {
+    const { body } = await reader.untyped()
+    if (body.length < 4) throw new WireError('invalid startup packet')
+    const code = body.readInt32BE(0)
+    if (code === SSL_REQUEST && secureContext && !endPointHash) {
+      reader.detach() // the client sends nothing more until it has the answer
+      socket.write('S')
+      stream = new tls.TLSSocket(socket, { isServer: true, secureContext })
+      stream.on('error', () => socket.destroy())
+      reader = new MessageReader(stream)
+      endPointHash = certificate.endPointHash
+    } else if (code === SSL_REQUEST || code === GSS_REQUEST) {
+      stream.write('N')
+    } else if (code === CANCEL_REQUEST) {
+      return undefined
+    } else if (code !== PROTOCOL_3) {
+      throw new WireError(`unsupported protocol version ${code}`)
+    } else {
+      return { stream, reader, parameters: startupParameters(body), endPointHash }
+    }
+  }
 }
 
-/** A FATAL ErrorResponse, as a Postgres server sends it before closing. */
-function fatal(code: string, message: string): Buffer {
-  const fields = `SFATAL\0VFATAL\0C${code}\0M${message}\0\0`
-  const payload = Buffer.from(fields, 'utf8')
-  const header = Buffer.alloc(5)
-  header.write('E', 0)
-  header.writeInt32BE(4 + payload.length, 1)
-  return Buffer.concat([header, payload])
+/** Runs SCRAM with the client (AuthenticationSASL, SASLContinue, SASLFinal); throws ScramError when refused. */
+async function authenticate(client: Client, password: string | undefined): Promise<string> {
+  const scram = new ScramServer(client.parameters.get('user') ?? '', password, client.endPointHash)
+  client.stream.write(authenticationSasl(mechanisms(client.endPointHash)))
+  const initial = await saslMessage(client.reader)
+  const { mechanism, data } = readSaslInitialResponse(initial)
+  client.stream.write(authentication(AUTH.saslContinue, scram.first(mechanism, data)))
+  const final = await scram.final((await saslMessage(client.reader)).toString('utf8'))
+  client.stream.write(authentication(AUTH.saslFinal, final))
+  return password as string // final() refuses a login without a password
+}
+
+async function saslMessage(reader: MessageReader): Promise<Buffer> {
+  const message = await reader.typed()
+  if (message.type !== 'p') {
+    throw new ScramError('08P01', `expected SASL response, got message type ${message.type.charCodeAt(0)}`)
+  }
+  return message.body
 }
 
 export function createProxy(options: ProxyOptions): EndpointProxy {
@@ -112,58 +115,85 @@ export function createProxy(options: ProxyOptions): EndpointProxy {
   const connections = new Map<string, Set<net.Socket>>()
   const log = options.log ?? (() => undefined)
 
-  async function serve(endpointId: string, client: net.Socket): Promise<void> {
+  /** Ends the client's connection with a FATAL error, as PostgreSQL does. */
+  const refuse = (client: Client, code: string, message: string): void => void client.stream.end(fatal(code, message))
+
+  async function serve(endpointId: string, socket: net.Socket): Promise<void> {
     const open = connections.get(endpointId) ?? new Set<net.Socket>()
     connections.set(endpointId, open)
-    open.add(client)
-    client.on('close', () => open.delete(client))
-    client.on('error', () => client.destroy())
-    const startup = await readStartup(client)
-    if (!startup) return void client.destroy()
-    const { point, options: rest, endpoint } = takePoint(startup.parameters.get('options'))
-    if (rest) startup.parameters.set('options', rest)
-    else startup.parameters.delete('options')
+    open.add(socket)
+    socket.on('close', () => open.delete(socket))
+    socket.on('error', () => socket.destroy())
+    const client = await greet(socket, options.certificate)
+    if (!client) return void socket.destroy()
+    const { point, options: rest, endpoint } = takePoint(client.parameters.get('options'))
+    if (rest) client.parameters.set('options', rest)
+    else client.parameters.delete('options')
+    const user = client.parameters.get('user')
+    if (!user) return refuse(client, '28000', 'no PostgreSQL user name specified in startup packet')
     // The `endpoint` option stands for the host's first label (Neon's SNI routing): an endpoint, or a branch for
     // time travel. Without it, the listener's own endpoint.
     const target = endpoint ?? endpointId
-    const storageId = options.lookup(target, point !== undefined)
-    if (!storageId) {
-      client.end(fatal('XX000', `endpoint ${target} not found`))
-      return
+    const route = options.lookup(target, user, point !== undefined)
+    if (!route) return refuse(client, 'XX000', `endpoint ${target} not found`)
+    let password: string
+    try {
+      password = await authenticate(client, route.password)
+    } catch (error) {
+      if (error instanceof ScramError) return refuse(client, error.code, error.message)
+      throw error
     }
+    await connect(endpointId, client, route.storageId, point, password)
+  }
+
+  /** Starts (or finds) the Postgres for the point, logs in to it and joins the client to it. */
+  async function connect(
+    endpointId: string,
+    client: Client,
+    storageId: string,
+    point: PointRequest | undefined,
+    password: string
+  ): Promise<void> {
     let backend
     try {
       backend = await options.dataPlane.acquire(storageId, point)
     } catch (error) {
-      const message = (error as Error).message
-      log(`connection to ${endpointId} refused: ${message.split('\n')[0]}`)
-      if (!client.destroyed) client.end(fatal(point ? '22023' : '08006', message.split('\n')[0]))
-      return
+      const message = (error as Error).message.split('\n')[0]
+      log(`connection to ${endpointId} refused: ${message}`)
+      return refuse(client, point ? '22023' : '08006', message)
     }
     if (backend.cold && options.connectDelayMs) {
       await new Promise((resolve) => setTimeout(resolve, options.connectDelayMs))
     }
-    if (client.destroyed) return backend.release()
+    if (client.stream.destroyed) return backend.release()
     const server = net.connect({ path: path.join(backend.socketDir, `.s.PGSQL.${backend.port}`) })
     const release = () => {
       backend.release()
-      client.destroy()
+      client.stream.destroy()
       server.destroy()
     }
     server.once('close', release)
-    client.once('close', release)
-    server.on('error', () => client.end(fatal('08006', 'the compute closed the connection')))
-    server.write(startupMessage(startup.parameters))
-    if (startup.rest.length) server.write(startup.rest)
-    client.pipe(server)
-    server.pipe(client)
+    client.stream.once('close', release)
+    server.on('error', () => client.stream.end(fatal('08006', 'the compute closed the connection')))
+    let greeting: Buffer
+    try {
+      greeting = await loginToCompute(server, client.parameters, password)
+    } catch (error) {
+      if (error instanceof ComputeRefused) return void client.stream.end(error.response)
+      throw error
+    }
+    const pending = client.reader.detach()
+    client.stream.write(greeting)
+    if (pending.length) server.write(pending)
+    client.stream.pipe(server)
+    server.pipe(client.stream)
   }
 
   return {
     async listen(endpointId, port = 0) {
       const server = net.createServer((socket) => {
         serve(endpointId, socket).catch((error: Error) => {
-          log(`proxy ${endpointId}: ${error.message}`)
+          if (!(error instanceof ConnectionClosed)) log(`proxy ${endpointId}: ${error.message}`)
           socket.destroy()
         })
       })

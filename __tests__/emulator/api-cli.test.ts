@@ -4,7 +4,7 @@
  * `--state-dir` resumes the same project, key, branches, ports and data.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createApiClient } from '@neondatabase/api-client'
 import type { EmulatorInfo } from '../../emulator/index.js'
@@ -89,11 +89,13 @@ describe('emulator CLI', () => {
       'branchName',
       'databaseName',
       'roleName',
-      'connectionUri'
+      'connectionUri',
+      'tlsCertificate'
     ])
     expect(info).toMatchObject({ branchName: 'main', databaseName: 'neondb', roleName: 'neondb_owner' })
     expect(info.apiHost).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2$/)
     expect(info.connectionUri).toMatch(/^postgresql:\/\/neondb_owner:[^@]+@127\.0\.0\.1:\d+\/neondb$/)
+    expect(readFileSync(info.tlsCertificate, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/)
 
     // psql is PostgreSQL's client, not part of the emulator: a machine without PostgreSQL installed has none.
     if (hasPsql) {

@@ -7,6 +7,7 @@
 import { isLsn, normalizeLsn } from '../../src/lsn.js'
 import {
   PointError,
+  type ConnectionRoute,
   type DataPlane,
   type EndpointProxy,
   type PointRequest,
@@ -186,28 +187,32 @@ export class ControlPlane {
   }
 
   /**
-   * The storage behind an endpoint, for the proxy's routing of each new connection, which wakes an idle endpoint.
-   * None while the endpoint's branch is soft-deleted: the connection is refused until a recovery.
+   * The storage behind an endpoint and the password of the role a new connection logs in as, for the proxy,
+   * which checks the login itself (as Neon's proxy does) and whose routing wakes an idle endpoint. None while the
+   * endpoint's branch is soft-deleted: the connection is refused until a recovery.
    */
-  /**
-   * Where a connection goes: the storage of the endpoint (`ep-…`), or, for a time-travel connection, of the branch
-   * its host names (`br-…`: "replace the endpoint id in the host with the branch id", as neonctl and Neon's
-   * time-travel connection strings do, for any branch, with or without a compute). The emulator's hosts are IP
-   * addresses, so that id arrives as the `endpoint` option Neon documents for clients without SNI ("pass the
-   * endpoint ID (the first part of the domain name)": neon.com/docs/connect/connection-errors).
-   */
-  routeConnection(id: string, timeTravel = false): string | undefined {
-    if (timeTravel) {
-      const branch = this.state.branches.find((candidate) => candidate.id === id && !candidate.deleted)
-      if (branch) return branch.storageId
-    }
+  // Where the connection goes: the endpoint (`ep-…`), or, for a time-travel connection, the branch its host
+  // names (`br-…`: "replace the endpoint id in the host with the branch id", as neonctl and Neon's time-travel
+  // connection strings do, for any branch, with or without a compute). The emulator's hosts are IP addresses, so
+  // that id arrives as the `endpoint` option Neon documents for clients without SNI ("pass the endpoint ID (the
+  // first part of the domain name)": neon.com/docs/connect/connection-errors).
+  routeConnection(id: string, roleName: string, timeTravel = false): ConnectionRoute | undefined {
+    const travelled = timeTravel
+      ? this.state.branches.find((candidate) => candidate.id === id && !candidate.deleted)
+      : undefined
+    if (travelled) return this.route(travelled, roleName)
     const endpoint = this.liveEndpoints().find((candidate) => candidate.id === id)
     if (!endpoint) return undefined
     if (endpoint.idle) {
       endpoint.idle = false
       this.save()
     }
-    return this.branch(endpoint.branchId).storageId
+    return this.route(this.branch(endpoint.branchId), roleName)
+  }
+
+  private route(branch: BranchRecord, roleName: string): ConnectionRoute {
+    const role = branch.roles.find((candidate) => candidate.name === roleName)
+    return { storageId: branch.storageId, password: role?.password }
   }
 
   /** Whether the project has Neon's Branch Recovery preview (emulator option `branchRecovery`). */

@@ -257,9 +257,19 @@ export function renderAnnotation(branch: BranchRecord): Json {
   })
 }
 
+/**
+ * What a client writes after `@` to reach an endpoint. Every endpoint here is on 127.0.0.1 with its own port,
+ * and clients build URLs from `host` alone (neonctl's connection-string: `postgresql://${endpoint.host}`;
+ * create-branch-action's db_url), so `host` carries the port. The spec calls the field "the hostname of the
+ * compute endpoint" but types it as a plain string, which `127.0.0.1:<port>` is.
+ */
+export function endpointHost(port: number): string {
+  return `${HOST}:${port}`
+}
+
 export function renderEndpoint(projectId: string, endpoint: EndpointRecord, starting: boolean): Json {
   return compact({
-    host: HOST,
+    host: endpointHost(endpoint.port),
     id: endpoint.id,
     project_id: projectId,
     branch_id: endpoint.branchId,
@@ -336,12 +346,18 @@ export function renderSnapshot(snapshot: SnapshotRecord): Json {
 }
 
 export function connectionUri(role: RoleRecord, database: string, port: number): string {
-  return `postgresql://${encodeURIComponent(role.name)}:${encodeURIComponent(role.password ?? '')}@${HOST}:${port}/${encodeURIComponent(database)}`
+  return `postgresql://${encodeURIComponent(role.name)}:${encodeURIComponent(role.password ?? '')}@${endpointHost(port)}/${encodeURIComponent(database)}`
 }
 
 export function renderConnectionDetails(role: RoleRecord, database: string, port: number): Json {
   return {
     connection_uri: connectionUri(role, database, port),
-    connection_parameters: { database, password: role.password ?? '', role: role.name, host: HOST, pooler_host: HOST }
+    connection_parameters: {
+      database,
+      password: role.password ?? '',
+      role: role.name,
+      host: endpointHost(port),
+      pooler_host: endpointHost(port)
+    }
   }
 }

@@ -78,6 +78,15 @@ export interface EndpointProxy {
   closeAll(): Promise<void>
 }
 
-/** What the proxy asks the control plane for each new connection. */
-/** The storage a connection reaches: by endpoint id, or (time travel) by branch id too. */
-export type StorageLookup = (id: string, timeTravel: boolean) => string | undefined
+/** Where a new connection goes: the endpoint's branch storage, and the password of the role it logs in as. */
+export interface ConnectionRoute {
+  storageId: string
+  /** Undefined when the branch has no such role, or the role cannot log in. */
+  password?: string
+}
+
+/**
+ * What the proxy asks the control plane for each new connection: by endpoint id, or (time travel) by branch id
+ * too; undefined for an unknown one.
+ */
+export type ConnectionLookup = (id: string, roleName: string, timeTravel: boolean) => ConnectionRoute | undefined
