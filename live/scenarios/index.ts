@@ -5,6 +5,7 @@
 import type { LiveContext } from '../context.js'
 import type { Scenario } from '../runner.js'
 import { bisect } from './bisect.js'
+import { lineageFromOther, lineageOwnPast } from './lineage.js'
 import { prune } from './prune.js'
 import { queryAtLsn } from './query.js'
 import { recover } from './recover.js'
@@ -16,8 +17,9 @@ export const SCENARIOS: Scenario<LiveContext>[] = [
   snapshot,
   restoreOwnPast,
   restoreFromOther,
-  // LINEAGE SCENARIOS (issue 12 part 1) go here, added by the lead: after a restore, a point before it is read
-  // as the branch held it (snapshot, query, bisect and recover at a point before the restore).
+  // After a restore, a point before it is read as the branch held it (issue 12 part 1).
+  lineageOwnPast,
+  lineageFromOther,
   bisect,
   queryAtLsn,
   verify,
