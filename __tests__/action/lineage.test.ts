@@ -136,14 +136,16 @@ describe.each([
     await query(s.uri, 'DELETE FROM items WHERE id = 3') // back as it was, for the other tests
   })
 
-  it('bisect with both bounds before the restore searches the backup and finds the commit of row 3', async () => {
+  it('bisect with both bounds before the restore searches the backup (probes too) and finds the commit of row 3', async () => {
     const s = get()
     const step = await harness.run({
       operation: 'bisect',
       branch: s.name,
       good: s.timeTwo,
       bad: s.timeThree,
-      check: 'SELECT count(*) < 3 FROM items'
+      check: 'SELECT count(*) < 3 FROM items',
+      // Probes of both kinds read the backup: branches of it for one story, time travel to it for the other.
+      probe: s === fromOther ? 'branch' : 'time-travel'
     })
     expect(step.main.errors).toEqual([])
     expect(step.main.summary).toContain(`bisect searches ${s.backup}`)
