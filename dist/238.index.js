@@ -403,12 +403,15 @@ var common = __webpack_require__(9425);
 
 /** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
 async function locatePoint(gateway, branch, point, input, history) {
-    const located = await locateOn(gateway, branch, [point], input, history);
-    return pointOn(branch, point, located[0]);
+    const [located] = await locateOn(gateway, branch, [[point, input]], history);
+    return pointOn(branch, point, located);
 }
 /** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
 async function locateBounds(gateway, branch, bounds, history) {
-    const [good, bad] = await locateOn(gateway, branch, [bounds.good, bounds.bad], 'good', history);
+    const [good, bad] = await locateOn(gateway, branch, [
+        [bounds.good, 'good'],
+        [bounds.bad, 'bad']
+    ], history);
     try {
         sameIncarnation(good, bad, branch.name);
     }
@@ -417,12 +420,13 @@ async function locateBounds(gateway, branch, bounds, history) {
     }
     return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) };
 }
-async function locateOn(gateway, branch, points, input, history) {
+async function locateOn(gateway, branch, points, history) {
     const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
     // Only a restored branch has a past elsewhere: the others need no look-up.
     const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : [];
     const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
-    return points.map((point) => {
+    // Each point with the input it came from, for the refusal's wording.
+    return points.map(([point, input]) => {
         try {
             return locate(lineage, point);
         }

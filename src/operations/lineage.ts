@@ -26,8 +26,8 @@ export async function locatePoint(
   input: string,
   history?: string
 ): Promise<PointOn> {
-  const located = await locateOn(gateway, branch, [point], input, history)
-  return pointOn(branch, point, located[0])
+  const [located] = await locateOn(gateway, branch, [[point, input]], history)
+  return pointOn(branch, point, located)
 }
 
 /** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
@@ -37,7 +37,15 @@ export async function locateBounds(
   bounds: { good: Point; bad: Point },
   history?: string
 ): Promise<{ good: PointOn; bad: PointOn }> {
-  const [good, bad] = await locateOn(gateway, branch, [bounds.good, bounds.bad], 'good', history)
+  const [good, bad] = await locateOn(
+    gateway,
+    branch,
+    [
+      [bounds.good, 'good'],
+      [bounds.bad, 'bad']
+    ],
+    history
+  )
   try {
     sameIncarnation(good, bad, branch.name)
   } catch (error) {
@@ -49,15 +57,15 @@ export async function locateBounds(
 async function locateOn(
   gateway: NeonGateway,
   branch: Branch,
-  points: Point[],
-  input: string,
+  points: [Point, string][],
   history?: string
 ): Promise<Located<Branch>[]> {
   const historyBranch = history ? await resolveBranch(gateway, history, 'history') : undefined
   // Only a restored branch has a past elsewhere: the others need no look-up.
   const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : []
   const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch)
-  return points.map((point) => {
+  // Each point with the input it came from, for the refusal's wording.
+  return points.map(([point, input]) => {
     try {
       return locate(lineage, point)
     } catch (error) {
