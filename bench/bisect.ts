@@ -31,7 +31,11 @@ const { values } = parseArgs({
 })
 if (!['insert', 'pgbench'].includes(values.traffic)) throw new Error('--traffic is insert or pgbench')
 const latency = values.latency as 'none' | 'neon'
-const emulator = await startEmulator({ latency, branchLimit: 50, log: () => undefined })
+const emulator = await startEmulator({
+  latency,
+  branchLimit: 50,
+  log: (message) => process.env.BENCH_VERBOSE && process.stderr.write(`${new Date().toISOString()} ${message}\n`)
+})
 const { info } = emulator
 const api = createApiClient({ apiKey: info.apiKey, baseURL: info.apiHost })
 const main = new pg.Client(info.connectionUri)
