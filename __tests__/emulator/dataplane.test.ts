@@ -323,8 +323,13 @@ describe('data plane after a lot of history', () => {
 describe('time-travel instances over a long history', () => {
   test('a later point moves an idle instance forward, replaying from its last checkpoint, with the same answers', async () => {
     const stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-move-'))
-    // No base backup after the first: only the checkpoints every 4 MB (checkpointEveryBytes) bound the replay.
-    const plane = await createDataPlane({ stateDir, timeTravelIdleMs: 300, backupEveryBytes: 1n << 40n })
+    // No base backup after the first: only the checkpoints every 2 MB (checkpointEveryBytes) bound the replay.
+    const plane = await createDataPlane({
+      stateDir,
+      timeTravelIdleMs: 300,
+      backupEveryBytes: 1n << 40n,
+      checkpointEveryBytes: 2n * 1024n * 1024n
+    })
     try {
       const root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
       const { early, late } = await withClient(plane, root, undefined, async (client) => {
@@ -332,10 +337,10 @@ describe('time-travel instances over a long history', () => {
         const load = async (batches: number) => {
           for (let batch = 0; batch < batches; batch++) {
             await client.query("INSERT INTO bulk SELECT g, repeat('y', 1000) FROM generate_series(1, 1000) g")
-            await new Promise((resolve) => setTimeout(resolve, 250))
+            await new Promise((resolve) => setTimeout(resolve, 150))
           }
         }
-        await load(6)
+        await load(10)
         await client.query("INSERT INTO bulk VALUES (0, 'early')")
         const early = await currentLsn(client)
         await load(2)
@@ -353,11 +358,11 @@ describe('time-travel instances over a long history', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000))
       const first = await look(early)
       const moved = await look(late)
-      expect(first.rows).toBe(6001)
+      expect(first.rows).toBe(10001)
       expect(moved.dir).toBe(first.dir)
       expect(moved.dir).not.toBe(fresh.dir)
-      expect({ rows: moved.rows, replayLsn: moved.replayLsn }).toEqual({ rows: 8002, replayLsn: fresh.replayLsn })
-      // Its restart replayed from a checkpoint it had replayed (4 MB into the load), not from the base backup.
+      expect({ rows: moved.rows, replayLsn: moved.replayLsn }).toEqual({ rows: 12002, replayLsn: fresh.replayLsn })
+      // Its restart replayed from a checkpoint it had replayed (late in the load), not from the base backup.
       const { stdout: logText } = await run('cat', [path.join(path.dirname(moved.dir), 'postgres.log')])
       const starts = [...logText.matchAll(/redo starts at (\S+)/g)].map((match) => parseLsn(match[1]))
       expect(starts).toHaveLength(2)
