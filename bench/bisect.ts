@@ -5,7 +5,12 @@
  * the blog's algorithm: a sequential binary search over raw LSN bytes, each probe a branch with a compute,
  * one query, a delete and a 2 s pause (and the same without the pause). Prints figures; asserts nothing.
  *
- *   npm run bench [-- --ranges 16,21,26 --latency neon]
+ *   npm run bench [-- --ranges 16,21,26 --latency neon --baseline pause,nopause --probes time-travel,branch]
+ *   npm run bench -- --ranges 21,26,29 --traffic pgbench --baseline none --probes time-travel
+ *
+ * `--traffic pgbench` writes the history as pgbench's updates (the data stays small, the WAL grows), where the
+ * default `insert` appends rows (the data grows with the history; at 2^29 that is half a gigabyte of table
+ * copied into every base backup and probe).
  */
 import { parseArgs } from 'node:util'
 import { createApiClient } from '@neondatabase/api-client'
@@ -19,11 +24,18 @@ const { values } = parseArgs({
   options: {
     ranges: { type: 'string', default: '16,21,26' },
     latency: { type: 'string', default: 'neon' },
-    baseline: { type: 'string', default: 'pause,nopause' }
+    baseline: { type: 'string', default: 'pause,nopause' },
+    probes: { type: 'string', default: 'time-travel,branch' },
+    traffic: { type: 'string', default: 'insert' }
   }
 })
+if (!['insert', 'pgbench'].includes(values.traffic)) throw new Error('--traffic is insert or pgbench')
 const latency = values.latency as 'none' | 'neon'
-const emulator = await startEmulator({ latency, branchLimit: 50, log: () => undefined })
+const emulator = await startEmulator({
+  latency,
+  branchLimit: 50,
+  log: (message) => process.env.BENCH_VERBOSE && process.stderr.write(`${new Date().toISOString()} ${message}\n`)
+})
 const { info } = emulator
 const api = createApiClient({ apiKey: info.apiKey, baseURL: info.apiHost })
 const main = new pg.Client(info.connectionUri)
@@ -34,9 +46,30 @@ async function lsn(): Promise<bigint> {
   return parseLsn((await main.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn)
 }
 
-/** Writes WAL until the position passes `target`, in inserts of about `chunk` bytes. */
+/** pgbench's accounts at scale 1 (100,000 rows of about 100 bytes) and its history table. */
+const ACCOUNTS = 100_000
+if (values.traffic === 'pgbench') {
+  await main.query('CREATE TABLE accounts (aid int PRIMARY KEY, abalance int NOT NULL, filler char(84))')
+  await main.query(`INSERT INTO accounts SELECT g, 0, '' FROM generate_series(1, ${ACCOUNTS}) g`)
+  await main.query('CREATE TABLE history (aid int, delta int, mtime timestamptz DEFAULT now(), filler char(22))')
+}
+
+/**
+ * Writes WAL until the position passes `target`, in transactions of about `chunk` bytes: `insert` appends rows
+ * (the data directory grows with the history), `pgbench` updates random accounts and logs each update in
+ * history as pgbench's TPC-B-like script does (the data stays about the same size, mostly WAL grows).
+ */
 async function fill(target: bigint, chunk: number): Promise<void> {
   while ((await lsn()) < target) {
+    if (values.traffic === 'pgbench') {
+      const rows = Math.max(1, Math.min(2000, Math.floor(chunk / 250)))
+      await main.query(
+        `WITH picked AS (SELECT DISTINCT 1 + floor(random() * ${ACCOUNTS})::int AS aid FROM generate_series(1, ${rows})), ` +
+          'moved AS (UPDATE accounts SET abalance = abalance + 1 FROM picked WHERE accounts.aid = picked.aid RETURNING accounts.aid) ' +
+          "INSERT INTO history (aid, delta, filler) SELECT aid, 1, '' FROM moved"
+      )
+      continue
+    }
     const rows = Math.max(1, Math.floor(chunk / 1100))
     await main.query(`INSERT INTO filler (pad) SELECT repeat('x', 1000) FROM generate_series(1, ${rows})`)
   }
@@ -180,7 +213,7 @@ const print = (row: Row, baseline?: Row, unpaused?: Row) =>
       row.correct ? 'yes' : 'NO'
     ].join(' | ')
   )
-console.log(`latency model: ${latency}; ranges: ${values.ranges}`)
+console.log(`latency model: ${latency}; ranges: ${values.ranges}; traffic: ${values.traffic}`)
 console.log(
   'range  | method                     | rounds | probes | API calls |   wall s | vs blog  | vs no-pause | exact'
 )
@@ -203,7 +236,7 @@ for (const bits of values.ranges.split(',').map(Number)) {
     rows.push(baseline)
     print(baseline, undefined, unpaused)
   }
-  for (const probe of ['time-travel', 'branch']) {
+  for (const probe of values.probes.split(',')) {
     for (const parallelism of [1, 3, 7]) {
       const row = await runAction(history, probe, parallelism)
       rows.push(row)

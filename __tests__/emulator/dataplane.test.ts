@@ -326,3 +326,58 @@ describe('data plane after a lot of history', () => {
     }
   })
 })
+
+describe('time-travel instances over a long history', () => {
+  test('a later point moves an idle instance forward, replaying from its last checkpoint, with the same answers', async () => {
+    const stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-move-'))
+    // No base backup after the first: only the checkpoints every 2 MB (checkpointEveryBytes) bound the replay.
+    const plane = await createDataPlane({
+      stateDir,
+      timeTravelIdleMs: 300,
+      backupEveryBytes: 1n << 40n,
+      checkpointEveryBytes: 2n * 1024n * 1024n
+    })
+    try {
+      const root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
+      const { early, late } = await withClient(plane, root, undefined, async (client) => {
+        await client.query('CREATE TABLE bulk (id int, payload text)')
+        const load = async (batches: number) => {
+          for (let batch = 0; batch < batches; batch++) {
+            await client.query("INSERT INTO bulk SELECT g, repeat('y', 1000) FROM generate_series(1, 1000) g")
+            await new Promise((resolve) => setTimeout(resolve, 150))
+          }
+        }
+        await load(10)
+        await client.query("INSERT INTO bulk VALUES (0, 'early')")
+        const early = await currentLsn(client)
+        await load(2)
+        await client.query("INSERT INTO bulk VALUES (-1, 'late')")
+        return { early, late: await currentLsn(client) }
+      })
+      const look = (lsn: bigint) =>
+        withClient(plane, root, { kind: 'lsn', lsn: formatLsn(lsn) }, async (client) => ({
+          rows: await count(client, 'bulk'),
+          replayLsn: (await client.query('SELECT pg_last_wal_replay_lsn()::text AS l')).rows[0].l as string,
+          dir: client.host
+        }))
+      // A fresh instance at the late point first, gone once idle; then one at the early point, moved forward.
+      const fresh = await look(late)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const first = await look(early)
+      const moved = await look(late)
+      expect(first.rows).toBe(10001)
+      expect(moved.dir).toBe(first.dir)
+      expect(moved.dir).not.toBe(fresh.dir)
+      expect({ rows: moved.rows, replayLsn: moved.replayLsn }).toEqual({ rows: 12002, replayLsn: fresh.replayLsn })
+      // Its restart replayed from a checkpoint it had replayed (late in the load), not from the base backup.
+      const { stdout: logText } = await run('cat', [path.join(path.dirname(moved.dir), 'postgres.log')])
+      const starts = [...logText.matchAll(/redo starts at (\S+)/g)].map((match) => parseLsn(match[1]))
+      expect(starts).toHaveLength(2)
+      expect(starts[1] - starts[0]).toBeGreaterThan(3n * 1024n * 1024n)
+      expect(starts[1]).toBeLessThan(early)
+    } finally {
+      await plane.close()
+      await run('rm', ['-rf', stateDir])
+    }
+  })
+})

@@ -27,7 +27,7 @@ export async function writeOwned(file: string, content: string, runAs: RunAs): P
  * Copies a running data directory into a new base backup, hard-linking each file that has not changed since
  * well before the previous backup started from that backup instead (backups are never written to, so they
  * can share files). Files that vanish under the server are skipped: the WAL replay recreates them.
- * Call it after `pg_backup_start`, whose checkpoint has written every dirty page.
+ * Call it after `pg_backup_start`, whose checkpoint has written every dirty page. Answers the bytes of its files.
  */
 export async function snapshotTree(
   from: string,
@@ -35,7 +35,8 @@ export async function snapshotTree(
   previous: { dir: string; startedAt: number } | undefined,
   skip: (relative: string) => boolean,
   runAs: RunAs
-): Promise<void> {
+): Promise<number> {
+  let bytes = 0
   const walk = async (relative: string): Promise<void> => {
     const entries = await readdir(path.join(from, relative), { withFileTypes: true }).catch(() => [])
     // Files of one directory are copied concurrently: a data directory holds about a thousand small files.
@@ -52,6 +53,7 @@ export async function snapshotTree(
         if (!entry.isFile()) return
         const stats = await stat(source).catch(() => undefined)
         if (!stats) return
+        bytes += stats.size
         if (previous && stats.mtimeMs < previous.startedAt - 1000) {
           const linked = await link(path.join(previous.dir, name), target).then(
             () => true,
@@ -71,4 +73,5 @@ export async function snapshotTree(
   }
   await makeDir(to, runAs)
   await walk('')
+  return bytes
 }
