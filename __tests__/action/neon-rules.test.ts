@@ -105,7 +105,13 @@ describe('restore', () => {
     )
 
     const before = await branchState()
-    const undo = await harness.run({ operation: 'restore', branch: 'ledger', source: backupName })
+    // Its own backup name: the default one has the second in it, which the first restore may have had too.
+    const undo = await harness.run({
+      operation: 'restore',
+      branch: 'ledger',
+      source: backupName,
+      name: 'ledger-undo-{run_id}'
+    })
     expect(undo.main.exitCode).toBe(1)
     expect(undo.main.errors).toEqual([
       expect.stringContaining(`branch: Neon does not allow a restore of ledger right now: ${reason}`)
