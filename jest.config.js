@@ -6,6 +6,9 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
+  // Two files at once: the integration tests mostly wait on PostgreSQL and the emulator's latency, so two
+  // workers keep two cores busy where jest's default (cores - 1) would leave one idle.
+  maxWorkers: 2,
   globalSetup: './__tests__/global/setup.js',
   globalTeardown: './__tests__/global/teardown.js'
 }
