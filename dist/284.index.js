@@ -337,7 +337,7 @@ var common = __webpack_require__(9425);
 /** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
 async function locatePoint(gateway, branch, point, input, history) {
     const [located] = await locateOn(gateway, branch, [[point, input]], history);
-    return pointOn(branch, point, located);
+    return pointOn(located);
 }
 /** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
 async function locateBounds(gateway, branch, bounds, history) {
@@ -351,7 +351,7 @@ async function locateBounds(gateway, branch, bounds, history) {
     catch (error) {
         throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
     }
-    return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) };
+    return { good: pointOn(good), bad: pointOn(bad) };
 }
 async function locateOn(gateway, branch, points, history) {
     const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
@@ -380,8 +380,8 @@ async function parentOf(gateway, branch, known) {
         return []; // named by its id in the summary then
     }
 }
-function pointOn(asked, point, located) {
-    return { asked, branch: located.incarnation.branch, point, note: located.note };
+function pointOn(located) {
+    return { branch: located.incarnation.branch, note: located.note };
 }
 
 

@@ -9,12 +9,9 @@ import { resolveBranch } from './common.js'
 
 /** Where a point of `branch` is read: on the branch itself, or on the backup that held it then. */
 export interface PointOn {
-  /** The branch the input named. */
-  asked: Branch
-  /** The branch that held the point: `asked`, or the backup of one of its restores. */
+  /** The branch that held the point: the branch named, or the backup of one of its restores. */
   branch: Branch
-  point: Point
-  /** Set when `branch` is not `asked`: where the point was read, for the summary. */
+  /** Set when it is a backup: where the point was read, for the summary. */
   note?: string
 }
 
@@ -27,7 +24,7 @@ export async function locatePoint(
   history?: string
 ): Promise<PointOn> {
   const [located] = await locateOn(gateway, branch, [[point, input]], history)
-  return pointOn(branch, point, located)
+  return pointOn(located)
 }
 
 /** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
@@ -51,7 +48,7 @@ export async function locateBounds(
   } catch (error) {
     throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error
   }
-  return { good: pointOn(branch, bounds.good, good), bad: pointOn(branch, bounds.bad, bad) }
+  return { good: pointOn(good), bad: pointOn(bad) }
 }
 
 async function locateOn(
@@ -86,6 +83,6 @@ async function parentOf(gateway: NeonGateway, branch: Branch, known: Branch[]): 
   }
 }
 
-function pointOn(asked: Branch, point: Point, located: Located<Branch>): PointOn {
-  return { asked, branch: located.incarnation.branch, point, note: located.note }
+function pointOn(located: Located<Branch>): PointOn {
+  return { branch: located.incarnation.branch, note: located.note }
 }
