@@ -75,12 +75,14 @@ describe('single fault kinds', () => {
 
   it('slow makes operations take ten times longer', async () => {
     await withHarness('slow:1', async (harness) => {
+      const started = Date.now()
       const { data } = await harness.api.createProjectBranch(harness.projectId, { branch: { name: 'slowly' } })
       const normal = latencyProfile('none').operationMs('create_branch')
-      // Past the normal duration, well before ten times it.
+      // Past the normal duration, well before ten times it (a loaded machine may take longer to ask: then the
+      // answer says nothing about the slowness, and only the duration below is checked).
       await new Promise((resolve) => setTimeout(resolve, normal * 3))
       const running = await harness.api.getProjectOperation(harness.projectId, data.operations[0].id)
-      expect(running.data.operation.status).toBe('running')
+      if (Date.now() - started < normal * 8) expect(running.data.operation.status).toBe('running')
       await waitForOperations(harness, data.operations)
       const done = await harness.api.getProjectOperation(harness.projectId, data.operations[0].id)
       expect(done.data.operation.total_duration_ms).toBe(normal * 10)
