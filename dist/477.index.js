@@ -121,8 +121,8 @@ var operations_common = __webpack_require__(9425);
 var restore = __webpack_require__(9284);
 // EXTERNAL MODULE: ./src/operations/branch-connection.ts
 var branch_connection = __webpack_require__(9445);
-// EXTERNAL MODULE: ./src/operations/lineage.ts + 1 modules
-var lineage = __webpack_require__(6115);
+// EXTERNAL MODULE: ./src/operations/lineage.ts
+var lineage = __webpack_require__(555);
 ;// CONCATENATED MODULE: ./src/operations/bisect/plan.ts
 
 
@@ -134,7 +134,7 @@ var lineage = __webpack_require__(6115);
 
 async function plan(settings, gateway, context) {
     const branch = await (0,operations_common/* resolveBranch */.pd)(gateway, settings.branch);
-    const located = await (0,lineage/* locateBounds */.u)(gateway, branch, settings, settings.history);
+    const located = await (0,lineage/* locateBounds */.uV)(gateway, branch, settings, settings.history);
     const connection = await (0,branch_connection/* connectionTo */.mQ)(branch, settings, gateway, context, 'bisect');
     const timeline = { ...connection, branch: located.good.branch };
     const [good, bad] = await Promise.all(['good', 'bad'].map((name) => readBound(name, settings[name], timeline)));

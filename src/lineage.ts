@@ -54,15 +54,20 @@ export function backupPrefix(branchName: string): string {
   return `${branchName}_old_`
 }
 
+/** The backups the action's restores of `branch` made, among `branches` (the branch itself never counts). */
+export function backupsOf<B extends LineageBranch>(branch: { id: string; name: string }, branches: B[]): B[] {
+  return branches.filter(
+    (candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name))
+  )
+}
+
 /** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
 export function lineageOf<B extends LineageBranch>(branch: B, branches: B[], history?: B): Lineage<B> {
   const current: Incarnation<B> = { branch, start: startOf(branch) }
   if (!branch.last_reset_at) return { incarnations: [current] }
   const at = Date.parse(branch.last_reset_at)
   current.since = at
-  const named = branches
-    .filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)))
-    .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
+  const named = backupsOf(branch, branches).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
   const latest = history ?? closestTo(at, named)
   const source = branches.find((candidate) => candidate.id === branch.parent_id)
   const restore = {

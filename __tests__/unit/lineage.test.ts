@@ -1,5 +1,5 @@
 /** src/lineage.ts: where a point of a restored branch is read, and when that cannot be known. */
-import { LineageError, lineageOf, locate, sameIncarnation, type LineageBranch } from '../../src/lineage.js'
+import { LineageError, backupsOf, lineageOf, locate, sameIncarnation, type LineageBranch } from '../../src/lineage.js'
 import type { Point } from '../../src/point.js'
 
 const at = (timestamp: string): Point => ({ kind: 'timestamp', timestamp })
@@ -129,5 +129,18 @@ describe('lineage', () => {
     const bad = locate(lineage, at('2026-12-01T11:30:00Z'))
     expect(() => sameIncarnation(good, bad, 'main')).toThrow(/bisect each side/)
     expect(() => sameIncarnation(good, good, 'main')).not.toThrow()
+  })
+})
+
+describe('backupsOf', () => {
+  it("keeps only names that start with the branch's backup prefix (Neon's search matches anywhere in a name)", () => {
+    const main = { id: 'br-main', name: 'main' }
+    const branches: LineageBranch[] = [
+      { id: 'br-main', name: 'main', created_at: '2026-12-01T00:00:00Z' },
+      { id: 'br-a', name: 'main_old_20261201T100000Z', created_at: '2026-12-01T10:00:00Z' },
+      { id: 'br-b', name: 'domain_old_20261201T100000Z', created_at: '2026-12-01T10:00:00Z' },
+      { id: 'br-c', name: 'main_older', created_at: '2026-12-01T10:00:00Z' }
+    ]
+    expect(backupsOf(main, branches).map((branch) => branch.id)).toEqual(['br-a'])
   })
 })

@@ -2,7 +2,7 @@
  * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
  * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
  */
-import { LineageError, backupPrefix, lineageOf, locate, sameIncarnation, type Located } from '../lineage.js'
+import { LineageError, backupPrefix, backupsOf, lineageOf, locate, sameIncarnation, type Located } from '../lineage.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
 import type { Point } from '../point.js'
 import { resolveBranch } from './common.js'
@@ -59,7 +59,7 @@ async function locateOn(
 ): Promise<Located<Branch>[]> {
   const historyBranch = history ? await resolveBranch(gateway, history, 'history') : undefined
   // Only a restored branch has a past elsewhere: the others need no look-up.
-  const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : []
+  const backups = branch.last_reset_at ? await listBackups(gateway, branch) : []
   const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch)
   // Each point with the input it came from, for the refusal's wording.
   return points.map(([point, input]) => {
@@ -85,4 +85,9 @@ async function parentOf(gateway: NeonGateway, branch: Branch, known: Branch[]): 
 
 function pointOn(located: Located<Branch>): PointOn {
   return { branch: located.incarnation.branch, note: located.note }
+}
+
+/** The `{branch}_old_*` backups of `branch` Neon lists (its search matches anywhere in the name: filtered here). */
+export async function listBackups(gateway: NeonGateway, branch: Branch): Promise<Branch[]> {
+  return backupsOf(branch, await gateway.branches.list({ search: backupPrefix(branch.name) }))
 }

@@ -6,12 +6,13 @@
 import { formatDuration } from '../duration.js'
 import type { RestoreSettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
+import { backupPrefix } from '../lineage.js'
 import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { checkPoint, nameFor, neonTime, pointFields, resolveBranch, resolveSnapshot, restoreStep } from './common.js'
 import { expiryCleared, oldNameTaken, restriction } from './explain.js'
-import { locatePoint } from './lineage.js'
+import { listBackups, locatePoint } from './lineage.js'
 
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3
@@ -41,9 +42,7 @@ export async function plan(settings: RestoreSettings, gateway: NeonGateway, cont
   if (await gateway.branches.findByName(backupName)) {
     throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`)
   }
-  const existingBackups = (await gateway.branches.list({ search: `${target.name}_old_` })).filter((branch) =>
-    branch.name.startsWith(`${target.name}_old_`)
-  )
+  const existingBackups = await listBackups(gateway, target)
   const refusal =
     restoreRefusal(settings, target, from.kind === 'branch') ?? (await snapshotRefusal(from, target, gateway))
   return { settings, target, from, backupName, existingBackups, clearsExpiryOf: expiringSource(from, target), refusal }
@@ -138,7 +137,7 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
   const slotWarning =
     backups > BACKUP_WARNING_COUNT
       ? `${backups} restore backups of ${target.name} now use branch slots; ` +
-        `remove old ones with operation: prune, match: ${target.name}_old_*`
+        `remove old ones with operation: prune, match: ${backupPrefix(target.name)}*`
       : undefined
   if (slotWarning) context.warning(slotWarning)
   const summary = new Summary()
