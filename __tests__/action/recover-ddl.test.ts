@@ -177,6 +177,30 @@ beforeAll(async () => {
 afterAll(() => harness?.stop())
 
 describe('recover re-creates a dropped table', () => {
+  it('in a dry run shows the full DDL it would run, and changes nothing', async () => {
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: point,
+      tables: 'customers',
+      mode: 'merge',
+      'dry-run': 'true'
+    })
+    expect(main.errors).toEqual([])
+    const sql = main.summary.replace(/&quot;/g, '"')
+    for (const statement of [
+      'CREATE SEQUENCE "public"."customers_id_seq" AS integer',
+      'ALTER TABLE "public"."customers" ADD CONSTRAINT "customers_email_key" UNIQUE (email);',
+      'CREATE INDEX "customers_name_idx" ON "public"."customers" USING btree (lower(name));',
+      'ALTER TABLE "public"."orders" ADD CONSTRAINT "orders_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES "public"."customers"(id) NOT VALID;',
+      'ALTER TABLE "public"."orders" VALIDATE CONSTRAINT "orders_customer_id_fkey";'
+    ]) {
+      expect(sql).toContain(statement)
+    }
+    const [gone] = await query<{ table: string | null }>(shop.uri, `SELECT to_regclass('customers')::text AS table`)
+    expect(gone.table).toBeNull()
+  })
+
   it("brings back the seeds' customers in place with its definition, its sequence and the key orders had to it", async () => {
     const pastUri = pastAt(point)
     const { main } = await harness.run({
@@ -232,6 +256,26 @@ describe('recover re-creates a dropped table', () => {
     )
   })
 
+  it('rolls back every table when one fails half-way (its trigger function is gone at head)', async () => {
+    await query(shop.uri, 'ALTER FUNCTION books.touch() RENAME TO touch_gone')
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: point,
+      tables: 'books.events, books.ledger',
+      mode: 'merge'
+    })
+    await query(shop.uri, 'ALTER FUNCTION books.touch_gone() RENAME TO touch')
+    expect(main.exitCode).toBe(1)
+    expect(main.errors.join('\n')).toMatch(
+      /^recover failed while copying books\.ledger; nothing was changed on shop \(the transaction was rolled back\): function books\.touch\(\) does not exist/
+    )
+    // books.events had been re-created and filled by then.
+    expect(main.log).toMatch(/books\.events: 120 rows into "books"\."events"/)
+    const left = await query(shop.uri, `SELECT relname FROM pg_class WHERE relnamespace = 'books'::regnamespace`)
+    expect(left).toEqual([])
+  })
+
   it('brings back every object kind of a table and of a partitioned table, compared by catalog queries', async () => {
     const { main } = await harness.run({
       operation: 'recover',
@@ -242,6 +286,11 @@ describe('recover re-creates a dropped table', () => {
     })
     expect(main.errors).toEqual([])
     expect(JSON.parse(main.outputs.rows)).toEqual({ 'books.events': 120, 'books.ledger': 20 })
+    // The fingerprint holds something of every kind (a query that found nothing would compare equal too).
+    const ledger = before['books.ledger'] as Record<string, unknown>
+    const unset = Object.keys(ledger).filter((kind) => ledger[kind] === null)
+    expect(unset.sort()).toEqual(['bound', 'partitions', 'partkey'])
+    expect((before['books.events'] as Record<string, unknown[]>).partitions).toHaveLength(3)
     expect(await fingerprints(shop.uri, ['books.ledger', 'books.events'])).toEqual(before)
     expect(await digest(shop.uri, 'books.ledger')).toBe(await digest(pastAt(point), 'books.ledger'))
     // Both sequences moved past the point: the identity (START 100 BY 5, 20 rows: 195 was the last) and the serial.
