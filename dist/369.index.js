@@ -1158,7 +1158,11 @@ async function copyAll(plan, context) {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
     }
 }
-/** A re-created table gets every column but the generated ones, which it computes again from the others. */
+/**
+ * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
+ * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
+ * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
+ */
 /** The table's DDL up to the COPY, its rows, then the constraints, indexes and the rest, built over all rows. */
 async function recreate(past, live, copy) {
     for (const statement of copy.create.beforeCopy)
