@@ -617,9 +617,8 @@ async function readTableShape(client, text) {
     await client.query(`SET search_path = pg_catalog`);
     try {
         const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
-              a.attidentity::text AS identity
-         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+              a.attgenerated <> '' AS generated, a.attidentity::text AS identity
+         FROM pg_attribute a
         WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum`, [oid]);
         const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
@@ -632,7 +631,7 @@ async function readTableShape(client, text) {
             schema,
             name,
             kind: kind,
-            columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
+            columns: columns.rows,
             primaryKey: key.rows[0]
         };
     }

@@ -8,8 +8,6 @@ export interface Column {
   /** As format_type prints it, schema-qualified unless in pg_catalog (read with search_path = pg_catalog). */
   type: string
   notNull: boolean
-  /** The default expression; undefined when none. */
-  default?: string
   /** A stored generated column: its values are computed, never written. */
   generated: boolean
   /** 'a' (ALWAYS), 'd' (BY DEFAULT) or '' for columns that are not identity columns. */

@@ -18,20 +18,18 @@ const orders: TableShape = {
       name: 'id',
       type: 'integer',
       notNull: true,
-      default: "nextval('orders_id_seq'::regclass)",
       generated: false,
       identity: ''
     },
-    { name: 'total', type: 'numeric(10,2)', notNull: false, default: '0', generated: false, identity: '' },
+    { name: 'total', type: 'numeric(10,2)', notNull: false, generated: false, identity: '' },
     {
       name: 'Status',
       type: 'public.status',
       notNull: true,
-      default: "'new'::public.status",
       generated: false,
       identity: ''
     },
-    { name: 'doubled', type: 'numeric', notNull: false, default: '(total * 2)', generated: true, identity: '' },
+    { name: 'doubled', type: 'numeric', notNull: false, generated: true, identity: '' },
     { name: 'seq', type: 'bigint', notNull: true, generated: false, identity: 'a' }
   ],
   primaryKey: { definition: 'PRIMARY KEY (id)', columns: ['id'] }
