@@ -830,6 +830,8 @@ async function planRecreation(past, live, shapes, options) {
     };
     if (placement.schema === undefined)
         await checkInPlace(live, ordered, placement, options.branch);
+    else
+        checkDistinct(ordered, placement);
     await checkRoles(live, ordered, options.branch);
     const notes = [];
     const keys = await ownKeys(live, ordered, placement, notes, options.branch);
@@ -851,13 +853,20 @@ async function checkInPlace(live, tables, placement, branch) {
                 'create the schema first, or recover into a new schema (mode: schema)');
         }
     }
-    const names = tables.flatMap((table) => relationNames(table, placement));
-    const taken = await (0,postgres/* takenRelations */.XH)(live, names);
-    const twice = names.map(recovery_sql/* displayName */.QC).filter((name, index, all) => all.indexOf(name) !== index);
-    if (taken.length > 0 || twice.length > 0) {
-        const list = [...new Set([...taken.map(recovery_sql/* displayName */.QC), ...twice])].join(', ');
+    const taken = await (0,postgres/* takenRelations */.XH)(live, tables.flatMap((table) => relationNames(table, placement)));
+    if (taken.length > 0) {
+        const list = taken.map(recovery_sql/* displayName */.QC).join(', ');
         throw new Error(`mode: merge would re-create ${tables.map(recovery_sql/* displayName */.QC).join(', ')} with the names they had, and ${list} ` +
             `is taken at the head of ${branch} (by a table, index or sequence); rename or drop it, or recover into a schema (mode: schema)`);
+    }
+}
+/** Copies from several schemas land in one: their tables, indexes and sequences must not share a name there. */
+function checkDistinct(tables, placement) {
+    const names = tables.flatMap((table) => relationNames(table, placement)).map(recovery_sql/* displayName */.QC);
+    const twice = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+    if (twice.length > 0) {
+        throw new Error(`tables: the copies of ${tables.map(recovery_sql/* displayName */.QC).join(', ')} would all need ${twice.join(', ')} in schema ` +
+            `${placement.schema}; recover them in separate steps (each into its own schema)`);
     }
 }
 function rolesOf(table) {

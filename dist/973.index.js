@@ -418,11 +418,14 @@ async function readTableDefinition(client, oid) {
         await client.query('RESET search_path').catch(() => undefined);
     }
 }
-/** The foreign keys other tables have to the table with `oid` (not those of partitions, which their parent's make). */
+/**
+ * The foreign keys other tables have to the table with `oid`: not the clones PostgreSQL keeps for partitions
+ * (conparentid), which the parent's key makes again.
+ */
 async function readReferencingKeys(client, oid) {
     await client.query('SET search_path = pg_catalog');
     try {
-        return await foreignKeys(client, 'con.confrelid = $1 AND con.conrelid <> $1', oid);
+        return await foreignKeys(client, 'con.confrelid = $1 AND con.conrelid <> $1 AND con.conparentid = 0', oid);
     }
     finally {
         await client.query('RESET search_path').catch(() => undefined);

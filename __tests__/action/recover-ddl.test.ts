@@ -332,6 +332,21 @@ describe('recover re-creates a dropped table', () => {
     await query(shop.uri, 'DROP TABLE accounts_pkey')
   })
 
+  it('refuses copies into one schema that would need the same names', async () => {
+    const { main } = await harness.run({
+      operation: 'recover',
+      branch: 'shop',
+      at: point,
+      tables: 'books.ledger, "books".ledger',
+      into: 'twice'
+    })
+    expect(main.exitCode).toBe(1)
+    expect(main.errors.join('\n')).toMatch(
+      /^tables: the copies of books\.ledger, books\.ledger would all need twice\.ledger, twice\.ledger_id_seq, .*recover them in separate steps/
+    )
+    expect(await query(shop.uri, `SELECT FROM pg_namespace WHERE nspname = 'twice'`)).toEqual([])
+  })
+
   it('leaves a foreign key that rows written since violate NOT VALID, and reports the rows without deleting them', async () => {
     const { main } = await harness.run({
       operation: 'recover',

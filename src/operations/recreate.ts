@@ -68,6 +68,7 @@ export async function planRecreation(
     creator: options.role
   }
   if (placement.schema === undefined) await checkInPlace(live, ordered, placement, options.branch)
+  else checkDistinct(ordered, placement)
   await checkRoles(live, ordered, options.branch)
   const notes: string[] = []
   const keys = await ownKeys(live, ordered, placement, notes, options.branch)
@@ -97,14 +98,27 @@ async function checkInPlace(
       )
     }
   }
-  const names = tables.flatMap((table) => relationNames(table, placement))
-  const taken = await takenRelations(live, names)
-  const twice = names.map(displayName).filter((name, index, all) => all.indexOf(name) !== index)
-  if (taken.length > 0 || twice.length > 0) {
-    const list = [...new Set([...taken.map(displayName), ...twice])].join(', ')
+  const taken = await takenRelations(
+    live,
+    tables.flatMap((table) => relationNames(table, placement))
+  )
+  if (taken.length > 0) {
+    const list = taken.map(displayName).join(', ')
     throw new Error(
       `mode: merge would re-create ${tables.map(displayName).join(', ')} with the names they had, and ${list} ` +
         `is taken at the head of ${branch} (by a table, index or sequence); rename or drop it, or recover into a schema (mode: schema)`
+    )
+  }
+}
+
+/** Copies from several schemas land in one: their tables, indexes and sequences must not share a name there. */
+function checkDistinct(tables: TableDefinition[], placement: Placement): void {
+  const names = tables.flatMap((table) => relationNames(table, placement)).map(displayName)
+  const twice = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))]
+  if (twice.length > 0) {
+    throw new Error(
+      `tables: the copies of ${tables.map(displayName).join(', ')} would all need ${twice.join(', ')} in schema ` +
+        `${placement.schema}; recover them in separate steps (each into its own schema)`
     )
   }
 }

@@ -39,11 +39,14 @@ export async function readTableDefinition(client: Client, oid: number): Promise<
   }
 }
 
-/** The foreign keys other tables have to the table with `oid` (not those of partitions, which their parent's make). */
+/**
+ * The foreign keys other tables have to the table with `oid`: not the clones PostgreSQL keeps for partitions
+ * (conparentid), which the parent's key makes again.
+ */
 export async function readReferencingKeys(client: Client, oid: number): Promise<ForeignKeyDefinition[]> {
   await client.query('SET search_path = pg_catalog')
   try {
-    return await foreignKeys(client, 'con.confrelid = $1 AND con.conrelid <> $1', oid)
+    return await foreignKeys(client, 'con.confrelid = $1 AND con.conrelid <> $1 AND con.conparentid = 0', oid)
   } finally {
     await client.query('RESET search_path').catch(() => undefined)
   }
