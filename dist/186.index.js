@@ -95,7 +95,7 @@ async function checkPoint(gateway, branch, point, input, context) {
         });
         context.mask(uri);
         // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
-        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
         head = await headLsn(uri);
     }
     catch (error) {

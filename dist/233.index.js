@@ -209,7 +209,7 @@ async function connectionTo(branch, settings, gateway, context, operation) {
  */
 async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
     // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
     const uri = pastUri({ ...connection, branch: on }, at);
@@ -313,7 +313,7 @@ async function checkPoint(gateway, branch, point, input, context) {
         });
         context.mask(uri);
         // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
-        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
         head = await headLsn(uri);
     }
     catch (error) {
@@ -485,7 +485,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
-/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(552);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(973);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
 /* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4889);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);

@@ -22,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_lsn = __webpack_require__(2326);
 // EXTERNAL MODULE: ./src/point.ts
 var src_point = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/postgres/index.ts + 7 modules
-var postgres = __webpack_require__(552);
+// EXTERNAL MODULE: ./src/postgres/index.ts + 8 modules
+var postgres = __webpack_require__(973);
 ;// CONCATENATED MODULE: ./src/search.ts
 /**
  * The k-ary boundary search behind bisect, without I/O. Between an LSN where the check passes (`good`) and one
@@ -1114,7 +1114,7 @@ async function connectionTo(branch, settings, gateway, context, operation) {
  */
 async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
     // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
     const uri = pastUri({ ...connection, branch: on }, at);

@@ -209,7 +209,7 @@ async function connectionTo(branch, settings, gateway, context, operation) {
  */
 async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
     // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
     const uri = pastUri({ ...connection, branch: on }, at);
@@ -313,7 +313,7 @@ async function checkPoint(gateway, branch, point, input, context) {
         });
         context.mask(uri);
         // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
-        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 552));
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
         head = await headLsn(uri);
     }
     catch (error) {

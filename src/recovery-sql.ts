@@ -8,8 +8,6 @@ export interface Column {
   /** As format_type prints it, schema-qualified unless in pg_catalog (read with search_path = pg_catalog). */
   type: string
   notNull: boolean
-  /** The default expression; undefined when none. */
-  default?: string
   /** A stored generated column: its values are computed, never written. */
   generated: boolean
   /** 'a' (ALWAYS), 'd' (BY DEFAULT) or '' for columns that are not identity columns. */
@@ -48,26 +46,6 @@ export function parseIdentifierText(text: string): string {
 export function defaultSchemaName(now: Date): string {
   const iso = now.toISOString()
   return `recovered_${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`
-}
-
-/** Defaults that take values from a sequence would tie the copy to the original's sequence (or fail without it). */
-function keepsDefault(column: Column): boolean {
-  return column.default !== undefined && !/\bnextval\s*\(/i.test(column.default)
-}
-
-/**
- * CREATE TABLE for a copy of `shape` in `schema`: same column types, NOT NULL, primary key, and the defaults
- * that do not use sequences. Identity and generated columns become plain columns holding the copied values.
- */
-export function createTableSql(schema: string, shape: TableShape): string {
-  const lines = shape.columns.map((column) => {
-    const parts = [quoteIdent(column.name), column.type]
-    if (column.notNull) parts.push('NOT NULL')
-    if (!column.generated && keepsDefault(column)) parts.push(`DEFAULT ${column.default}`)
-    return `  ${parts.join(' ')}`
-  })
-  if (shape.primaryKey) lines.push(`  ${shape.primaryKey.definition}`)
-  return `CREATE TABLE ${qualifiedName(schema, shape.name)} (\n${lines.join(',\n')}\n)`
 }
 
 /** The rows to copy: `columns` of the table at the point, only those matching `where` when given. */

@@ -2,16 +2,18 @@
  * recover: copy tables (or some of their rows) from `branch` as it was at `at` into the same branch at its head,
  * changing nothing else. The past is read through a read-only time-travel connection (no branch is created);
  * the rows are streamed with COPY into the live branch inside one transaction, so a failure leaves no trace.
- * By default the tables land in a new schema; with mode: merge, the rows missing from each original table
- * (by primary key) go back into it.
+ * By default the tables land in a new schema, re-created from their definition at the point (src/ddl/); with
+ * mode: merge, the rows missing from each original table (by primary key) go back into it, and a table dropped
+ * since comes back in place, exactly as it was (src/operations/recreate.ts).
  */
 import { formatDuration } from '../duration.js'
 import type { RecoverSettings } from '../inputs.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
 import { describePoint } from '../point.js'
 import { checkSelect, connect, copyRows, readTableShape, schemaExists, type Client } from '../postgres/index.js'
+import { placed } from '../ddl/table.js'
+import type { TableDdl } from '../ddl/table.js'
 import {
-  createTableSql,
   defaultSchemaName,
   displayName,
   mergeSql,
@@ -28,6 +30,8 @@ import { Summary } from '../summary.js'
 import { checkPoint, resolveBranch } from './common.js'
 import { connectionTo, pointUri } from './branch-connection.js'
 import { locatePoint, type PointOn } from './lineage.js'
+import { VIOLATION_LIMIT } from '../ddl/foreign-keys.js'
+import { addForeignKeys, foreignKeyStatements, planRecreation, type InvalidKey, type Recreation } from './recreate.js'
 
 /** One table to copy: what is read at the point, and where it goes. */
 export interface TableCopy {
@@ -40,8 +44,8 @@ export interface TableCopy {
   into: string
   /** merge: the original table's primary key columns and whether it has identity ALWAYS columns. */
   merge?: { keyColumns: string[]; overridingSystemValue: boolean }
-  /** schema mode: the CREATE TABLE of the copy. */
-  ddl?: string
+  /** A table re-created (dropped since, or copied into a schema): its DDL before and after the COPY. */
+  create?: TableDdl
 }
 
 export interface RecoverPlan {
@@ -54,6 +58,8 @@ export interface RecoverPlan {
   /** schema mode: the schema created for the copies. */
   schema?: string
   copies: TableCopy[]
+  /** The tables re-created: their foreign keys (added after every COPY) and what does not come back. */
+  recreation?: Recreation
   liveUri: string
   pastUri: string
 }
@@ -74,16 +80,23 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
       throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`)
     }
     const copies: TableCopy[] = []
+    const gone: TableShape[] = []
     for (const table of settings.tables) {
       const shape = await readTableShape(past, table)
       if (!shape) {
         throw new Error(`tables: ${table} did not exist on ${branch.name} at ${describePoint(settings.at)}`)
       }
-      copies.push(
-        schema === undefined
-          ? await mergeCopy(shape, live, branch, settings.where)
-          : schemaCopy(shape, schema, settings.where)
-      )
+      // merge into the table at head; re-create it when it is gone, and always for a copy in a schema.
+      const head =
+        schema === undefined ? await readTableShape(live, qualifiedName(shape.schema, shape.name)) : undefined
+      if (head) copies.push(mergeCopy(shape, head, settings.where))
+      else gone.push(shape)
+    }
+    const recreation =
+      gone.length === 0 ? undefined : await planRecreation(past, live, gone, { schema, role, branch: branch.name })
+    for (const { definition, ddl } of recreation?.tables ?? []) {
+      const shape = gone.find((table) => displayName(table) === displayName(definition))!
+      copies.push(recreatedCopy(shape, ddl, schema, settings.where))
     }
     const destinations = copies.map((copy) => copy.into)
     const duplicate = destinations.find((into, index) => destinations.indexOf(into) !== index)
@@ -94,7 +107,7 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
         throw new Error(`where: ${error.message} (in ${copy.select})`)
       })
     }
-    return { settings, branch, at, database, role, schema, copies, liveUri, pastUri }
+    return { settings, branch, at, database, role, schema, copies, recreation, liveUri, pastUri }
   } finally {
     await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
   }
@@ -127,25 +140,25 @@ export function describe(plan: RecoverPlan): OperationResult {
   return { outputs: {}, summary }
 }
 
-export async function execute(
-  plan: RecoverPlan,
-  _gateway: NeonGateway,
-  context: RunContext
-): Promise<{ copies: CopyResult[]; ms: number }> {
-  const started = Date.now()
-  const copies = await copyAll(plan, context)
-  return { copies, ms: Date.now() - started }
+interface RecoverResult {
+  copies: CopyResult[]
+  /** Foreign keys left NOT VALID because rows written since violate them. */
+  invalid: InvalidKey[]
+  ms: number
 }
 
-export function report(
-  plan: RecoverPlan,
-  result: { copies: CopyResult[]; ms: number },
-  context: RunContext
-): OperationResult {
+export async function execute(plan: RecoverPlan, _gateway: NeonGateway, context: RunContext): Promise<RecoverResult> {
+  const started = Date.now()
+  const result = await copyAll(plan, context)
+  return { ...result, ms: Date.now() - started }
+}
+
+export function report(plan: RecoverPlan, result: RecoverResult, context: RunContext): OperationResult {
   const { branch, schema } = plan
   const results = result.copies
   const rows = Object.fromEntries(results.map((copy) => [displayName(copy.copy.past), copy.written]))
   const total = results.reduce((sum, copy) => sum + copy.written, 0)
+  const recreated = results.filter((copy) => copy.copy.create).map((copy) => displayName(copy.copy.past))
   const summary = new Summary()
     .heading(title(plan))
     .paragraph(plan.at.note)
@@ -154,33 +167,63 @@ export function report(
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
         : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`
     )
+    .paragraph(
+      schema === undefined && recreated.length > 0
+        ? `Re-created ${recreated.join(', ')}, gone at head, as it was at the point, with its rows.`
+        : undefined
+    )
     .keyValues([...facts(plan), ['Took', formatDuration(result.ms)]])
     .table(
       ['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'],
       results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into])
     )
-    .heading('To undo this recovery', 3)
+  reportLeftOut(summary, plan.recreation?.notes ?? [], result.invalid)
+  summary.heading('To undo this recovery', 3)
   if (schema !== undefined) summary.code(`DROP SCHEMA ${quoteIdent(schema)} CASCADE;`, 'sql')
-  else summary.paragraph('Delete the inserted rows by their primary keys:').code(undoSql(results), 'sql')
+  else {
+    const how = recreated.length > 0 ? 'Drop the re-created tables and delete' : 'Delete'
+    summary.paragraph(`${how} the inserted rows by their primary keys:`).code(undoSql(results), 'sql')
+  }
   context.info(
     `Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${branch.name} at ${describePoint(plan.settings.at)}: ${JSON.stringify(rows)}`
   )
-  return { outputs: { rows: JSON.stringify(rows) }, summary }
+  const invalid = Object.fromEntries(
+    result.invalid.map((key) => [`${key.table}.${key.name}`, { count: key.count, keys: key.keys }])
+  )
+  return { outputs: { rows: JSON.stringify(rows), 'invalid-keys': JSON.stringify(invalid) }, summary }
 }
 
+/** What did not come back as it was: definitions left out, and foreign keys that rows written since violate. */
+function reportLeftOut(summary: Summary, notes: string[], invalid: InvalidKey[]): void {
+  if (notes.length > 0) summary.heading('Left out', 3).paragraph(notes.map((note) => `${note}.`).join(' '))
+  if (invalid.length === 0) return
+  summary
+    .heading('Foreign keys left NOT VALID', 3)
+    .paragraph(
+      'Rows written since the point break these keys. Nothing was deleted; the keys are in place NOT VALID ' +
+        '(new rows are checked). Fix the rows, then run ALTER TABLE … VALIDATE CONSTRAINT.'
+    )
+    .table(
+      ['Table', 'Foreign key', 'Violating rows', `Their keys (the first ${VIOLATION_LIMIT})`],
+      invalid.map((key) => [key.table, key.name, String(key.count), key.keys.map((k) => JSON.stringify(k)).join(' ')])
+    )
+}
+
+/** A re-created table is dropped again (CASCADE: with the foreign keys other tables got to it); merged rows deleted. */
 function undoSql(results: CopyResult[]): string {
-  return (
-    results
-      .filter((result) => result.written > 0)
-      .map(
-        (result) =>
-          undoMergeSql(result.copy.into, result.copy.merge!.keyColumns, result.keys!) +
-          (result.written > result.listed
-            ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
-            : '')
-      )
-      .join('\n') || '-- nothing was inserted'
-  )
+  const drops = results
+    .filter((result) => result.copy.create)
+    .map((result) => `DROP TABLE ${result.copy.into} CASCADE;`)
+  const deletes = results
+    .filter((result) => result.copy.merge && result.written > 0)
+    .map(
+      (result) =>
+        undoMergeSql(result.copy.into, result.copy.merge!.keyColumns, result.keys!) +
+        (result.written > result.listed
+          ? `\n-- only the first ${result.listed} of ${result.written} keys are listed above`
+          : '')
+    )
+  return [...drops, ...deletes].join('\n') || '-- nothing was inserted'
 }
 
 interface CopyResult {
@@ -193,13 +236,15 @@ interface CopyResult {
 }
 
 /** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
-async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResult[]> {
+async function copyAll(plan: RecoverPlan, context: RunContext): Promise<Omit<RecoverResult, 'ms'>> {
   const [past, live] = await connectBoth(plan.pastUri, plan.liveUri)
   const results: CopyResult[] = []
   let current: TableCopy | undefined
   try {
     await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
     await live.query('BEGIN')
+    // The re-created definitions were printed with only pg_catalog on the path: run them on the same path.
+    if (plan.recreation) await live.query('SET LOCAL search_path = pg_catalog, pg_temp')
     if (plan.schema !== undefined) await live.query(`CREATE SCHEMA ${quoteIdent(plan.schema)}`)
     for (const [index, copy] of plan.copies.entries()) {
       current = copy
@@ -217,16 +262,14 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResu
         const keys = merged.rows[0].keys ?? undefined
         results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) })
       } else {
-        await live.query(copy.ddl!)
-        const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns)
-        if (read !== written) throw new Error(`read ${read} rows at the point but wrote ${written}`)
-        results.push({ copy, read, written, listed: 0 })
+        results.push(await recreate(past, live, copy))
       }
       context.info(`${displayName(copy.past)}: ${results[results.length - 1].written} rows into ${copy.into}`)
     }
     current = undefined
+    const invalid = await addForeignKeys(live, plan.recreation?.foreignKeys ?? [])
     await live.query('COMMIT')
-    return results
+    return { copies: results, invalid }
   } catch (error) {
     await live.query('ROLLBACK').catch(() => undefined)
     const where = current ? ` while copying ${displayName(current.past)}` : ''
@@ -238,31 +281,40 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResu
   }
 }
 
-function schemaCopy(shape: TableShape, schema: string, where: string | undefined): TableCopy {
-  const columns = shape.columns.map((column) => column.name)
+/**
+ * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
+ * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
+ * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
+ */
+/** The table's DDL up to the COPY, its rows, then the constraints, indexes and the rest, built over all rows. */
+async function recreate(past: Client, live: Client, copy: TableCopy): Promise<CopyResult> {
+  for (const statement of copy.create!.beforeCopy) await live.query(statement)
+  const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns)
+  if (read !== written) throw new Error(`read ${read} rows at the point but wrote ${written}`)
+  for (const statement of copy.create!.afterCopy) await live.query(statement)
+  return { copy, read, written, listed: 0 }
+}
+
+function recreatedCopy(
+  shape: TableShape,
+  create: TableDdl,
+  schema: string | undefined,
+  where: string | undefined
+): TableCopy {
+  const columns = shape.columns.filter((column) => !column.generated).map((column) => column.name)
+  const into = placed(shape, { schema })
   return {
     past: shape,
     columns,
     select: selectSql(shape, columns, where),
-    into: qualifiedName(schema, shape.name),
-    ddl: createTableSql(schema, shape)
+    into: qualifiedName(into.schema, into.name),
+    create
   }
 }
 
-/** The original table at head must exist with a primary key and every column the past rows carry. */
-async function mergeCopy(
-  shape: TableShape,
-  live: Client,
-  branch: Branch,
-  where: string | undefined
-): Promise<TableCopy> {
+/** The original table at head must have a primary key and every column the past rows carry. */
+function mergeCopy(shape: TableShape, head: TableShape, where: string | undefined): TableCopy {
   const name = displayName(shape)
-  const head = await readTableShape(live, qualifiedName(shape.schema, shape.name))
-  if (!head) {
-    throw new Error(
-      `mode: merge needs ${name} at the head of ${branch.name}, and it is gone; recover it into a schema (mode: schema)`
-    )
-  }
   if (!head.primaryKey) {
     throw new Error(
       `mode: merge needs a primary key to tell missing rows from present ones, and ${name} has none; ` +
@@ -306,14 +358,21 @@ function statements(plan: RecoverPlan): string[] {
   const lines = ['BEGIN;']
   if (plan.schema !== undefined) lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`)
   for (const copy of plan.copies) {
-    if (copy.ddl) lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`)
-    else
+    if (copy.create) {
+      lines.push(
+        ...copy.create.beforeCopy.map((statement) => `${statement};`),
+        `-- rows of: ${copy.select}`,
+        `COPY ${copy.into} FROM STDIN;`,
+        ...copy.create.afterCopy.map((statement) => `${statement};`)
+      )
+    } else
       lines.push(
         `-- rows of: ${copy.select}`,
         `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
       )
   }
-  lines.push('COMMIT;')
+  lines.push(...foreignKeyStatements(plan.recreation?.foreignKeys ?? []))
+  lines.push(...(plan.recreation?.notes ?? []).map((note) => `-- ${note}`), 'COMMIT;')
   return lines
 }
 

@@ -23,11 +23,10 @@ export async function readTableShape(client: Client, text: string): Promise<Tabl
   // Qualify every type and expression by reading them with only pg_catalog on the search path.
   await client.query(`SET search_path = pg_catalog`)
   try {
-    const columns = await client.query<Column & { default: string | null }>(
+    const columns = await client.query<Column>(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated <> '' AS generated,
-              a.attidentity::text AS identity
-         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+              a.attgenerated <> '' AS generated, a.attidentity::text AS identity
+         FROM pg_attribute a
         WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum`,
       [oid]
@@ -45,7 +44,7 @@ export async function readTableShape(client: Client, text: string): Promise<Tabl
       schema,
       name,
       kind: kind as TableShape['kind'],
-      columns: columns.rows.map((column) => ({ ...column, default: column.default ?? undefined })),
+      columns: columns.rows,
       primaryKey: key.rows[0]
     }
   } finally {
