@@ -2,6 +2,157 @@ export const id = 369;
 export const ids = [369];
 export const modules = {
 
+/***/ 5010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ LineageError),
+/* harmony export */   Zk: () => (/* binding */ sameIncarnation),
+/* harmony export */   bQ: () => (/* binding */ lineageOf),
+/* harmony export */   nY: () => (/* binding */ backupPrefix),
+/* harmony export */   pi: () => (/* binding */ backupsOf),
+/* harmony export */   x5: () => (/* binding */ locate)
+/* harmony export */ });
+/* unused harmony export BACKUP_MATCH_MS */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9525);
+/**
+ * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
+ *
+ * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
+ * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
+ * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
+ * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
+ * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
+ * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
+ * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
+ * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
+ *
+ * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
+ * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
+ */
+
+
+
+/** A backup is made by the restore itself: its creation time is within this of the restore's. */
+const BACKUP_MATCH_MS = 5 * 60_000;
+function backupPrefix(branchName) {
+    return `${branchName}_old_`;
+}
+/** The backups the action's restores of `branch` made, among `branches` (the branch itself never counts). */
+function backupsOf(branch, branches) {
+    return branches.filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)));
+}
+/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
+function lineageOf(branch, branches, history) {
+    const current = { branch, start: startOf(branch) };
+    if (!branch.last_reset_at)
+        return { incarnations: [current] };
+    const at = Date.parse(branch.last_reset_at);
+    current.since = at;
+    const named = backupsOf(branch, branches).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const latest = history ?? closestTo(at, named);
+    const source = branches.find((candidate) => candidate.id === branch.parent_id);
+    const restore = {
+        at,
+        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
+        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
+        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
+        ownPast: latest !== undefined && latest.id === branch.parent_id
+    };
+    if (!latest)
+        return { incarnations: [current], restore, missing: { candidates: named } };
+    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
+    const backups = [latest, ...older].map((backup, index, all) => ({
+        branch: backup,
+        until: index === 0 ? at : Date.parse(backup.created_at),
+        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
+        start: startOf(backup)
+    }));
+    return { incarnations: [current, ...backups], restore };
+}
+function startOf(branch) {
+    return branch.parent_id && branch.parent_lsn ? (0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLsn */ .l2)(branch.parent_lsn) : 0n;
+}
+function closestTo(at, candidates) {
+    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
+    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
+    return near.sort((a, b) => distance(a) - distance(b))[0];
+}
+/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
+class LineageError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'LineageError';
+    }
+}
+/**
+ * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
+ * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
+ */
+function locate(lineage, point) {
+    const [current, ...past] = lineage.incarnations;
+    const { restore } = lineage;
+    if (!restore || point.kind === 'head')
+        return { incarnation: current };
+    const name = current.branch.name;
+    if (point.kind === 'timestamp') {
+        const time = Date.parse(point.timestamp);
+        if (time >= restore.at + restore.precisionMs)
+            return { incarnation: current };
+        if (time >= restore.at) {
+            throw new LineageError('ambiguous-time', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
+                `second: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
+                'second earlier or later, or an LSN');
+        }
+        refuseMissing(lineage, name, point);
+        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
+        return { incarnation: held, note: noteFor(name, restore, point, held) };
+    }
+    const lsn = (0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLsn */ .l2)(point.lsn);
+    if (lsn >= current.start)
+        return { incarnation: current };
+    refuseMissing(lineage, name, point);
+    const holders = past.filter((incarnation) => incarnation.start <= lsn);
+    if (holders.length === 0) {
+        throw new LineageError('before-history', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
+            `${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
+    }
+    if (holders.length > 1) {
+        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(holder.start)})`);
+        throw new LineageError('ambiguous-lsn', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name}'s start (LSN ${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(current.start)}) and LSNs repeat ` +
+            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
+    }
+    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
+}
+function refuseMissing(lineage, name, point) {
+    if (!lineage.missing)
+        return;
+    const restore = lineage.restore;
+    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
+    throw new LineageError('missing-backup', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name} was restored at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)} (from ${restore.source}); ` +
+        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
+        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
+}
+function noteFor(name, restore, point, held) {
+    return (`${name} was restored at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)} from ${restore.source}; its state at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} ` +
+        `is on ${held.branch.name}: read there`);
+}
+/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
+function sameIncarnation(good, bad, name) {
+    if (good.incarnation.branch.id === bad.incarnation.branch.id)
+        return;
+    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
+        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
+        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
+}
+
+
+/***/ }),
+
 /***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -244,157 +395,16 @@ function tablesReadBy(sql) {
 
 /***/ }),
 
-/***/ 6115:
+/***/ 555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ locateBounds),
-  L: () => (/* binding */ locatePoint)
-});
-
-// EXTERNAL MODULE: ./src/format.ts
-var format = __webpack_require__(6264);
-// EXTERNAL MODULE: ./src/lsn.ts
-var src_lsn = __webpack_require__(2326);
-// EXTERNAL MODULE: ./src/point.ts
-var src_point = __webpack_require__(9525);
-;// CONCATENATED MODULE: ./src/lineage.ts
-/**
- * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
- *
- * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
- * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
- * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
- * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
- * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
- * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
- * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
- * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
- *
- * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
- * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
- */
-
-
-
-/** A backup is made by the restore itself: its creation time is within this of the restore's. */
-const BACKUP_MATCH_MS = 5 * 60_000;
-function backupPrefix(branchName) {
-    return `${branchName}_old_`;
-}
-/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
-function lineageOf(branch, branches, history) {
-    const current = { branch, start: startOf(branch) };
-    if (!branch.last_reset_at)
-        return { incarnations: [current] };
-    const at = Date.parse(branch.last_reset_at);
-    current.since = at;
-    const named = branches
-        .filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)))
-        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
-    const latest = history ?? closestTo(at, named);
-    const source = branches.find((candidate) => candidate.id === branch.parent_id);
-    const restore = {
-        at,
-        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
-        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
-        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
-        ownPast: latest !== undefined && latest.id === branch.parent_id
-    };
-    if (!latest)
-        return { incarnations: [current], restore, missing: { candidates: named } };
-    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
-    const backups = [latest, ...older].map((backup, index, all) => ({
-        branch: backup,
-        until: index === 0 ? at : Date.parse(backup.created_at),
-        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
-        start: startOf(backup)
-    }));
-    return { incarnations: [current, ...backups], restore };
-}
-function startOf(branch) {
-    return branch.parent_id && branch.parent_lsn ? (0,src_lsn/* parseLsn */.l2)(branch.parent_lsn) : 0n;
-}
-function closestTo(at, candidates) {
-    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
-    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
-    return near.sort((a, b) => distance(a) - distance(b))[0];
-}
-/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
-class LineageError extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-        this.name = 'LineageError';
-    }
-}
-/**
- * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
- * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
- */
-function locate(lineage, point) {
-    const [current, ...past] = lineage.incarnations;
-    const { restore } = lineage;
-    if (!restore || point.kind === 'head')
-        return { incarnation: current };
-    const name = current.branch.name;
-    if (point.kind === 'timestamp') {
-        const time = Date.parse(point.timestamp);
-        if (time >= restore.at + restore.precisionMs)
-            return { incarnation: current };
-        if (time >= restore.at) {
-            throw new LineageError('ambiguous-time', `${(0,src_point/* describePoint */.yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
-                `second: ${(0,format/* formatTime */.fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
-                'second earlier or later, or an LSN');
-        }
-        refuseMissing(lineage, name, point);
-        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
-        return { incarnation: held, note: noteFor(name, restore, point, held) };
-    }
-    const lsn = (0,src_lsn/* parseLsn */.l2)(point.lsn);
-    if (lsn >= current.start)
-        return { incarnation: current };
-    refuseMissing(lineage, name, point);
-    const holders = past.filter((incarnation) => incarnation.start <= lsn);
-    if (holders.length === 0) {
-        throw new LineageError('before-history', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
-            `${(0,src_lsn/* formatLsn */.rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
-    }
-    if (holders.length > 1) {
-        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,src_lsn/* formatLsn */.rI)(holder.start)})`);
-        throw new LineageError('ambiguous-lsn', `${(0,src_point/* describePoint */.yR)(point)} is before ${name}'s start (LSN ${(0,src_lsn/* formatLsn */.rI)(current.start)}) and LSNs repeat ` +
-            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
-    }
-    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
-}
-function refuseMissing(lineage, name, point) {
-    if (!lineage.missing)
-        return;
-    const restore = lineage.restore;
-    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
-    throw new LineageError('missing-backup', `${(0,src_point/* describePoint */.yR)(point)} is before ${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} (from ${restore.source}); ` +
-        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
-        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
-}
-function noteFor(name, restore, point, held) {
-    return (`${name} was restored at ${(0,format/* formatTime */.fU)(restore.at)} from ${restore.source}; its state at ${(0,src_point/* describePoint */.yR)(point)} ` +
-        `is on ${held.branch.name}: read there`);
-}
-/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
-function sameIncarnation(good, bad, name) {
-    if (good.incarnation.branch.id === bad.incarnation.branch.id)
-        return;
-    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
-        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
-        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
-}
-
-// EXTERNAL MODULE: ./src/operations/common.ts
-var common = __webpack_require__(9425);
-;// CONCATENATED MODULE: ./src/operations/lineage.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ listBackups),
+/* harmony export */   Lq: () => (/* binding */ locatePoint),
+/* harmony export */   uV: () => (/* binding */ locateBounds)
+/* harmony export */ });
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5010);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9425);
 /**
  * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
  * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
@@ -413,25 +423,25 @@ async function locateBounds(gateway, branch, bounds, history) {
         [bounds.bad, 'bad']
     ], history);
     try {
-        sameIncarnation(good, bad, branch.name);
+        (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .sameIncarnation */ .Zk)(good, bad, branch.name);
     }
     catch (error) {
-        throw error instanceof LineageError ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
+        throw error instanceof _lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .LineageError */ .AL ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
     }
     return { good: pointOn(good), bad: pointOn(bad) };
 }
 async function locateOn(gateway, branch, points, history) {
-    const historyBranch = history ? await (0,common/* resolveBranch */.pd)(gateway, history, 'history') : undefined;
+    const historyBranch = history ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBranch */ .pd)(gateway, history, 'history') : undefined;
     // Only a restored branch has a past elsewhere: the others need no look-up.
-    const backups = branch.last_reset_at ? await gateway.branches.list({ search: backupPrefix(branch.name) }) : [];
-    const lineage = lineageOf(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
+    const backups = branch.last_reset_at ? await listBackups(gateway, branch) : [];
+    const lineage = (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .lineageOf */ .bQ)(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
     // Each point with the input it came from, for the refusal's wording.
     return points.map(([point, input]) => {
         try {
-            return locate(lineage, point);
+            return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(lineage, point);
         }
         catch (error) {
-            throw error instanceof LineageError ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
+            throw error instanceof _lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .LineageError */ .AL ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
         }
     });
 }
@@ -449,6 +459,10 @@ async function parentOf(gateway, branch, known) {
 }
 function pointOn(located) {
     return { branch: located.incarnation.branch, note: located.note };
+}
+/** The `{branch}_old_*` backups of `branch` Neon lists (its search matches anywhere in the name: filtered here). */
+async function listBackups(gateway, branch) {
+    return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupsOf */ .pi)(branch, await gateway.branches.list({ search: (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupPrefix */ .nY)(branch.name) }));
 }
 
 
@@ -725,8 +739,8 @@ var src_summary = __webpack_require__(8855);
 var common = __webpack_require__(9425);
 // EXTERNAL MODULE: ./src/operations/branch-connection.ts
 var branch_connection = __webpack_require__(9445);
-// EXTERNAL MODULE: ./src/operations/lineage.ts + 1 modules
-var lineage = __webpack_require__(6115);
+// EXTERNAL MODULE: ./src/operations/lineage.ts
+var lineage = __webpack_require__(555);
 ;// CONCATENATED MODULE: ./src/ddl/foreign-keys.ts
 /**
  * Foreign keys, added after every table's rows are in: each is added NOT VALID (no check of the rows at all),
@@ -993,7 +1007,7 @@ function foreignKeyStatements(keys) {
 
 async function plan(settings, gateway, context) {
     const branch = await (0,common/* resolveBranch */.pd)(gateway, settings.branch);
-    const at = await (0,lineage/* locatePoint */.L)(gateway, branch, settings.at, 'at', settings.history);
+    const at = await (0,lineage/* locatePoint */.Lq)(gateway, branch, settings.at, 'at', settings.history);
     await (0,common/* checkPoint */.NX)(gateway, at.branch, settings.at, 'at', context);
     const connection = await (0,branch_connection/* connectionTo */.mQ)(branch, settings, gateway, context, 'recover');
     const { database, role, uri: liveUri } = connection;
