@@ -286,7 +286,9 @@ async function recoverable(gateway, ids) {
     }
     catch (error) {
         if (error instanceof _neon_index_js__WEBPACK_IMPORTED_MODULE_1__/* .BranchRecoveryUnavailableError */ .S9) {
-            return { unknown: 'Branch recovery (a Neon preview) is not enabled for this project: the deletions are final.' };
+            return {
+                unknown: 'Branch recovery (a Neon preview) is not enabled for this project, so undelete cannot bring these branches back.'
+            };
         }
         return { unknown: `Could not list the deleted branches (${error.message}).` };
     }

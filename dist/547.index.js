@@ -52,7 +52,9 @@ function commentBody(options) {
     let left = 0;
     for (;;) {
         const kept = entries.filter(([name], index) => index >= left || name === safe(key));
-        const note = left > 0 ? `\n<p><em>${left} older section${left === 1 ? '' : 's'} left out for GitHub's size limit.</em></p>` : '';
+        const note = left > 0
+            ? `\n<p><em>${left} older section${left === 1 ? '' : 's'} left out for GitHub's size limit.</em></p>`
+            : '';
         const body = [
             marker(place),
             header + note,

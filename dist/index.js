@@ -28724,7 +28724,7 @@ function commentInputs(reader) {
         return undefined;
     if (!token) {
         reader.fail('github-token', 'is empty, and comment: true needs a token that may write pull request comments: leave github-token unset ' +
-            '(the workflow\'s token) or pass a secret that is set');
+            "(the workflow's token) or pass a secret that is set");
     }
     return { token: token === GITHUB_TOKEN_DEFAULT ? '' : token };
 }

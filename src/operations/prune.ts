@@ -118,7 +118,10 @@ async function recoverable(gateway: NeonGateway, ids: Set<string>): Promise<Prun
     return { recoverable: branches.filter((branch) => branch.recovery && ids.has(branch.id)) }
   } catch (error) {
     if (error instanceof BranchRecoveryUnavailableError) {
-      return { unknown: 'Branch recovery (a Neon preview) is not enabled for this project: the deletions are final.' }
+      return {
+        unknown:
+          'Branch recovery (a Neon preview) is not enabled for this project, so undelete cannot bring these branches back.'
+      }
     }
     return { unknown: `Could not list the deleted branches (${(error as Error).message}).` }
   }
