@@ -5,7 +5,7 @@
  * the post step (chosen by a state flag the main step saves, as actions/checkout does) sweeps the throwaway
  * branches this run left behind. Only @actions/core and the input reader load up front: the Neon client and
  * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
- * input fails fast (bench/cold-start.ts).
+ * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
 import * as core from '@actions/core'
 import { Cancellation, handleCancellation } from './cancel.js'
