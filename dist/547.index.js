@@ -87,6 +87,7 @@ function scrub(text, secrets, escape) {
 
 
 
+const COMMENT_TIMEOUT_MS = 30_000;
 /** Events whose payload names a pull request to comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** Writes or updates this job's comment; reports a problem as a warning or notice, never by throwing. */
@@ -102,7 +103,8 @@ async function postComment(request) {
         return;
     }
     try {
-        const octokit = (0,github/* getOctokit */.Q)(request.token);
+        const signal = AbortSignal.timeout(request.timeoutMs ?? COMMENT_TIMEOUT_MS);
+        const octokit = (0,github/* getOctokit */.Q)(request.token, { request: { signal } });
         const url = await upsert(octokit, number, request);
         request.info(`Commented on pull request #${number}: ${url}`);
     }

@@ -318,7 +318,11 @@ function facts(plan) {
     return [
         ['Branch', `${branch.name} (${branch.id})`],
         ['Parent', branch.parent_id],
-        ['Deleted', `${(0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .neonTime */ .gX)(branch.recovery.deleted_at)} (${branch.recovery.deletion_method ?? 'user'})`],
+        // Spec, BranchRecoveryInfo.deletion_method: 'user' for manual deletion, 'ttl' for TTL expiration.
+        [
+            'Deleted',
+            `${(0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .neonTime */ .gX)(branch.recovery.deleted_at)}${branch.recovery.deletion_method === 'ttl' ? ' (it expired)' : ''}`
+        ],
         ['Recoverable until', (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .neonTime */ .gX)(branch.recovery.recoverable_until)]
     ];
 }
@@ -363,6 +367,8 @@ function report(plan, result) {
     const computes = endpoints.map((endpoint) => `${endpoint.id} (${endpoint.type})`).join(', ');
     const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
         .heading(`Undelete of ${branch.name}`)
+        // Spec, recoverProjectBranch: "Recovery restores the branch and its endpoints to an idle state. Connection
+        // strings remain valid after recovery."
         .paragraph(`Recovered ${branch.name} (${branch.id}). ` +
         (endpoints.length > 0
             ? 'Its endpoints are back idle and start on the first connection; their connection strings are unchanged.'

@@ -2,7 +2,8 @@
  * A local HTTP server that plays the part of GitHub's REST API the pull request comment uses
  * (docs.github.com/en/rest/issues/comments): list an issue's comments (paged with `per_page`, `page` and a
  * `Link: <…>; rel="next"` header), create one (201), update one (200). With `forbid`, every request answers 403
- * "Resource not accessible by integration", as GitHub answers a token without the permission.
+ * "Resource not accessible by integration", as GitHub answers a token without the permission; with `hang`,
+ * none is answered.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +19,8 @@ export class FakeGitHub {
   /** Every request, as `METHOD path?query`, with its Authorization header. */
   readonly requests: { line: string; authorization?: string }[] = []
   forbid = false
+  /** Reads each request and never answers, like a GitHub that hangs. */
+  hang = false
   private nextId = 1000
   private readonly server = http.createServer((request, response) => void this.handle(request, response))
 
@@ -41,6 +44,7 @@ export class FakeGitHub {
   }
 
   stop(): Promise<void> {
+    this.server.closeAllConnections()
     return new Promise((resolve) => this.server.close(() => resolve()))
   }
 
@@ -63,6 +67,7 @@ export class FakeGitHub {
       response.writeHead(status, { 'content-type': 'application/json', ...headers })
       response.end(JSON.stringify(data))
     }
+    if (this.hang) return
     if (this.forbid) return send(403, { message: 'Resource not accessible by integration', status: '403' })
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname)
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)

@@ -17,7 +17,11 @@ export interface CommentRequest {
   info: (message: string) => void
   notice: (message: string) => void
   warning: (message: string) => void
+  /** How long commenting may take in all: a GitHub API that does not answer must not hold the job. */
+  timeoutMs?: number
 }
+
+const COMMENT_TIMEOUT_MS = 30_000
 
 /** Events whose payload names a pull request to comment on. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -39,7 +43,8 @@ export async function postComment(request: CommentRequest): Promise<void> {
     return
   }
   try {
-    const octokit = getOctokit(request.token)
+    const signal = AbortSignal.timeout(request.timeoutMs ?? COMMENT_TIMEOUT_MS)
+    const octokit = getOctokit(request.token, { request: { signal } })
     const url = await upsert(octokit, number, request)
     request.info(`Commented on pull request #${number}: ${url}`)
   } catch (error) {

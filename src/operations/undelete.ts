@@ -99,7 +99,11 @@ function facts(plan: UndeletePlan): [string, string | undefined][] {
   return [
     ['Branch', `${branch.name} (${branch.id})`],
     ['Parent', branch.parent_id],
-    ['Deleted', `${neonTime(branch.recovery.deleted_at)} (${branch.recovery.deletion_method ?? 'user'})`],
+    // Spec, BranchRecoveryInfo.deletion_method: 'user' for manual deletion, 'ttl' for TTL expiration.
+    [
+      'Deleted',
+      `${neonTime(branch.recovery.deleted_at)}${branch.recovery.deletion_method === 'ttl' ? ' (it expired)' : ''}`
+    ],
     ['Recoverable until', neonTime(branch.recovery.recoverable_until)]
   ]
 }
@@ -154,6 +158,8 @@ export function report(plan: UndeletePlan, result: UndeleteResult): OperationRes
   const computes = endpoints.map((endpoint) => `${endpoint.id} (${endpoint.type})`).join(', ')
   const summary = new Summary()
     .heading(`Undelete of ${branch.name}`)
+    // Spec, recoverProjectBranch: "Recovery restores the branch and its endpoints to an idle state. Connection
+    // strings remain valid after recovery."
     .paragraph(
       `Recovered ${branch.name} (${branch.id}). ` +
         (endpoints.length > 0
