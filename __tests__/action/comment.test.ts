@@ -35,7 +35,7 @@ function step(action: string, env: Record<string, string> = {}): Job {
   return job
 }
 
-const ours = () => github.of(PR).filter((comment) => comment.body.includes(MARKER))
+const ours = () => github.of(PR).filter((comment) => comment.body.startsWith(MARKER))
 const sections = (body: string) => [...body.matchAll(/<!-- section: (.*?) -->/g)].map((match) => match[1])
 const commenting = { comment: 'true', 'github-token': TOKEN }
 
@@ -46,6 +46,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: PR } }))
   // 120 comments by others: ours is on the second page of 100, so only a paged look-up finds it again.
   github.seed(PR, 120)
+  github.add(PR, `> ${MARKER}\n> a reviewer quoting the action's comment`)
   shopUri = (await harness.createBranch('shop')).uri
   await query(shopUri, 'CREATE TABLE items (id int PRIMARY KEY)')
   await query(shopUri, 'INSERT INTO items SELECT generate_series(1, 3)')
@@ -68,7 +69,7 @@ describe('on a pull request', () => {
     lsn = main.outputs.lsn
     expect(ours()).toHaveLength(1)
     const [comment] = ours()
-    expect(github.of(PR)).toHaveLength(121)
+    expect(github.of(PR)).toHaveLength(122)
     expect(sections(comment.body)).toEqual(['snapshot:snapshot'])
     for (const text of [main.outputs['branch-name'], main.outputs['branch-id'], lsn, 'operation: restore']) {
       expect(comment.body).toContain(text)

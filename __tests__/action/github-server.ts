@@ -48,7 +48,7 @@ export class FakeGitHub {
     return new Promise((resolve) => this.server.close(() => resolve()))
   }
 
-  private add(issue: number, body: string): StoredComment {
+  add(issue: number, body: string): StoredComment {
     const comment = { id: this.nextId++, body, issue }
     this.comments.push(comment)
     return comment

@@ -56,7 +56,8 @@ async function upsert(octokit: Octokit, number: number, request: CommentRequest)
   const place: CommentPlace = { workflow: context.workflow || 'workflow', job: context.job || 'job' }
   const issue = { ...context.repo, issue_number: number }
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 })
-  const existing = comments.find((comment) => comment.body?.includes(marker(place)))
+  // The marker opens the body: a comment that quotes ours (with "> ") is not ours.
+  const existing = comments.find((comment) => comment.body?.startsWith(marker(place)))
   // GITHUB_ACTION is the step's id (or the runner's name for a step without one): one section a step.
   const key = sectionKey(request.operation, process.env.GITHUB_ACTION)
   const html = request.summary.brief().toHtml(SECTION_LIMIT_BYTES)
