@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   GL: () => (/* binding */ workflowStep),
 /* harmony export */   NX: () => (/* binding */ checkPoint),
 /* harmony export */   T2: () => (/* binding */ restoreStep),
 /* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
@@ -16,7 +17,6 @@ export const modules = {
 /* harmony export */   pd: () => (/* binding */ resolveBranch),
 /* harmony export */   sj: () => (/* binding */ pointFields)
 /* harmony export */ });
-/* unused harmony export workflowStep */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
 /* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
@@ -190,15 +190,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   report: () => (/* binding */ report)
 /* harmony export */ });
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
-/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7449);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8855);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9425);
+/* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3886);
+/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);
 /**
  * prune: delete the branches and Neon snapshots whose names match `match` and which the retention policy does
  * not keep. The default branch, protected branches and branches with children are never deleted; they are
  * listed as kept with that reason. The plan (every matching item and its decision) is the dry-run output and
  * the summary.
  */
+
 
 
 
@@ -241,14 +243,14 @@ async function plan(settings, gateway, context) {
             createdAt: Date.parse(snapshot.created_at)
         }))
     ];
-    return { settings, decisions: (0,_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .applyRetention */ .dX)(items, settings, context.now.getTime()) };
+    return { settings, decisions: (0,_retention_js__WEBPACK_IMPORTED_MODULE_2__/* .applyRetention */ .dX)(items, settings, context.now.getTime()) };
 }
 function facts(plan) {
     const { settings, decisions } = plan;
     const doomed = decisions.filter((decision) => !decision.keep).length;
     return [
         ['Match', settings.match],
-        ['Policy', (0,_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .describePolicy */ .wy)(settings)],
+        ['Policy', (0,_retention_js__WEBPACK_IMPORTED_MODULE_2__/* .describePolicy */ .wy)(settings)],
         ['Matching', `${decisions.length} (${doomed} to delete, ${decisions.length - doomed} to keep)`]
     ];
 }
@@ -257,7 +259,7 @@ function doomed(plan) {
 }
 function describe(plan, context) {
     const items = doomed(plan);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
         .heading(`Dry run: Prune of ${plan.settings.match}`)
         .paragraph(`Nothing was changed. This step would delete ${count(items.length)}.`)
         .keyValues(facts(plan));
@@ -265,8 +267,33 @@ function describe(plan, context) {
     context.info(`Dry run: would delete ${count(items.length)}: ${items.map((item) => item.name).join(', ')}`);
     return { outputs: { deleted: '0' }, summary };
 }
-/** Deletes in the plan's order; a failure stops the step and says what was already deleted. */
+/**
+ * Deletes in the plan's order, softly (a mistaken prune can be undone for 7 days where Neon has Branch
+ * Recovery); a failure stops the step and says what was already deleted.
+ */
 async function execute(plan, gateway, context) {
+    const deleted = await deleteAll(plan, gateway, context);
+    const branchIds = new Set(deleted.filter((item) => item.kind === 'branch').map((item) => item.id));
+    if (branchIds.size === 0)
+        return { deleted };
+    return { deleted, undo: await recoverable(gateway, branchIds) };
+}
+/** Which of the branches just deleted Neon lists as recoverable: what the summary's undo steps may promise. */
+async function recoverable(gateway, ids) {
+    try {
+        const branches = await gateway.branches.listIncludingDeleted();
+        return { recoverable: branches.filter((branch) => branch.recovery && ids.has(branch.id)) };
+    }
+    catch (error) {
+        if (error instanceof _neon_index_js__WEBPACK_IMPORTED_MODULE_1__/* .BranchRecoveryUnavailableError */ .S9) {
+            return {
+                unknown: 'Branch recovery (a Neon preview) is not enabled for this project, so undelete cannot bring these branches back.'
+            };
+        }
+        return { unknown: `Could not list the deleted branches (${error.message}).` };
+    }
+}
+async function deleteAll(plan, gateway, context) {
     const deleted = [];
     for (const item of doomed(plan)) {
         try {
@@ -284,14 +311,48 @@ async function execute(plan, gateway, context) {
     }
     return deleted;
 }
-function report(plan, deleted) {
+function report(plan, result, context) {
     const { decisions } = plan;
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_3__/* .Summary */ .BD()
+    const { deleted } = result;
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
         .heading(`Prune of ${plan.settings.match}`)
         .paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`)
         .keyValues(facts(plan));
     decisionTable(summary, decisions, 'deleted');
+    undoSection(summary, plan, result, context);
     return { outputs: { deleted: String(deleted.length) }, summary };
+}
+/** At most this many undo steps are printed; the rest are listed by id. */
+const UNDO_STEPS = 5;
+function undoSection(summary, plan, result, context) {
+    const { undo } = result;
+    if (!undo)
+        return;
+    summary.heading('To undo this prune', 3);
+    if ('unknown' in undo) {
+        summary.paragraph(undo.unknown);
+        return;
+    }
+    const { recoverable } = undo;
+    if (recoverable.length === 0) {
+        summary.paragraph('Neon lists none of the deleted branches as recoverable.');
+        return;
+    }
+    const until = (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .neonTime */ .gX)(recoverable.map((branch) => branch.recovery.recoverable_until).sort()[0]);
+    summary.paragraph(`Neon keeps the deleted branches recoverable until ${until}. Each step brings one back` +
+        `${result.deleted.some((item) => item.kind === 'snapshot') ? ' (branches only: undelete does not bring back Neon snapshots)' : ''}:`);
+    const step = (branch) => (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowStep */ .GL)({
+        actionRef: context.actionRef,
+        projectId: plan.settings.projectId,
+        carried: plan.settings,
+        operation: 'undelete',
+        inputs: [['branch', `${branch.id} # ${branch.name}`]]
+    });
+    summary.code(recoverable.slice(0, UNDO_STEPS).map(step).join('\n\n'), 'yaml');
+    const rest = recoverable.slice(UNDO_STEPS);
+    if (rest.length > 0) {
+        summary.paragraph(`And ${rest.length} more, the same step with branch: ${rest.map((branch) => branch.id).join(', ')}`);
+    }
 }
 function decisionTable(summary, decisions, deleteWord) {
     if (decisions.length === 0) {
@@ -301,9 +362,9 @@ function decisionTable(summary, decisions, deleteWord) {
     summary.table(['Name', 'Kind', 'Created', 'Decision', 'Why'], decisions.map(({ item, keep, reasons }) => [
         item.name,
         item.kind,
-        (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .neonTime */ .gX)(new Date(item.createdAt).toISOString()) ?? '',
+        (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .neonTime */ .gX)(new Date(item.createdAt).toISOString()) ?? '',
         keep ? 'kept' : deleteWord,
-        keep ? reasons.map(_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .describeReason */ .Gk).join('; ') : 'no rule keeps it'
+        keep ? reasons.map(_retention_js__WEBPACK_IMPORTED_MODULE_2__/* .describeReason */ .Gk).join('; ') : 'no rule keeps it'
     ]));
 }
 function count(items) {

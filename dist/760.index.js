@@ -225,6 +225,7 @@ async function pointUri(connection, point, context, on = connection.branch) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   GL: () => (/* binding */ workflowStep),
 /* harmony export */   NX: () => (/* binding */ checkPoint),
 /* harmony export */   T2: () => (/* binding */ restoreStep),
 /* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
@@ -234,7 +235,6 @@ async function pointUri(connection, point, context, on = connection.branch) {
 /* harmony export */   pd: () => (/* binding */ resolveBranch),
 /* harmony export */   sj: () => (/* binding */ pointFields)
 /* harmony export */ });
-/* unused harmony export workflowStep */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
 /* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);

@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   zQ: () => (/* reexport */ AmbiguousError),
   Y2: () => (/* reexport */ BranchLimitError),
+  S9: () => (/* reexport */ BranchRecoveryUnavailableError),
   qQ: () => (/* reexport */ ForbiddenError),
   NeonGateway: () => (/* binding */ NeonGateway),
   m_: () => (/* reexport */ NotFoundError),
@@ -145,6 +146,29 @@ class RefusedError extends RequestError {
         super(`${request.what}: Neon refused the request (${request.status}${code}: ${request.detail})`, request);
     }
 }
+/**
+ * Neon refused a request of the Branch Recovery preview (spec: `include_deleted`, `hard_delete`,
+ * recoverProjectBranch: "in preview and not available to all users"): the preview is not enabled for the project.
+ * What Neon answers there is undocumented; any 4xx but 404, 423 and 429 is read so (see `refusesPreview`).
+ */
+class BranchRecoveryUnavailableError extends RequestError {
+    constructor(request) {
+        super(`${request.what}: Neon refused branch recovery in project ${request.projectId} (${request.status}: ` +
+            `${request.detail}); branch recovery is a preview that is not enabled for this project`, request);
+    }
+}
+/**
+ * Whether Neon's answer refuses a parameter or call of the Branch Recovery preview rather than the request: any
+ * 4xx (404 is a NotFoundError, not a RequestError: the branch is gone), except 401 (the key, not the preview),
+ * and 423 and 429 (transient, already retried, no verdict on the preview).
+ */
+function refusesPreview(error) {
+    if (!(error instanceof RequestError) || error.status === undefined)
+        return false;
+    if (error instanceof LockedError || error instanceof RateLimitedError || error instanceof UnauthorizedError)
+        return false;
+    return error.status >= 400 && error.status < 500;
+}
 /** A change sent, then the connection lost, and no way to look up whether Neon applied it. */
 class UnknownOutcomeError extends RequestError {
     constructor(request) {
@@ -232,6 +256,21 @@ class Branches {
             cursor = next && next !== cursor && data.branches.length > 0 ? next : undefined;
         } while (cursor);
         return branches;
+    }
+    /**
+     * Every branch, the deleted ones Neon can still recover included, which carry `recovery` (spec:
+     * listProjectBranches `include_deleted`, Branch.recovery; Branch Recovery is a preview). Throws
+     * BranchRecoveryUnavailableError where Neon refuses the parameter.
+     */
+    async listIncludingDeleted() {
+        try {
+            return await this.list({ includeDeleted: true });
+        }
+        catch (error) {
+            if (refusesPreview(error))
+                throw new BranchRecoveryUnavailableError(error.request);
+            throw error;
+        }
     }
     async get(branchId, { afterRestore = false } = {}) {
         const data = await this.transport.call({
@@ -328,7 +367,7 @@ class Branches {
                 return await this.deleteOnce(branchId, true);
             }
             catch (error) {
-                if (!refusesHardDelete(error))
+                if (!refusesPreview(error))
                     throw error;
                 this.hardDeleteRefused = true;
                 this.transport.log(`${error.message}: hard delete is refused in this project; deleting without it from now on`);
@@ -384,6 +423,23 @@ class Branches {
         await this.transport.waitForOperations(data.operations);
         return this.get(branchId, { afterRestore: true });
     }
+    /**
+     * Brings back a soft-deleted branch (spec: recoverProjectBranch, beta): "Recovery restores the branch and its
+     * endpoints to an idle state. Connection strings remain valid after recovery." The answer has no operations
+     * to wait for (spec: BranchRecoverResponse). A lost answer is resolved by looking the branch up: it is live
+     * again if the recovery happened.
+     */
+    async recover(branchId) {
+        const data = await this.transport.call({
+            what: `recover branch ${branchId}`,
+            mutation: true,
+            notFound: { kind: 'branch', asked: branchId },
+            send: (api) => api.recoverProjectBranch(this.projectId, branchId),
+            lookup: async () => ((await this.exists(branchId)) ? { branch: await this.get(branchId) } : undefined)
+        });
+        // The spec makes the endpoints optional in the answer (EndpointsOptionalResponse).
+        return { branch: data.branch, endpoints: data.endpoints ?? (await this.connections.listEndpoints(branchId)) };
+    }
     async exists(branchId) {
         try {
             await this.get(branchId);
@@ -395,18 +451,6 @@ class Branches {
             throw error;
         }
     }
-}
-/**
- * Whether Neon's answer to a hard delete refuses the parameter rather than the deletion. What Neon answers a
- * project without branch recovery is undocumented, so any 4xx counts, except: 404 (the branch is gone, which
- * is a deletion done), and 423 and 429 (transient, already retried, and no verdict on the parameter).
- */
-function refusesHardDelete(error) {
-    if (!(error instanceof NeonApiError) || error.status === undefined)
-        return false;
-    if (error instanceof LockedError || error instanceof RateLimitedError)
-        return false;
-    return error.status >= 400 && error.status < 500;
 }
 
 ;// CONCATENATED MODULE: ./src/neon/connections.ts

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28526,6 +28524,7 @@ function expiryTime(now, inMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OH: () => (/* binding */ GITHUB_TOKEN_DEFAULT),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   sb: () => (/* binding */ readSettings),
@@ -28547,8 +28546,13 @@ function expiryTime(now, inMs) {
 
 
 
-const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'];
+const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
+/**
+ * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
+ * arrives only where no runner evaluated it (the tests' runner, local-action): then there is no token.
+ */
+const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
 /**
  * Names and defaults must match action.yml (a unit test compares them). Which operation uses an input is not
  * listed here: it is what that operation's reader reads (`inputsReadBy`).
@@ -28563,6 +28567,8 @@ const INPUTS = {
         misplaced: { prune: 'prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)' }
     },
     'dry-run': { default: 'false' },
+    comment: { default: 'false' },
+    'github-token': { default: GITHUB_TOKEN_DEFAULT },
     at: {
         default: 'head',
         misplaced: {
@@ -28692,6 +28698,12 @@ const READERS = {
         ...connectionInputs(reader),
         ...lineageInputs(reader),
         ...recoverInputs(reader, pointInput(reader, 'at', now))
+    }),
+    undelete: (reader) => ({
+        operation: 'undelete',
+        ...commonInputs(reader),
+        ...connectionInputs(reader),
+        branch: reader.required('branch', 'the name or id of the deleted branch to bring back')
     })
 };
 /** Every operation reads these; all but prune (which chooses by name) work on one branch. */
@@ -28701,8 +28713,20 @@ function commonInputs(reader, { branch = true } = {}) {
         projectId: reader.parse('project-id', parseProjectId, ''),
         apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
         branch: branch ? reader.optional('branch') : undefined,
-        dryRun: reader.parse('dry-run', parseBoolean, false)
+        dryRun: reader.parse('dry-run', parseBoolean, false),
+        comment: commentInputs(reader)
     };
+}
+/** The token is read whatever comment says: the runner always passes it (its default is the workflow's token). */
+function commentInputs(reader) {
+    const token = reader.raw('github-token');
+    if (!reader.parse('comment', parseBoolean, false))
+        return undefined;
+    if (!token) {
+        reader.fail('github-token', 'is empty, and comment: true needs a token that may write pull request comments: leave github-token unset ' +
+            "(the workflow's token) or pass a secret that is set");
+    }
+    return { token: token === GITHUB_TOKEN_DEFAULT ? '' : token };
 }
 function lineageInputs(reader) {
     return { history: reader.optional('history') };
@@ -29301,9 +29325,10 @@ const RUN_ANNOTATION = 'neon-recovery-action/run-id';
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary)
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, escapeHtml */
+/* unused harmony export SUMMARY_LIMIT_BYTES */
 /**
  * The job summary: built once from structured blocks, rendered as HTML for GITHUB_STEP_SUMMARY and as plain
  * text for the terminal. Every piece of text is escaped, because SQL, branch names and error messages are
@@ -29348,6 +29373,22 @@ class Summary {
     append(other) {
         this.blocks.push(...other.blocks);
         return this;
+    }
+    /**
+     * The summary without its long listings (tables with headers, folded details), for where space is short: a
+     * pull request comment. A heading whose section is left empty goes too.
+     */
+    brief() {
+        const kept = this.blocks.filter((block) => block.type !== 'table' && block.type !== 'details');
+        const brief = new Summary();
+        kept.forEach((block, index) => {
+            const next = kept[index + 1];
+            const empty = (level) => !next || (next.type === 'heading' && next.level <= level);
+            if (block.type === 'heading' && index > 0 && empty(block.level))
+                return;
+            brief.blocks.push(block);
+        });
+        return brief;
     }
     /** HTML for GITHUB_STEP_SUMMARY, cut to `limitBytes` with a note saying what was left out. */
     toHtml(limitBytes = SUMMARY_LIMIT_BYTES) {
@@ -30175,7 +30216,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -32986,7 +33027,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -32994,7 +33035,7 @@ function core_error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -33002,7 +33043,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -33112,13 +33153,19 @@ var throwaway = __nccwpck_require__(4889);
  * the post step (chosen by a state flag the main step saves, as actions/checkout does) sweeps the throwaway
  * branches this run left behind. Only @actions/core and the input reader load up front: the Neon client and
  * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
- * input fails fast (bench/cold-start.ts).
+ * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
 
 
 
 
 
+/** Every secret masked in this step, so the pull request comment (which the runner does not mask) leaves them out. */
+const secrets = new Set();
+function mask(secret) {
+    secrets.add(secret);
+    core_setSecret(secret);
+}
 function runContext() {
     const repository = process.env.GITHUB_ACTION_REPOSITORY;
     const ref = process.env.GITHUB_ACTION_REF;
@@ -33130,13 +33177,15 @@ function runContext() {
         actionRef: repository && ref ? `${repository}@${ref}` : './',
         info: info,
         warning: warning,
-        mask: core_setSecret
+        mask
     };
 }
 function readInputs(context) {
-    const apiKey = getInput('api-key');
-    if (apiKey)
-        core_setSecret(apiKey);
+    for (const name of ['api-key', 'github-token']) {
+        const secret = getInput(name);
+        if (secret && secret !== inputs/* GITHUB_TOKEN_DEFAULT */.OH)
+            mask(secret);
+    }
     return (0,inputs/* readSettings */.sb)({ getInput: (name) => getInput(name), now: context.now });
 }
 async function gatewayFor(settings, cancellation) {
@@ -33175,10 +33224,23 @@ function cancelOnSignals(gateway, cancellation, sweeps, runId) {
         }
     });
 }
-async function writeSummary(summary) {
+/** The job summary, and with comment: true the pull request comment (loaded only then: a cold start reads neither). */
+async function writeSummary(summary, settings) {
     info(summary.toText());
     if (process.env.GITHUB_STEP_SUMMARY)
         await summary_summary.addRaw(summary.toHtml()).write();
+    if (!settings.comment)
+        return;
+    const { postComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(547)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5547));
+    await postComment({
+        token: settings.comment.token,
+        operation: settings.operation,
+        summary,
+        secrets,
+        info: info,
+        notice: notice,
+        warning: warning
+    });
 }
 /** The inputs, or undefined when they are bad: then every problem is reported and nothing was sent to Neon. */
 function settingsOrReport(context) {
@@ -33214,7 +33276,7 @@ async function main() {
         });
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
-        await writeSummary(result.summary);
+        await writeSummary(result.summary, settings);
         if (result.failed)
             setFailed(result.failed);
     }
@@ -33224,7 +33286,7 @@ async function main() {
             return new Promise(() => undefined);
         const message = error.message;
         setFailed(message);
-        await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message));
+        await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);
     }
 }
 async function post() {

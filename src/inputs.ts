@@ -10,7 +10,7 @@ import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.
 import { hasRules } from './retention.js'
 import { validateTemplate } from './template.js'
 
-export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
+export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'] as const
 export type OperationName = (typeof OPERATIONS)[number]
 
 interface InputSpec {
@@ -20,6 +20,12 @@ interface InputSpec {
 }
 
 export const NEON_API_HOST = 'https://console.neon.tech/api/v2'
+
+/**
+ * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
+ * arrives only where no runner evaluated it (the tests' runner, local-action): then there is no token.
+ */
+export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}'
 
 /**
  * Names and defaults must match action.yml (a unit test compares them). Which operation uses an input is not
@@ -35,6 +41,8 @@ export const INPUTS: Record<string, InputSpec> = {
     misplaced: { prune: 'prune chooses what to delete by name: put the branch in match (e.g. match: main-snapshot-*)' }
   },
   'dry-run': { default: 'false' },
+  comment: { default: 'false' },
+  'github-token': { default: GITHUB_TOKEN_DEFAULT },
   at: {
     default: 'head',
     misplaced: {
@@ -92,6 +100,8 @@ interface CommonSettings {
   /** Branch name or id; undefined means the project's default branch. */
   branch?: string
   dryRun: boolean
+  /** Where the result also goes: a comment on the pull request (src/comment/), with this token. */
+  comment?: { token: string }
 }
 
 /** Where a point before the branch's last restore is read (src/lineage.ts). */
@@ -174,8 +184,21 @@ export interface RecoverSettings extends CommonSettings, ConnectionSettings, Lin
   mode: 'schema' | 'merge'
 }
 
+export interface UndeleteSettings extends CommonSettings, ConnectionSettings {
+  operation: 'undelete'
+  /** Name or id of the deleted branch. */
+  branch: string
+}
+
 export type Settings =
-  SnapshotSettings | RestoreSettings | BisectSettings | QuerySettings | VerifySettings | PruneSettings | RecoverSettings
+  | SnapshotSettings
+  | RestoreSettings
+  | BisectSettings
+  | QuerySettings
+  | VerifySettings
+  | PruneSettings
+  | RecoverSettings
+  | UndeleteSettings
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
@@ -269,6 +292,12 @@ const READERS: Record<OperationName, SettingsReader> = {
     ...connectionInputs(reader),
     ...lineageInputs(reader),
     ...recoverInputs(reader, pointInput(reader, 'at', now))
+  }),
+  undelete: (reader) => ({
+    operation: 'undelete',
+    ...commonInputs(reader),
+    ...connectionInputs(reader),
+    branch: reader.required('branch', 'the name or id of the deleted branch to bring back')
   })
 }
 
@@ -279,8 +308,23 @@ function commonInputs(reader: Reader, { branch = true } = {}): CommonSettings {
     projectId: reader.parse('project-id', parseProjectId, ''),
     apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
     branch: branch ? reader.optional('branch') : undefined,
-    dryRun: reader.parse('dry-run', parseBoolean, false)
+    dryRun: reader.parse('dry-run', parseBoolean, false),
+    comment: commentInputs(reader)
   }
+}
+
+/** The token is read whatever comment says: the runner always passes it (its default is the workflow's token). */
+function commentInputs(reader: Reader): CommonSettings['comment'] {
+  const token = reader.raw('github-token')
+  if (!reader.parse('comment', parseBoolean, false)) return undefined
+  if (!token) {
+    reader.fail(
+      'github-token',
+      'is empty, and comment: true needs a token that may write pull request comments: leave github-token unset ' +
+        "(the workflow's token) or pass a secret that is set"
+    )
+  }
+  return { token: token === GITHUB_TOKEN_DEFAULT ? '' : token }
 }
 
 function lineageInputs(reader: Reader): LineageSettings {

@@ -5,15 +5,23 @@
  * the post step (chosen by a state flag the main step saves, as actions/checkout does) sweeps the throwaway
  * branches this run left behind. Only @actions/core and the input reader load up front: the Neon client and
  * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
- * input fails fast (bench/cold-start.ts).
+ * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
 import * as core from '@actions/core'
 import { Cancellation, handleCancellation } from './cancel.js'
-import { InputError, readSettings, type Settings } from './inputs.js'
+import { GITHUB_TOKEN_DEFAULT, InputError, readSettings, type Settings } from './inputs.js'
 import type { NeonGateway } from './neon/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'
 import { sweepAfterStep, sweepThrowaways } from './throwaway.js'
+
+/** Every secret masked in this step, so the pull request comment (which the runner does not mask) leaves them out. */
+const secrets = new Set<string>()
+
+function mask(secret: string): void {
+  secrets.add(secret)
+  core.setSecret(secret)
+}
 
 function runContext(): RunContext {
   const repository = process.env.GITHUB_ACTION_REPOSITORY
@@ -26,13 +34,15 @@ function runContext(): RunContext {
     actionRef: repository && ref ? `${repository}@${ref}` : './',
     info: core.info,
     warning: core.warning,
-    mask: core.setSecret
+    mask
   }
 }
 
 function readInputs(context: RunContext): Settings {
-  const apiKey = core.getInput('api-key')
-  if (apiKey) core.setSecret(apiKey)
+  for (const name of ['api-key', 'github-token']) {
+    const secret = core.getInput(name)
+    if (secret && secret !== GITHUB_TOKEN_DEFAULT) mask(secret)
+  }
   return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
 }
 
@@ -71,9 +81,21 @@ function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, sweep
   })
 }
 
-async function writeSummary(summary: Summary): Promise<void> {
+/** The job summary, and with comment: true the pull request comment (loaded only then: a cold start reads neither). */
+async function writeSummary(summary: Summary, settings: Settings): Promise<void> {
   core.info(summary.toText())
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary.toHtml()).write()
+  if (!settings.comment) return
+  const { postComment } = await import('./comment/index.js')
+  await postComment({
+    token: settings.comment.token,
+    operation: settings.operation,
+    summary,
+    secrets,
+    info: core.info,
+    notice: core.notice,
+    warning: core.warning
+  })
 }
 
 /** The inputs, or undefined when they are bad: then every problem is reported and nothing was sent to Neon. */
@@ -106,14 +128,14 @@ async function main(): Promise<void> {
       if (sweeps && !cancellation.cancelled) core.saveState('sweep', 'ended')
     })
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
-    await writeSummary(result.summary)
+    await writeSummary(result.summary, settings)
     if (result.failed) core.setFailed(result.failed)
   } catch (error) {
     // The signal handler reports a cancellation and exits; what it interrupted is not the step's failure.
     if (cancellation.cancelled) return new Promise(() => undefined)
     const message = (error as Error).message
     core.setFailed(message)
-    await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message))
+    await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message), settings)
   }
 }
 

@@ -62,6 +62,22 @@ export class Summary {
     return this
   }
 
+  /**
+   * The summary without its long listings (tables with headers, folded details), for where space is short: a
+   * pull request comment. A heading whose section is left empty goes too.
+   */
+  brief(): Summary {
+    const kept = this.blocks.filter((block) => block.type !== 'table' && block.type !== 'details')
+    const brief = new Summary()
+    kept.forEach((block, index) => {
+      const next = kept[index + 1]
+      const empty = (level: number) => !next || (next.type === 'heading' && next.level <= level)
+      if (block.type === 'heading' && index > 0 && empty(block.level)) return
+      brief.blocks.push(block)
+    })
+    return brief
+  }
+
   /** HTML for GITHUB_STEP_SUMMARY, cut to `limitBytes` with a note saying what was left out. */
   toHtml(limitBytes = SUMMARY_LIMIT_BYTES): string {
     const noteReserve = 200

@@ -96,7 +96,7 @@ export const BAD_INPUTS: BadInput[] = [
     title: 'unknown operation',
     inputs: { operation: 'backup' },
     input: 'operation',
-    error: /"backup" is not one of snapshot, restore/
+    error: /"backup" is not one of snapshot, restore, bisect, query, verify, prune, recover, undelete/
   },
   {
     title: 'empty api-key (a pull request from a fork gets no secrets)',
@@ -271,6 +271,32 @@ export const BAD_INPUTS: BadInput[] = [
     inputs: { ...restore, source: '^self@1m ago', kind: 'snapshot' },
     input: 'kind',
     error: /is not used by operation restore/
+  },
+  {
+    title: 'undelete without branch',
+    inputs: { operation: 'undelete' },
+    input: 'branch',
+    error: /is empty: set it to the name or id of the deleted branch/
+  },
+  {
+    title: 'undelete of a branch that is not deleted',
+    inputs: { operation: 'undelete', branch: 'app' },
+    input: 'branch',
+    error: /"app" is not deleted \(it is the live branch app, .*\): nothing to undelete/
+  },
+  {
+    title: 'undelete of a branch Neon cannot recover',
+    inputs: { operation: 'undelete', branch: 'nope' },
+    input: 'branch',
+    error:
+      /no deleted branch named or with id "nope" can be recovered in project .* Neon keeps a deleted branch for 7 days/
+  },
+  { title: 'comment: maybe', inputs: { comment: 'maybe' }, input: 'comment', error: /"maybe" is not a boolean/ },
+  {
+    title: 'comment with an empty github-token (a misspelt secret)',
+    inputs: { comment: 'true', 'github-token': '' },
+    input: 'github-token',
+    error: /is empty, and comment: true needs a token .*leave github-token unset/
   }
 ]
 

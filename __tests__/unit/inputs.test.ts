@@ -74,7 +74,7 @@ describe('readSettings: common inputs', () => {
 
   it('names an unknown operation and lists the known ones', () => {
     expect(problems({ ...base, operation: 'backup' })).toEqual([
-      'operation: "backup" is not one of snapshot, restore, bisect, query, verify, prune, recover'
+      'operation: "backup" is not one of snapshot, restore, bisect, query, verify, prune, recover, undelete'
     ])
   })
 
@@ -374,18 +374,20 @@ describe('readSettings: misplaced points', () => {
 })
 
 describe('inputsReadBy: which operation uses which input, as its reader reads them', () => {
-  const all = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover'] as const
-  const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover']
+  const all = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'] as const
+  const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover', 'undelete']
   const users: Record<string, readonly string[]> = {
     operation: all,
     'api-key': all,
     'project-id': all,
     'api-host': all,
     'dry-run': all,
+    comment: all,
+    'github-token': all,
     branch: all.filter((operation) => operation !== 'prune'),
     at: ['snapshot', 'query', 'verify', 'recover'],
     source: ['restore', 'verify'],
-    history: all.filter((operation) => operation !== 'prune'),
+    history: all.filter((operation) => operation !== 'prune' && operation !== 'undelete'),
     kind: ['snapshot'],
     name: ['snapshot', 'restore', 'bisect'],
     'expires-in': ['snapshot'],
@@ -422,5 +424,33 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
 
   it('knows every input action.yml declares', () => {
     expect(Object.keys(users).sort()).toEqual(Object.keys(INPUTS).sort())
+  })
+})
+
+describe('readSettings: undelete and comment', () => {
+  it('needs the branch to undelete', () => {
+    expect(problems({ ...base, operation: 'undelete' })).toEqual([
+      'branch: is empty: set it to the name or id of the deleted branch to bring back'
+    ])
+    expect(read({ ...base, operation: 'undelete', branch: 'feature' })).toMatchObject({ branch: 'feature' })
+  })
+
+  it('comments only when asked, with the token given', () => {
+    expect(read(base).comment).toBeUndefined()
+    expect(read({ ...base, 'github-token': 'ghs_x' }).comment).toBeUndefined()
+    expect(read({ ...base, comment: 'true', 'github-token': 'ghs_x' }).comment).toEqual({ token: 'ghs_x' })
+  })
+
+  it('reads the unevaluated default token (no runner gave one) as no token', () => {
+    expect(read({ ...base, comment: 'true' }).comment).toEqual({ token: '' })
+  })
+
+  it('refuses comment: true with a token set to empty (a misspelt secret)', () => {
+    expect(problems({ ...base, comment: 'true', 'github-token': '' })).toEqual([
+      expect.stringMatching(/^github-token: is empty, and comment: true needs a token .*leave github-token unset/)
+    ])
+    expect(problems({ ...base, comment: 'maybe' })).toEqual([
+      'comment: "maybe" is not a boolean (expected true or false)'
+    ])
   })
 })

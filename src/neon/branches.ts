@@ -5,7 +5,7 @@
  */
 import type { Branch, Endpoint, Operation as NeonOperation } from '@neondatabase/api-client'
 import type { Connections } from './connections.js'
-import { AmbiguousError, LockedError, NeonApiError, NotFoundError, RateLimitedError } from './errors.js'
+import { AmbiguousError, BranchRecoveryUnavailableError, NotFoundError, refusesPreview } from './errors.js'
 import type { Transport } from './transport.js'
 
 export interface CreateBranchRequest {
@@ -32,6 +32,12 @@ export interface RestoreBranchRequest {
   sourceLsn?: string
   sourceTimestamp?: string
   preserveUnderName?: string
+}
+
+/** A branch brought back from a soft delete, with its endpoints (spec: BranchRecoverResponse). */
+export interface RecoveredBranch {
+  branch: Branch
+  endpoints: Endpoint[]
 }
 
 export interface ListBranchesOptions {
@@ -78,6 +84,20 @@ export class Branches {
       cursor = next && next !== cursor && data.branches.length > 0 ? next : undefined
     } while (cursor)
     return branches
+  }
+
+  /**
+   * Every branch, the deleted ones Neon can still recover included, which carry `recovery` (spec:
+   * listProjectBranches `include_deleted`, Branch.recovery; Branch Recovery is a preview). Throws
+   * BranchRecoveryUnavailableError where Neon refuses the parameter.
+   */
+  async listIncludingDeleted(): Promise<Branch[]> {
+    try {
+      return await this.list({ includeDeleted: true })
+    } catch (error) {
+      if (refusesPreview(error)) throw new BranchRecoveryUnavailableError(error.request)
+      throw error
+    }
   }
 
   async get(branchId: string, { afterRestore = false } = {}): Promise<Branch> {
@@ -179,7 +199,7 @@ export class Branches {
       try {
         return await this.deleteOnce(branchId, true)
       } catch (error) {
-        if (!refusesHardDelete(error)) throw error
+        if (!refusesPreview(error)) throw error
         this.hardDeleteRefused = true
         this.transport.log(
           `${(error as Error).message}: hard delete is refused in this project; deleting without it from now on`
@@ -237,6 +257,24 @@ export class Branches {
     return this.get(branchId, { afterRestore: true })
   }
 
+  /**
+   * Brings back a soft-deleted branch (spec: recoverProjectBranch, beta): "Recovery restores the branch and its
+   * endpoints to an idle state. Connection strings remain valid after recovery." The answer has no operations
+   * to wait for (spec: BranchRecoverResponse). A lost answer is resolved by looking the branch up: it is live
+   * again if the recovery happened.
+   */
+  async recover(branchId: string): Promise<RecoveredBranch> {
+    const data = await this.transport.call<{ branch: Branch; endpoints?: Endpoint[] }>({
+      what: `recover branch ${branchId}`,
+      mutation: true,
+      notFound: { kind: 'branch', asked: branchId },
+      send: (api) => api.recoverProjectBranch(this.projectId, branchId),
+      lookup: async () => ((await this.exists(branchId)) ? { branch: await this.get(branchId) } : undefined)
+    })
+    // The spec makes the endpoints optional in the answer (EndpointsOptionalResponse).
+    return { branch: data.branch, endpoints: data.endpoints ?? (await this.connections.listEndpoints(branchId)) }
+  }
+
   private async exists(branchId: string): Promise<boolean> {
     try {
       await this.get(branchId)
@@ -246,15 +284,4 @@ export class Branches {
       throw error
     }
   }
-}
-
-/**
- * Whether Neon's answer to a hard delete refuses the parameter rather than the deletion. What Neon answers a
- * project without branch recovery is undocumented, so any 4xx counts, except: 404 (the branch is gone, which
- * is a deletion done), and 423 and 429 (transient, already retried, and no verdict on the parameter).
- */
-function refusesHardDelete(error: unknown): boolean {
-  if (!(error instanceof NeonApiError) || error.status === undefined) return false
-  if (error instanceof LockedError || error instanceof RateLimitedError) return false
-  return error.status >= 400 && error.status < 500
 }

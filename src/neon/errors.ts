@@ -173,6 +173,33 @@ export class RefusedError extends RequestError {
   }
 }
 
+/**
+ * Neon refused a request of the Branch Recovery preview (spec: `include_deleted`, `hard_delete`,
+ * recoverProjectBranch: "in preview and not available to all users"): the preview is not enabled for the project.
+ * What Neon answers there is undocumented; any 4xx but 404, 423 and 429 is read so (see `refusesPreview`).
+ */
+export class BranchRecoveryUnavailableError extends RequestError {
+  constructor(request: FailedRequest) {
+    super(
+      `${request.what}: Neon refused branch recovery in project ${request.projectId} (${request.status}: ` +
+        `${request.detail}); branch recovery is a preview that is not enabled for this project`,
+      request
+    )
+  }
+}
+
+/**
+ * Whether Neon's answer refuses a parameter or call of the Branch Recovery preview rather than the request: any
+ * 4xx (404 is a NotFoundError, not a RequestError: the branch is gone), except 401 (the key, not the preview),
+ * and 423 and 429 (transient, already retried, no verdict on the preview).
+ */
+export function refusesPreview(error: unknown): error is RequestError {
+  if (!(error instanceof RequestError) || error.status === undefined) return false
+  if (error instanceof LockedError || error instanceof RateLimitedError || error instanceof UnauthorizedError)
+    return false
+  return error.status >= 400 && error.status < 500
+}
+
 /** A change sent, then the connection lost, and no way to look up whether Neon applied it. */
 export class UnknownOutcomeError extends RequestError {
   constructor(request: FailedRequest) {

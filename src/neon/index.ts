@@ -13,12 +13,19 @@ import { Transport, type TransportOptions } from './transport.js'
 export type { Branch, Database, Endpoint, Project, Role, Snapshot } from '@neondatabase/api-client'
 /** An operation of Neon's API (create_timeline, apply_config, ...): not one of this action's operations. */
 export type { Operation as NeonOperation } from '@neondatabase/api-client'
-export type { CreateBranchRequest, CreatedBranch, ListBranchesOptions, RestoreBranchRequest } from './branches.js'
+export type {
+  CreateBranchRequest,
+  CreatedBranch,
+  ListBranchesOptions,
+  RecoveredBranch,
+  RestoreBranchRequest
+} from './branches.js'
 export type { CreateSnapshotRequest, RestoreSnapshotRequest } from './snapshots.js'
 export { backoffDelay, DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './transport.js'
 export {
   AmbiguousError,
   BranchLimitError,
+  BranchRecoveryUnavailableError,
   ForbiddenError,
   LockedError,
   NeonApiError,

@@ -31,7 +31,8 @@ const REGISTRY: { [K in OperationName]: () => Promise<Operation<SettingsOf<K>, a
   query: () => import('./query.js'),
   verify: () => import('./verify.js'),
   prune: () => import('./prune.js'),
-  recover: () => import('./recover.js')
+  recover: () => import('./recover.js'),
+  undelete: () => import('./undelete.js')
 }
 
 /** The operation's module, loaded on first use (import() keeps it for later calls). */

@@ -7,10 +7,11 @@
 import { minimatch } from 'minimatch'
 import type { PruneSettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
+import { BranchRecoveryUnavailableError } from '../neon/index.js'
 import { applyRetention, describePolicy, describeReason, type RetentionDecision } from '../retention.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { neonTime } from './common.js'
+import { neonTime, workflowStep } from './common.js'
 
 export interface PruneItem {
   id: string
@@ -90,8 +91,43 @@ export function describe(plan: PrunePlan, context: RunContext): OperationResult 
   return { outputs: { deleted: '0' }, summary }
 }
 
-/** Deletes in the plan's order; a failure stops the step and says what was already deleted. */
-export async function execute(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<PruneItem[]> {
+export interface PruneResult {
+  deleted: PruneItem[]
+  /**
+   * The deleted branches Neon can still recover (a plain delete is soft where Branch Recovery is on), or why
+   * that is not known; absent when no branch was deleted.
+   */
+  undo?: { recoverable: Branch[] } | { unknown: string }
+}
+
+/**
+ * Deletes in the plan's order, softly (a mistaken prune can be undone for 7 days where Neon has Branch
+ * Recovery); a failure stops the step and says what was already deleted.
+ */
+export async function execute(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<PruneResult> {
+  const deleted = await deleteAll(plan, gateway, context)
+  const branchIds = new Set(deleted.filter((item) => item.kind === 'branch').map((item) => item.id))
+  if (branchIds.size === 0) return { deleted }
+  return { deleted, undo: await recoverable(gateway, branchIds) }
+}
+
+/** Which of the branches just deleted Neon lists as recoverable: what the summary's undo steps may promise. */
+async function recoverable(gateway: NeonGateway, ids: Set<string>): Promise<PruneResult['undo']> {
+  try {
+    const branches = await gateway.branches.listIncludingDeleted()
+    return { recoverable: branches.filter((branch) => branch.recovery && ids.has(branch.id)) }
+  } catch (error) {
+    if (error instanceof BranchRecoveryUnavailableError) {
+      return {
+        unknown:
+          'Branch recovery (a Neon preview) is not enabled for this project, so undelete cannot bring these branches back.'
+      }
+    }
+    return { unknown: `Could not list the deleted branches (${(error as Error).message}).` }
+  }
+}
+
+async function deleteAll(plan: PrunePlan, gateway: NeonGateway, context: RunContext): Promise<PruneItem[]> {
   const deleted: PruneItem[] = []
   for (const item of doomed(plan)) {
     try {
@@ -109,14 +145,54 @@ export async function execute(plan: PrunePlan, gateway: NeonGateway, context: Ru
   return deleted
 }
 
-export function report(plan: PrunePlan, deleted: PruneItem[]): OperationResult {
+export function report(plan: PrunePlan, result: PruneResult, context: RunContext): OperationResult {
   const { decisions } = plan
+  const { deleted } = result
   const summary = new Summary()
     .heading(`Prune of ${plan.settings.match}`)
     .paragraph(`Deleted ${count(deleted.length)}; kept ${decisions.length - deleted.length}.`)
     .keyValues(facts(plan))
   decisionTable(summary, decisions, 'deleted')
+  undoSection(summary, plan, result, context)
   return { outputs: { deleted: String(deleted.length) }, summary }
+}
+
+/** At most this many undo steps are printed; the rest are listed by id. */
+const UNDO_STEPS = 5
+
+function undoSection(summary: Summary, plan: PrunePlan, result: PruneResult, context: RunContext): void {
+  const { undo } = result
+  if (!undo) return
+  summary.heading('To undo this prune', 3)
+  if ('unknown' in undo) {
+    summary.paragraph(undo.unknown)
+    return
+  }
+  const { recoverable } = undo
+  if (recoverable.length === 0) {
+    summary.paragraph('Neon lists none of the deleted branches as recoverable.')
+    return
+  }
+  const until = neonTime(recoverable.map((branch) => branch.recovery!.recoverable_until).sort()[0])
+  summary.paragraph(
+    `Neon keeps the deleted branches recoverable until ${until}. Each step brings one back` +
+      `${result.deleted.some((item) => item.kind === 'snapshot') ? ' (branches only: undelete does not bring back Neon snapshots)' : ''}:`
+  )
+  const step = (branch: Branch) =>
+    workflowStep({
+      actionRef: context.actionRef,
+      projectId: plan.settings.projectId,
+      carried: plan.settings,
+      operation: 'undelete',
+      inputs: [['branch', `${branch.id} # ${branch.name}`]]
+    })
+  summary.code(recoverable.slice(0, UNDO_STEPS).map(step).join('\n\n'), 'yaml')
+  const rest = recoverable.slice(UNDO_STEPS)
+  if (rest.length > 0) {
+    summary.paragraph(
+      `And ${rest.length} more, the same step with branch: ${rest.map((branch) => branch.id).join(', ')}`
+    )
+  }
 }
 
 function decisionTable(summary: Summary, decisions: RetentionDecision<PruneItem>[], deleteWord: string): void {

@@ -1,4 +1,9 @@
-import { AmbiguousError, NotFoundError, type NeonGateway } from '../../../src/neon/index.js'
+import {
+  AmbiguousError,
+  BranchRecoveryUnavailableError,
+  NotFoundError,
+  type NeonGateway
+} from '../../../src/neon/index.js'
 import { resolveBranch } from '../../../src/operations/common.js'
 import { branch, hangUp, json, operation, startFixture, type Fixture } from './scripted-neon.js'
 
@@ -179,5 +184,31 @@ describe('branches.delete', () => {
       'delete branch br-1: Neon refused the request (422: branch has children)'
     )
     expect(neon.urls).toEqual([`${DELETE}?hard_delete=true`, DELETE])
+  })
+})
+
+describe('branch recovery', () => {
+  const LIST = 'GET /api/v2/projects/p1/branches'
+  const RECOVER = 'POST /api/v2/projects/p1/branches/br-1/recover'
+
+  it('lists deleted branches with include_deleted, and says so where Neon refuses the preview', async () => {
+    neon.on(LIST, json(400, { message: 'include_deleted is not available' }))
+    await expect(gateway.branches.listIncludingDeleted()).rejects.toThrow(BranchRecoveryUnavailableError)
+    expect(neon.urls).toEqual([`${LIST}?include_deleted=true`])
+  })
+
+  it('recovers a branch with its endpoints', async () => {
+    neon.on(RECOVER, json(200, { branch: branch('br-1', 'feature'), endpoints: [{ id: 'ep-1', type: 'read_write' }] }))
+    const recovered = await gateway.branches.recover('br-1')
+    expect([recovered.branch.id, recovered.endpoints.map((endpoint) => endpoint.id)]).toEqual(['br-1', ['ep-1']])
+  })
+
+  it('after a dropped answer, finds the branch live again instead of asking twice', async () => {
+    neon
+      .on(RECOVER, hangUp)
+      .on('GET /api/v2/projects/p1/branches/br-1', json(200, { branch: branch('br-1', 'feature') }))
+      .on('GET /api/v2/projects/p1/branches/br-1/endpoints', json(200, { endpoints: [] }))
+    await expect(gateway.branches.recover('br-1')).resolves.toMatchObject({ branch: { id: 'br-1' }, endpoints: [] })
+    expect(neon.count(RECOVER)).toBe(1)
   })
 })
