@@ -204,18 +204,7 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResu
     for (const [index, copy] of plan.copies.entries()) {
       current = copy
       if (copy.merge) {
-        const staging = quoteIdent(`nra_recover_${index}`)
-        await live.query(
-          `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
-            `FROM ${copy.into} WITH NO DATA`
-        )
-        const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
-        const merged = await live.query<{ count: string; keys: string | null }>(
-          mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge })
-        )
-        const written = Number(merged.rows[0].count)
-        const keys = merged.rows[0].keys ?? undefined
-        results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) })
+        results.push(await mergeRows(past, live, copy, quoteIdent(`nra_recover_${index}`)))
       } else {
         await live.query(copy.ddl!)
         const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns)
@@ -237,6 +226,34 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<CopyResu
     await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
   }
 }
+
+/** merge: the rows at the point go into a staging table, then those missing from the original table into it. */
+async function mergeRows(past: Client, live: Client, copy: TableCopy, staging: string): Promise<CopyResult> {
+  await live.query(
+    `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
+      `FROM ${copy.into} WITH NO DATA`
+  )
+  const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
+  const merge = (skipConflicts: boolean) =>
+    live.query<{ count: string; keys: string | null }>(
+      mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge!, skipConflicts })
+    )
+  // The plain INSERT first (see mergeSql); a key that a concurrent writer committed meanwhile makes it fail, and
+  // then the savepoint takes it back and ON CONFLICT DO NOTHING leaves that writer's row as it is.
+  await live.query('SAVEPOINT nra_merge')
+  const merged = await merge(false).catch(async (error: { code?: string }) => {
+    if (error.code !== UNIQUE_VIOLATION) throw error
+    await live.query('ROLLBACK TO SAVEPOINT nra_merge')
+    return merge(true)
+  })
+  await live.query('RELEASE SAVEPOINT nra_merge')
+  const written = Number(merged.rows[0].count)
+  const keys = merged.rows[0].keys ?? undefined
+  return { copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) }
+}
+
+/** SQLSTATE unique_violation (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const UNIQUE_VIOLATION = '23505'
 
 function schemaCopy(shape: TableShape, schema: string, where: string | undefined): TableCopy {
   const columns = shape.columns.map((column) => column.name)
