@@ -703,11 +703,13 @@ function statements(plan) {
         if (copy.ddl)
             lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge)}); ` +
+                `-- again with ON CONFLICT (${keyList(copy.merge)}) DO NOTHING if a concurrent write adds one of the keys`);
     }
     lines.push('COMMIT;');
     return lines;
 }
+const keyList = (merge) => merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ');
 /** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
 async function connectBoth(pastUri, liveUri) {
     const past = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(pastUri);

@@ -327,12 +327,15 @@ function statements(plan: RecoverPlan): string[] {
     else
       lines.push(
         `-- rows of: ${copy.select}`,
-        `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
+        `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge!)}); ` +
+          `-- again with ON CONFLICT (${keyList(copy.merge!)}) DO NOTHING if a concurrent write adds one of the keys`
       )
   }
   lines.push('COMMIT;')
   return lines
 }
+
+const keyList = (merge: { keyColumns: string[] }) => merge.keyColumns.map(quoteIdent).join(', ')
 
 /** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
 async function connectBoth(pastUri: string, liveUri: string): Promise<[Client, Client]> {
