@@ -195,7 +195,7 @@ async function recreate(): Promise<void> {
   if (!recreated) return
   const [found] = await sql<{ rows: string; indexes: string }>(
     live,
-    `SELECT (SELECT count(*) FROM items) AS rows, (SELECT count(*) FROM pg_indexes WHERE tablename = 'items') AS indexes`
+    `SELECT (SELECT count(*) FROM items) AS rows, (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'items') AS indexes`
   )
   if (Number(found.rows) !== ROWS || Number(found.indexes) !== 4) {
     throw new Error(`the re-created items has ${found.rows} rows and ${found.indexes} indexes`)
