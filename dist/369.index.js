@@ -1153,14 +1153,7 @@ async function copyAll(plan, context) {
         for (const [index, copy] of plan.copies.entries()) {
             current = copy;
             if (copy.merge) {
-                const staging = (0,recovery_sql/* quoteIdent */.v4)(`nra_recover_${index}`);
-                await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(recovery_sql/* quoteIdent */.v4).join(', ')} ` +
-                    `FROM ${copy.into} WITH NO DATA`);
-                const { read } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, staging, copy.columns);
-                const merged = await live.query((0,recovery_sql/* mergeSql */.ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
-                const written = Number(merged.rows[0].count);
-                const keys = merged.rows[0].keys ?? undefined;
-                results.push({ copy, read, written, keys, listed: Math.min(written, recovery_sql/* UNDO_KEY_LIMIT */.dr) });
+                results.push(await mergeRows(past, live, copy, (0,recovery_sql/* quoteIdent */.v4)(`nra_recover_${index}`)));
             }
             else {
                 results.push(await recreate(past, live, copy));
@@ -1181,11 +1174,28 @@ async function copyAll(plan, context) {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
     }
 }
-/**
- * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
- * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
- * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
- */
+/** merge: the rows at the point go into a staging table, then those missing from the original table into it. */
+async function mergeRows(past, live, copy, staging) {
+    await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(recovery_sql/* quoteIdent */.v4).join(', ')} ` +
+        `FROM ${copy.into} WITH NO DATA`);
+    const { read } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, staging, copy.columns);
+    const merge = (skipConflicts) => live.query((0,recovery_sql/* mergeSql */.ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge, skipConflicts }));
+    // The plain INSERT first (see mergeSql); a key that a concurrent writer committed meanwhile makes it fail, and
+    // then the savepoint takes it back and ON CONFLICT DO NOTHING leaves that writer's row as it is.
+    await live.query('SAVEPOINT nra_merge');
+    const merged = await merge(false).catch(async (error) => {
+        if (error.code !== UNIQUE_VIOLATION)
+            throw error;
+        await live.query('ROLLBACK TO SAVEPOINT nra_merge');
+        return merge(true);
+    });
+    await live.query('RELEASE SAVEPOINT nra_merge');
+    const written = Number(merged.rows[0].count);
+    const keys = merged.rows[0].keys ?? undefined;
+    return { copy, read, written, keys, listed: Math.min(written, recovery_sql/* UNDO_KEY_LIMIT */.dr) };
+}
+/** SQLSTATE unique_violation (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const UNIQUE_VIOLATION = '23505';
 /** The table's DDL up to the COPY, its rows, then the constraints, indexes and the rest, built over all rows. */
 async function recreate(past, live, copy) {
     for (const statement of copy.create.beforeCopy)
@@ -1197,6 +1207,11 @@ async function recreate(past, live, copy) {
         await live.query(statement);
     return { copy, read, written, listed: 0 };
 }
+/**
+ * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
+ * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
+ * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
+ */
 function recreatedCopy(shape, create, schema, where) {
     const columns = shape.columns.filter((column) => !column.generated).map((column) => column.name);
     const into = placed(shape, { schema });
@@ -1253,12 +1268,14 @@ function statements(plan) {
             lines.push(...copy.create.beforeCopy.map((statement) => `${statement};`), `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`, ...copy.create.afterCopy.map((statement) => `${statement};`));
         }
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(recovery_sql/* quoteIdent */.v4).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge)}); ` +
+                `-- again with ON CONFLICT (${keyList(copy.merge)}) DO NOTHING if a concurrent write adds one of the keys`);
     }
     lines.push(...foreignKeyStatements(plan.recreation?.foreignKeys ?? []));
     lines.push(...(plan.recreation?.notes ?? []).map((note) => `-- ${note}`), 'COMMIT;');
     return lines;
 }
+const keyList = (merge) => merge.keyColumns.map(recovery_sql/* quoteIdent */.v4).join(', ');
 /** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
 async function connectBoth(pastUri, liveUri) {
     const past = await (0,postgres/* connect */.Ng)(pastUri);

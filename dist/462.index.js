@@ -613,14 +613,7 @@ async function copyAll(plan, context) {
         for (const [index, copy] of plan.copies.entries()) {
             current = copy;
             if (copy.merge) {
-                const staging = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(`nra_recover_${index}`);
-                await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')} ` +
-                    `FROM ${copy.into} WITH NO DATA`);
-                const { read } = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .copyRows */ .D9)(past, live, copy.select, staging, copy.columns);
-                const merged = await live.query((0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .mergeSql */ .ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge }));
-                const written = Number(merged.rows[0].count);
-                const keys = merged.rows[0].keys ?? undefined;
-                results.push({ copy, read, written, keys, listed: Math.min(written, _recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .UNDO_KEY_LIMIT */ .dr) });
+                results.push(await mergeRows(past, live, copy, (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4)(`nra_recover_${index}`)));
             }
             else {
                 await live.query(copy.ddl);
@@ -644,6 +637,28 @@ async function copyAll(plan, context) {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
     }
 }
+/** merge: the rows at the point go into a staging table, then those missing from the original table into it. */
+async function mergeRows(past, live, copy, staging) {
+    await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')} ` +
+        `FROM ${copy.into} WITH NO DATA`);
+    const { read } = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .copyRows */ .D9)(past, live, copy.select, staging, copy.columns);
+    const merge = (skipConflicts) => live.query((0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .mergeSql */ .ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge, skipConflicts }));
+    // The plain INSERT first (see mergeSql); a key that a concurrent writer committed meanwhile makes it fail, and
+    // then the savepoint takes it back and ON CONFLICT DO NOTHING leaves that writer's row as it is.
+    await live.query('SAVEPOINT nra_merge');
+    const merged = await merge(false).catch(async (error) => {
+        if (error.code !== UNIQUE_VIOLATION)
+            throw error;
+        await live.query('ROLLBACK TO SAVEPOINT nra_merge');
+        return merge(true);
+    });
+    await live.query('RELEASE SAVEPOINT nra_merge');
+    const written = Number(merged.rows[0].count);
+    const keys = merged.rows[0].keys ?? undefined;
+    return { copy, read, written, keys, listed: Math.min(written, _recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .UNDO_KEY_LIMIT */ .dr) };
+}
+/** SQLSTATE unique_violation (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const UNIQUE_VIOLATION = '23505';
 function schemaCopy(shape, schema, where) {
     const columns = shape.columns.map((column) => column.name);
     return {
@@ -702,11 +717,13 @@ function statements(plan) {
         if (copy.ddl)
             lines.push(`${copy.ddl};`, `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`);
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING;`);
+            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge)}); ` +
+                `-- again with ON CONFLICT (${keyList(copy.merge)}) DO NOTHING if a concurrent write adds one of the keys`);
     }
     lines.push('COMMIT;');
     return lines;
 }
+const keyList = (merge) => merge.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteIdent */ .v4).join(', ');
 /** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
 async function connectBoth(pastUri, liveUri) {
     const past = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(pastUri);

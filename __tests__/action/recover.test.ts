@@ -2,6 +2,7 @@
  * operation: recover, run from dist/index.js as the runner does, on the seed's story: a table is dropped and rows
  * are deleted, then the afternoon's writes go on; recover brings the lost data back without losing those writes.
  */
+import pg from 'pg'
 import { ActionHarness, currentLsn, ids, leaks, mutating, query, sleep } from './helpers.js'
 
 let harness: ActionHarness
@@ -271,6 +272,45 @@ describe('recover', () => {
     expect(main.errors).toEqual([])
     expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.orders': 0 })
     expect((await ids(shop.uri, 'orders')).length).toBe(110)
+  })
+
+  it('leaves a row that a concurrent writer commits during the merge as that writer wrote it', async () => {
+    await query(
+      shop.uri,
+      "CREATE TABLE stock (id int PRIMARY KEY, label text); INSERT INTO stock SELECT g, 'past ' || g FROM generate_series(1, 20) g"
+    )
+    const at = await currentLsn(shop.uri)
+    await query(shop.uri, 'DELETE FROM stock WHERE id > 5')
+    // A writer inserts key 12 and holds its transaction open while the merge runs into that key.
+    const writer = new pg.Client({ connectionString: shop.uri })
+    await writer.connect()
+    try {
+      await writer.query("BEGIN; INSERT INTO stock VALUES (12, 'concurrent')")
+      const merging = harness.run({ operation: 'recover', branch: 'shop', at, tables: 'stock', mode: 'merge' })
+      // The merge's INSERT waits on the writer's uncommitted key 12; commit the writer only once it does.
+      const waiting = async () =>
+        (await query(shop.uri, "SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")).length > 0
+      for (let tries = 0; tries < 500 && !(await waiting()); tries++) await sleep(20)
+      await writer.query('COMMIT')
+      const { main } = await merging
+      expect(main.errors).toEqual([])
+      expect(main.exitCode).toBe(0)
+      expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.stock': 14 })
+      const inserted = Array.from({ length: 15 }, (_, index) => index + 6).filter((id) => id !== 12)
+      const undo = /DELETE FROM &quot;public&quot;.&quot;stock&quot; WHERE \(&quot;id&quot;\) IN \((.*)\);/.exec(
+        main.summary
+      )
+      expect(undo![1].match(/&#39;(\d+)&#39;/g)!.map((key) => Number(key.replace(/&#39;/g, '')))).toEqual(inserted)
+    } finally {
+      await writer.end()
+    }
+    const rows = await query<{ id: number; label: string }>(shop.uri, 'SELECT id, label FROM stock ORDER BY id')
+    expect(rows).toEqual(
+      Array.from({ length: 20 }, (_, index) => ({
+        id: index + 1,
+        label: index === 11 ? 'concurrent' : `past ${index + 1}`
+      }))
+    )
   })
 
   it('shows no secret in logs, outputs or summaries', async () => {

@@ -58,19 +58,23 @@ describe('recovery SQL', () => {
     )
   })
 
-  it('merges on the primary key and returns the inserted keys as literals for the undo', () => {
-    const sql = mergeSql({
+  it('merges the rows missing by primary key, skipping conflicts only when asked, and returns the keys for the undo', () => {
+    const options = {
       into: '"public"."orders"',
       staging: '"nra_recover_0"',
       columns: ['id', 'seq'],
       keyColumns: ['id', 'seq'],
       overridingSystemValue: true
-    })
-    expect(sql).toContain(
-      'INSERT INTO "public"."orders" ("id", "seq") OVERRIDING SYSTEM VALUE SELECT "id", "seq" FROM "nra_recover_0" ' +
-        'ON CONFLICT ("id", "seq") DO NOTHING RETURNING "id", "seq"'
-    )
-    expect(sql).toContain(`format('(%L, %L)', k."id", k."seq")`)
+    }
+    const insert =
+      'INSERT INTO "public"."orders" ("id", "seq") OVERRIDING SYSTEM VALUE SELECT "id", "seq" FROM "nra_recover_0" s ' +
+      'WHERE NOT EXISTS (SELECT FROM "public"."orders" t WHERE t."id" = s."id" AND t."seq" = s."seq")'
+    const plain = mergeSql({ ...options, skipConflicts: false })
+    expect(plain).toContain(`${insert} RETURNING "id", "seq"`)
+    expect(plain).not.toContain('ON CONFLICT')
+    const skipping = mergeSql({ ...options, skipConflicts: true })
+    expect(skipping).toContain(`${insert} ON CONFLICT ("id", "seq") DO NOTHING RETURNING "id", "seq"`)
+    expect(skipping).toContain(`format('(%L, %L)', k."id", k."seq")`)
     expect(undoMergeSql('"public"."orders"', ['id'], "('1'), ('2')")).toBe(
       `DELETE FROM "public"."orders" WHERE ("id") IN (('1'), ('2'));`
     )

@@ -249,18 +249,7 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<Omit<Rec
     for (const [index, copy] of plan.copies.entries()) {
       current = copy
       if (copy.merge) {
-        const staging = quoteIdent(`nra_recover_${index}`)
-        await live.query(
-          `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
-            `FROM ${copy.into} WITH NO DATA`
-        )
-        const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
-        const merged = await live.query<{ count: string; keys: string | null }>(
-          mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge })
-        )
-        const written = Number(merged.rows[0].count)
-        const keys = merged.rows[0].keys ?? undefined
-        results.push({ copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) })
+        results.push(await mergeRows(past, live, copy, quoteIdent(`nra_recover_${index}`)))
       } else {
         results.push(await recreate(past, live, copy))
       }
@@ -281,11 +270,34 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<Omit<Rec
   }
 }
 
-/**
- * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
- * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
- * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
- */
+/** merge: the rows at the point go into a staging table, then those missing from the original table into it. */
+async function mergeRows(past: Client, live: Client, copy: TableCopy, staging: string): Promise<CopyResult> {
+  await live.query(
+    `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
+      `FROM ${copy.into} WITH NO DATA`
+  )
+  const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
+  const merge = (skipConflicts: boolean) =>
+    live.query<{ count: string; keys: string | null }>(
+      mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge!, skipConflicts })
+    )
+  // The plain INSERT first (see mergeSql); a key that a concurrent writer committed meanwhile makes it fail, and
+  // then the savepoint takes it back and ON CONFLICT DO NOTHING leaves that writer's row as it is.
+  await live.query('SAVEPOINT nra_merge')
+  const merged = await merge(false).catch(async (error: { code?: string }) => {
+    if (error.code !== UNIQUE_VIOLATION) throw error
+    await live.query('ROLLBACK TO SAVEPOINT nra_merge')
+    return merge(true)
+  })
+  await live.query('RELEASE SAVEPOINT nra_merge')
+  const written = Number(merged.rows[0].count)
+  const keys = merged.rows[0].keys ?? undefined
+  return { copy, read, written, keys, listed: Math.min(written, UNDO_KEY_LIMIT) }
+}
+
+/** SQLSTATE unique_violation (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const UNIQUE_VIOLATION = '23505'
+
 /** The table's DDL up to the COPY, its rows, then the constraints, indexes and the rest, built over all rows. */
 async function recreate(past: Client, live: Client, copy: TableCopy): Promise<CopyResult> {
   for (const statement of copy.create!.beforeCopy) await live.query(statement)
@@ -295,6 +307,11 @@ async function recreate(past: Client, live: Client, copy: TableCopy): Promise<Co
   return { copy, read, written, listed: 0 }
 }
 
+/**
+ * A re-created table gets every column but the generated ones, which it computes again from the others. Identity
+ * ALWAYS columns take the copied values: "In the COPY command, user-specified values are always used regardless
+ * of this setting" (PostgreSQL's CREATE TABLE page, GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY).
+ */
 function recreatedCopy(
   shape: TableShape,
   create: TableDdl,
@@ -368,13 +385,16 @@ function statements(plan: RecoverPlan): string[] {
     } else
       lines.push(
         `-- rows of: ${copy.select}`,
-        `INSERT INTO ${copy.into} … ON CONFLICT (${copy.merge!.keyColumns.map(quoteIdent).join(', ')}) DO NOTHING;`
+        `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge!)}); ` +
+          `-- again with ON CONFLICT (${keyList(copy.merge!)}) DO NOTHING if a concurrent write adds one of the keys`
       )
   }
   lines.push(...foreignKeyStatements(plan.recreation?.foreignKeys ?? []))
   lines.push(...(plan.recreation?.notes ?? []).map((note) => `-- ${note}`), 'COMMIT;')
   return lines
 }
+
+const keyList = (merge: { keyColumns: string[] }) => merge.keyColumns.map(quoteIdent).join(', ')
 
 /** The past (a time-travel connection) and the live branch; the past is not left open when the live one fails. */
 async function connectBoth(pastUri: string, liveUri: string): Promise<[Client, Client]> {
