@@ -3,7 +3,8 @@
  * connect.ts: the one way to connect (timeouts, retries, the error guard, ConnectError);
  * time-travel.ts: URIs of a branch's past; wal.ts: head, replay and point LSNs;
  * read-only.ts: reads that cannot write; check.ts: checks and their verdicts;
- * copy.ts: COPY between two connections; tables.ts: what recover reads about tables.
+ * copy.ts: COPY between two connections; tables.ts: what recover reads about tables;
+ * row-stream.ts: ordered reads a batch at a time.
  */
 export { ConnectError, ConnectionError, connect, withClient, type Client } from './connect.js'
 export {
@@ -14,8 +15,9 @@ export {
   type CheckOptions,
   type CheckOutcome
 } from './check.js'
-export { copyRows } from './copy.js'
-export { StatementError, readQuery, readRows, type QueryRows } from './read-only.js'
+export { copyRows, copyWriter, type CopyWriter } from './copy.js'
+export { canonicalText, streamRows } from './row-stream.js'
+export { beginReadOnly, StatementError, readQuery, readRows, type QueryRows } from './read-only.js'
 export { checkSelect, readTableShape, schemaExists } from './tables.js'
 export { pastUri, timeTravelUri, type BranchEndpoint } from './time-travel.js'
 export { headLsn, pointLsn } from './wal.js'
