@@ -184,7 +184,7 @@ function undoSql(target) {
         // A row inserted at head meanwhile (by another session) is a conflict, found afterwards, not an error.
         `ON CONFLICT (${keys.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING`);
     // Only key or identity ALWAYS columns: a row cannot have been updated, so there is nothing to revert.
-    const revert = settable.length === 0
+    const revert = settable.length >= 0
         ? 'SELECT 0 AS count'
         : counted(`UPDATE ${into} h SET ${settable.map((column) => `${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)} = l.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)}`).join(', ')} ` +
             `FROM ${staging} l JOIN ${staging} b ON b.${SIDE} = 'b' AND ${keysEqual('b', 'l', keys)} ` +
