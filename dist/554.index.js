@@ -184,7 +184,7 @@ function undoSql(target) {
         // A row inserted at head meanwhile (by another session) is a conflict, found afterwards, not an error.
         `ON CONFLICT (${keys.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING`);
     // Only key or identity ALWAYS columns: a row cannot have been updated, so there is nothing to revert.
-    const revert = settable.length >= 0
+    const revert = settable.length === 0
         ? 'SELECT 0 AS count'
         : counted(`UPDATE ${into} h SET ${settable.map((column) => `${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)} = l.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)}`).join(', ')} ` +
             `FROM ${staging} l JOIN ${staging} b ON b.${SIDE} = 'b' AND ${keysEqual('b', 'l', keys)} ` +
@@ -944,8 +944,9 @@ function undoneSection(summary, plan, result) {
     ]));
     const conflicts = result.tables.reduce((sum, table) => sum + table.conflicts.count, 0);
     if (conflicts > 0) {
-        summary.paragraph(`${conflicts} changed rows were changed again after the bad change (their row at head is neither as the bad ` +
-            'change left it nor as it was before), so the undo left them as they are: look at them by key (output conflicts).');
+        const rows = conflicts === 1 ? '1 changed row was' : `${conflicts} changed rows were`;
+        summary.paragraph(`${rows} changed again after the bad change (neither as the bad change left it nor as it was before), so ` +
+            'the undo left it as it is: look at them by key (output conflicts).');
     }
     for (const { table, reason } of plan.refused)
         summary.paragraph(`Not undone: ${table}: ${reason}.`);

@@ -68,9 +68,10 @@ export function undoneSection(summary: Summary, plan: UndoPlan, result: UndoResu
   )
   const conflicts = result.tables.reduce((sum, table) => sum + table.conflicts.count, 0)
   if (conflicts > 0) {
+    const rows = conflicts === 1 ? '1 changed row was' : `${conflicts} changed rows were`
     summary.paragraph(
-      `${conflicts} changed rows were changed again after the bad change (their row at head is neither as the bad ` +
-        'change left it nor as it was before), so the undo left them as they are: look at them by key (output conflicts).'
+      `${rows} changed again after the bad change (neither as the bad change left it nor as it was before), so ` +
+        'the undo left it as it is: look at them by key (output conflicts).'
     )
   }
   for (const { table, reason } of plan.refused) summary.paragraph(`Not undone: ${table}: ${reason}.`)
