@@ -181,17 +181,32 @@ async function plan(settings, gateway, context) {
 }
 /** `tables`, or the tables the check reads, from its plan at good (a failure there only loses the comparison). */
 async function tablesToCompare(settings, timeline, good) {
-    if (settings.tables)
-        return { tables: settings.tables };
     const at = good.lsn ?? (good.point.kind === 'timestamp' ? { timestamp: good.point.timestamp } : undefined);
     if (at === undefined)
-        return { tables: [] };
+        return { tables: settings.tables ?? [] };
+    const uri = (0,postgres.pastUri)(timeline, at);
+    if (settings.tables) {
+        await checkTablesAt(uri, settings.tables, `good (${(0,src_point/* describePoint */.yR)(good.point)})`);
+        return { tables: settings.tables };
+    }
     try {
-        return { tables: await (0,changes/* tablesReadBy */.fx)((0,postgres.pastUri)(timeline, at), settings.check) };
+        return { tables: await (0,changes/* tablesReadBy */.fx)(uri, settings.check) };
     }
     catch (error) {
         return { tables: [], tablesNote: `the tables the check reads could not be found: ${error.message}` };
     }
+}
+/** The tables named must be tables at good, or the comparison after the search would fail. */
+async function checkTablesAt(uri, tables, label) {
+    await (0,postgres/* withClient */.SV)(uri, async (client) => {
+        for (const table of tables) {
+            const shape = await (0,postgres/* readTableShape */.Yr)(client, table).catch((error) => {
+                throw new Error(`tables: ${error.message}`);
+            });
+            if (!shape)
+                throw new Error(`tables: ${table} does not exist at ${label}; name tables that the check's data lives in`);
+        }
+    });
 }
 /** then: recover undoes on the branch's own history, in tables it knows before the search starts. */
 function checkUndo(plan) {

@@ -404,7 +404,12 @@ var postgres = __webpack_require__(5945);
 
 /** A point inside an uncommitted DDL keeps its lock for ever on a read-only compute: give up on it, do not wait. */
 const LOCK_TIMEOUT_MS = 5000;
-/** A read-only session at a point, in one snapshot, its values in their canonical text; the caller ends it. */
+/**
+ * A read-only session at a point, in one snapshot, its values in their canonical text; the caller ends it. Neon's
+ * Time Travel page (https://neon.com/docs/guides/time-travel-assist) gives such a connection for running queries
+ * on an ephemeral compute; it does not list which statements work there. A cursor (as operation: query reads) and
+ * EXPLAIN are ordinary read-only statements; the emulator serves them from a real PostgreSQL at the point.
+ */
 async function openAt(uri) {
     const client = await (0,postgres/* connect */.Ng)(uri);
     try {

@@ -27,10 +27,11 @@ __webpack_require__.d(__webpack_exports__, {
   Yr: () => (/* reexport */ readTableShape),
   k_: () => (/* reexport */ runCheck),
   OJ: () => (/* reexport */ schemaExists),
-  IX: () => (/* reexport */ streamRows)
+  IX: () => (/* reexport */ streamRows),
+  SV: () => (/* reexport */ withClient)
 });
 
-// UNUSED EXPORTS: ConnectError, timeTravelUri, withClient
+// UNUSED EXPORTS: ConnectError, timeTravelUri
 
 // EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
 var esm = __webpack_require__(3849);

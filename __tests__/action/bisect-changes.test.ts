@@ -121,6 +121,19 @@ describe('recover with mode: undo refuses before anything changes', () => {
 })
 
 describe('bisect with then: recover', () => {
+  it('refuses tables that do not exist, or none to undo, before the search', async () => {
+    const missing = await bisect({ then: 'recover', tables: 'accounts, nope' })
+    expect(missing.main.errors.join('\n')).toMatch(/^tables: nope does not exist at good \(LSN /)
+    const none = await bisect({ then: 'recover', check: 'SELECT false' })
+    expect(none.main.errors.join('\n')).toMatch(
+      /^tables: then: recover needs the tables to undo, and the check's plan names none/
+    )
+    for (const step of [missing, none]) {
+      expect(step.main.exitCode).toBe(1)
+      expect(step.main.log).not.toMatch(/Round 1: probing/)
+    }
+  })
+
   it('puts the changed rows back, keeps every later write, and leaves the row changed since as a conflict', async () => {
     const step = await bisect({ then: 'recover' })
     expectAnswer(step, points.firstBad)

@@ -7,7 +7,7 @@ import type { BisectSettings, RestoreSettings } from '../../inputs.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import type { NeonGateway } from '../../neon/index.js'
 import { describePoint, type Point } from '../../point.js'
-import { pastUri, pointLsn } from '../../postgres/index.js'
+import { pastUri, pointLsn, readTableShape, withClient } from '../../postgres/index.js'
 import { tablesReadBy } from '../changes.js'
 import type { RunContext } from '../../run.js'
 import { maxRounds } from '../../search.js'
@@ -103,14 +103,31 @@ async function tablesToCompare(
   timeline: BranchConnection,
   good: Bound
 ): Promise<{ tables: string[]; tablesNote?: string }> {
-  if (settings.tables) return { tables: settings.tables }
   const at = good.lsn ?? (good.point.kind === 'timestamp' ? { timestamp: good.point.timestamp } : undefined)
-  if (at === undefined) return { tables: [] }
+  if (at === undefined) return { tables: settings.tables ?? [] }
+  const uri = pastUri(timeline, at)
+  if (settings.tables) {
+    await checkTablesAt(uri, settings.tables, `good (${describePoint(good.point)})`)
+    return { tables: settings.tables }
+  }
   try {
-    return { tables: await tablesReadBy(pastUri(timeline, at), settings.check) }
+    return { tables: await tablesReadBy(uri, settings.check) }
   } catch (error) {
     return { tables: [], tablesNote: `the tables the check reads could not be found: ${(error as Error).message}` }
   }
+}
+
+/** The tables named must be tables at good, or the comparison after the search would fail. */
+async function checkTablesAt(uri: string, tables: string[], label: string): Promise<void> {
+  await withClient(uri, async (client) => {
+    for (const table of tables) {
+      const shape = await readTableShape(client, table).catch((error: Error) => {
+        throw new Error(`tables: ${error.message}`)
+      })
+      if (!shape)
+        throw new Error(`tables: ${table} does not exist at ${label}; name tables that the check's data lives in`)
+    }
+  })
 }
 
 /** then: recover undoes on the branch's own history, in tables it knows before the search starts. */
