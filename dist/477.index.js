@@ -1014,7 +1014,8 @@ function formatBytes(bytes) {
 ;// CONCATENATED MODULE: ./src/operations/bisect/execute.ts
 /**
  * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
- * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ * changed at the boundary (its schema, and the rows of the tables compared), then do what `then` asks (a recovery
+ * branch, a restore keeping a backup, or the undo of the bad transaction).
  */
 
 
@@ -1120,7 +1121,7 @@ async function restoreTo(plan, lastGood, gateway, context) {
 /** What the bad transaction changed, read on both sides of the boundary; a failure only loses the detail. */
 async function changesAtBoundary(plan, answer, notes) {
     if (plan.tablesNote)
-        notes.push(plan.tablesNote);
+        notes.push(`Could not compare rows across the boundary: ${plan.tablesNote}`);
     if (plan.tables.length === 0)
         return undefined;
     const at = (lsn) => (0,postgres.pastUri)(plan.timeline, lsn);
@@ -1163,8 +1164,8 @@ async function undoChange(plan, answer, gateway, context) {
  * - bounds.ts: the bounds the plan left open, resolved when run;
  * - rounds.ts: the search loop, one wave of probes a round (src/search.ts decides where);
  * - probers.ts: a probe over a time-travel connection, or on a throwaway branch;
- * - insights.ts: the commit time and schema change at the boundary;
- * - execute.ts: all of that in order, then `then`;
+ * - insights.ts: the commit time and schema change at the boundary (the rows changed: ../changes.ts);
+ * - execute.ts: all of that in order, then `then` (then: recover is recover's mode: undo, ../undo.ts);
  * - report.ts: the dry-run description and the summary.
  */
 

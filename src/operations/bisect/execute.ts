@@ -1,6 +1,7 @@
 /**
  * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
- * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ * changed at the boundary (its schema, and the rows of the tables compared), then do what `then` asks (a recovery
+ * branch, a restore keeping a backup, or the undo of the bad transaction).
  */
 import { formatLsn, type Lsn } from '../../lsn.js'
 import type { Branch, NeonGateway } from '../../neon/index.js'
@@ -156,7 +157,7 @@ async function changesAtBoundary(
   answer: SearchResult,
   notes: string[]
 ): Promise<TableChanges[] | undefined> {
-  if (plan.tablesNote) notes.push(plan.tablesNote)
+  if (plan.tablesNote) notes.push(`Could not compare rows across the boundary: ${plan.tablesNote}`)
   if (plan.tables.length === 0) return undefined
   const at = (lsn: Lsn) => pastUri(plan.timeline, lsn)
   const label = { before: 'the last good LSN', after: 'the first bad LSN' }
