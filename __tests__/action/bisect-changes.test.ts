@@ -12,6 +12,20 @@ import { ActionHarness, commitEnd, expectAnswer, mutating, query, type Step } fr
 /** The check reads accounts through a view, and events: EXPLAIN resolves both to their tables. */
 const CHECK = 'SELECT (SELECT count(*) FROM funded) >= 40 AND (SELECT count(*) FROM events) >= 6'
 
+/**
+ * Keys in "C" order (B < Z < a < … < é < U+FFFD < U+1F600, which UTF-16 order would put before U+FFFD: the diff
+ * would then pair U+1F600 with nothing once U+FFFD is deleted).
+ */
+const NOTES: [string, string | null][] = [
+  ['B', 'line 1\nline 2\r'],
+  ['Z', 'kept'],
+  ['a', 'tab\there'],
+  ['a b', 'back\\slash \\N'],
+  ['é', '{"json": true}'],
+  ['\uFFFD', 'replacement'],
+  ['\u{1F600}', null]
+]
+
 let harness: ActionHarness
 let client: pg.Client
 const points = {} as { good: string; firstBad: bigint }
@@ -36,7 +50,13 @@ beforeAll(async () => {
     INSERT INTO accounts (owner, balance, tags) SELECT 'owner ' || g, 100 + g, '{"tier": 1}' FROM generate_series(1, 40) g;
     CREATE VIEW funded AS SELECT * FROM accounts WHERE balance > 0;
     CREATE TABLE events (kind text, n int);
-    INSERT INTO events SELECT 'e', g % 3 FROM generate_series(1, 9) g;`)
+    INSERT INTO events SELECT 'e', g % 3 FROM generate_series(1, 9) g;
+    CREATE TABLE notes (code text PRIMARY KEY, body text);`)
+  // Text keys in an order JavaScript's < gets wrong, and values that COPY must escape.
+  await client.query('INSERT INTO notes SELECT * FROM unnest($1::text[], $2::text[])', [
+    NOTES.map(([code]) => code),
+    NOTES.map(([, body]) => body)
+  ])
   const traffic = async (count: number) => {
     for (let index = 0; index < count; index++)
       await client.query('INSERT INTO audit (note) VALUES ($1)', [`t${index}`])
@@ -49,7 +69,10 @@ beforeAll(async () => {
     `DELETE FROM accounts WHERE id BETWEEN 10 AND 14;
      UPDATE accounts SET balance = 0, tags = '{"tier": 0}' WHERE id IN (20, 21, 22);
      INSERT INTO accounts (id, owner, balance) OVERRIDING SYSTEM VALUE VALUES (900, 'mallory', 1000000);
-     DELETE FROM events WHERE n = 1`
+     DELETE FROM events WHERE n = 1;
+     UPDATE notes SET body = 'lost' WHERE code IN ('a', 'a b', 'é', '${'\u{1F600}'}');
+     DELETE FROM notes WHERE code IN ('B', '${'\uFFFD'}');
+     INSERT INTO notes VALUES ('new', 'bad')`
   )
   await traffic(10)
   // Later writes: one zeroed account changed again (a conflict), a new account, an update of an untouched one.
@@ -162,5 +185,25 @@ describe('bisect with then: recover', () => {
     expect(step.main.summary).toMatch(/<td>public\.accounts<\/td><td>5<\/td><td>2<\/td><td>1<\/td><td>1: 21<\/td>/)
     expect(step.main.summary).toMatch(/Not undone: public\.events: it has no primary key/)
     expect(mutating(step.requests)).toEqual([])
+  })
+})
+
+describe('recover with mode: undo', () => {
+  it('undoes the change in a table with text keys and values COPY escapes, in "C" key order', async () => {
+    const step = await harness.run({
+      operation: 'recover',
+      mode: 'undo',
+      good: formatLsn(points.firstBad - 8n),
+      bad: formatLsn(points.firstBad),
+      tables: 'notes'
+    })
+    expect(step.main.errors).toEqual([])
+    expect(JSON.parse(step.main.outputs.changes)).toEqual({ 'public.notes': { deleted: 2, inserted: 1, updated: 4 } })
+    expect(JSON.parse(step.main.outputs.conflicts)).toEqual({ 'public.notes': [] })
+    const notes = await query<{ code: string; body: string | null }>(
+      harness.emulator.info.connectionUri,
+      'SELECT code, body FROM notes ORDER BY code COLLATE "C"'
+    )
+    expect(notes.map(({ code, body }) => [code, body])).toEqual(NOTES)
   })
 })
