@@ -347,7 +347,8 @@ function samePrimaryKey(before, after) {
  * on a large table, rather than memory here). NULLs come last, as compareKeys expects.
  */
 function orderedSelectSql(shape, layout, where) {
-    const list = layout.columns.map((column) => `${(0,recovery_sql/* quoteIdent */.v4)(column)}::text`).join(', ');
+    // Output names of their own: ORDER BY "id" would otherwise sort by the output column "id", the text.
+    const list = layout.columns.map((column, index) => `${(0,recovery_sql/* quoteIdent */.v4)(column)}::text AS "nra ${index}"`).join(', ');
     const order = layout.key
         .map((index, position) => {
         const column = (0,recovery_sql/* quoteIdent */.v4)(layout.columns[index]);

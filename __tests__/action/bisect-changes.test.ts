@@ -136,6 +136,14 @@ describe('recover with mode: undo refuses before anything changes', () => {
     expect(dry.main.exitCode).toBe(0)
     expect(JSON.parse(dry.main.outputs.changes)).toEqual({ 'public.accounts': { deleted: 5, inserted: 1, updated: 3 } })
     expect(dry.main.summary).toContain('OVERRIDING SYSTEM VALUE')
+    // where (one table) compares only the rows matching it at both points; a second statement is refused.
+    const some = await undo({ tables: 'accounts', where: 'id < 12', 'dry-run': 'true' })
+    expect(JSON.parse(some.main.outputs.changes)).toEqual({
+      'public.accounts': { deleted: 2, inserted: 0, updated: 0 }
+    })
+    const smuggled = await undo({ tables: 'accounts', where: 'true; DELETE FROM accounts' })
+    expect(smuggled.main.errors.join('\n')).toMatch(/^where: /)
+    expect(mutating([...events.requests, ...swapped.requests, ...dry.requests, ...smuggled.requests])).toEqual([])
     expect(await query(harness.emulator.info.connectionUri, 'SELECT count(*)::int AS n FROM events')).toEqual([
       { n: 6 }
     ])

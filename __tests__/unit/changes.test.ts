@@ -104,7 +104,7 @@ describe('comparison', () => {
     const found = comparison(table, table)
     expect(found).toEqual({ layout: { columns: ['id', 'owner'], key: [0], keyKinds: ['integer'], keyed: true } })
     expect(orderedSelectSql(table, found.layout, 'id > 3')).toBe(
-      'SELECT "id"::text, "owner"::text FROM ONLY "public"."accounts" WHERE (id > 3) ORDER BY "id"'
+      'SELECT "id"::text AS "nra 0", "owner"::text AS "nra 1" FROM ONLY "public"."accounts" WHERE (id > 3) ORDER BY "id"'
     )
   })
 

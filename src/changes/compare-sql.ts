@@ -59,7 +59,8 @@ function samePrimaryKey(before: TableShape, after: TableShape): boolean {
  * on a large table, rather than memory here). NULLs come last, as compareKeys expects.
  */
 export function orderedSelectSql(shape: TableShape, layout: RowLayout, where?: string): string {
-  const list = layout.columns.map((column) => `${quoteIdent(column)}::text`).join(', ')
+  // Output names of their own: ORDER BY "id" would otherwise sort by the output column "id", the text.
+  const list = layout.columns.map((column, index) => `${quoteIdent(column)}::text AS "nra ${index}"`).join(', ')
   const order = layout.key
     .map((index, position) => {
       const column = quoteIdent(layout.columns[index])
