@@ -6,8 +6,9 @@
  * migration that goes wrong halfway, restore the branch to the snapshot, and check that the data is back while
  * the state the migration left is kept as a backup branch.
  * Act 2 is the accident of Neon's time-travel blog post: a DELETE that removed every user but one, noticed
- * later while traffic went on. bisect finds the exact LSN of the accident, and recover merges the lost rows
- * back while keeping everything written since.
+ * later while traffic went on (here the same clean-up transaction also zeroed some orders). bisect finds the
+ * exact LSN of the accident, says what that transaction changed, and undoes it while keeping everything written
+ * since (a row changed again since is left as it is and named as a conflict).
  */
 import { htmlToText } from 'html-to-text'
 import pg from 'pg'
@@ -126,16 +127,26 @@ async function main(): Promise<void> {
     const goodTime = new Date().toISOString()
     console.log(`   ${goodTime}: the morning report was fine (users: 6); traffic goes on`)
     for (let id = 2151; id <= 2300; id++) await order(id)
-    await traffic.query("DELETE FROM users WHERE name != 'Alice'")
-    console.log("   someone meant to remove Alice and ran: DELETE FROM users WHERE name != 'Alice'")
+    await traffic.query(`BEGIN;
+      DELETE FROM users WHERE name != 'Alice';
+      UPDATE orders SET total = 0 WHERE id BETWEEN 2101 AND 2110;
+      COMMIT`)
+    console.log("   a clean-up script meant for Alice ran in one transaction: DELETE FROM users WHERE name != 'Alice';")
+    console.log('   UPDATE orders SET total = 0 WHERE id BETWEEN 2101 AND 2110')
     for (let id = 2301; id <= 2450; id++) await order(id)
     await traffic.query("INSERT INTO users (name) VALUES ('Zoe')")
+    await traffic.query('UPDATE orders SET total = 99 WHERE id = 2105')
+    console.log('   later: Zoe signs up, and support sets order 2105 to 99 by hand')
     await traffic.end()
     const users =
       "SELECT string_agg(name, ', ' ORDER BY id) AS users, (SELECT count(*) FROM orders) AS orders FROM users"
+    const zeroed = `SELECT string_agg(id || ': ' || total, ', ' ORDER BY id) AS totals FROM orders WHERE id BETWEEN 2101 AND 2110`
     console.log('   now:', (await sql(info.connectionUri, users))[0])
+    console.log('       ', (await sql(info.connectionUri, zeroed))[0])
 
-    say('Step 4: find the exact LSN where "more than two users" stopped being true (operation: bisect)')
+    say(
+      'Step 4: find the exact LSN where "more than two users" stopped being true, and undo that transaction (operation: bisect, then: recover)'
+    )
     const bisectInputs = {
       ...common,
       operation: 'bisect',
@@ -143,30 +154,18 @@ async function main(): Promise<void> {
       check: 'SELECT count(*) > 2 FROM users',
       good: goodTime,
       bad: 'head',
-      parallelism: '3'
+      parallelism: '3',
+      // The check reads only users; the transaction changed orders too.
+      tables: 'users, orders',
+      then: 'recover'
     }
     const bisect = await job.runMain(bisectInputs)
-    printStep('Bisect the accident', bisect)
+    printStep('Bisect the accident and undo it', bisect)
     if (bisect.exitCode !== 0) throw new Error('the bisect step failed')
-
-    say(
-      `Step 5: merge the lost users back from ${bisect.outputs['last-good-lsn']}, keeping what came later (operation: recover)`
-    )
-    const recoverInputs = {
-      ...common,
-      operation: 'recover',
-      branch: 'main',
-      at: bisect.outputs['last-good-lsn'],
-      tables: 'users',
-      mode: 'merge'
-    }
-    const recover = await job.runMain(recoverInputs)
-    printStep('Recover the deleted users', recover)
-    if (recover.exitCode !== 0) throw new Error('the recover step failed')
+    console.log('   now:', (await sql(info.connectionUri, users))[0])
+    console.log('       ', (await sql(info.connectionUri, zeroed))[0])
     console.log(
-      '   now:',
-      (await sql(info.connectionUri, users))[0],
-      '← the six users are back, Zoe and the later orders stay'
+      '   ← the five users and the nine zeroed totals are back; Zoe, the later orders and order 2105 (changed since: a conflict) stay'
     )
 
     say('Post steps (the runner runs them at the end of the job): sweep anything ephemeral')
@@ -174,8 +173,7 @@ async function main(): Promise<void> {
     for (const [title, step, inputs] of [
       ['snapshot', snapshot, snapshotInputs],
       ['restore', restore, restoreInputs],
-      ['bisect', bisect, bisectInputs],
-      ['recover', recover, recoverInputs]
+      ['bisect', bisect, bisectInputs]
     ] as const) {
       const post = await job.runPost(inputs, step.state)
       console.log(`   post step of ${title}: exit ${post.exitCode}`)

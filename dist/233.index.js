@@ -209,7 +209,7 @@ async function connectionTo(branch, settings, gateway, context, operation) {
  */
 async function pointUri(connection, point, context, on = connection.branch) {
     // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
+    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 9517));
     const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
     // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
     const uri = pastUri({ ...connection, branch: on }, at);
@@ -224,13 +224,12 @@ async function pointUri(connection, point, context, on = connection.branch) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ undoStep),
 /* harmony export */   Fe: () => (/* binding */ nameFor),
 /* harmony export */   GL: () => (/* binding */ workflowStep),
 /* harmony export */   NX: () => (/* binding */ checkPoint),
 /* harmony export */   T2: () => (/* binding */ restoreStep),
 /* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
-/* harmony export */   fj: () => (/* binding */ recoverStep),
-/* harmony export */   fx: () => (/* binding */ tablesReadBy),
 /* harmony export */   gX: () => (/* binding */ neonTime),
 /* harmony export */   pd: () => (/* binding */ resolveBranch),
 /* harmony export */   sj: () => (/* binding */ pointFields)
@@ -313,7 +312,7 @@ async function checkPoint(gateway, branch, point, input, context) {
         });
         context.mask(uri);
         // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
-        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 9517));
         head = await headLsn(uri);
     }
     catch (error) {
@@ -371,25 +370,21 @@ function restoreStep(options) {
     });
 }
 /**
- * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
- * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ * A ready-to-paste step that undoes the change between `good` and `bad` (bisect's last good and first bad LSNs) in
+ * `tables` of `branch`, keeping later writes: recover with mode: undo.
  */
-function recoverStep(options) {
+function undoStep(options) {
     return workflowStep({
         ...options,
         operation: 'recover',
         inputs: [
             ['branch', options.branch.name],
-            ['at', options.at],
-            ['tables', `${options.tables} # the tables to bring back`],
-            ['mode', 'merge']
+            ['mode', 'undo'],
+            ['good', options.good],
+            ['bad', options.bad],
+            ['tables', options.tables]
         ]
     });
-}
-/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
-function tablesReadBy(sql) {
-    const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)];
-    return [...new Set(names.map((match) => match[1]))];
 }
 
 
@@ -485,7 +480,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
-/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(973);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9517);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
 /* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4889);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);

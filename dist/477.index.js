@@ -22,8 +22,10 @@ __webpack_require__.d(__webpack_exports__, {
 var src_lsn = __webpack_require__(2326);
 // EXTERNAL MODULE: ./src/point.ts
 var src_point = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/postgres/index.ts + 8 modules
-var postgres = __webpack_require__(973);
+// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
+var postgres = __webpack_require__(9517);
+// EXTERNAL MODULE: ./src/operations/changes.ts + 2 modules
+var changes = __webpack_require__(7806);
 ;// CONCATENATED MODULE: ./src/search.ts
 /**
  * The k-ary boundary search behind bisect, without I/O. Between an LSN where the check passes (`good`) and one
@@ -132,6 +134,7 @@ var lineage = __webpack_require__(555);
 
 
 
+
 async function plan(settings, gateway, context) {
     const branch = await (0,operations_common/* resolveBranch */.pd)(gateway, settings.branch);
     const located = await (0,lineage/* locateBounds */.uV)(gateway, branch, settings, settings.history);
@@ -141,7 +144,17 @@ async function plan(settings, gateway, context) {
     if (good.lsn !== undefined && bad.lsn !== undefined)
         checkOrder(good, bad);
     const note = located.good.note && `${located.good.note}; bisect searches ${timeline.branch.name}`;
-    const result = { settings, connection, timeline, note, good, bad };
+    const result = {
+        settings,
+        connection,
+        timeline,
+        note,
+        good,
+        bad,
+        ...(await tablesToCompare(settings, timeline, good))
+    };
+    if (settings.then === 'recover')
+        checkUndo(result);
     if (settings.then === 'branch') {
         result.recoveryName = (0,operations_common/* nameFor */.Fe)(settings.name, branch, 'bisect', context);
         if (await gateway.branches.findByName(result.recoveryName)) {
@@ -165,6 +178,47 @@ async function plan(settings, gateway, context) {
         result.refusal = restore.restoreRefusal(result.restoreSettings, branch, true);
     }
     return result;
+}
+/** `tables`, or the tables the check reads, from its plan at good (a failure there only loses the comparison). */
+async function tablesToCompare(settings, timeline, good) {
+    const at = good.lsn ?? (good.point.kind === 'timestamp' ? { timestamp: good.point.timestamp } : undefined);
+    if (at === undefined)
+        return { tables: settings.tables ?? [] };
+    const uri = (0,postgres.pastUri)(timeline, at);
+    if (settings.tables) {
+        await checkTablesAt(uri, settings.tables, `good (${(0,src_point/* describePoint */.yR)(good.point)})`);
+        return { tables: settings.tables };
+    }
+    try {
+        return { tables: await (0,changes/* tablesReadBy */.fx)(uri, settings.check) };
+    }
+    catch (error) {
+        return { tables: [], tablesNote: `the tables the check reads could not be found: ${error.message}` };
+    }
+}
+/** The tables named must be tables at good, or the comparison after the search would fail. */
+async function checkTablesAt(uri, tables, label) {
+    await (0,postgres/* withClient */.SV)(uri, async (client) => {
+        for (const table of tables) {
+            const shape = await (0,postgres/* readTableShape */.Yr)(client, table).catch((error) => {
+                throw new Error(`tables: ${error.message}`);
+            });
+            if (!shape)
+                throw new Error(`tables: ${table} does not exist at ${label}; name tables that the check's data lives in`);
+        }
+    });
+}
+/** then: recover undoes on the branch's own history, in tables it knows before the search starts. */
+function checkUndo(plan) {
+    const { connection, timeline } = plan;
+    if (timeline.branch.id !== connection.branch.id) {
+        throw new Error(`then: recover undoes the change on ${connection.branch.name}'s own history, but good and bad lie before its ` +
+            `last restore (bisect searches ${timeline.branch.name}): use then: report or then: branch`);
+    }
+    if (plan.tables.length === 0) {
+        throw new Error(`tables: then: recover needs the tables to undo, and ${plan.tablesNote ?? "the check's plan names none"}: ` +
+            'set tables');
+    }
 }
 /** The rounds the search takes at most, once both bounds are known. */
 function roundBound(plan) {
@@ -194,6 +248,8 @@ async function readBound(name, point, connection) {
 var run = __webpack_require__(9786);
 // EXTERNAL MODULE: ./src/throwaway.ts
 var throwaway = __webpack_require__(4889);
+// EXTERNAL MODULE: ./src/operations/undo.ts
+var undo = __webpack_require__(554);
 ;// CONCATENATED MODULE: ./src/operations/bisect/bounds.ts
 /**
  * Bounds the plan left open: a timestamp whose LSN a time-travel compute did not report (Neon's computes may
@@ -704,6 +760,8 @@ class BranchProber {
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/summary.ts
 var src_summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/operations/undo-report.ts
+var undo_report = __webpack_require__(1345);
 ;// CONCATENATED MODULE: ./src/operations/bisect/rounds.ts
 /**
  * The search loop: waves of probes driven by the k-ary search (src/search.ts). The first wave checks both bounds
@@ -787,6 +845,8 @@ function verdictText(outcome) {
 
 
 
+
+
 function describe(plan) {
     const { settings, good, bad } = plan;
     const rounds = roundBound(plan);
@@ -816,14 +876,22 @@ function report(plan, result, context) {
     const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context);
     if (restored)
         Object.assign(outputs, restored.outputs);
+    if (result.changes)
+        outputs.changes = (0,undo_report/* changesOutput */.b4)(result.changes);
+    if (result.undone)
+        outputs.conflicts = (0,undo_report/* conflictsOutput */.jJ)(result.undone.result);
     const summary = new src_summary/* Summary */.BD().heading(`Bisect of ${plan.connection.branch.name}`).paragraph(plan.note);
     answerSection(summary, plan, result, outputs);
+    if (result.changes)
+        (0,undo_report/* changesSection */.Hv)(summary, 'What the bad transaction changed', result.changes);
+    if (result.undone)
+        (0,undo_report/* undoneSection */.h4)(summary, result.undone.plan, result.undone.result);
     warnings(summary, result);
     roundsSection(summary, plan, result);
     if (restored)
         summary.append(restored.summary);
-    else
-        nextStep(summary, plan, outputs['last-good-lsn'], context);
+    else if (!result.undone)
+        nextStep(summary, plan, result, context);
     return { outputs, summary };
 }
 function answerSection(summary, plan, result, outputs) {
@@ -878,20 +946,27 @@ function roundsSection(summary, plan, result) {
         .heading('Bounds', 3)
         .keyValues(boundFacts(plan, result.good, result.bad));
 }
-function nextStep(summary, plan, lastGood, context) {
+function nextStep(summary, plan, result, context) {
     const { branch } = plan.connection;
+    const { lastGood, firstBad } = result.searched.result;
     const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch };
     summary
         .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
         .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-        .code((0,operations_common/* restoreStep */.T2)({ ...common, source: lastGoodSource(plan, lastGood) }), 'yaml');
-    const tables = (0,operations_common/* tablesReadBy */.fx)(plan.settings.check);
+        .code((0,operations_common/* restoreStep */.T2)({ ...common, source: lastGoodSource(plan, (0,src_lsn/* formatLsn */.rI)(lastGood)) }), 'yaml');
     // The LSNs of a search on a backup are the backup's: recover reads LSNs on the branch itself.
+    const changed = (result.changes ?? []).filter(({ diff }) => diff.deleted + diff.inserted + diff.updated > 0);
+    const tables = changed.filter((table) => !table.comparison.undoRefusal);
     if (tables.length === 0 || plan.timeline.branch.id !== branch.id)
         return;
+    const good = (0,src_lsn/* formatLsn */.rI)(lastGood);
+    const bad = (0,src_lsn/* formatLsn */.rI)(firstBad);
     summary
-        .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
-        .code((0,operations_common/* recoverStep */.fj)({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml');
+        .paragraph('Or undo only what the bad transaction changed in these tables, keeping every write made since:')
+        .code((0,operations_common/* undoStep */.Dh)({ ...common, good, bad, tables: tables.map((table) => (0,changes/* tableText */.qK)(table.shape)).join(', ') }), 'yaml');
+    for (const table of changed.filter((table) => table.comparison.undoRefusal)) {
+        summary.paragraph(`${table.table} cannot be undone this way: ${table.comparison.undoRefusal}.`);
+    }
 }
 /** The restore source of the last good LSN: the branch's own past, or the backup the search ran on. */
 function lastGoodSource(plan, lastGood) {
@@ -911,7 +986,8 @@ function boundFacts(plan, good, bad) {
         ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
         ['Probes a round', String(settings.parallelism)],
         ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
-        ['Then', settings.then]
+        ['Then', settings.then],
+        ['Tables compared', plan.tables.join(', ') || undefined]
     ];
 }
 function probeLabel(good, bad) {
@@ -938,8 +1014,12 @@ function formatBytes(bytes) {
 ;// CONCATENATED MODULE: ./src/operations/bisect/execute.ts
 /**
  * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
- * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ * changed at the boundary (its schema, and the rows of the tables compared), then do what `then` asks (a recovery
+ * branch, a restore keeping a backup, or the undo of the bad transaction).
  */
+
+
+
 
 
 
@@ -970,10 +1050,13 @@ async function execute(plan, gateway, context) {
         cleanupProblems: searched.cleanupProblems,
         ms: 0
     };
+    result.changes = await changesAtBoundary(plan, answer, result.insights.notes);
     if (plan.settings.then === 'branch')
         result.recovery = await createRecoveryBranch(plan, answer.lastGood, gateway, context);
     if (plan.settings.then === 'restore')
         result.restored = await restoreTo(plan, answer.lastGood, gateway, context);
+    if (plan.settings.then === 'recover')
+        result.undone = await undoChange(plan, answer, gateway, context);
     result.ms = Date.now() - started;
     return result;
 }
@@ -1035,6 +1118,43 @@ async function restoreTo(plan, lastGood, gateway, context) {
     const restorePlan = await restore.plan(settings, gateway, context);
     return { plan: restorePlan, result: await restore.execute(restorePlan, gateway, context) };
 }
+/** What the bad transaction changed, read on both sides of the boundary; a failure only loses the detail. */
+async function changesAtBoundary(plan, answer, notes) {
+    if (plan.tablesNote)
+        notes.push(`Could not compare rows across the boundary: ${plan.tablesNote}`);
+    if (plan.tables.length === 0)
+        return undefined;
+    const at = (lsn) => (0,postgres.pastUri)(plan.timeline, lsn);
+    const label = { before: 'the last good LSN', after: 'the first bad LSN' };
+    try {
+        return await (0,changes/* readChanges */.St)(at(answer.lastGood), at(answer.firstBad), plan.tables, label);
+    }
+    catch (error) {
+        notes.push(`Could not compare ${plan.tables.join(', ')} across the boundary: ${error.message}`);
+        return undefined;
+    }
+}
+/** then: recover. The same undo as recover with mode: undo, from the last good to the first bad LSN. */
+async function undoChange(plan, answer, gateway, context) {
+    const { settings, connection } = plan;
+    const undoSettings = {
+        operation: 'recover',
+        mode: 'undo',
+        apiKey: settings.apiKey,
+        projectId: settings.projectId,
+        apiHost: settings.apiHost,
+        branch: connection.branch.id,
+        dryRun: false,
+        database: connection.database,
+        role: connection.role,
+        history: settings.history,
+        good: { kind: 'lsn', lsn: (0,src_lsn/* formatLsn */.rI)(answer.lastGood) },
+        bad: { kind: 'lsn', lsn: (0,src_lsn/* formatLsn */.rI)(answer.firstBad) },
+        tables: plan.tables
+    };
+    const undoPlan = await undo.planUndo(undoSettings, gateway, context, { strict: false });
+    return { plan: undoPlan, result: await undo.execute(undoPlan, gateway, context) };
+}
 
 ;// CONCATENATED MODULE: ./src/operations/bisect/index.ts
 /**
@@ -1044,8 +1164,8 @@ async function restoreTo(plan, lastGood, gateway, context) {
  * - bounds.ts: the bounds the plan left open, resolved when run;
  * - rounds.ts: the search loop, one wave of probes a round (src/search.ts decides where);
  * - probers.ts: a probe over a time-travel connection, or on a throwaway branch;
- * - insights.ts: the commit time and schema change at the boundary;
- * - execute.ts: all of that in order, then `then`;
+ * - insights.ts: the commit time and schema change at the boundary (the rows changed: ../changes.ts);
+ * - execute.ts: all of that in order, then `then` (then: recover is recover's mode: undo, ../undo.ts);
  * - report.ts: the dry-run description and the summary.
  */
 
@@ -1058,68 +1178,225 @@ const makesThrowaways = true;
 
 /***/ }),
 
-/***/ 9445:
+/***/ 9284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OO: () => (/* binding */ chooseConnection),
-/* harmony export */   Pl: () => (/* binding */ pointUri),
-/* harmony export */   mQ: () => (/* binding */ connectionTo)
+/* harmony export */   confirmProblem: () => (/* binding */ confirmProblem),
+/* harmony export */   describe: () => (/* binding */ describe),
+/* harmony export */   execute: () => (/* binding */ execute),
+/* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   report: () => (/* binding */ report),
+/* harmony export */   restoreRefusal: () => (/* binding */ restoreRefusal)
 /* harmony export */ });
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5010);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8849);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(555);
+/**
+ * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
+ * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
+ * the name and connection string stay, and the old branch, renamed, is the backup).
+ */
+
+
+
+
+
+
+
+/** More backups of one branch than this and the summary warns that they are using up branch slots. */
+const BACKUP_WARNING_COUNT = 3;
+async function plan(settings, gateway, context) {
+    const target = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, settings.branch);
+    const from = await resolveSource(settings, target, gateway);
+    if (from.kind === 'branch')
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPoint */ .NX)(gateway, from.branch, from.point, 'source', context);
+    const backupName = (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .nameFor */ .Fe)(settings.name, target, 'restore', context);
+    if (await gateway.branches.findByName(backupName)) {
+        throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`);
     }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
-}
-/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
-async function connectionTo(branch, settings, gateway, context, operation) {
-    const [databases, roles, endpoints] = await Promise.all([
-        gateway.connections.listDatabases(branch.id),
-        gateway.connections.listRoles(branch.id),
-        gateway.connections.listEndpoints(branch.id)
-    ]);
-    const { database, role } = chooseConnection(databases, roles, settings);
-    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
-    if (!endpoint) {
-        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
-    }
-    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
-    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
-    const password = decodeURIComponent(new URL(uri).password);
-    if (password)
-        context.mask(password);
-    context.mask(uri);
-    return { branch, endpointId: endpoint.id, database, role, uri };
+    const existingBackups = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .listBackups */ .Cw)(gateway, target);
+    const refusal = restoreRefusal(settings, target, from.kind === 'branch') ?? (await snapshotRefusal(from, target, gateway));
+    return { settings, target, from, backupName, existingBackups, clearsExpiryOf: expiringSource(from, target), refusal };
 }
 /**
- * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
- * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
- * as it is: learning its LSN first would start a time-travel compute only to ask.
+ * Why restoring `target` may not run, before anything changes: Neon lists `restore` in its restricted actions
+ * (for an instant restore: Neon's docs name that restriction for PITR on a branch made by a snapshot restore,
+ * neon.com/docs/guides/backup-restore, Limitations), or it needs `confirm`.
  */
-async function pointUri(connection, point, context, on = connection.branch) {
-    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 973));
-    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
-    const uri = pastUri({ ...connection, branch: on }, at);
-    context.mask(uri);
-    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
+function restoreRefusal(settings, target, instant) {
+    return (instant ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .restriction */ .V0)('branch', target, 'restore') : undefined) ?? confirmProblem(settings, target);
+}
+/**
+ * A snapshot restore renames the replaced branch to `<branch> (old)` (neon.com/docs/guides/backup-restore,
+ * "Renames the original branch to `<branch_name> (old)`"); what Neon does when that name is taken is not
+ * documented, so a taken name is refused here rather than met halfway through.
+ */
+async function snapshotRefusal(from, target, gateway) {
+    if (from.kind !== 'snapshot')
+        return undefined;
+    const oldName = `${target.name} (old)`;
+    return (await gateway.branches.findByName(oldName)) ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .oldNameTaken */ .eo)('branch', target, oldName) : undefined;
+}
+/**
+ * The source, when it is another branch with an expiry: Neon's branch-expiration guide says expiration cannot be
+ * set on parent branches nor children made from expiring branches, and the source of a restore becomes the
+ * restored branch's parent (the snapshot step's own restore snippet names such a branch).
+ */
+function expiringSource(from, target) {
+    if (from.kind !== 'branch' || from.branch.id === target.id || !from.branch.expires_at)
+        return undefined;
+    return from.branch;
+}
+function facts(plan) {
+    return [
+        ['Branch', `${plan.target.name} (${plan.target.id})`],
+        ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSource */ .B6)(plan.settings.source)],
+        ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
+        ['Backup of the current state', plan.backupName],
+        ['Expiry cleared on', plan.clearsExpiryOf?.name]
+    ];
+}
+function describe(plan) {
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Dry run: Restore of ${plan.target.name}`)
+        .paragraph('Nothing was changed. This step would restore as follows.')
+        .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
+        .keyValues(facts(plan));
+    if (plan.refusal)
+        summary.paragraph(`It would be refused: ${plan.refusal}`);
+    else if (plan.clearsExpiryOf)
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+    return { outputs: {}, summary };
+}
+async function execute(plan, gateway, context) {
+    const started = Date.now();
+    if (plan.refusal)
+        throw new Error(plan.refusal);
+    if (plan.clearsExpiryOf) {
+        await gateway.branches.update(plan.clearsExpiryOf.id, { expiresAt: null });
+        context.info((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+    }
+    const result = plan.from.kind === 'snapshot'
+        ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
+        : await restoreBranch(plan, plan.from, gateway);
+    context.info(`Restored ${plan.target.name} from ${(0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSource */ .B6)(plan.settings.source)}; the previous state is ${result.backup.name}`);
+    return { ...result, ms: Date.now() - started };
+}
+function report(plan, result, context) {
+    const { target } = plan;
+    const outputs = {
+        'branch-id': result.restored.id,
+        lsn: result.restored.parent_lsn ?? result.lsn ?? '',
+        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .neonTime */ .gX)(result.restored.parent_timestamp ?? result.timestamp) ?? '',
+        'backup-branch-id': result.backup.id,
+        'backup-branch-name': result.backup.name
+    };
+    const backups = plan.existingBackups.length + 1;
+    const slotWarning = backups > BACKUP_WARNING_COUNT
+        ? `${backups} restore backups of ${target.name} now use branch slots; ` +
+            `remove old ones with operation: prune, match: ${(0,_lineage_js__WEBPACK_IMPORTED_MODULE_1__/* .backupPrefix */ .nY)(target.name)}*`
+        : undefined;
+    if (slotWarning)
+        context.warning(slotWarning);
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+        .heading(`Restore of ${target.name}`)
+        .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
+        .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
+        .keyValues([
+        ...facts(plan),
+        ['Restored branch id', result.restored.id],
+        ['Backup branch id', result.backup.id],
+        ['Restored to LSN', outputs.lsn || undefined],
+        ['Restored to time', outputs.timestamp || undefined],
+        ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]
+    ]);
+    if (slotWarning)
+        summary.paragraph(`Warning: ${slotWarning}.`);
+    if (plan.clearsExpiryOf)
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+    summary.heading('To undo this restore', 3).code((0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreStep */ .T2)({
+        actionRef: context.actionRef,
+        projectId: plan.settings.projectId,
+        carried: plan.settings,
+        branch: { ...target, id: result.restored.id },
+        source: result.backup.name
+    }), 'yaml');
+    const undoRefused = (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .restriction */ .V0)('branch', result.restored, 'restore');
+    if (undoRefused)
+        summary.paragraph(`Neon refuses that step for now. ${undoRefused}`);
+    return { outputs, summary };
+}
+async function restoreBranch(plan, from, gateway) {
+    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .pointFields */ .sj)(from.point);
+    const restored = await gateway.branches.restore(plan.target.id, {
+        sourceBranchId: from.branch.id,
+        sourceLsn: point.lsn,
+        sourceTimestamp: point.timestamp,
+        preserveUnderName: plan.backupName
+    });
+    const backup = await gateway.branches.find(plan.backupName);
+    return { restored, backup, ...point };
+}
+async function restoreSnapshot(plan, snapshot, gateway, context) {
+    const restored = await gateway.snapshots.restore(snapshot.id, {
+        name: plan.target.name,
+        targetBranchId: plan.target.id,
+        finalize: true
+    });
+    // Finalizing keeps the old branch under a name Neon chooses; give it the backup name the user expects.
+    let backup;
+    try {
+        backup = await gateway.branches.update(plan.target.id, { name: plan.backupName });
+    }
+    catch (error) {
+        // The restore is done and the backup exists: failing the step now would only invite a second restore.
+        backup = await gateway.branches.get(plan.target.id).catch(() => {
+            throw new Error(`restored ${plan.target.name} from snapshot ${snapshot.name}, and its previous state is kept in branch ` +
+                `${plan.target.id}, but renaming that branch to ${plan.backupName} failed: ${error.message}`);
+        });
+        context.warning(`Restored ${plan.target.name}; its previous state is kept as ${backup.name} (${backup.id}) because renaming ` +
+            `it to ${plan.backupName} failed: ${error.message}`);
+    }
+    return { restored, backup, lsn: snapshot.lsn, timestamp: snapshot.timestamp };
+}
+async function resolveSource(settings, target, gateway) {
+    const source = settings.source;
+    if (source.kind === 'snapshot')
+        return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
+    const branch = await sourceBranch(source, target, gateway);
+    // What the source held at the point, which after a restore of the source may be on its backup.
+    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .locatePoint */ .Lq)(gateway, branch, source.point, 'source', settings.history);
+    return { kind: 'branch', branch: on.branch, point: source.point, note: on.note };
+}
+async function sourceBranch(source, target, gateway) {
+    switch (source.kind) {
+        case 'self':
+            return target;
+        case 'parent':
+            if (!target.parent_id)
+                throw new Error(`source: ${target.name} has no parent branch to restore from`);
+            return gateway.branches.get(target.parent_id);
+        case 'branch': {
+            const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, source.branch, 'source');
+            if (branch.id === target.id && source.point.kind === 'head') {
+                throw new Error(`source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`);
+            }
+            return branch;
+        }
+    }
+}
+function confirmProblem(settings, target) {
+    const why = target.default ? 'the default branch' : target.protected ? 'a protected branch' : undefined;
+    if (!why || settings.confirm === target.name)
+        return undefined;
+    const given = settings.confirm ? ` (confirm is "${settings.confirm}")` : '';
+    return `confirm: ${target.name} is ${why}; to restore it, set confirm: ${target.name}${given}`;
 }
 
 

@@ -28692,13 +28692,14 @@ const READERS = {
         ...verifyInputs(reader, now, pointInput(reader, 'at', now))
     }),
     prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
-    recover: (reader, now) => ({
-        operation: 'recover',
-        ...commonInputs(reader),
-        ...connectionInputs(reader),
-        ...lineageInputs(reader),
-        ...recoverInputs(reader, pointInput(reader, 'at', now))
-    }),
+    recover: (reader, now) => {
+        const common = { ...commonInputs(reader), ...connectionInputs(reader), ...lineageInputs(reader) };
+        const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge', 'undo']), 'schema');
+        const undo = undoInputs(reader, mode, (name) => pointInput(reader, name, now));
+        if (mode === 'undo')
+            return { operation: 'recover', ...common, ...undo };
+        return { operation: 'recover', ...common, ...recoverInputs(reader, pointInput(reader, 'at', now), mode) };
+    },
     undelete: (reader) => ({
         operation: 'undelete',
         ...commonInputs(reader),
@@ -28771,8 +28772,8 @@ function bisectInputs(reader, point) {
     const bad = point('bad');
     const parallelism = reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3);
     const probe = reader.parse('probe', (text) => oneOf(text, ['time-travel', 'branch']), 'time-travel');
-    const then = reader.parse('then', (text) => oneOf(text, ['report', 'branch', 'restore']), 'report');
-    if (then === 'report' && reader.isSet('name')) {
+    const then = reader.parse('then', (text) => oneOf(text, ['report', 'branch', 'restore', 'recover']), 'report');
+    if ((then === 'report' || then === 'recover') && reader.isSet('name')) {
         reader.fail('name', 'only used with then: branch or then: restore (remove it, or choose one of those)');
     }
     if (then !== 'restore' && reader.isSet('confirm')) {
@@ -28787,7 +28788,8 @@ function bisectInputs(reader, point) {
         then,
         checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000),
         name: reader.template(then === 'restore' ? DEFAULT_NAMES.backup : DEFAULT_NAMES.recovery),
-        confirm: reader.optional('confirm')
+        confirm: reader.optional('confirm'),
+        tables: reader.parseOptional('tables', parseTables)
     };
 }
 function verifyInputs(reader, now, at) {
@@ -28832,21 +28834,50 @@ function pruneInputs(reader) {
     }
     return { match, ...policy };
 }
-function recoverInputs(reader, at) {
+function recoverInputs(reader, at, mode) {
     if (at.kind === 'head') {
         reader.fail('at', 'recover copies from a past point: set at to a time before the accident (e.g. at: 90m ago)');
     }
-    const tables = reader.parse('tables', parseTables, []);
-    const where = reader.optional('where');
-    if (where !== undefined && tables.length > 1) {
-        reader.fail('where', 'applies to one table, but tables lists several (recover them in separate steps)');
-    }
-    const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge']), 'schema');
+    const { tables, where } = tablesInputs(reader);
     const into = reader.parseOptional('into', parseIdentifier);
     if (into !== undefined && mode === 'merge') {
         reader.fail('into', 'is not used with mode: merge, which writes into the original tables (remove into)');
     }
     return { at, tables, where, into, mode };
+}
+/** The tables of recover and the one table's `where`. */
+function tablesInputs(reader) {
+    const tables = reader.parse('tables', parseTables, []);
+    const where = reader.optional('where');
+    if (where !== undefined && tables.length > 1) {
+        reader.fail('where', 'applies to one table, but tables lists several (recover them in separate steps)');
+    }
+    return { tables, where };
+}
+/**
+ * mode: undo reads good and bad (bisect's last-good-lsn and first-bad-lsn) instead of at; the other modes refuse
+ * them. Both are read whatever the mode, so that pasted steps (src/operations/common.ts) know recover takes them.
+ */
+function undoInputs(reader, mode, point) {
+    const given = { good: reader.isSet('good'), bad: reader.isSet('bad') };
+    if (mode !== 'undo') {
+        for (const name of ['good', 'bad'])
+            if (given[name])
+                reader.fail(name, 'is only used by recover with mode: undo (remove it, or set mode: undo)');
+        return undefined;
+    }
+    if (reader.isSet('at'))
+        reader.fail('at', 'is not used with mode: undo, which reads good and bad (remove at)');
+    if (reader.isSet('into'))
+        reader.fail('into', 'is not used with mode: undo, which writes into the original tables');
+    if (!given.good)
+        reader.fail('good', "is empty: mode: undo needs the last point before the bad change (bisect's last-good-lsn)");
+    if (!given.bad) {
+        reader.fail('bad', "is empty: mode: undo needs the first point after the bad change (bisect's first-bad-lsn), not head");
+    }
+    const good = given.good ? point('good') : _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx;
+    const bad = given.bad ? point('bad') : _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx;
+    return { mode: 'undo', good, bad, ...tablesInputs(reader) };
 }
 class Reader {
     getInput;

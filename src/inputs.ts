@@ -140,8 +140,10 @@ export interface BisectSettings extends CommonSettings, ConnectionSettings, Line
   bad: Point
   parallelism: number
   probe: 'time-travel' | 'branch'
-  then: 'report' | 'branch' | 'restore'
+  then: 'report' | 'branch' | 'restore' | 'recover'
   checkTimeoutMs: number
+  /** The tables compared across the boundary (and undone by then: recover); undefined: those the check reads. */
+  tables?: string[]
   /** Template for the recovery branch (then: branch) or the backup (then: restore). */
   name: string
   confirm?: string
@@ -190,6 +192,18 @@ export interface UndeleteSettings extends CommonSettings, ConnectionSettings {
   branch: string
 }
 
+/** recover with mode: undo: the changes made between `good` and `bad` undone at head (src/operations/undo.ts). */
+export interface UndoSettings extends CommonSettings, ConnectionSettings, LineageSettings {
+  operation: 'recover'
+  mode: 'undo'
+  /** The last point before the bad transaction (bisect's last-good-lsn). */
+  good: Point
+  /** The first point after it (bisect's first-bad-lsn). */
+  bad: Point
+  tables: string[]
+  where?: string
+}
+
 export type Settings =
   | SnapshotSettings
   | RestoreSettings
@@ -199,6 +213,7 @@ export type Settings =
   | PruneSettings
   | RecoverSettings
   | UndeleteSettings
+  | UndoSettings
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
@@ -286,13 +301,13 @@ const READERS: Record<OperationName, SettingsReader> = {
     ...verifyInputs(reader, now, pointInput(reader, 'at', now))
   }),
   prune: (reader) => ({ operation: 'prune', ...commonInputs(reader, { branch: false }), ...pruneInputs(reader) }),
-  recover: (reader, now) => ({
-    operation: 'recover',
-    ...commonInputs(reader),
-    ...connectionInputs(reader),
-    ...lineageInputs(reader),
-    ...recoverInputs(reader, pointInput(reader, 'at', now))
-  }),
+  recover: (reader, now) => {
+    const common = { ...commonInputs(reader), ...connectionInputs(reader), ...lineageInputs(reader) }
+    const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge', 'undo'] as const), 'schema')
+    const undo = undoInputs(reader, mode, (name) => pointInput(reader, name, now))
+    if (mode === 'undo') return { operation: 'recover', ...common, ...undo! }
+    return { operation: 'recover', ...common, ...recoverInputs(reader, pointInput(reader, 'at', now), mode) }
+  },
   undelete: (reader) => ({
     operation: 'undelete',
     ...commonInputs(reader),
@@ -381,8 +396,12 @@ function bisectInputs(reader: Reader, point: (name: string) => Point) {
   const bad = point('bad')
   const parallelism = reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3)
   const probe = reader.parse('probe', (text) => oneOf(text, ['time-travel', 'branch'] as const), 'time-travel')
-  const then = reader.parse('then', (text) => oneOf(text, ['report', 'branch', 'restore'] as const), 'report')
-  if (then === 'report' && reader.isSet('name')) {
+  const then = reader.parse(
+    'then',
+    (text) => oneOf(text, ['report', 'branch', 'restore', 'recover'] as const),
+    'report'
+  )
+  if ((then === 'report' || then === 'recover') && reader.isSet('name')) {
     reader.fail('name', 'only used with then: branch or then: restore (remove it, or choose one of those)')
   }
   if (then !== 'restore' && reader.isSet('confirm')) {
@@ -397,7 +416,8 @@ function bisectInputs(reader: Reader, point: (name: string) => Point) {
     then,
     checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000),
     name: reader.template(then === 'restore' ? DEFAULT_NAMES.backup : DEFAULT_NAMES.recovery),
-    confirm: reader.optional('confirm')
+    confirm: reader.optional('confirm'),
+    tables: reader.parseOptional('tables', parseTables)
   }
 }
 
@@ -450,21 +470,58 @@ function pruneInputs(reader: Reader) {
   return { match, ...policy }
 }
 
-function recoverInputs(reader: Reader, at: Point) {
+function recoverInputs(reader: Reader, at: Point, mode: 'schema' | 'merge') {
   if (at.kind === 'head') {
     reader.fail('at', 'recover copies from a past point: set at to a time before the accident (e.g. at: 90m ago)')
   }
-  const tables = reader.parse('tables', parseTables, [])
-  const where = reader.optional('where')
-  if (where !== undefined && tables.length > 1) {
-    reader.fail('where', 'applies to one table, but tables lists several (recover them in separate steps)')
-  }
-  const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge'] as const), 'schema')
+  const { tables, where } = tablesInputs(reader)
   const into = reader.parseOptional('into', parseIdentifier)
   if (into !== undefined && mode === 'merge') {
     reader.fail('into', 'is not used with mode: merge, which writes into the original tables (remove into)')
   }
   return { at, tables, where, into, mode }
+}
+
+/** The tables of recover and the one table's `where`. */
+function tablesInputs(reader: Reader): { tables: string[]; where?: string } {
+  const tables = reader.parse('tables', parseTables, [])
+  const where = reader.optional('where')
+  if (where !== undefined && tables.length > 1) {
+    reader.fail('where', 'applies to one table, but tables lists several (recover them in separate steps)')
+  }
+  return { tables, where }
+}
+
+/**
+ * mode: undo reads good and bad (bisect's last-good-lsn and first-bad-lsn) instead of at; the other modes refuse
+ * them. Both are read whatever the mode, so that pasted steps (src/operations/common.ts) know recover takes them.
+ */
+function undoInputs(
+  reader: Reader,
+  mode: 'schema' | 'merge' | 'undo',
+  point: (name: string) => Point
+):
+  | Omit<UndoSettings, keyof CommonSettings | keyof ConnectionSettings | keyof LineageSettings | 'operation'>
+  | undefined {
+  const given = { good: reader.isSet('good'), bad: reader.isSet('bad') }
+  if (mode !== 'undo') {
+    for (const name of ['good', 'bad'] as const)
+      if (given[name]) reader.fail(name, 'is only used by recover with mode: undo (remove it, or set mode: undo)')
+    return undefined
+  }
+  if (reader.isSet('at')) reader.fail('at', 'is not used with mode: undo, which reads good and bad (remove at)')
+  if (reader.isSet('into')) reader.fail('into', 'is not used with mode: undo, which writes into the original tables')
+  if (!given.good)
+    reader.fail('good', "is empty: mode: undo needs the last point before the bad change (bisect's last-good-lsn)")
+  if (!given.bad) {
+    reader.fail(
+      'bad',
+      "is empty: mode: undo needs the first point after the bad change (bisect's first-bad-lsn), not head"
+    )
+  }
+  const good = given.good ? point('good') : HEAD
+  const bad = given.bad ? point('bad') : HEAD
+  return { mode: 'undo', good, bad, ...tablesInputs(reader) }
 }
 
 class Reader {

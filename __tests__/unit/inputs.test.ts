@@ -99,7 +99,7 @@ describe('readSettings: common inputs', () => {
 
   it('rejects inputs set for an operation that does not use them', () => {
     expect(problems({ ...base, good: '1h ago', sql: 'select 1' })).toEqual([
-      'good: is not used by operation snapshot (it applies to bisect): remove it or change operation',
+      'good: is not used by operation snapshot (it applies to bisect, recover): remove it or change operation',
       'sql: is not used by operation snapshot (it applies to query): remove it or change operation'
     ])
   })
@@ -365,6 +365,43 @@ describe('readSettings: recover', () => {
   })
 })
 
+describe('readSettings: recover with mode: undo', () => {
+  const undo = { ...base, operation: 'recover', mode: 'undo', tables: 'accounts' }
+
+  it('reads good and bad instead of at', () => {
+    expect(read({ ...undo, good: '0/16B3740', bad: '0/16B3748', where: 'id > 3' })).toMatchObject({
+      mode: 'undo',
+      good: { kind: 'lsn', lsn: '0/16B3740' },
+      bad: { kind: 'lsn', lsn: '0/16B3748' },
+      tables: ['accounts'],
+      where: 'id > 3'
+    })
+  })
+
+  it('needs both points, refuses at and into, and good or bad in the other modes', () => {
+    expect(problems({ ...undo, at: '1h ago', into: 'x' })).toEqual([
+      'at: is not used with mode: undo, which reads good and bad (remove at)',
+      'into: is not used with mode: undo, which writes into the original tables',
+      expect.stringMatching(/^good: is empty: mode: undo needs the last point before the bad change/),
+      expect.stringMatching(/^bad: is empty: mode: undo needs the first point after the bad change .*not head/)
+    ])
+    expect(problems({ ...base, operation: 'recover', at: '1h ago', tables: 'a', good: '0/10' })).toEqual([
+      'good: is only used by recover with mode: undo (remove it, or set mode: undo)'
+    ])
+  })
+})
+
+describe('readSettings: bisect tables and then: recover', () => {
+  it('reads tables to compare, and refuses name with then: recover', () => {
+    const bisect = { ...base, operation: 'bisect', check: 'select true', good: '1h ago' }
+    expect(read({ ...bisect, tables: 'a, b', then: 'recover' })).toMatchObject({ tables: ['a', 'b'], then: 'recover' })
+    expect(read(bisect)).toMatchObject({ tables: undefined })
+    expect(problems({ ...bisect, then: 'recover', name: 'x-{run_id}' })).toEqual([
+      'name: only used with then: branch or then: restore (remove it, or choose one of those)'
+    ])
+  })
+})
+
 describe('readSettings: misplaced points', () => {
   it('points bisect users to good and bad', () => {
     expect(problems({ ...base, operation: 'bisect', check: 'select true', good: '1h ago', at: '2h ago' })).toEqual([
@@ -396,8 +433,8 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     role: connecting,
     confirm: ['restore', 'bisect'],
     check: ['bisect'],
-    good: ['bisect'],
-    bad: ['bisect'],
+    good: ['bisect', 'recover'],
+    bad: ['bisect', 'recover'],
     parallelism: ['bisect'],
     probe: ['bisect'],
     then: ['bisect'],
@@ -411,7 +448,7 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     'keep-daily': ['prune'],
     'keep-weekly': ['prune'],
     'older-than': ['prune'],
-    tables: ['recover'],
+    tables: ['bisect', 'recover'],
     where: ['recover'],
     into: ['recover'],
     mode: ['recover']

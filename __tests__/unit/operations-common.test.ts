@@ -1,15 +1,7 @@
 import { childrenFirst } from '../../src/throwaway.js'
 import { expiryTime } from '../../src/format.js'
 import type { Branch } from '../../src/neon/index.js'
-import {
-  nameFor,
-  neonTime,
-  pointFields,
-  recoverStep,
-  restoreStep,
-  tablesReadBy,
-  workflowStep
-} from '../../src/operations/common.js'
+import { nameFor, neonTime, pointFields, restoreStep, undoStep, workflowStep } from '../../src/operations/common.js'
 import { NEON_API_HOST } from '../../src/inputs.js'
 import { confirmProblem } from '../../src/operations/restore.js'
 import type { RestoreSettings } from '../../src/inputs.js'
@@ -79,17 +71,18 @@ describe('pasted steps', () => {
   it('carry database and role only to an operation that reads them', () => {
     const restore = restoreStep({ actionRef: './', projectId: 'p1', carried: through, branch: branch({}), source: 'b' })
     expect(restore).not.toMatch(/database:|role:/)
-    const recover = recoverStep({
+    const recover = undoStep({
       actionRef: './',
       projectId: 'p1',
       carried: through,
       branch: branch({}),
-      at: '0/1',
+      good: '0/1',
+      bad: '0/9',
       tables: 't'
     })
     expect(recover).toContain('\n    database: shop')
     expect(recover).toContain('\n    role: reader')
-    expect(recover).toContain('\n    mode: merge')
+    expect(recover).toContain('\n    mode: undo\n    good: 0/1\n    bad: 0/9\n    tables: t')
   })
 
   it('leave out what equals the default', () => {
@@ -136,16 +129,5 @@ describe('childrenFirst', () => {
     expect(order.indexOf('c')).toBeLessThan(order.indexOf('b'))
     expect(order.indexOf('b')).toBeLessThan(order.indexOf('a'))
     expect(order).toHaveLength(4)
-  })
-})
-
-describe('tablesReadBy', () => {
-  it('finds the tables a check reads, qualified, quoted or joined, once each', () => {
-    expect(tablesReadBy('SELECT count(*) > 1 FROM users')).toEqual(['users'])
-    expect(
-      tablesReadBy('select bool_and(o.total > 0) from shop.orders o join "Line Items" li on li.order_id = o.id')
-    ).toEqual(['shop.orders', '"Line Items"'])
-    expect(tablesReadBy('SELECT (SELECT count(*) FROM a) = (SELECT count(*) FROM a)')).toEqual(['a'])
-    expect(tablesReadBy('SELECT true')).toEqual([])
   })
 })

@@ -165,15 +165,16 @@ export function restoreStep(options: {
 }
 
 /**
- * A ready-to-paste step that merges rows of `tables` from `branch` at `at` back into it, keeping later writes.
- * `tables` is a guess the user checks (e.g. the tables a bisect check reads).
+ * A ready-to-paste step that undoes the change between `good` and `bad` (bisect's last good and first bad LSNs) in
+ * `tables` of `branch`, keeping later writes: recover with mode: undo.
  */
-export function recoverStep(options: {
+export function undoStep(options: {
   actionRef: string
   projectId: string
   carried: CarriedInputs
   branch: Branch
-  at: string
+  good: string
+  bad: string
   tables: string
 }): string {
   return workflowStep({
@@ -181,15 +182,10 @@ export function recoverStep(options: {
     operation: 'recover',
     inputs: [
       ['branch', options.branch.name],
-      ['at', options.at],
-      ['tables', `${options.tables} # the tables to bring back`],
-      ['mode', 'merge']
+      ['mode', 'undo'],
+      ['good', options.good],
+      ['bad', options.bad],
+      ['tables', options.tables]
     ]
   })
-}
-
-/** The tables a query reads, as written after FROM and JOIN (a hint for a snippet, not a parser). */
-export function tablesReadBy(sql: string): string[] {
-  const names = [...sql.matchAll(/\b(?:from|join)\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\.(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi)]
-  return [...new Set(names.map((match) => match[1]))]
 }

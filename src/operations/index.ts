@@ -49,7 +49,11 @@ export async function runOperation(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<OperationResult> {
-  const operation = await load(settings.operation)
+  // recover's mode: undo is an operation of its own (./undo.ts), with recover's name and inputs.
+  const operation =
+    settings.operation === 'recover' && settings.mode === 'undo'
+      ? ((await import('./undo.js')) as Operation<Settings, unknown, unknown>)
+      : await load(settings.operation)
   try {
     const plan = await operation.plan(settings, gateway, context)
     if (settings.dryRun) return operation.describe(plan, context)

@@ -5,6 +5,7 @@
  * read-only.ts: reads that cannot write; check.ts: checks and their verdicts;
  * copy.ts: COPY between two connections; tables.ts: what recover reads about tables;
  * catalog.ts: a table's full definition for its DDL, and the head's names and roles it needs.
+ * row-stream.ts: ordered reads a batch at a time.
  */
 export { ConnectError, ConnectionError, connect, withClient, type Client } from './connect.js'
 export {
@@ -15,8 +16,9 @@ export {
   type CheckOptions,
   type CheckOutcome
 } from './check.js'
-export { copyRows } from './copy.js'
-export { StatementError, readQuery, readRows, type QueryRows } from './read-only.js'
+export { copyRows, copyWriter, type CopyWriter } from './copy.js'
+export { canonicalText, streamRows } from './row-stream.js'
+export { beginReadOnly, StatementError, readQuery, readRows, type QueryRows } from './read-only.js'
 export {
   constraintExists,
   missingRoles,

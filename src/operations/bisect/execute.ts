@@ -1,12 +1,18 @@
 /**
  * bisect's execution: resolve the bounds the plan left open, run the search on the chosen prober, read what
- * changed at the boundary, then do what `then` asks (a recovery branch, or a restore keeping a backup).
+ * changed at the boundary (its schema, and the rows of the tables compared), then do what `then` asks (a recovery
+ * branch, a restore keeping a backup, or the undo of the bad transaction).
  */
 import { formatLsn, type Lsn } from '../../lsn.js'
 import type { Branch, NeonGateway } from '../../neon/index.js'
 import { RUN_ANNOTATION, type RunContext } from '../../run.js'
 import { Throwaways } from '../../throwaway.js'
+import type { UndoSettings } from '../../inputs.js'
+import { pastUri } from '../../postgres/index.js'
+import type { SearchResult } from '../../search.js'
+import { readChanges, type TableChanges } from '../changes.js'
 import * as restore from '../restore.js'
+import * as undo from '../undo.js'
 import { resolveBounds } from './bounds.js'
 import { readInsights, type Insights } from './insights.js'
 import { roundBound, type BisectPlan, type ResolvedBound } from './plan.js'
@@ -26,6 +32,10 @@ export interface BisectResult {
   recovery?: Branch
   /** then: restore. */
   restored?: { plan: restore.RestorePlan; result: restore.RestoreResult }
+  /** What the bad transaction changed in the tables compared; undefined when they could not be read. */
+  changes?: TableChanges[]
+  /** then: recover. */
+  undone?: { plan: undo.UndoPlan; result: undo.UndoResult }
   ms: number
 }
 
@@ -50,9 +60,11 @@ export async function execute(plan: BisectPlan, gateway: NeonGateway, context: R
     cleanupProblems: searched.cleanupProblems,
     ms: 0
   }
+  result.changes = await changesAtBoundary(plan, answer, result.insights.notes)
   if (plan.settings.then === 'branch')
     result.recovery = await createRecoveryBranch(plan, answer.lastGood, gateway, context)
   if (plan.settings.then === 'restore') result.restored = await restoreTo(plan, answer.lastGood, gateway, context)
+  if (plan.settings.then === 'recover') result.undone = await undoChange(plan, answer, gateway, context)
   result.ms = Date.now() - started
   return result
 }
@@ -137,4 +149,49 @@ async function restoreTo(
   }
   const restorePlan = await restore.plan(settings, gateway, context)
   return { plan: restorePlan, result: await restore.execute(restorePlan, gateway, context) }
+}
+
+/** What the bad transaction changed, read on both sides of the boundary; a failure only loses the detail. */
+async function changesAtBoundary(
+  plan: BisectPlan,
+  answer: SearchResult,
+  notes: string[]
+): Promise<TableChanges[] | undefined> {
+  if (plan.tablesNote) notes.push(`Could not compare rows across the boundary: ${plan.tablesNote}`)
+  if (plan.tables.length === 0) return undefined
+  const at = (lsn: Lsn) => pastUri(plan.timeline, lsn)
+  const label = { before: 'the last good LSN', after: 'the first bad LSN' }
+  try {
+    return await readChanges(at(answer.lastGood), at(answer.firstBad), plan.tables, label)
+  } catch (error) {
+    notes.push(`Could not compare ${plan.tables.join(', ')} across the boundary: ${(error as Error).message}`)
+    return undefined
+  }
+}
+
+/** then: recover. The same undo as recover with mode: undo, from the last good to the first bad LSN. */
+async function undoChange(
+  plan: BisectPlan,
+  answer: SearchResult,
+  gateway: NeonGateway,
+  context: RunContext
+): Promise<BisectResult['undone']> {
+  const { settings, connection } = plan
+  const undoSettings: UndoSettings = {
+    operation: 'recover',
+    mode: 'undo',
+    apiKey: settings.apiKey,
+    projectId: settings.projectId,
+    apiHost: settings.apiHost,
+    branch: connection.branch.id,
+    dryRun: false,
+    database: connection.database,
+    role: connection.role,
+    history: settings.history,
+    good: { kind: 'lsn', lsn: formatLsn(answer.lastGood) },
+    bad: { kind: 'lsn', lsn: formatLsn(answer.firstBad) },
+    tables: plan.tables
+  }
+  const undoPlan = await undo.planUndo(undoSettings, gateway, context, { strict: false })
+  return { plan: undoPlan, result: await undo.execute(undoPlan, gateway, context) }
 }

@@ -5,8 +5,8 @@
  * - bounds.ts: the bounds the plan left open, resolved when run;
  * - rounds.ts: the search loop, one wave of probes a round (src/search.ts decides where);
  * - probers.ts: a probe over a time-travel connection, or on a throwaway branch;
- * - insights.ts: the commit time and schema change at the boundary;
- * - execute.ts: all of that in order, then `then`;
+ * - insights.ts: the commit time and schema change at the boundary (the rows changed: ../changes.ts);
+ * - execute.ts: all of that in order, then `then` (then: recover is recover's mode: undo, ../undo.ts);
  * - report.ts: the dry-run description and the summary.
  */
 export { plan } from './plan.js'

@@ -7,7 +7,8 @@ import type { BisectSettings, RestoreSettings } from '../../inputs.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import type { NeonGateway } from '../../neon/index.js'
 import { describePoint, type Point } from '../../point.js'
-import { pointLsn } from '../../postgres/index.js'
+import { pastUri, pointLsn, readTableShape, withClient } from '../../postgres/index.js'
+import { tablesReadBy } from '../changes.js'
 import type { RunContext } from '../../run.js'
 import { maxRounds } from '../../search.js'
 import { nameFor, resolveBranch } from '../common.js'
@@ -43,6 +44,10 @@ export interface BisectPlan {
   restoreSettings?: RestoreSettings
   /** Set when then: restore may not run: the branch restored needs `confirm`. */
   refusal?: string
+  /** The tables compared across the boundary (and undone by then: recover): `tables`, or those the check reads. */
+  tables: string[]
+  /** Why `tables` is empty when the check's plan could not be read. */
+  tablesNote?: string
 }
 
 export async function plan(settings: BisectSettings, gateway: NeonGateway, context: RunContext): Promise<BisectPlan> {
@@ -55,7 +60,16 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
   )
   if (good.lsn !== undefined && bad.lsn !== undefined) checkOrder(good as ResolvedBound, bad as ResolvedBound)
   const note = located.good.note && `${located.good.note}; bisect searches ${timeline.branch.name}`
-  const result: BisectPlan = { settings, connection, timeline, note, good, bad }
+  const result: BisectPlan = {
+    settings,
+    connection,
+    timeline,
+    note,
+    good,
+    bad,
+    ...(await tablesToCompare(settings, timeline, good))
+  }
+  if (settings.then === 'recover') checkUndo(result)
   if (settings.then === 'branch') {
     result.recoveryName = nameFor(settings.name, branch, 'bisect', context)
     if (await gateway.branches.findByName(result.recoveryName)) {
@@ -81,6 +95,56 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
     result.refusal = restore.restoreRefusal(result.restoreSettings, branch, true)
   }
   return result
+}
+
+/** `tables`, or the tables the check reads, from its plan at good (a failure there only loses the comparison). */
+async function tablesToCompare(
+  settings: BisectSettings,
+  timeline: BranchConnection,
+  good: Bound
+): Promise<{ tables: string[]; tablesNote?: string }> {
+  const at = good.lsn ?? (good.point.kind === 'timestamp' ? { timestamp: good.point.timestamp } : undefined)
+  if (at === undefined) return { tables: settings.tables ?? [] }
+  const uri = pastUri(timeline, at)
+  if (settings.tables) {
+    await checkTablesAt(uri, settings.tables, `good (${describePoint(good.point)})`)
+    return { tables: settings.tables }
+  }
+  try {
+    return { tables: await tablesReadBy(uri, settings.check) }
+  } catch (error) {
+    return { tables: [], tablesNote: `the tables the check reads could not be found: ${(error as Error).message}` }
+  }
+}
+
+/** The tables named must be tables at good, or the comparison after the search would fail. */
+async function checkTablesAt(uri: string, tables: string[], label: string): Promise<void> {
+  await withClient(uri, async (client) => {
+    for (const table of tables) {
+      const shape = await readTableShape(client, table).catch((error: Error) => {
+        throw new Error(`tables: ${error.message}`)
+      })
+      if (!shape)
+        throw new Error(`tables: ${table} does not exist at ${label}; name tables that the check's data lives in`)
+    }
+  })
+}
+
+/** then: recover undoes on the branch's own history, in tables it knows before the search starts. */
+function checkUndo(plan: BisectPlan): void {
+  const { connection, timeline } = plan
+  if (timeline.branch.id !== connection.branch.id) {
+    throw new Error(
+      `then: recover undoes the change on ${connection.branch.name}'s own history, but good and bad lie before its ` +
+        `last restore (bisect searches ${timeline.branch.name}): use then: report or then: branch`
+    )
+  }
+  if (plan.tables.length === 0) {
+    throw new Error(
+      `tables: then: recover needs the tables to undo, and ${plan.tablesNote ?? "the check's plan names none"}: ` +
+        'set tables'
+    )
+  }
 }
 
 /** The rounds the search takes at most, once both bounds are known. */

@@ -5,11 +5,13 @@ import { describePoint } from '../../point.js'
 import type { CheckOutcome } from '../../postgres/index.js'
 import type { OperationResult, RunContext } from '../../run.js'
 import { Summary } from '../../summary.js'
-import { recoverStep, restoreStep, tablesReadBy } from '../common.js'
+import { restoreStep, undoStep } from '../common.js'
+import { changesOutput, changesSection, conflictsOutput, undoneSection } from '../undo-report.js'
 import * as restore from '../restore.js'
 import type { BisectResult } from './execute.js'
 import { roundBound, type BisectPlan, type Bound } from './plan.js'
 import { verdictText } from './rounds.js'
+import { tableText } from '../changes.js'
 
 export function describe(plan: BisectPlan): OperationResult {
   const { settings, good, bad } = plan
@@ -39,13 +41,17 @@ export function report(plan: BisectPlan, result: BisectResult, context: RunConte
   if (result.recovery) Object.assign(outputs, { 'branch-id': result.recovery.id, 'branch-name': result.recovery.name })
   const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context)
   if (restored) Object.assign(outputs, restored.outputs)
+  if (result.changes) outputs.changes = changesOutput(result.changes)
+  if (result.undone) outputs.conflicts = conflictsOutput(result.undone.result)
 
   const summary = new Summary().heading(`Bisect of ${plan.connection.branch.name}`).paragraph(plan.note)
   answerSection(summary, plan, result, outputs)
+  if (result.changes) changesSection(summary, 'What the bad transaction changed', result.changes)
+  if (result.undone) undoneSection(summary, result.undone.plan, result.undone.result)
   warnings(summary, result)
   roundsSection(summary, plan, result)
   if (restored) summary.append(restored.summary)
-  else nextStep(summary, plan, outputs['last-good-lsn'], context)
+  else if (!result.undone) nextStep(summary, plan, result, context)
   return { outputs, summary }
 }
 
@@ -114,19 +120,26 @@ function roundsSection(summary: Summary, plan: BisectPlan, result: BisectResult)
     .keyValues(boundFacts(plan, result.good, result.bad))
 }
 
-function nextStep(summary: Summary, plan: BisectPlan, lastGood: string, context: RunContext): void {
+function nextStep(summary: Summary, plan: BisectPlan, result: BisectResult, context: RunContext): void {
   const { branch } = plan.connection
+  const { lastGood, firstBad } = result.searched.result
   const common = { actionRef: context.actionRef, projectId: plan.settings.projectId, carried: plan.settings, branch }
   summary
     .heading(`Next step: put ${branch.name} back to the last good LSN`, 3)
     .paragraph('This puts the whole branch back and keeps its current state as a backup branch:')
-    .code(restoreStep({ ...common, source: lastGoodSource(plan, lastGood) }), 'yaml')
-  const tables = tablesReadBy(plan.settings.check)
+    .code(restoreStep({ ...common, source: lastGoodSource(plan, formatLsn(lastGood)) }), 'yaml')
   // The LSNs of a search on a backup are the backup's: recover reads LSNs on the branch itself.
+  const changed = (result.changes ?? []).filter(({ diff }) => diff.deleted + diff.inserted + diff.updated > 0)
+  const tables = changed.filter((table) => !table.comparison.undoRefusal)
   if (tables.length === 0 || plan.timeline.branch.id !== branch.id) return
+  const good = formatLsn(lastGood)
+  const bad = formatLsn(firstBad)
   summary
-    .paragraph('Or bring back only the lost rows, keeping everything written since (check the tables):')
-    .code(recoverStep({ ...common, at: lastGood, tables: tables.join(', ') }), 'yaml')
+    .paragraph('Or undo only what the bad transaction changed in these tables, keeping every write made since:')
+    .code(undoStep({ ...common, good, bad, tables: tables.map((table) => tableText(table.shape)).join(', ') }), 'yaml')
+  for (const table of changed.filter((table) => table.comparison.undoRefusal)) {
+    summary.paragraph(`${table.table} cannot be undone this way: ${table.comparison.undoRefusal}.`)
+  }
 }
 
 /** The restore source of the last good LSN: the branch's own past, or the backup the search ran on. */
@@ -149,7 +162,8 @@ function boundFacts(plan: BisectPlan, good: Bound, bad: Bound): [string, string 
     ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
     ['Probes a round', String(settings.parallelism)],
     ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
-    ['Then', settings.then]
+    ['Then', settings.then],
+    ['Tables compared', plan.tables.join(', ') || undefined]
   ]
 }
 
