@@ -1173,7 +1173,7 @@ async function copyAll(plan, context) {
 async function mergeRows(past, live, copy, staging) {
     await live.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(recovery_sql/* quoteIdent */.v4).join(', ')} ` +
         `FROM ${copy.into} WITH NO DATA`);
-    const { read } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, staging, copy.columns);
+    const { read } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, staging, copy.columns, copy.format);
     const merge = (skipConflicts) => live.query((0,recovery_sql/* mergeSql */.ti)({ into: copy.into, staging, columns: copy.columns, ...copy.merge, skipConflicts }));
     // The plain INSERT first (see mergeSql); a key that a concurrent writer committed meanwhile makes it fail, and
     // then the savepoint takes it back and ON CONFLICT DO NOTHING leaves that writer's row as it is.
@@ -1195,7 +1195,7 @@ const UNIQUE_VIOLATION = '23505';
 async function recreate(past, live, copy) {
     for (const statement of copy.create.beforeCopy)
         await live.query(statement);
-    const { read, written } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, copy.into, copy.columns);
+    const { read, written } = await (0,postgres/* copyRows */.D9)(past, live, copy.select, copy.into, copy.columns, copy.format);
     if (read !== written)
         throw new Error(`read ${read} rows at the point but wrote ${written}`);
     for (const statement of copy.create.afterCopy)
@@ -1215,7 +1215,9 @@ function recreatedCopy(shape, create, schema, where) {
         columns,
         select: (0,recovery_sql/* selectSql */.ZZ)(shape, columns, where),
         into: (0,recovery_sql/* qualifiedName */.OL)(into.schema, into.name),
-        create
+        create,
+        // The table is created with the types it had at the point.
+        format: (0,recovery_sql/* binaryCopyable */.Vo)(columns, shape.columns, shape.columns) ? 'binary' : 'text'
     };
 }
 /** The original table at head must have a primary key and every column the past rows carry. */
@@ -1244,6 +1246,8 @@ function mergeCopy(shape, head, where) {
         columns,
         select: (0,recovery_sql/* selectSql */.ZZ)(shape, columns, where),
         into: (0,recovery_sql/* qualifiedName */.OL)(head.schema, head.name),
+        // The staging table takes the types the table has at head.
+        format: (0,recovery_sql/* binaryCopyable */.Vo)(columns, shape.columns, head.columns) ? 'binary' : 'text',
         merge: {
             keyColumns,
             overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
@@ -1260,10 +1264,10 @@ function statements(plan) {
         lines.push(`CREATE SCHEMA ${(0,recovery_sql/* quoteIdent */.v4)(plan.schema)};`);
     for (const copy of plan.copies) {
         if (copy.create) {
-            lines.push(...copy.create.beforeCopy.map((statement) => `${statement};`), `-- rows of: ${copy.select}`, `COPY ${copy.into} FROM STDIN;`, ...copy.create.afterCopy.map((statement) => `${statement};`));
+            lines.push(...copy.create.beforeCopy.map((statement) => `${statement};`), `-- rows of: ${copy.select}`, `${(0,recovery_sql/* copyInSql */.$3)(copy.into, copy.columns, copy.format)};`, ...copy.create.afterCopy.map((statement) => `${statement};`));
         }
         else
-            lines.push(`-- rows of: ${copy.select}`, `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge)}); ` +
+            lines.push(`-- rows of: ${copy.select}`, `${(0,recovery_sql/* copyInSql */.$3)('<staging>', copy.columns, copy.format)};`, `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge)}); ` +
                 `-- again with ON CONFLICT (${keyList(copy.merge)}) DO NOTHING if a concurrent write adds one of the keys`);
     }
     lines.push(...foreignKeyStatements(plan.recreation?.foreignKeys ?? []));

@@ -399,9 +399,9 @@ var recovery_sql = __webpack_require__(7165);
  * Streams the rows of `select` on `source` into `columns` of the quoted table `into` on `sink`. Returns the row
  * counts both sides reported.
  */
-async function copyRows(source, sink, select, into, columns) {
-    const out = source.query((0,pg_copy_streams.to)((0,recovery_sql/* copyOutSql */.K8)(select)));
-    const copyIn = sink.query((0,pg_copy_streams/* from */.H)((0,recovery_sql/* copyInSql */.$3)(into, columns)));
+async function copyRows(source, sink, select, into, columns, format = 'text') {
+    const out = source.query((0,pg_copy_streams.to)((0,recovery_sql/* copyOutSql */.K8)(select, format)));
+    const copyIn = sink.query((0,pg_copy_streams/* from */.H)((0,recovery_sql/* copyInSql */.$3)(into, columns, format)));
     await (0,promises_.pipeline)(out, copyIn);
     return { read: out.rowCount, written: copyIn.rowCount };
 }
@@ -676,8 +676,12 @@ async function readTableShape(client, text) {
     await client.query(`SET search_path = pg_catalog`);
     try {
         const columns = await client.query(`SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              a.attgenerated <> '' AS generated, a.attidentity::text AS identity
-         FROM pg_attribute a
+              a.attgenerated <> '' AS generated, a.attidentity::text AS identity,
+              -- A built-in type (and element type) with binary send and receive functions: see binaryCopyable.
+              (t.typnamespace = 'pg_catalog'::regnamespace AND t.typsend <> 0 AND t.typreceive <> 0
+                AND (e.oid IS NULL OR (e.typnamespace = 'pg_catalog'::regnamespace AND e.typsend <> 0
+                                       AND e.typreceive <> 0))) AS "builtinBinary"
+         FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem
         WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum`, [oid]);
         const key = await client.query(`SELECT pg_get_constraintdef(con.oid) AS definition,
@@ -744,6 +748,7 @@ async function checkSelect(client, select) {
 /* harmony export */   O9: () => (/* binding */ defaultSchemaName),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
 /* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   Vo: () => (/* binding */ binaryCopyable),
 /* harmony export */   ZZ: () => (/* binding */ selectSql),
 /* harmony export */   dr: () => (/* binding */ UNDO_KEY_LIMIT),
 /* harmony export */   pv: () => (/* binding */ undoMergeSql),
@@ -782,12 +787,30 @@ function selectSql(shape, columns, where) {
     const filter = where === undefined ? '' : ` WHERE (${where})`;
     return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`;
 }
-function copyOutSql(select) {
-    return `COPY (${select}) TO STDOUT`;
+/**
+ * Whether the rows of `columns` can travel from `from` (the table at the point) to `to` (the table they go into)
+ * in COPY's binary format, which skips printing and parsing every value as text: at 1M rows that halves the COPY
+ * into recover's staging table (bench/RESULTS-recover.md). Binary data is type specific ("it will not work to
+ * output binary data from a smallint column and read it into an integer column", PostgreSQL's COPY page) and
+ * carries type OIDs inside arrays, so it is used only when every column has the same built-in type on both
+ * sides, both sides being one Neon project and so one server version. Anything else goes as text, which converts.
+ */
+function binaryCopyable(columns, from, to) {
+    return columns.every((name) => {
+        const past = from.find((column) => column.name === name);
+        const into = to.find((column) => column.name === name);
+        return past !== undefined && into !== undefined && past.builtinBinary && past.type === into.type;
+    });
+}
+function copyOptions(format) {
+    return format === 'binary' ? ' (FORMAT binary)' : '';
+}
+function copyOutSql(select, format = 'text') {
+    return `COPY (${select}) TO STDOUT${copyOptions(format)}`;
 }
 /** COPY into `columns` of `into`, a quoted, schema-qualified table. */
-function copyInSql(into, columns) {
-    return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+function copyInSql(into, columns, format = 'text') {
+    return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN${copyOptions(format)}`;
 }
 /** How many keys of merged rows the summary lists in its undo statement. */
 const UNDO_KEY_LIMIT = 1000;

@@ -12,6 +12,8 @@ export interface Column {
   generated: boolean
   /** 'a' (ALWAYS), 'd' (BY DEFAULT) or '' for columns that are not identity columns. */
   identity: string
+  /** A built-in type (arrays: of one) with binary send and receive functions. */
+  builtinBinary: boolean
 }
 
 export interface TableShape {
@@ -57,13 +59,35 @@ export function selectSql(shape: TableShape, columns: string[], where?: string):
   return `SELECT ${list} FROM ${only}${qualifiedName(shape.schema, shape.name)}${filter}`
 }
 
-export function copyOutSql(select: string): string {
-  return `COPY (${select}) TO STDOUT`
+/**
+ * Whether the rows of `columns` can travel from `from` (the table at the point) to `to` (the table they go into)
+ * in COPY's binary format, which skips printing and parsing every value as text: at 1M rows that halves the COPY
+ * into recover's staging table (bench/RESULTS-recover.md). Binary data is type specific ("it will not work to
+ * output binary data from a smallint column and read it into an integer column", PostgreSQL's COPY page) and
+ * carries type OIDs inside arrays, so it is used only when every column has the same built-in type on both
+ * sides, both sides being one Neon project and so one server version. Anything else goes as text, which converts.
+ */
+export function binaryCopyable(columns: string[], from: Column[], to: Column[]): boolean {
+  return columns.every((name) => {
+    const past = from.find((column) => column.name === name)
+    const into = to.find((column) => column.name === name)
+    return past !== undefined && into !== undefined && past.builtinBinary && past.type === into.type
+  })
+}
+
+export type CopyFormat = 'text' | 'binary'
+
+function copyOptions(format: CopyFormat): string {
+  return format === 'binary' ? ' (FORMAT binary)' : ''
+}
+
+export function copyOutSql(select: string, format: CopyFormat = 'text'): string {
+  return `COPY (${select}) TO STDOUT${copyOptions(format)}`
 }
 
 /** COPY into `columns` of `into`, a quoted, schema-qualified table. */
-export function copyInSql(into: string, columns: string[]): string {
-  return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`
+export function copyInSql(into: string, columns: string[], format: CopyFormat = 'text'): string {
+  return `COPY ${into} (${columns.map(quoteIdent).join(', ')}) FROM STDIN${copyOptions(format)}`
 }
 
 /** How many keys of merged rows the summary lists in its undo statement. */

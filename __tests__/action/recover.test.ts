@@ -313,6 +313,56 @@ describe('recover', () => {
     )
   })
 
+  it('brings back values of every built-in kind exactly (binary COPY), and converts a type changed since (text COPY)', async () => {
+    await query(
+      shop.uri,
+      `CREATE TABLE kinds (id int PRIMARY KEY, n numeric, f float8, r real, t timestamptz, d date, i interval,
+                           j json, jb jsonb, b bytea, u uuid, a int[], ta text[], ip inet, ok boolean, m money,
+                           c char(3), bits varbit, pt point, rg int4range, small smallint, wide bigint);
+       INSERT INTO kinds VALUES
+         (1, 'NaN', 'Infinity', -0.0, '2026-12-01 12:00:00.123456+00', 'infinity', '1 mon 2 days 00:00:01.5',
+          '{"b": 1,  "a": [1, 2]}', '{"b": 1, "a": null}', '\\x00ff0a', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+          '{1,NULL,3}', ARRAY['x', NULL, E'tab\\there'], '10.0.0.1/8', true, 12.34, 'ab', B'1011', '(1.5,2)',
+          '[1,10)', -32768, 9223372036854775807),
+         (2, 12345678901234567890.123456789, 1e-300, 3.4e38, '-infinity', '2000-02-29', '-1 year', 'null', '[]',
+          '', '00000000-0000-0000-0000-000000000000', '{}', '{}', '::1', false, -1, NULL, B'', '(0,0)', 'empty',
+          0, -1),
+         (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+          NULL, NULL, NULL, NULL)`
+    )
+    const rowsOf = async () =>
+      (await query<{ row: string }>(shop.uri, 'SELECT to_jsonb(k)::text AS row FROM kinds k ORDER BY id')).map(
+        (row) => row.row
+      )
+    const before = await rowsOf()
+    const at = await currentLsn(shop.uri)
+    // Rows lost, and one column widened since: smallint at the point, integer at head.
+    await query(shop.uri, 'DELETE FROM kinds; ALTER TABLE kinds ALTER COLUMN small TYPE integer')
+    const merge = { operation: 'recover', branch: 'shop', at, tables: 'kinds', mode: 'merge' }
+    const { main: plan } = await harness.run({ ...merge, 'dry-run': 'true' })
+    expect(plan.summary).toMatch(/COPY &lt;staging&gt; \(.*&quot;wide&quot;\) FROM STDIN;/)
+    const { main } = await harness.run(merge)
+    expect(main.errors).toEqual([])
+    expect(JSON.parse(main.outputs.rows)).toEqual({ 'public.kinds': 3 })
+    expect(await rowsOf()).toEqual(before)
+    // The same values in binary: the types now match, so a schema copy sends them without text.
+    const copy = {
+      operation: 'recover',
+      branch: 'shop',
+      at: await currentLsn(shop.uri),
+      tables: 'kinds',
+      into: 'kinds_copy'
+    }
+    const { main: copyPlan } = await harness.run({ ...copy, 'dry-run': 'true' })
+    expect(copyPlan.summary).toContain('FROM STDIN (FORMAT binary);')
+    expect((await harness.run(copy)).main.errors).toEqual([])
+    const copied = await query<{ row: string }>(
+      shop.uri,
+      'SELECT to_jsonb(k)::text AS row FROM kinds_copy.kinds k ORDER BY id'
+    )
+    expect(copied.map((row) => row.row)).toEqual(before)
+  })
+
   it('shows no secret in logs, outputs or summaries', async () => {
     expect(leaks(harness.steps, await harness.secrets())).toEqual([])
   })

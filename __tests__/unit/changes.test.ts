@@ -85,6 +85,7 @@ const column = (name: string, type = 'integer', fields: Partial<Column> = {}): C
   notNull: false,
   generated: false,
   identity: '',
+  builtinBinary: true,
   ...fields
 })
 const shape = (columns: Column[], key?: string[]): TableShape => ({

@@ -1,4 +1,7 @@
 import {
+  binaryCopyable,
+  copyInSql,
+  copyOutSql,
   defaultSchemaName,
   mergeSql,
   parseIdentifierText,
@@ -19,18 +22,20 @@ const orders: TableShape = {
       type: 'integer',
       notNull: true,
       generated: false,
-      identity: ''
+      identity: '',
+      builtinBinary: true
     },
-    { name: 'total', type: 'numeric(10,2)', notNull: false, generated: false, identity: '' },
+    { name: 'total', type: 'numeric(10,2)', notNull: false, generated: false, identity: '', builtinBinary: true },
     {
       name: 'Status',
       type: 'public.status',
       notNull: true,
       generated: false,
-      identity: ''
+      identity: '',
+      builtinBinary: false
     },
-    { name: 'doubled', type: 'numeric', notNull: false, generated: true, identity: '' },
-    { name: 'seq', type: 'bigint', notNull: true, generated: false, identity: 'a' }
+    { name: 'doubled', type: 'numeric', notNull: false, generated: true, identity: '', builtinBinary: true },
+    { name: 'seq', type: 'bigint', notNull: true, generated: false, identity: 'a', builtinBinary: true }
   ],
   primaryKey: { definition: 'PRIMARY KEY (id)', columns: ['id'] }
 }
@@ -78,5 +83,22 @@ describe('recovery SQL', () => {
     expect(undoMergeSql('"public"."orders"', ['id'], "('1'), ('2')")).toBe(
       `DELETE FROM "public"."orders" WHERE ("id") IN (('1'), ('2'));`
     )
+  })
+
+  it('sends rows in binary only when every column has the same built-in type on both sides', () => {
+    const [id, total, status] = orders.columns
+    expect(binaryCopyable(['id', 'total'], orders.columns, orders.columns)).toBe(true)
+    // A user type (enum, composite, domain) goes as text: its binary form can carry OIDs of the past.
+    expect(binaryCopyable(['id', 'Status'], orders.columns, orders.columns)).toBe(false)
+    // A type changed since (integer at the point, bigint at head): binary integer data cannot be read as bigint.
+    expect(binaryCopyable(['id'], [id], [{ ...id, type: 'bigint' }])).toBe(false)
+    expect(binaryCopyable(['total'], [total], [])).toBe(false)
+    expect(status.builtinBinary).toBe(false)
+  })
+
+  it('writes the COPY statements in the format chosen', () => {
+    expect(copyOutSql('SELECT 1')).toBe('COPY (SELECT 1) TO STDOUT')
+    expect(copyOutSql('SELECT 1', 'binary')).toBe('COPY (SELECT 1) TO STDOUT (FORMAT binary)')
+    expect(copyInSql('"public"."t"', ['a'], 'binary')).toBe('COPY "public"."t" ("a") FROM STDIN (FORMAT binary)')
   })
 })

@@ -14,6 +14,9 @@ import { checkSelect, connect, copyRows, readTableShape, schemaExists, type Clie
 import { placed } from '../ddl/table.js'
 import type { TableDdl } from '../ddl/table.js'
 import {
+  binaryCopyable,
+  copyInSql,
+  type CopyFormat,
   defaultSchemaName,
   displayName,
   mergeSql,
@@ -46,6 +49,8 @@ export interface TableCopy {
   merge?: { keyColumns: string[]; overridingSystemValue: boolean }
   /** A table re-created (dropped since, or copied into a schema): its DDL before and after the COPY. */
   create?: TableDdl
+  /** How the rows travel: binary where every column's type allows it (binaryCopyable). */
+  format: CopyFormat
 }
 
 export interface RecoverPlan {
@@ -276,7 +281,7 @@ async function mergeRows(past: Client, live: Client, copy: TableCopy, staging: s
     `CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${copy.columns.map(quoteIdent).join(', ')} ` +
       `FROM ${copy.into} WITH NO DATA`
   )
-  const { read } = await copyRows(past, live, copy.select, staging, copy.columns)
+  const { read } = await copyRows(past, live, copy.select, staging, copy.columns, copy.format)
   const merge = (skipConflicts: boolean) =>
     live.query<{ count: string; keys: string | null }>(
       mergeSql({ into: copy.into, staging, columns: copy.columns, ...copy.merge!, skipConflicts })
@@ -301,7 +306,7 @@ const UNIQUE_VIOLATION = '23505'
 /** The table's DDL up to the COPY, its rows, then the constraints, indexes and the rest, built over all rows. */
 async function recreate(past: Client, live: Client, copy: TableCopy): Promise<CopyResult> {
   for (const statement of copy.create!.beforeCopy) await live.query(statement)
-  const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns)
+  const { read, written } = await copyRows(past, live, copy.select, copy.into, copy.columns, copy.format)
   if (read !== written) throw new Error(`read ${read} rows at the point but wrote ${written}`)
   for (const statement of copy.create!.afterCopy) await live.query(statement)
   return { copy, read, written, listed: 0 }
@@ -325,7 +330,9 @@ function recreatedCopy(
     columns,
     select: selectSql(shape, columns, where),
     into: qualifiedName(into.schema, into.name),
-    create
+    create,
+    // The table is created with the types it had at the point.
+    format: binaryCopyable(columns, shape.columns, shape.columns) ? 'binary' : 'text'
   }
 }
 
@@ -359,6 +366,8 @@ function mergeCopy(shape: TableShape, head: TableShape, where: string | undefine
     columns,
     select: selectSql(shape, columns, where),
     into: qualifiedName(head.schema, head.name),
+    // The staging table takes the types the table has at head.
+    format: binaryCopyable(columns, shape.columns, head.columns) ? 'binary' : 'text',
     merge: {
       keyColumns,
       overridingSystemValue: head.columns.some((column) => column.identity === 'a' && columns.includes(column.name))
@@ -379,12 +388,13 @@ function statements(plan: RecoverPlan): string[] {
       lines.push(
         ...copy.create.beforeCopy.map((statement) => `${statement};`),
         `-- rows of: ${copy.select}`,
-        `COPY ${copy.into} FROM STDIN;`,
+        `${copyInSql(copy.into, copy.columns, copy.format)};`,
         ...copy.create.afterCopy.map((statement) => `${statement};`)
       )
     } else
       lines.push(
         `-- rows of: ${copy.select}`,
+        `${copyInSql('<staging>', copy.columns, copy.format)};`,
         `INSERT INTO ${copy.into} … WHERE NOT EXISTS (a row with the same ${keyList(copy.merge!)}); ` +
           `-- again with ON CONFLICT (${keyList(copy.merge!)}) DO NOTHING if a concurrent write adds one of the keys`
       )

@@ -5,7 +5,7 @@
 import { once } from 'node:events'
 import { finished, pipeline } from 'node:stream/promises'
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
-import { copyInSql, copyOutSql } from '../recovery-sql.js'
+import { copyInSql, copyOutSql, type CopyFormat } from '../recovery-sql.js'
 import type { Client } from './connect.js'
 
 /**
@@ -17,10 +17,11 @@ export async function copyRows(
   sink: Client,
   select: string,
   into: string,
-  columns: string[]
+  columns: string[],
+  format: CopyFormat = 'text'
 ): Promise<{ read: number; written: number }> {
-  const out = source.query(copyTo(copyOutSql(select)))
-  const copyIn = sink.query(copyFrom(copyInSql(into, columns)))
+  const out = source.query(copyTo(copyOutSql(select, format)))
+  const copyIn = sink.query(copyFrom(copyInSql(into, columns, format)))
   await pipeline(out, copyIn)
   return { read: out.rowCount, written: copyIn.rowCount }
 }

@@ -25,8 +25,12 @@ export async function readTableShape(client: Client, text: string): Promise<Tabl
   try {
     const columns = await client.query<Column>(
       `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS "notNull",
-              a.attgenerated <> '' AS generated, a.attidentity::text AS identity
-         FROM pg_attribute a
+              a.attgenerated <> '' AS generated, a.attidentity::text AS identity,
+              -- A built-in type (and element type) with binary send and receive functions: see binaryCopyable.
+              (t.typnamespace = 'pg_catalog'::regnamespace AND t.typsend <> 0 AND t.typreceive <> 0
+                AND (e.oid IS NULL OR (e.typnamespace = 'pg_catalog'::regnamespace AND e.typsend <> 0
+                                       AND e.typreceive <> 0))) AS "builtinBinary"
+         FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type e ON e.oid = t.typelem
         WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY a.attnum`,
       [oid]
