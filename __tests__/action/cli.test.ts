@@ -4,6 +4,7 @@
  * emulator's branch list, its request log and the data in Postgres.
  */
 import { execFile } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { InputError, readSettings } from '../../src/inputs.js'
 import { ActionHarness, currentLsn, ids, query } from './helpers.js'
@@ -38,6 +39,24 @@ function neonRecovery(args: string[]): Promise<CliRun> {
       runs.push(run)
       resolve(run)
     })
+  })
+}
+
+/**
+ * The CLI in a terminal: util-linux `script` gives it a pseudo-terminal (stdout and stderr both arrive in
+ * `stdout`), and `answer` is typed at its question.
+ */
+function inTerminal(args: string[], answer: string): Promise<CliRun> {
+  const { apiKey, apiHost, projectId } = harness.emulator.info
+  const env = { PATH: process.env.PATH ?? '', NEON_API_KEY: apiKey, NEON_PROJECT_ID: projectId, NEON_API_HOST: apiHost }
+  const command = [process.execPath, cli, ...args].map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(' ')
+  return new Promise((resolve) => {
+    const child = execFile('script', ['-qec', command, '/dev/null'], { env }, (error, stdout, stderr) => {
+      const run = { code: error ? (error.code as number) : 0, stdout, stderr }
+      runs.push(run)
+      resolve(run)
+    })
+    child.stdin!.end(`${answer}\n`)
   })
 }
 
@@ -122,6 +141,36 @@ describe('neon-recovery (the CLI)', () => {
     expect(restored.code).toBe(0)
     expect(await ids(app.uri, 'items')).toEqual([1, 2, 3])
     expect((await branchNames()).filter((name) => name.startsWith('app_old_'))).toHaveLength(1)
+  })
+
+  it('in a terminal it shows the plan and asks: n changes nothing, y restores', async () => {
+    const lsn = await currentLsn(app.uri)
+    await query(app.uri, 'INSERT INTO items VALUES (7)')
+    const args = ['restore', '--branch', 'app', '--source', `^self@${lsn}`]
+    const before = await branchNames()
+
+    const declined = await inTerminal(args, 'n')
+    expect(declined.code).toBe(1)
+    expect(declined.stdout).toMatch(/Dry run/i)
+    expect(declined.stdout).toContain('restore overwrites app. Proceed? [y/N]')
+    expect(declined.stdout).toContain('Nothing changed.')
+    expect(await branchNames()).toEqual(before)
+    expect(await ids(app.uri, 'items')).toEqual([1, 2, 3, 7])
+
+    const accepted = await inTerminal(args, 'y')
+    expect(accepted.code).toBe(0)
+    expect(await ids(app.uri, 'items')).toEqual([1, 2, 3])
+  })
+
+  it('is bundled without @actions/core and without the emulator (npx installs neither dev tools nor a runner)', () => {
+    const dir = fileURLToPath(new URL('../../dist/cli/', import.meta.url))
+    const bundle = readdirSync(dir)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(dir + file, 'utf8'))
+      .join('\n')
+    // What each reads from its environment: core its output file, the emulator its PostgreSQL choice.
+    expect(bundle).not.toContain('GITHUB_OUTPUT')
+    expect(bundle).not.toContain('NEON_EMULATOR_PG')
   })
 
   it('prints no secret', async () => {
