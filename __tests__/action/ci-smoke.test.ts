@@ -16,6 +16,7 @@ interface WorkflowStep {
   uses?: string
   run?: string
   with?: Record<string, string>
+  env?: Record<string, string>
 }
 
 const SET_UP = /^(actions\/checkout|actions\/setup-node)@|apt-get install|^npm ci$/
@@ -46,11 +47,14 @@ afterAll(async () => {
 })
 
 /** Runs a `run:` step as the runner does (bash -eo pipefail); resolves when bash exits, not its background jobs. */
-function runShell(script: string): Promise<{ exitCode: number | null; log: string; outputs: Record<string, string> }> {
+function runShell(
+  script: string,
+  stepEnv: Record<string, string> = {}
+): Promise<{ exitCode: number | null; log: string; outputs: Record<string, string> }> {
   const outputFile = path.join(job.dir, `shell-output-${groups.length}`)
   writeFileSync(outputFile, '')
   const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-    env: { ...process.env, GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true' },
+    env: { ...process.env, ...stepEnv, GITHUB_OUTPUT: outputFile, GITHUB_ACTIONS: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true
   })
@@ -80,7 +84,9 @@ test('the CI smoke job runs green: the emulator starts, the action snapshots and
     if (SET_UP.test(step.uses ?? step.run ?? '')) continue
     const label = step.name ?? step.run!
     if (step.run) {
-      const shell = await runShell(substitute(step.run))
+      // The step's env: as the runner sets it, its expressions evaluated (outputs reach scripts only this way).
+      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(String(v))]))
+      const shell = await runShell(substitute(step.run), env)
       expect({ step: label, exitCode: shell.exitCode, errors: shell.log.match(/::error::.*/g) }).toEqual({
         step: label,
         exitCode: 0,
