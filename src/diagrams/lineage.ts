@@ -2,10 +2,11 @@
  * The lineage around a restore or a snapshot as a small flowchart: which branch the point was read on, at which
  * point, what was made from it, and where the overwritten state was kept. Pure: names and points come in.
  *
- * A restore moves the branch onto a new timeline whose parent is the source; for a restore to its own past the
- * preserved backup is that source, so the backup is drawn as the restored branch's parent (Neon's branch restore
- * docs, neon.com/docs/guides/branch-restore; the reasoning is in src/lineage.ts). Otherwise the backup is the old
- * timeline, kept beside it: a dotted "previous state kept as" edge.
+ * The spec (restoreProjectBranch, `preserve_under_name`): "the previous state of the branch will be saved to a
+ * branch with this name". That this backup becomes the restored branch's parent in a restore to its own past is
+ * the reading src/lineage.ts documents and the emulator models (emulator/api/controlplane.ts restoreBranch); the
+ * Neon docs found do not say it in those words. So the backup is drawn as the parent there; otherwise the backup
+ * is the old timeline kept beside it: a dotted "previous state kept as" edge.
  */
 import { Flowchart, type Diagram } from './mermaid.js'
 

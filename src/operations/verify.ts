@@ -222,7 +222,10 @@ export function report(plan: VerifyPlan, result: VerifyResult): OperationResult 
       ['phase', 'took'],
       result.phases.map(([name, ms]) => [name, `${ms} ms`])
     )
-  if (result.phases.length > 0) summary.diagram(drillDiagram({ phases: result.phases, stopped: result.stopped?.phase }))
+  if (result.phases.length > 0)
+    summary.diagram(
+      drillDiagram({ phases: result.phases, stopped: result.stopped?.phase, cleanup: 'Drill branch deleted' })
+    )
   if (result.reports.length > 0) {
     summary.table(
       ['check', 'result', 'took'],
