@@ -34,9 +34,9 @@ export const modules = {
 const LABEL_MAX_CHARS = 60;
 /**
  * User text as Mermaid label text: every character that could end a label, start a comment, open markup or a
- * Markdown string, or close the ```mermaid fence becomes a Mermaid entity code (`#35;` for `#`, Mermaid's
- * "Entity codes to escape characters", mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters);
- * line breaks become spaces (a diagram statement is one line).
+ * Markdown string, or close the ```mermaid fence becomes a decimal Mermaid entity code (`#35;` for `#`; Mermaid has
+ * had them since 0.5.2, github.com/knsv/mermaid/issues/193, and turns them into HTML entities before parsing:
+ * encodeEntities in mermaid's Diagram.fromText); line breaks become spaces (a diagram statement is one line).
  */
 function mermaidText(text) {
     const flat = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
