@@ -1,5 +1,5 @@
 /**
- * Writes one sub-action a operation, `<operation>/action.yml`, from the root action.yml (`npm run docs`; a test
+ * Writes one sub-action an operation, `<operation>/action.yml`, from the root action.yml (`npm run docs`; a test
  * fails when one is stale): `uses: neon-recovery/neon-recovery-action/snapshot@v1` takes only snapshot's inputs
  * and outputs, as actions/cache's restore/ and save/ do over its one dist/.
  *
