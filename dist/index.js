@@ -33180,6 +33180,55 @@ function getIDToken(aud) {
 var cancel = __nccwpck_require__(833);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
+;// CONCATENATED MODULE: ./src/outputs.ts
+/** What restore writes (src/operations/restore.ts report); bisect with then: restore writes the same. */
+const RESTORE_OUTPUTS = ['branch-id', 'lsn', 'timestamp', 'backup-branch-id', 'backup-branch-name'];
+/** What a change undone writes (src/operations/undo-report.ts): recover with mode: undo, bisect with then: recover. */
+const UNDO_OUTPUTS = ['changes', 'conflicts'];
+const OUTPUTS = {
+    // src/operations/snapshot.ts: a branch (kind: branch) or a Neon snapshot (kind: snapshot).
+    snapshot: ['branch-id', 'branch-name', 'snapshot-id', 'lsn', 'timestamp', 'connection-uri'],
+    restore: RESTORE_OUTPUTS,
+    // src/operations/bisect/report.ts: the answer, the recovery branch (then: branch), restore's outputs
+    // (then: restore), the bad change (changes) and what was left as it is (then: recover).
+    bisect: unique([
+        'last-good-lsn',
+        'first-bad-lsn',
+        'probes',
+        'rounds',
+        'branch-name',
+        ...RESTORE_OUTPUTS,
+        ...UNDO_OUTPUTS
+    ]),
+    query: ['result', 'rows', 'truncated', 'lsn'],
+    verify: ['passed', 'duration-ms'],
+    prune: ['deleted'],
+    // src/operations/recover.ts, and mode: undo (src/operations/undo-report.ts).
+    recover: ['rows', 'invalid-keys', ...UNDO_OUTPUTS],
+    undelete: ['branch-id', 'branch-name', 'connection-uri']
+};
+function unique(names) {
+    return [...new Set(names)];
+}
+/** An operation wrote an output it has not declared in OUTPUTS: a bug of this action, not of the input. */
+class UndeclaredOutputError extends Error {
+    operation;
+    outputs;
+    constructor(operation, outputs) {
+        super(`Internal error: ${operation} wrote outputs it does not declare (${outputs.join(', ')}); ` +
+            'add them to OUTPUTS in src/outputs.ts and to action.yml');
+        this.operation = operation;
+        this.outputs = outputs;
+        this.name = 'UndeclaredOutputError';
+    }
+}
+/** Throws UndeclaredOutputError when `outputs` holds a name `operation` has not declared. */
+function checkOutputs(operation, outputs) {
+    const undeclared = Object.keys(outputs).filter((name) => !OUTPUTS[operation].includes(name));
+    if (undeclared.length > 0)
+        throw new UndeclaredOutputError(operation, undeclared);
+}
+
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __nccwpck_require__(8855);
 // EXTERNAL MODULE: ./src/throwaway.ts
@@ -33194,6 +33243,7 @@ var throwaway = __nccwpck_require__(4889);
  * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
  * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
+
 
 
 
@@ -33313,6 +33363,8 @@ async function main() {
             if (sweeps && !cancellation.cancelled)
                 saveState('sweep', 'ended');
         });
+        // An output the operation has not declared fails the step, so every test that runs it checks src/outputs.ts.
+        checkOutputs(settings.operation, result.outputs);
         for (const [name, value] of Object.entries(result.outputs))
             setOutput(name, value);
         await writeSummary(result.summary, settings);
