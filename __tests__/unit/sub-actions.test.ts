@@ -8,7 +8,7 @@ import { validateAction } from '@action-validator/core'
 import { parse } from 'yaml'
 import { inputsReadBy, OPERATIONS } from '../../src/inputs.js'
 import { OUTPUTS } from '../../src/outputs.js'
-import { subActionYaml, withSubActionsTable, type ActionYaml } from '../../tools/generate-sub-actions.js'
+import { subActionYaml, type ActionYaml } from '../../tools/generate-sub-actions.js'
 
 const rootYaml = readFileSync('action.yml', 'utf8')
 const root = parse(rootYaml) as ActionYaml
@@ -49,8 +49,8 @@ describe.each(OPERATIONS)('%s/action.yml', (operation) => {
   })
 })
 
-test('docs/sub-actions.md lists every sub-action as generated (run npm run docs when this fails)', async () => {
+// That the page is as generated is docs.test.ts's check (every page); this one checks what the table holds.
+test('docs/sub-actions.md lists every sub-action', () => {
   const doc = readFileSync('docs/sub-actions.md', 'utf8')
-  expect(doc).toBe(await withSubActionsTable(doc))
   for (const operation of OPERATIONS) expect(doc).toContain(`neon-recovery/neon-recovery-action/${operation}@v1\``)
 })
