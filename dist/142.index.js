@@ -2421,7 +2421,7 @@ exports.Writer = Writer;
 
 /***/ }),
 
-/***/ 6614:
+/***/ 4233:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4832,7 +4832,7 @@ module.exports = ConnectionParameters
 
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 
-const { parse, serialize } = __webpack_require__(6614)
+const { parse, serialize } = __webpack_require__(4233)
 const stream = __webpack_require__(829)
 const { getStream } = stream
 
@@ -5689,7 +5689,7 @@ const Result = __webpack_require__(6424)
 const utils = __webpack_require__(9652)
 const Pool = __webpack_require__(7558)
 const TypeOverrides = __webpack_require__(365)
-const { DatabaseError } = __webpack_require__(6614)
+const { DatabaseError } = __webpack_require__(4233)
 const { escapeIdentifier, escapeLiteral } = __webpack_require__(9652)
 
 const poolFactory = (Client) => {
