@@ -1,8 +1,9 @@
 /**
- * What `npx github:<owner>/<repo>` installs, without the network: npm installs a git dependency by cloning it
- * (pacote's GitFetcher), "preparing" the clone when its manifest asks for it, packing it as `npm pack` does
- * (DirFetcher) and installing that tarball. Here: a clone of this repository's HEAD, `npm pack` in it, and
- * `npm install --offline` of the tarball into an empty prefix. Judged from the installed tree and by running
+ * What `npx github:<owner>/<repo>` installs, without the network. npm installs a git dependency with pacote's
+ * GitFetcher: it clones the repository, "prepares" the clone when its manifest asks for it (a full `npm install`
+ * there, devDependencies and the PostgreSQL builds included), packs it as `npm pack` does and installs that
+ * tarball with its dependencies. Here the same code path runs on a local clone of this repository's HEAD:
+ * `npm install --offline git+file://<clone>` into an empty prefix, judged from the installed tree and by running
  * its bin. Commit first: the clone holds what HEAD holds.
  */
 import { execFile, execFileSync } from 'node:child_process'
@@ -45,13 +46,8 @@ beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'npx-github-'))
   const clone = path.join(work, 'repo')
   prefix = path.join(work, 'consumer')
-  run('git', ['clone', '--quiet', '--no-hardlinks', root, clone], work)
-  const tarball = run('npm', ['pack', '--silent', '--pack-destination', work], clone).trim().split('\n').pop()!
-  run(
-    'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(work, tarball)],
-    work
-  )
+  run('git', ['clone', '--quiet', '--depth', '1', `file://${root}`, clone], work)
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, `git+file://${clone}`], work)
   installed = readdirSync(path.join(prefix, 'node_modules')).filter((name) => !name.startsWith('.'))
 }, 60_000)
 
