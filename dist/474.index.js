@@ -1042,11 +1042,6 @@ function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, sweepFallb
 /* harmony export */   ZD: () => (/* binding */ escapeHtml)
 /* harmony export */ });
 /* unused harmony export SUMMARY_LIMIT_BYTES */
-/**
- * The job summary: built once from structured blocks, rendered as HTML for GITHUB_STEP_SUMMARY and as plain
- * text for the terminal. Every piece of text is escaped, because SQL, branch names and error messages are
- * user-controlled. The HTML is cut below GitHub's 1 MiB limit with a note where it was cut.
- */
 /** GitHub rejects step summaries over 1 MiB; stay well below so other steps' summaries still fit. */
 const SUMMARY_LIMIT_BYTES = 1000 * 1024;
 function escapeHtml(text) {
@@ -1077,6 +1072,10 @@ class Summary {
     code(code, language) {
         return this.add({ type: 'code', code, language });
     }
+    /** A Mermaid diagram beside the tables that hold the same facts. */
+    diagram(diagram) {
+        return this.add({ type: 'diagram', diagram });
+    }
     details(label, build) {
         const inner = new Summary();
         build(inner);
@@ -1088,11 +1087,12 @@ class Summary {
         return this;
     }
     /**
-     * The summary without its long listings (tables with headers, folded details), for where space is short: a
-     * pull request comment. A heading whose section is left empty goes too.
+     * The summary without its long listings (tables with headers, folded details, diagrams), for where space is
+     * short: a pull request comment. A heading whose section is left empty goes too.
      */
     brief() {
-        const kept = this.blocks.filter((block) => block.type !== 'table' && block.type !== 'details');
+        const long = ['table', 'details', 'diagram'];
+        const kept = this.blocks.filter((block) => !long.includes(block.type));
         const brief = new Summary();
         kept.forEach((block, index) => {
             const next = kept[index + 1];
@@ -1121,9 +1121,9 @@ class Summary {
         }
         return html;
     }
-    /** Plain text for a terminal: headings underlined, tables aligned. */
+    /** Plain text for a terminal: headings underlined, tables aligned, no diagrams. */
     toText() {
-        return this.blocks.map(blockText).join('\n');
+        return textBlocks(this.blocks).map(blockText).join('\n');
     }
     add(block) {
         this.blocks.push(block);
@@ -1144,6 +1144,8 @@ function blockHtml(block) {
             return codeHtml(block.code, block.language);
         case 'details':
             return `<details><summary>${escapeHtml(block.label)}</summary>\n${block.blocks.map(blockHtml).join('')}</details>\n`;
+        case 'diagram':
+            return `\n\`\`\`mermaid\n${block.diagram.source}\n\`\`\`\n\n`;
     }
 }
 function tableHtml(headers, rows) {
@@ -1182,7 +1184,13 @@ function cutBlockHtml(block, budget) {
     return { html: '', cut: `the section ${describeBlock(block)}` };
 }
 function describeBlock(block) {
+    if (block.type === 'diagram')
+        return `diagram of ${block.diagram.title}`;
     return block.type === 'heading' ? `"${block.text}"` : block.type === 'details' ? `"${block.label}"` : block.type;
+}
+/** The blocks a terminal shows: diagrams need a Markdown viewer, and the tables carry their facts. */
+function textBlocks(blocks) {
+    return blocks.filter((block) => block.type !== 'diagram');
 }
 function blockText(block) {
     switch (block.type) {
@@ -1204,7 +1212,7 @@ function blockText(block) {
                 .map((line) => `    ${line}`)
                 .join('\n');
         case 'details':
-            return [`${block.label}:`, ...block.blocks.map(blockText)].join('\n');
+            return [`${block.label}:`, ...textBlocks(block.blocks).map(blockText)].join('\n');
     }
 }
 function tableText(headers, rows) {

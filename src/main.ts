@@ -11,6 +11,7 @@ import * as core from '@actions/core'
 import { Cancellation } from './cancel.js'
 import { GITHUB_TOKEN_DEFAULT, InputError, readSettings, type Settings } from './inputs.js'
 import type { RunContext } from './run.js'
+import { checkOutputs } from './outputs.js'
 import { Summary } from './summary.js'
 import { cancelOnSignals, gatewayFor } from './session.js'
 import { sweepAfterStep } from './throwaway.js'
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
       // Ended by itself: nothing of this step is still on its way to Neon (see sweepAfterStep).
       if (sweeps && !cancellation.cancelled) core.saveState('sweep', 'ended')
     })
+    // An output the operation has not declared fails the step, so every test that runs it checks src/outputs.ts.
+    checkOutputs(settings.operation, result.outputs)
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary, settings)
     if (result.failed) core.setFailed(result.failed)

@@ -2,7 +2,15 @@
  * The job summary: built once from structured blocks, rendered as HTML for GITHUB_STEP_SUMMARY and as plain
  * text for the terminal. Every piece of text is escaped, because SQL, branch names and error messages are
  * user-controlled. The HTML is cut below GitHub's 1 MiB limit with a note where it was cut.
+ *
+ * A diagram is a ```mermaid fence between the HTML blocks (src/diagrams/mermaid.ts says where GitHub renders it):
+ * the summary file is GitHub flavored Markdown, where an HTML block runs until a blank line and a fence inside
+ * it would stay raw text (CommonMark spec, "HTML blocks", end condition 6/7), so the fence stands between blank
+ * lines. Its labels are escaped with Mermaid's entity codes instead of HTML's, since a fence's content is not
+ * HTML. The terminal and the pull request comment's brief form leave diagrams out: the tables beside them hold
+ * the same facts.
  */
+import type { Diagram } from './diagrams/mermaid.js'
 
 type Block =
   | { type: 'heading'; text: string; level: 1 | 2 | 3 }
@@ -11,6 +19,7 @@ type Block =
   | { type: 'table'; headers: string[]; rows: string[][] }
   | { type: 'code'; code: string; language?: string }
   | { type: 'details'; label: string; blocks: Block[] }
+  | { type: 'diagram'; diagram: Diagram }
 
 /** GitHub rejects step summaries over 1 MiB; stay well below so other steps' summaries still fit. */
 export const SUMMARY_LIMIT_BYTES = 1000 * 1024
@@ -50,6 +59,11 @@ export class Summary {
     return this.add({ type: 'code', code, language })
   }
 
+  /** A Mermaid diagram beside the tables that hold the same facts. */
+  diagram(diagram: Diagram): this {
+    return this.add({ type: 'diagram', diagram })
+  }
+
   details(label: string, build: (inner: Summary) => void): this {
     const inner = new Summary()
     build(inner)
@@ -63,11 +77,12 @@ export class Summary {
   }
 
   /**
-   * The summary without its long listings (tables with headers, folded details), for where space is short: a
-   * pull request comment. A heading whose section is left empty goes too.
+   * The summary without its long listings (tables with headers, folded details, diagrams), for where space is
+   * short: a pull request comment. A heading whose section is left empty goes too.
    */
   brief(): Summary {
-    const kept = this.blocks.filter((block) => block.type !== 'table' && block.type !== 'details')
+    const long: Block['type'][] = ['table', 'details', 'diagram']
+    const kept = this.blocks.filter((block) => !long.includes(block.type))
     const brief = new Summary()
     kept.forEach((block, index) => {
       const next = kept[index + 1]
@@ -97,9 +112,9 @@ export class Summary {
     return html
   }
 
-  /** Plain text for a terminal: headings underlined, tables aligned. */
+  /** Plain text for a terminal: headings underlined, tables aligned, no diagrams. */
   toText(): string {
-    return this.blocks.map(blockText).join('\n')
+    return textBlocks(this.blocks).map(blockText).join('\n')
   }
 
   private add(block: Block): this {
@@ -122,6 +137,8 @@ function blockHtml(block: Block): string {
       return codeHtml(block.code, block.language)
     case 'details':
       return `<details><summary>${escapeHtml(block.label)}</summary>\n${block.blocks.map(blockHtml).join('')}</details>\n`
+    case 'diagram':
+      return `\n\`\`\`mermaid\n${block.diagram.source}\n\`\`\`\n\n`
   }
 }
 
@@ -165,10 +182,16 @@ function cutBlockHtml(block: Block, budget: number): { html: string; cut: string
 }
 
 function describeBlock(block: Block): string {
+  if (block.type === 'diagram') return `diagram of ${block.diagram.title}`
   return block.type === 'heading' ? `"${block.text}"` : block.type === 'details' ? `"${block.label}"` : block.type
 }
 
-function blockText(block: Block): string {
+/** The blocks a terminal shows: diagrams need a Markdown viewer, and the tables carry their facts. */
+function textBlocks(blocks: Block[]): Exclude<Block, { type: 'diagram' }>[] {
+  return blocks.filter((block): block is Exclude<Block, { type: 'diagram' }> => block.type !== 'diagram')
+}
+
+function blockText(block: Exclude<Block, { type: 'diagram' }>): string {
   switch (block.type) {
     case 'heading': {
       const underline = block.level === 1 ? '=' : '-'
@@ -188,7 +211,7 @@ function blockText(block: Block): string {
         .map((line) => `    ${line}`)
         .join('\n')
     case 'details':
-      return [`${block.label}:`, ...block.blocks.map(blockText)].join('\n')
+      return [`${block.label}:`, ...textBlocks(block.blocks).map(blockText)].join('\n')
   }
 }
 

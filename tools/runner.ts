@@ -16,6 +16,7 @@ export const DIST = path.join(root, 'dist', 'index.js')
 
 interface ActionYaml {
   inputs: Record<string, { default?: string }>
+  runs: { main: string; post?: string }
 }
 
 export interface StepResult {
@@ -40,14 +41,29 @@ export interface RunOptions {
    * 2.5 s after that (for a step still running).
    */
   cancelWhen?: RegExp
+  /**
+   * The directory of the action the step `uses:`, from the repository root: `.` (the default) or a sub-action
+   * such as `snapshot`. Its action.yml gives the inputs' defaults and the script of the main and post steps.
+   */
+  action?: string
   /** Called with the whole log so far whenever the step prints (e.g. to start another job at some point). */
   onLog?: (log: string) => void
   timeoutMs?: number
 }
 
-function declaredInputs(): Record<string, string> {
-  const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYaml
+function readAction(directory: string): ActionYaml {
+  return parse(readFileSync(path.join(root, directory, 'action.yml'), 'utf8')) as ActionYaml
+}
+
+function declaredInputs(action: ActionYaml): Record<string, string> {
   return Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']))
+}
+
+/** The script the runner starts for the step: `runs.main`, or `runs.post` for the post step, from the action's directory. */
+function scriptOf(action: ActionYaml, directory: string, post: boolean): string {
+  const script = post ? action.runs.post : action.runs.main
+  if (!script) throw new Error(`${directory}/action.yml has no runs.${post ? 'post' : 'main'}`)
+  return path.resolve(root, directory, script)
 }
 
 /** Reads the `name<<delimiter` blocks that @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
@@ -113,20 +129,29 @@ export class Job {
   /** Runs the main step with `inputs`, then its post step, as the runner does at the end of the job. */
   async run(inputs: Record<string, string>, options: RunOptions = {}): Promise<{ main: StepResult; post: StepResult }> {
     const main = await this.runMain(inputs, options)
-    const post = await this.runPost(inputs, main.state)
+    const post = await this.runPost(inputs, main.state, { action: options.action })
     return { main, post }
   }
 
   async runMain(inputs: Record<string, string>, options: RunOptions = {}): Promise<StepResult> {
-    return this.execute(inputs, {}, options)
+    return this.execute(inputs, {}, options, false)
   }
 
-  async runPost(inputs: Record<string, string>, state: Record<string, string>): Promise<StepResult> {
+  async runPost(
+    inputs: Record<string, string>,
+    state: Record<string, string>,
+    options: Pick<RunOptions, 'action'> = {}
+  ): Promise<StepResult> {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
-    return this.execute(inputs, stateEnv, {})
+    return this.execute(inputs, stateEnv, options, true)
   }
 
-  private async execute(inputs: Record<string, string>, extra: Record<string, string>, options: RunOptions) {
+  private async execute(
+    inputs: Record<string, string>,
+    extra: Record<string, string>,
+    options: RunOptions,
+    post: boolean
+  ) {
     const step = ++this.step
     const files = {
       GITHUB_OUTPUT: path.join(this.dir, `output-${step}`),
@@ -136,11 +161,13 @@ export class Job {
       GITHUB_PATH: path.join(this.dir, `path-${step}`)
     }
     for (const file of Object.values(files)) writeFileSync(file, '')
+    const directory = options.action ?? '.'
+    const action = readAction(directory)
     const inputEnv: Record<string, string> = {}
-    for (const [name, value] of Object.entries({ ...declaredInputs(), ...inputs })) {
+    for (const [name, value] of Object.entries({ ...declaredInputs(action), ...inputs })) {
       inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     }
-    const child = spawn(this.options.node ?? process.execPath, [DIST], {
+    const child = spawn(this.options.node ?? process.execPath, [scriptOf(action, directory, post)], {
       env: { ...this.baseEnv(), ...files, ...inputEnv, ...extra, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe']
     })

@@ -69,7 +69,7 @@ function runShell(
   )
 }
 
-test('the CI smoke job runs green: the emulator starts, the action snapshots and restores through uses: ./', async () => {
+test('the CI smoke job runs green: the emulator starts, the action snapshots (uses: ./snapshot) and restores (uses: ./)', async () => {
   const outputs: Record<string, Record<string, string>> = {}
   const substitute = (text: string) =>
     text.replace(/\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g, (_, id: string, name: string) => {
@@ -77,8 +77,9 @@ test('the CI smoke job runs green: the emulator starts, the action snapshots and
       if (value === undefined) throw new Error(`no output ${name} of step ${id} yet`)
       return value
     })
-  const posts: { inputs: Record<string, string>; main: StepResult }[] = []
+  const posts: { inputs: Record<string, string>; main: StepResult; action: string }[] = []
   const ran: string[] = []
+  const used: string[] = []
 
   for (const step of workflow.jobs.smoke.steps) {
     if (SET_UP.test(step.uses ?? step.run ?? '')) continue
@@ -94,22 +95,27 @@ test('the CI smoke job runs green: the emulator starts, the action snapshots and
       })
       if (step.id) outputs[step.id] = shell.outputs
     } else {
-      expect(step.uses).toBe('./')
+      // This repository's root action (./) or one of its sub-actions (./snapshot), each with its own action.yml.
+      const action = /^\.\/([\w-]*)$/.exec(step.uses ?? '')?.[1]
+      expect({ step: label, uses: action === undefined ? step.uses : './' }).toEqual({ step: label, uses: './' })
       const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v))]))
-      const main = await job.runMain(inputs)
+      const main = await job.runMain(inputs, { action: action || '.' })
       expect({ step: label, exitCode: main.exitCode, errors: main.errors }).toEqual({
         step: label,
         exitCode: 0,
         errors: []
       })
-      posts.unshift({ inputs, main })
+      posts.unshift({ inputs, main, action: action || '.' })
+      used.push(step.uses!)
       if (step.id) outputs[step.id] = main.outputs
     }
     ran.push(label)
   }
-  for (const { inputs, main } of posts) expect((await job.runPost(inputs, main.state)).exitCode).toBe(0)
+  for (const { inputs, main, action } of posts)
+    expect((await job.runPost(inputs, main.state, { action })).exitCode).toBe(0)
 
   expect(ran).toEqual(['Start the emulator', 'Snapshot', 'Restore from the snapshot', 'Check the outputs'])
+  expect(used).toEqual(['./snapshot', './'])
   expect(outputs.snapshot['branch-name']).toMatch(/\S/)
   // The API key shows in what the action printed only where it asks the runner to mask it.
   const logs = posts.map(({ main }) => main.log).join('\n')

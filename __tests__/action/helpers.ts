@@ -6,7 +6,7 @@
 import { createApiClient } from '@neondatabase/api-client'
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from '../../emulator/index.js'
 import { node24Unavailable } from '../../tools/node24.js'
-import { Job, type JobOptions, type StepResult } from '../../tools/runner.js'
+import { Job, type JobOptions, type RunOptions, type StepResult } from '../../tools/runner.js'
 
 export type Api = ReturnType<typeof createApiClient>
 
@@ -56,10 +56,13 @@ export class ActionHarness {
     return job
   }
 
-  /** Runs one step (main, then post) of the action with the emulator's connection inputs plus `inputs`. */
-  async run(inputs: Record<string, string>, job: Job = this.job()): Promise<Step> {
+  /**
+   * Runs one step (main, then post) of the action with the emulator's connection inputs plus `inputs`; `options`
+   * as tools/runner.ts takes them (e.g. `action: 'snapshot'` for a sub-action).
+   */
+  async run(inputs: Record<string, string>, job: Job = this.job(), options: RunOptions = {}): Promise<Step> {
     const before = this.emulator.requestLog().length
-    const { main, post } = await job.run({ ...this.connection, ...inputs })
+    const { main, post } = await job.run({ ...this.connection, ...inputs }, options)
     const step = { main, post, requests: this.emulator.requestLog().slice(before) }
     this.steps.push(step)
     return step

@@ -48,6 +48,14 @@ describe('restore', () => {
     expect(main.summary).toContain('To undo this restore')
     expect(main.summary).toContain(`source: ${main.outputs['backup-branch-name']}`)
     expect(main.summary).not.toContain('confirm:')
+    // Beside the tables, the lineage picture as the emulator holds it: the restored branch's parent, at its
+    // start LSN, made the restored branch.
+    const restored = (await harness.branch(shop.id)).branch
+    const parent = (await harness.branch(restored.parent_id!)).branch
+    expect(main.summary).toContain(
+      `\n\`\`\`mermaid\nflowchart TD\n  n0("backup ${parent.name}<br/>(${parent.id})")\n` +
+        `  n1["restored shop<br/>(${restored.id})"]\n  n0 -->|"at LSN ${restored.parent_lsn}"| n1\n\`\`\`\n`
+    )
     const undo = await harness.run({
       operation: 'restore',
       branch: 'shop',

@@ -26,8 +26,16 @@ interface ActionYml {
   outputs: Record<string, unknown>
 }
 
-const THIS_ACTION = /^(\.\/|neon-recovery\/neon-recovery-action@)/
-const action = parse(readFileSync('action.yml', 'utf8')) as ActionYml
+/** This action in a `uses:` line: the root or a sub-action (group 1 or 2: its directory), here or published. */
+const THIS_ACTION = /^(?:\.\/([\w-]*)$|neon-recovery\/neon-recovery-action(?:\/([\w-]+))?@)/
+const readAction = (directory: string) => parse(readFileSync(path.join(directory, 'action.yml'), 'utf8')) as ActionYml
+const action = readAction('.')
+/** The directory of the action the step's `uses:` names: `.` for the root, or a sub-action's. */
+const directoryOf = (step: Step) => {
+  const [, here, published] = THIS_ACTION.exec(step.uses!)!
+  return here || published || '.'
+}
+const actionOf = (step: Step) => readAction(directoryOf(step))
 const workflows = [
   ...readdirSync('examples').map((file) => path.join('examples', file)),
   ...readdirSync('.github/workflows').map((file) => path.join('.github/workflows', file))
@@ -95,10 +103,13 @@ describe.each(workflows)('%s', (file) => {
   test('gives every step of this action inputs it accepts', () => {
     if (!file.startsWith('.github')) expect(ours.length).toBeGreaterThan(0)
     for (const step of ours) {
+      const action = actionOf(step)
       const given = Object.fromEntries(
         Object.entries(step.with ?? {}).map(([name, value]) => [name, substitute(String(value), workflow)])
       )
       expect(Object.keys(given).filter((name) => !(name in action.inputs))).toEqual([])
+      // A sub-action's operation is its own: given another, the step would run that one under the wrong name.
+      if (directoryOf(step) !== '.') expect(given.operation).toBeUndefined()
       // As the runner does: an input not given arrives as its action.yml default.
       const getInput = (name: string) => given[name] ?? action.inputs[name]?.default ?? ''
       expect(() => readSettings({ getInput, now: new Date() })).not.toThrow()
@@ -106,8 +117,9 @@ describe.each(workflows)('%s', (file) => {
   })
 
   test("reads only outputs this action has from this action's steps", () => {
-    const ids = new Set(ours.map((step) => step.id).filter(Boolean))
-    const read = [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].filter(([, id]) => ids.has(id))
-    expect(read.map(([, , output]) => output).filter((output) => !(output in action.outputs))).toEqual([])
+    const steps = new Map(ours.filter((step) => step.id).map((step) => [step.id, step]))
+    const read = [...text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].filter(([, id]) => steps.has(id))
+    const unknown = read.filter(([, id, output]) => !(output in actionOf(steps.get(id)!).outputs))
+    expect(unknown.map(([expression]) => expression)).toEqual([])
   })
 })

@@ -47,7 +47,8 @@ interface Workflow {
   jobs: Record<string, Job>
 }
 
-const THIS_ACTION = /^(\.\/|neon-recovery\/neon-recovery-action@)/
+/** This action in a `uses:` line: the root or a sub-action (./snapshot, neon-recovery/neon-recovery-action/snapshot@v1). */
+const THIS_ACTION = /^(\.\/|neon-recovery\/neon-recovery-action(\/[\w-]+)?@)/
 const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g
 const BRANCH_LIKE = 'release/2026.12_hotfix-1'
 /** The name Neon gives the branch a snapshot restore replaces (neon-notes.md: finalize_restore). */

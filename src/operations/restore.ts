@@ -6,6 +6,7 @@
 import { formatDuration } from '../duration.js'
 import type { RestoreSettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
+import { lineageDiagram, type LineageFacts } from '../diagrams/lineage.js'
 import { backupPrefix } from '../lineage.js'
 import { describeSource, type Point } from '../point.js'
 import type { OperationResult, RunContext } from '../run.js'
@@ -152,6 +153,7 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
       ['Restored to time', outputs.timestamp || undefined],
       ['Took', formatDuration(result.ms)]
     ])
+  summary.diagram(lineageDiagram(lineageFacts(plan, result, outputs.lsn ? `LSN ${outputs.lsn}` : outputs.timestamp)))
   if (slotWarning) summary.paragraph(`Warning: ${slotWarning}.`)
   if (plan.clearsExpiryOf) summary.paragraph(expiryCleared('source', plan.clearsExpiryOf))
   summary.heading('To undo this restore', 3).code(
@@ -167,6 +169,29 @@ export function report(plan: RestorePlan, result: RestoreResult, context: RunCon
   const undoRefused = restriction('branch', result.restored, 'restore')
   if (undoRefused) summary.paragraph(`Neon refuses that step for now. ${undoRefused}`)
   return { outputs, summary }
+}
+
+/** The restore as lineage: read on which branch at which point, made into which, the old state kept where. */
+function lineageFacts(plan: RestorePlan, result: RestoreResult, point: string | undefined): LineageFacts {
+  const made = { name: plan.target.name, id: result.restored.id, what: 'restored' }
+  const backup = { name: result.backup.name, id: result.backup.id }
+  const { from, target } = plan
+  if (from.kind === 'snapshot') {
+    const snapshot = { name: from.snapshot.name, id: from.snapshot.id, snapshot: true }
+    return { from: snapshot, made, backup: { ...backup, isSource: false } }
+  }
+  // A restore to its own past reads the point on the state it preserves: the backup becomes the parent.
+  const ownPast = from.branch.id === target.id
+  const source = plan.settings.source
+  const named =
+    source.kind === 'branch' ? source.branch : source.kind === 'self' ? target.name : `parent of ${target.name}`
+  return {
+    from: { name: from.branch.name, id: from.branch.id },
+    named: from.note ? named : undefined,
+    point,
+    made,
+    backup: { ...backup, isSource: ownPast }
+  }
 }
 
 type Restored = Omit<RestoreResult, 'ms'>

@@ -5,6 +5,7 @@
 import { formatDuration } from '../duration.js'
 import type { SnapshotSettings } from '../inputs.js'
 import type { Branch, NeonGateway } from '../neon/index.js'
+import { lineageDiagram } from '../diagrams/lineage.js'
 import { describePoint } from '../point.js'
 import { RUN_ANNOTATION, type OperationResult, type RunContext } from '../run.js'
 import { Summary } from '../summary.js'
@@ -146,6 +147,14 @@ export function report(plan: SnapshotPlan, result: SnapshotResult, context: RunC
     .paragraph(plan.existing ? `Reused ${name}, made earlier in this workflow run.` : `Created ${name}.`)
     .paragraph(plan.at.note)
     .keyValues([...made, ['LSN', outputs.lsn], ['Time', outputs.timestamp], ['Took', formatDuration(result.ms)]])
+    .diagram(
+      lineageDiagram({
+        from: { name: plan.at.branch.name, id: plan.at.branch.id },
+        named: plan.at.note && source.name,
+        point: outputs.lsn ? `LSN ${outputs.lsn}` : describePoint(settings.at),
+        made: { name, id: result.branch?.id ?? outputs['snapshot-id'], what: settings.kind }
+      })
+    )
     .heading(`To restore ${source.name} to this snapshot`, 3)
     .code(
       restoreStep({

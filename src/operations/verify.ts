@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VerifySettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
+import { drillDiagram } from '../diagrams/drill.js'
 import { describePoint } from '../point.js'
 import { ConnectionError, NotBooleanError, runCheck } from '../postgres/index.js'
 import type { OperationResult, RunContext } from '../run.js'
@@ -220,6 +221,10 @@ export function report(plan: VerifyPlan, result: VerifyResult): OperationResult 
     summary.table(
       ['phase', 'took'],
       result.phases.map(([name, ms]) => [name, `${ms} ms`])
+    )
+  if (result.phases.length > 0)
+    summary.diagram(
+      drillDiagram({ phases: result.phases, stopped: result.stopped?.phase, cleanup: 'Drill branch deleted' })
     )
   if (result.reports.length > 0) {
     summary.table(

@@ -1,4 +1,5 @@
 /** bisect's dry-run description and its report: the answer first, then the rounds, the bounds and the next step. */
+import { narrowingDiagram, type NarrowingFacts } from '../../diagrams/bisect.js'
 import { formatDuration } from '../../duration.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import { describePoint } from '../../point.js'
@@ -116,6 +117,7 @@ function roundsSection(summary: Summary, plan: BisectPlan, result: BisectResult)
         formatDuration(round.ms)
       ])
     )
+    .diagram(narrowingDiagram(narrowingFacts(result)))
     .heading('Bounds', 3)
     .keyValues(boundFacts(plan, result.good, result.bad))
 }
@@ -139,6 +141,17 @@ function nextStep(summary: Summary, plan: BisectPlan, result: BisectResult, cont
     .code(undoStep({ ...common, good, bad, tables: tables.map((table) => tableText(table.shape)).join(', ') }), 'yaml')
   for (const table of changed.filter((table) => table.comparison.undoRefusal)) {
     summary.paragraph(`${table.table} cannot be undone this way: ${table.comparison.undoRefusal}.`)
+  }
+}
+
+function narrowingFacts(result: BisectResult): NarrowingFacts {
+  const { rounds, result: answer } = result.searched
+  return {
+    good: result.good.lsn,
+    bad: result.bad.lsn,
+    rounds: rounds.map((round) => ({ good: round.good, bad: round.bad, probes: round.probes.length })),
+    lastGood: answer.lastGood,
+    firstBad: answer.firstBad
   }
 }
 

@@ -1,6 +1,100 @@
-export const id = 233;
-export const ids = [233];
+export const id = 659;
+export const ids = [659,555];
 export const modules = {
+
+/***/ 4761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ Gantt),
+/* harmony export */   Tg: () => (/* binding */ Flowchart)
+/* harmony export */ });
+/* unused harmony export mermaidText */
+/**
+ * A tiny Mermaid text builder: flowcharts and gantt charts, node ids generated (n0, n1, ...), and one escaping
+ * function for every piece of user text. Pure: no I/O.
+ *
+ * Where GitHub renders these (checked 2026-12 with the search tool):
+ * - GitHub renders a fenced code block whose language is `mermaid` as a diagram "in GitHub Issues, GitHub
+ *   Discussions, pull requests, wikis, and Markdown files" (docs.github.com, get-started/writing-on-github/
+ *   working-with-advanced-formatting/creating-diagrams; github.blog/2022-02-14-include-diagrams-markdown-files-mermaid).
+ * - Job summaries: a summary is GitHub flavored Markdown (the runner renders GITHUB_STEP_SUMMARY as Markdown;
+ *   GitHub's announcement, github.blog/2022-05-09-supercharging-github-actions-with-job-summaries, is cited that
+ *   way by many actions' pull requests), and a third-party write-up of that announcement is titled "...「Mermaid」
+ *   の作図も表現できる" (Mermaid drawings work too; atmarkit.itmedia.co.jp/ait/articles/2205/12/news058.html). The
+ *   docs page above does not list job summaries by name, so GitHub's own docs leave it unclear; the tables
+ *   beside each diagram carry the same facts, so nothing is lost where the fence stays a code block.
+ * - GitHub Enterprise Server renders Mermaid from 3.6 on (github/docs data/features/mermaid.yml: `ghes: '>=3.6'`;
+ *   github.com/orgs/community/discussions/14551). Older GHES shows the fence as a code block.
+ * - Which Mermaid version GitHub runs is not documented (it changes; a ```mermaid `info` block shows it), so the
+ *   syntax here stays with what Mermaid has had for years: `flowchart`, quoted labels, `-->`/`-.->` edges with
+ *   `|label|`, gantt with `dateFormat x` and explicit start and end times.
+ */
+/** Longer user text is cut to this many characters with "…": a diagram is for a glance, the tables hold all. */
+const LABEL_MAX_CHARS = 60;
+/**
+ * User text as Mermaid label text: every character that could end a label, start a comment, open markup or a
+ * Markdown string, or close the ```mermaid fence becomes a decimal Mermaid entity code (`#35;` for `#`; Mermaid has
+ * had them since 0.5.2, github.com/knsv/mermaid/issues/193, and turns them into HTML entities before parsing:
+ * encodeEntities in mermaid's Diagram.fromText); line breaks become spaces (a diagram statement is one line).
+ */
+function mermaidText(text) {
+    const flat = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+    const chars = [...flat];
+    const short = chars.length > LABEL_MAX_CHARS ? `${chars.slice(0, LABEL_MAX_CHARS - 1).join('')}…` : flat;
+    return short.replace(/[#"&<>`;:%|]/g, (char) => `#${char.charCodeAt(0)};`);
+}
+const SHAPES = { box: ['[', ']'], round: ['(', ')'], stadium: ['([', '])'] };
+class Flowchart {
+    lines = [];
+    count = 0;
+    constructor(direction = 'TD') {
+        this.lines.push(`flowchart ${direction}`);
+    }
+    /** Adds a node and returns its generated id. `lines` are shown one under another. */
+    node(lines, shape = 'box') {
+        const id = `n${this.count++}`;
+        const [open, close] = SHAPES[shape];
+        this.lines.push(`  ${id}${open}"${lines.map(mermaidText).join('<br/>')}"${close}`);
+        return id;
+    }
+    /** A solid edge for "came from", a dotted one for "kept as" or "skipped". */
+    edge(from, to, label, style = 'solid') {
+        const arrow = style === 'solid' ? '-->' : '-.->';
+        this.lines.push(`  ${from} ${arrow}${label ? `|"${mermaidText(label)}"|` : ''} ${to}`);
+        return this;
+    }
+    toString() {
+        return this.lines.join('\n');
+    }
+}
+/** A gantt chart on a millisecond axis from 0 (the first task's start): for phases measured in ms. */
+class Gantt {
+    lines;
+    count = 0;
+    constructor(title) {
+        // `x` is a Unix time in ms: the tasks start at 0 (1970-01-01), so the axis shows minutes and seconds.
+        this.lines = ['gantt', `  title ${mermaidText(title)}`, '  dateFormat x', '  axisFormat %M:%S', '  todayMarker off'];
+    }
+    section(name) {
+        this.lines.push(`  section ${mermaidText(name)}`);
+        return this;
+    }
+    task(name, startMs, endMs, state) {
+        const id = `t${this.count++}`;
+        const tags = [state, id].filter(Boolean).join(', ');
+        // A zero-length task draws nothing: give it 1 ms so a phase that took no time still shows.
+        const end = Math.max(Math.round(endMs), Math.round(startMs) + 1);
+        this.lines.push(`  ${mermaidText(name)} :${tags}, ${Math.round(startMs)}, ${end}`);
+        return this;
+    }
+    toString() {
+        return this.lines.join('\n');
+    }
+}
+
+
+/***/ }),
 
 /***/ 5010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -148,73 +242,6 @@ function sameIncarnation(good, bad, name) {
     throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
         'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
         `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
-}
-
-
-/***/ }),
-
-/***/ 9445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OO: () => (/* binding */ chooseConnection),
-/* harmony export */   Pl: () => (/* binding */ pointUri),
-/* harmony export */   mQ: () => (/* binding */ connectionTo)
-/* harmony export */ });
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
-    }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
-}
-/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
-async function connectionTo(branch, settings, gateway, context, operation) {
-    const [databases, roles, endpoints] = await Promise.all([
-        gateway.connections.listDatabases(branch.id),
-        gateway.connections.listRoles(branch.id),
-        gateway.connections.listEndpoints(branch.id)
-    ]);
-    const { database, role } = chooseConnection(databases, roles, settings);
-    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
-    if (!endpoint) {
-        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
-    }
-    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
-    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
-    const password = decodeURIComponent(new URL(uri).password);
-    if (password)
-        context.mask(password);
-    context.mask(uri);
-    return { branch, endpointId: endpoint.id, database, role, uri };
-}
-/**
- * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
- * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
- * as it is: learning its LSN first would start a time-travel compute only to ask.
- */
-async function pointUri(connection, point, context, on = connection.branch) {
-    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 9517));
-    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
-    const uri = pastUri({ ...connection, branch: on }, at);
-    context.mask(uri);
-    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
 }
 
 
@@ -459,214 +486,6 @@ function pointOn(located) {
 async function listBackups(gateway, branch) {
     return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupsOf */ .pi)(branch, await gateway.branches.list({ search: (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupPrefix */ .nY)(branch.name) }));
 }
-
-
-/***/ }),
-
-/***/ 1233:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   describe: () => (/* binding */ describe),
-/* harmony export */   execute: () => (/* binding */ execute),
-/* harmony export */   makesThrowaways: () => (/* binding */ makesThrowaways),
-/* harmony export */   parseChecks: () => (/* binding */ parseChecks),
-/* harmony export */   plan: () => (/* binding */ plan),
-/* harmony export */   report: () => (/* binding */ report)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
-/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9517);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
-/* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4889);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);
-/* harmony import */ var _branch_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9445);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(555);
-/**
- * verify: a restore drill. Makes a throwaway branch of `branch` at `at` (or restores a snapshot into one),
- * runs the checks on it, times each phase, and deletes the branch whatever happened. A failing check fails
- * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
- * step when the run is killed, and expiring on its own when no post step runs.
- */
-
-
-
-
-
-
-
-
-
-/** One SQL statement a line; blank lines and `--` comments are skipped. */
-function parseChecks(text) {
-    return text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith('--'));
-}
-async function readChecksFile(file) {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
-    }
-    catch {
-        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
-    }
-    const checks = parseChecks(text);
-    if (checks.length === 0)
-        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
-    return checks;
-}
-function throwaways(gateway, context) {
-    return new _throwaway_js__WEBPACK_IMPORTED_MODULE_6__/* .Throwaways */ .Gd(gateway, context, 'verify');
-}
-async function plan(settings, gateway, context) {
-    const source = await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveBranch */ .pd)(gateway, settings.branch);
-    const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
-    const snapshot = settings.snapshot ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSnapshot */ .Vh)(gateway, settings.snapshot) : undefined;
-    const at = snapshot ? undefined : await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .locatePoint */ .Lq)(gateway, source, settings.at, 'at', settings.history);
-    if (at)
-        await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPoint */ .NX)(gateway, at.branch, settings.at, 'at', context);
-    const drillName = throwaways(gateway, context).name(Date.now().toString(36));
-    const useMs = _throwaway_js__WEBPACK_IMPORTED_MODULE_6__/* .SETUP_MS */ .Tc + (checks.length + 1) * settings.checkTimeoutMs;
-    return { settings, source, at, snapshot, checks, drillName, useMs };
-}
-/** What the drill restores, in words. */
-function origin(plan) {
-    return plan.snapshot
-        ? `snapshot ${plan.snapshot.name} (${plan.snapshot.id})`
-        : `${plan.source.name} at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describePoint */ .yR)(plan.settings.at)}`;
-}
-function describe(plan) {
-    const from = origin(plan);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
-        .heading(`Dry run: restore drill of ${from}`)
-        .paragraph(`Nothing was changed. This step would restore ${from} into ${plan.drillName}, run these checks, then delete it.`)
-        .paragraph(plan.at?.note)
-        .code(plan.checks.join('\n'), 'sql');
-    return { outputs: {}, summary };
-}
-async function runDrillCheck(uri, sql, timeoutMs) {
-    const started = Date.now();
-    try {
-        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
-        if (outcome.kind === 'sql-error') {
-            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
-        }
-        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
-    }
-    catch (error) {
-        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionError */ .Rc) {
-            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
-        }
-        throw error;
-    }
-}
-/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
-async function phase(result, name, work) {
-    const started = Date.now();
-    try {
-        const value = await work();
-        result.phases.push([name, Date.now() - started]);
-        return value;
-    }
-    catch (error) {
-        result.stopped ??= { phase: name, error: error };
-        throw error;
-    }
-}
-async function drill(plan, result, branches, gateway, context) {
-    const { settings, snapshot } = plan;
-    const started = Date.now();
-    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .pointFields */ .sj)(settings.at);
-    result.drill = await phase(result, 'Branch ready', () => snapshot
-        ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
-        : branches.create({
-            name: plan.drillName,
-            parentId: (plan.at?.branch ?? plan.source).id,
-            parentLsn: point.lsn,
-            parentTimestamp: point.timestamp,
-            endpoint: 'read_write',
-            useMs: plan.useMs
-        }));
-    context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
-    const connection = await (0,_branch_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .connectionTo */ .mQ)(result.drill, settings, gateway, context, 'verify');
-    await phase(result, 'First query', async () => {
-        const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
-        if (!first.passed)
-            throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
-    });
-    await phase(result, 'Checks', async () => {
-        for (const sql of plan.checks)
-            result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs));
-    });
-    result.recoveryMs = Date.now() - started;
-}
-async function execute(plan, gateway, context) {
-    const result = { phases: [], reports: [] };
-    const branches = throwaways(gateway, context);
-    await drill(plan, result, branches, gateway, context).catch((error) => {
-        // A failure outside a timed phase (finding the drill's connection) stops the drill after its last phase.
-        result.stopped ??= { phase: result.phases.length > 0 ? 'First query' : 'Branch ready', error };
-    });
-    const made = result.drill;
-    if (made) {
-        await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
-            result.cleanupError = error;
-            context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`);
-        });
-    }
-    return result;
-}
-function report(plan, result) {
-    const from = origin(plan);
-    const failed = result.reports.filter((check) => !check.passed);
-    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
-    const { drill: made } = result;
-    const into = made
-        ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
-        : `${plan.drillName}: never made`;
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD().heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`).keyValues([
-        ['Restored', made ? from : undefined],
-        ['Into', into],
-        [
-            'Recovery time',
-            result.recoveryMs === undefined ? undefined : `${result.recoveryMs} ms (branch ready, first query and checks)`
-        ],
-        [
-            'Checks',
-            result.reports.length > 0
-                ? `${result.reports.length - failed.length} of ${plan.checks.length} passed`
-                : `none run (of ${plan.checks.length})`
-        ]
-    ]);
-    summary.paragraph(plan.at?.note);
-    if (result.stopped)
-        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
-    if (result.phases.length > 0)
-        summary.table(['phase', 'took'], result.phases.map(([name, ms]) => [name, `${ms} ms`]));
-    if (result.reports.length > 0) {
-        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
-    }
-    const outputs = { passed: String(passed) };
-    if (result.recoveryMs !== undefined)
-        outputs['duration-ms'] = String(result.recoveryMs);
-    if (passed)
-        return { outputs, summary };
-    const reason = result.stopped
-        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
-    return { outputs, summary, failed: reason };
-}
-/** The drill branch is a throwaway branch. */
-const makesThrowaways = true;
 
 
 /***/ })

@@ -1,8 +1,45 @@
-export const id = 477;
-export const ids = [477];
+export const id = 964;
+export const ids = [964,284];
 export const modules = {
 
-/***/ 6477:
+/***/ 8399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ lineageDiagram)
+/* harmony export */ });
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4761);
+/**
+ * The lineage around a restore or a snapshot as a small flowchart: which branch the point was read on, at which
+ * point, what was made from it, and where the overwritten state was kept. Pure: names and points come in.
+ *
+ * The spec (restoreProjectBranch, `preserve_under_name`): "the previous state of the branch will be saved to a
+ * branch with this name". That this backup becomes the restored branch's parent in a restore to its own past is
+ * the reading src/lineage.ts documents and the emulator models (emulator/api/controlplane.ts restoreBranch); the
+ * Neon docs found do not say it in those words. So the backup is drawn as the parent there; otherwise the backup
+ * is the old timeline kept beside it: a dotted "previous state kept as" edge.
+ */
+
+function lineageDiagram(facts) {
+    const chart = new _mermaid_js__WEBPACK_IMPORTED_MODULE_0__/* .Flowchart */ .Tg('TD');
+    const ids = (it) => (it.id ? [it.name, `(${it.id})`] : [it.name]);
+    const backup = facts.backup;
+    const fromLines = facts.from.snapshot ? [`snapshot ${facts.from.name}`, ...ids(facts.from).slice(1)] : ids(facts.from);
+    const from = chart.node(backup?.isSource ? [`backup ${backup.name}`, ...ids(backup).slice(1)] : fromLines, 'round');
+    if (facts.named)
+        chart.edge(chart.node([facts.named], 'round'), from, 'before its last restore, held by', 'dotted');
+    const made = chart.node([`${facts.made.what} ${facts.made.name}`, ...ids(facts.made).slice(1)]);
+    chart.edge(from, made, facts.point ? `at ${facts.point}` : undefined);
+    if (backup && !backup.isSource) {
+        chart.edge(made, chart.node([`backup ${backup.name}`, ...ids(backup).slice(1)], 'round'), 'previous state kept as', 'dotted');
+    }
+    return { title: `lineage of ${facts.made.name}`, source: chart.toString() };
+}
+
+
+/***/ }),
+
+/***/ 1964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -756,6 +793,56 @@ class BranchProber {
     }
 }
 
+// EXTERNAL MODULE: ./src/diagrams/mermaid.ts
+var mermaid = __webpack_require__(4761);
+;// CONCATENATED MODULE: ./src/diagrams/bisect.ts
+/**
+ * bisect's interval narrowing round by round as a flowchart: one node a round with the interval left after it
+ * (LSNs as PostgreSQL prints them) and its width, then the answer. A chain of boxes stays readable at any
+ * range, 2^29 bytes or more, because every box says its bounds in text; past MAX_ROUNDS_SHOWN rounds the middle
+ * ones are one "…" box (the Rounds table lists them all). Pure.
+ */
+
+
+/** More rounds than this and only the first FIRST_SHOWN and the last LAST_SHOWN get a box. */
+const MAX_ROUNDS_SHOWN = 12;
+const FIRST_SHOWN = 4;
+const LAST_SHOWN = 6;
+function narrowingDiagram(facts) {
+    const chart = new mermaid/* Flowchart */.Tg('TD');
+    const interval = (good, bad) => `${(0,src_lsn/* formatLsn */.rI)(good)} .. ${(0,src_lsn/* formatLsn */.rI)(bad)}`;
+    let previous = chart.node(['bounds', interval(facts.good, facts.bad), sizeText(facts.bad - facts.good)], 'round');
+    const { rounds } = facts;
+    const cut = rounds.length > MAX_ROUNDS_SHOWN;
+    rounds.forEach((round, index) => {
+        if (cut && index === FIRST_SHOWN) {
+            const hidden = rounds.length - FIRST_SHOWN - LAST_SHOWN;
+            const skipped = chart.node([`… ${hidden} more rounds (see the Rounds table)`]);
+            chart.edge(previous, skipped, undefined, 'dotted');
+            previous = skipped;
+        }
+        if (cut && index >= FIRST_SHOWN && index < rounds.length - LAST_SHOWN)
+            return;
+        const node = chart.node([`round ${index + 1}`, interval(round.good, round.bad), sizeText(round.bad - round.good)]);
+        chart.edge(previous, node, `${round.probes} probe${round.probes === 1 ? '' : 's'}`);
+        previous = node;
+    });
+    const answer = chart.node([`last good ${(0,src_lsn/* formatLsn */.rI)(facts.lastGood)}`, `first bad ${(0,src_lsn/* formatLsn */.rI)(facts.firstBad)}`], 'stadium');
+    chart.edge(previous, answer);
+    return { title: 'the search interval by round', source: chart.toString() };
+}
+/** A width in bytes, short: `8 bytes`, `24 KiB`, `512.0 MiB`. */
+function sizeText(bytes) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = Number(bytes);
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${value} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/summary.ts
@@ -837,6 +924,7 @@ function verdictText(outcome) {
 
 ;// CONCATENATED MODULE: ./src/operations/bisect/report.ts
 /** bisect's dry-run description and its report: the answer first, then the rounds, the bounds and the next step. */
+
 
 
 
@@ -943,6 +1031,7 @@ function roundsSection(summary, plan, result) {
         `${(0,src_lsn/* formatLsn */.rI)(round.good)} .. ${(0,src_lsn/* formatLsn */.rI)(round.bad)}`,
         (0,duration/* formatDuration */.a3)(round.ms)
     ]))
+        .diagram(narrowingDiagram(narrowingFacts(result)))
         .heading('Bounds', 3)
         .keyValues(boundFacts(plan, result.good, result.bad));
 }
@@ -967,6 +1056,16 @@ function nextStep(summary, plan, result, context) {
     for (const table of changed.filter((table) => table.comparison.undoRefusal)) {
         summary.paragraph(`${table.table} cannot be undone this way: ${table.comparison.undoRefusal}.`);
     }
+}
+function narrowingFacts(result) {
+    const { rounds, result: answer } = result.searched;
+    return {
+        good: result.good.lsn,
+        bad: result.bad.lsn,
+        rounds: rounds.map((round) => ({ good: round.good, bad: round.bad, probes: round.probes.length })),
+        lastGood: answer.lastGood,
+        firstBad: answer.firstBad
+    };
 }
 /** The restore source of the last good LSN: the branch's own past, or the backup the search ran on. */
 function lastGoodSource(plan, lastGood) {
@@ -1191,12 +1290,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   restoreRefusal: () => (/* binding */ restoreRefusal)
 /* harmony export */ });
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5010);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8855);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8849);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(555);
+/* harmony import */ var _diagrams_lineage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8399);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5010);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9525);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8855);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9425);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8849);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(555);
 /**
  * restore: `branch` from its own past or another branch in one Neon restore that keeps the overwritten state
  * as a backup branch; or from a snapshot through Neon's snapshot restore with finalize (the branch id changes,
@@ -1209,18 +1309,19 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** More backups of one branch than this and the summary warns that they are using up branch slots. */
 const BACKUP_WARNING_COUNT = 3;
 async function plan(settings, gateway, context) {
-    const target = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, settings.branch);
+    const target = await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveBranch */ .pd)(gateway, settings.branch);
     const from = await resolveSource(settings, target, gateway);
     if (from.kind === 'branch')
-        await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPoint */ .NX)(gateway, from.branch, from.point, 'source', context);
-    const backupName = (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .nameFor */ .Fe)(settings.name, target, 'restore', context);
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPoint */ .NX)(gateway, from.branch, from.point, 'source', context);
+    const backupName = (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .nameFor */ .Fe)(settings.name, target, 'restore', context);
     if (await gateway.branches.findByName(backupName)) {
         throw new Error(`name: a branch named "${backupName}" already exists; choose a name template that makes a new name`);
     }
-    const existingBackups = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .listBackups */ .Cw)(gateway, target);
+    const existingBackups = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_6__/* .listBackups */ .Cw)(gateway, target);
     const refusal = restoreRefusal(settings, target, from.kind === 'branch') ?? (await snapshotRefusal(from, target, gateway));
     return { settings, target, from, backupName, existingBackups, clearsExpiryOf: expiringSource(from, target), refusal };
 }
@@ -1230,7 +1331,7 @@ async function plan(settings, gateway, context) {
  * neon.com/docs/guides/backup-restore, Limitations), or it needs `confirm`.
  */
 function restoreRefusal(settings, target, instant) {
-    return (instant ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .restriction */ .V0)('branch', target, 'restore') : undefined) ?? confirmProblem(settings, target);
+    return (instant ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .restriction */ .V0)('branch', target, 'restore') : undefined) ?? confirmProblem(settings, target);
 }
 /**
  * A snapshot restore renames the replaced branch to `<branch> (old)` (neon.com/docs/guides/backup-restore,
@@ -1241,7 +1342,7 @@ async function snapshotRefusal(from, target, gateway) {
     if (from.kind !== 'snapshot')
         return undefined;
     const oldName = `${target.name} (old)`;
-    return (await gateway.branches.findByName(oldName)) ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .oldNameTaken */ .eo)('branch', target, oldName) : undefined;
+    return (await gateway.branches.findByName(oldName)) ? (0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .oldNameTaken */ .eo)('branch', target, oldName) : undefined;
 }
 /**
  * The source, when it is another branch with an expiry: Neon's branch-expiration guide says expiration cannot be
@@ -1256,14 +1357,14 @@ function expiringSource(from, target) {
 function facts(plan) {
     return [
         ['Branch', `${plan.target.name} (${plan.target.id})`],
-        ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSource */ .B6)(plan.settings.source)],
+        ['From', (0,_point_js__WEBPACK_IMPORTED_MODULE_3__/* .describeSource */ .B6)(plan.settings.source)],
         ['Read on', plan.from.kind === 'branch' && plan.from.note ? plan.from.branch.name : undefined],
         ['Backup of the current state', plan.backupName],
         ['Expiry cleared on', plan.clearsExpiryOf?.name]
     ];
 }
 function describe(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
         .heading(`Dry run: Restore of ${plan.target.name}`)
         .paragraph('Nothing was changed. This step would restore as follows.')
         .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
@@ -1271,7 +1372,7 @@ function describe(plan) {
     if (plan.refusal)
         summary.paragraph(`It would be refused: ${plan.refusal}`);
     else if (plan.clearsExpiryOf)
-        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
     return { outputs: {}, summary };
 }
 async function execute(plan, gateway, context) {
@@ -1280,12 +1381,12 @@ async function execute(plan, gateway, context) {
         throw new Error(plan.refusal);
     if (plan.clearsExpiryOf) {
         await gateway.branches.update(plan.clearsExpiryOf.id, { expiresAt: null });
-        context.info((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+        context.info((0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
     }
     const result = plan.from.kind === 'snapshot'
         ? await restoreSnapshot(plan, plan.from.snapshot, gateway, context)
         : await restoreBranch(plan, plan.from, gateway);
-    context.info(`Restored ${plan.target.name} from ${(0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSource */ .B6)(plan.settings.source)}; the previous state is ${result.backup.name}`);
+    context.info(`Restored ${plan.target.name} from ${(0,_point_js__WEBPACK_IMPORTED_MODULE_3__/* .describeSource */ .B6)(plan.settings.source)}; the previous state is ${result.backup.name}`);
     return { ...result, ms: Date.now() - started };
 }
 function report(plan, result, context) {
@@ -1293,18 +1394,18 @@ function report(plan, result, context) {
     const outputs = {
         'branch-id': result.restored.id,
         lsn: result.restored.parent_lsn ?? result.lsn ?? '',
-        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .neonTime */ .gX)(result.restored.parent_timestamp ?? result.timestamp) ?? '',
+        timestamp: (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .neonTime */ .gX)(result.restored.parent_timestamp ?? result.timestamp) ?? '',
         'backup-branch-id': result.backup.id,
         'backup-branch-name': result.backup.name
     };
     const backups = plan.existingBackups.length + 1;
     const slotWarning = backups > BACKUP_WARNING_COUNT
         ? `${backups} restore backups of ${target.name} now use branch slots; ` +
-            `remove old ones with operation: prune, match: ${(0,_lineage_js__WEBPACK_IMPORTED_MODULE_1__/* .backupPrefix */ .nY)(target.name)}*`
+            `remove old ones with operation: prune, match: ${(0,_lineage_js__WEBPACK_IMPORTED_MODULE_2__/* .backupPrefix */ .nY)(target.name)}*`
         : undefined;
     if (slotWarning)
         context.warning(slotWarning);
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD()
+    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_7__/* .Summary */ .BD()
         .heading(`Restore of ${target.name}`)
         .paragraph(`Restored ${target.name}. Its previous state is kept as ${result.backup.name}.`)
         .paragraph(plan.from.kind === 'branch' ? plan.from.note : undefined)
@@ -1316,24 +1417,46 @@ function report(plan, result, context) {
         ['Restored to time', outputs.timestamp || undefined],
         ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(result.ms)]
     ]);
+    summary.diagram((0,_diagrams_lineage_js__WEBPACK_IMPORTED_MODULE_1__/* .lineageDiagram */ .F)(lineageFacts(plan, result, outputs.lsn ? `LSN ${outputs.lsn}` : outputs.timestamp)));
     if (slotWarning)
         summary.paragraph(`Warning: ${slotWarning}.`);
     if (plan.clearsExpiryOf)
-        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
-    summary.heading('To undo this restore', 3).code((0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreStep */ .T2)({
+        summary.paragraph((0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .expiryCleared */ .ax)('source', plan.clearsExpiryOf));
+    summary.heading('To undo this restore', 3).code((0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreStep */ .T2)({
         actionRef: context.actionRef,
         projectId: plan.settings.projectId,
         carried: plan.settings,
         branch: { ...target, id: result.restored.id },
         source: result.backup.name
     }), 'yaml');
-    const undoRefused = (0,_explain_js__WEBPACK_IMPORTED_MODULE_4__/* .restriction */ .V0)('branch', result.restored, 'restore');
+    const undoRefused = (0,_explain_js__WEBPACK_IMPORTED_MODULE_5__/* .restriction */ .V0)('branch', result.restored, 'restore');
     if (undoRefused)
         summary.paragraph(`Neon refuses that step for now. ${undoRefused}`);
     return { outputs, summary };
 }
+/** The restore as lineage: read on which branch at which point, made into which, the old state kept where. */
+function lineageFacts(plan, result, point) {
+    const made = { name: plan.target.name, id: result.restored.id, what: 'restored' };
+    const backup = { name: result.backup.name, id: result.backup.id };
+    const { from, target } = plan;
+    if (from.kind === 'snapshot') {
+        const snapshot = { name: from.snapshot.name, id: from.snapshot.id, snapshot: true };
+        return { from: snapshot, made, backup: { ...backup, isSource: false } };
+    }
+    // A restore to its own past reads the point on the state it preserves: the backup becomes the parent.
+    const ownPast = from.branch.id === target.id;
+    const source = plan.settings.source;
+    const named = source.kind === 'branch' ? source.branch : source.kind === 'self' ? target.name : `parent of ${target.name}`;
+    return {
+        from: { name: from.branch.name, id: from.branch.id },
+        named: from.note ? named : undefined,
+        point,
+        made,
+        backup: { ...backup, isSource: ownPast }
+    };
+}
 async function restoreBranch(plan, from, gateway) {
-    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .pointFields */ .sj)(from.point);
+    const point = (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .pointFields */ .sj)(from.point);
     const restored = await gateway.branches.restore(plan.target.id, {
         sourceBranchId: from.branch.id,
         sourceLsn: point.lsn,
@@ -1368,10 +1491,10 @@ async function restoreSnapshot(plan, snapshot, gateway, context) {
 async function resolveSource(settings, target, gateway) {
     const source = settings.source;
     if (source.kind === 'snapshot')
-        return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
+        return { kind: 'snapshot', snapshot: await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSnapshot */ .Vh)(gateway, source.snapshot) };
     const branch = await sourceBranch(source, target, gateway);
     // What the source held at the point, which after a restore of the source may be on its backup.
-    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_5__/* .locatePoint */ .Lq)(gateway, branch, source.point, 'source', settings.history);
+    const on = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_6__/* .locatePoint */ .Lq)(gateway, branch, source.point, 'source', settings.history);
     return { kind: 'branch', branch: on.branch, point: source.point, note: on.note };
 }
 async function sourceBranch(source, target, gateway) {
@@ -1383,7 +1506,7 @@ async function sourceBranch(source, target, gateway) {
                 throw new Error(`source: ${target.name} has no parent branch to restore from`);
             return gateway.branches.get(target.parent_id);
         case 'branch': {
-            const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveBranch */ .pd)(gateway, source.branch, 'source');
+            const branch = await (0,_common_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveBranch */ .pd)(gateway, source.branch, 'source');
             if (branch.id === target.id && source.point.kind === 'head') {
                 throw new Error(`source: ${source.branch} is the branch itself at head, which changes nothing (give a past point)`);
             }
