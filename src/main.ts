@@ -8,13 +8,13 @@
  * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
 import * as core from '@actions/core'
-import { Cancellation, handleCancellation } from './cancel.js'
+import { Cancellation } from './cancel.js'
 import { GITHUB_TOKEN_DEFAULT, InputError, readSettings, type Settings } from './inputs.js'
-import type { NeonGateway } from './neon/index.js'
 import type { RunContext } from './run.js'
 import { checkOutputs } from './outputs.js'
 import { Summary } from './summary.js'
-import { sweepAfterStep, sweepThrowaways } from './throwaway.js'
+import { cancelOnSignals, gatewayFor } from './session.js'
+import { sweepAfterStep } from './throwaway.js'
 
 /** Every secret masked in this step, so the pull request comment (which the runner does not mask) leaves them out. */
 const secrets = new Set<string>()
@@ -47,40 +47,8 @@ function readInputs(context: RunContext): Settings {
   return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
 }
 
-async function gatewayFor(settings: Settings, cancellation?: Cancellation): Promise<NeonGateway> {
-  const { NeonGateway } = await import('./neon/index.js')
-  return new NeonGateway({
-    apiKey: settings.apiKey,
-    apiHost: settings.apiHost,
-    projectId: settings.projectId,
-    log: core.debug,
-    cancellation
-  })
-}
-
-/**
- * On SIGINT or SIGTERM (a cancelled run): no new change is sent, the changes already on the wire are given a
- * moment to answer (so the branches they make are listed), the run's ephemeral branches are deleted, and the
- * step exits 1. See src/cancel.ts.
- */
-function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, sweeps: boolean, runId: string): void {
-  handleCancellation({
-    cancellation,
-    info: core.info,
-    report: core.setFailed,
-    exit: (code) => process.exit(code),
-    cleanup: async () => {
-      if (!sweeps) return
-      await gateway.settle(3000)
-      try {
-        const deleted = await sweepThrowaways(gateway, runId)
-        if (deleted.length > 0) core.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
-      } catch (error) {
-        core.warning(`${(error as Error).message} (the post step tries again)`)
-      }
-    }
-  })
-}
+/** The action's log for the step's connection to Neon (src/session.ts): the gateway's requests as debug lines. */
+const log = { debug: core.debug, info: core.info, warning: core.warning, fail: core.setFailed }
 
 /** The job summary, and with comment: true the pull request comment (loaded only then: a cold start reads neither). */
 async function writeSummary(summary: Summary, settings: Settings): Promise<void> {
@@ -120,8 +88,15 @@ async function main(): Promise<void> {
   const sweeps = await operations.makesThrowaways(settings.operation)
   if (sweeps) core.saveState('sweep', 'true')
   const cancellation = new Cancellation()
-  const gateway = await gatewayFor(settings, cancellation)
-  cancelOnSignals(gateway, cancellation, sweeps, context.runId)
+  const gateway = await gatewayFor(settings, log, cancellation)
+  cancelOnSignals({
+    gateway,
+    cancellation,
+    runId: context.runId,
+    sweeps,
+    log,
+    sweepFallback: 'the post step tries again'
+  })
 
   try {
     const result = await operations.runOperation(settings, gateway, context).finally(() => {
@@ -147,7 +122,7 @@ async function post(): Promise<void> {
   if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepAfterStep(await gatewayFor(settings), context.runId, { ended: sweep === 'ended' })
+  const deleted = await sweepAfterStep(await gatewayFor(settings, log), context.runId, { ended: sweep === 'ended' })
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }

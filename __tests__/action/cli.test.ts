@@ -1,15 +1,18 @@
 /**
- * The command line (dist/cli/index.js, package.json "bin"), run as a user runs it: the Neon connection in
+ * The command line (dist/cli.js, package.json "bin"), run as a user runs it: the Neon connection in
  * NEON_API_KEY, NEON_PROJECT_ID and NEON_API_HOST, stdin not a terminal (as in a script). Judged from the
  * emulator's branch list, its request log and the data in Postgres.
  */
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError, readSettings } from '../../src/inputs.js'
 import { ActionHarness, currentLsn, ids, query } from './helpers.js'
 
-const cli = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const recordLoads = fileURLToPath(new URL('../../tools/record-loads.mjs', import.meta.url))
 
 interface CliRun {
   code: number
@@ -30,15 +33,20 @@ async function neonRecoveryRequests(args: string[]): Promise<CliRun & { requests
   return { ...run, requests: harness.emulator.requestLog().length - before }
 }
 
-function neonRecovery(args: string[]): Promise<CliRun> {
+function neonRecovery(args: string[], extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<CliRun> {
   const { apiKey, apiHost, projectId } = harness.emulator.info
   const env = { PATH: process.env.PATH ?? '', NEON_API_KEY: apiKey, NEON_PROJECT_ID: projectId, NEON_API_HOST: apiHost }
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env }, (error, stdout, stderr) => {
-      const run = { code: error ? (error.code as number) : 0, stdout, stderr }
-      runs.push(run)
-      resolve(run)
-    })
+    execFile(
+      process.execPath,
+      [...nodeArgs, cli, ...args],
+      { env: { ...env, ...extraEnv } },
+      (error, stdout, stderr) => {
+        const run = { code: error ? (error.code as number) : 0, stdout, stderr }
+        runs.push(run)
+        resolve(run)
+      }
+    )
   })
 }
 
@@ -162,15 +170,26 @@ describe('neon-recovery (the CLI)', () => {
     expect(await ids(app.uri, 'items')).toEqual([1, 2, 3])
   })
 
-  it('is bundled without @actions/core and without the emulator (npx installs neither dev tools nor a runner)', () => {
-    const dir = fileURLToPath(new URL('../../dist/cli/', import.meta.url))
-    const bundle = readdirSync(dir)
-      .filter((file) => file.endsWith('.js'))
-      .map((file) => readFileSync(dir + file, 'utf8'))
-      .join('\n')
-    // What each reads from its environment: core its output file, the emulator its PostgreSQL choice.
-    expect(bundle).not.toContain('GITHUB_OUTPUT')
-    expect(bundle).not.toContain('NEON_EMULATOR_PG')
+  it('loads neither @actions/core nor the emulator from the shared bundle (npx installs no runner, no dev tools)', async () => {
+    const loads = path.join(mkdtempSync(path.join(os.tmpdir(), 'cli-loads-')), 'loads')
+    writeFileSync(loads, '')
+    const run = await neonRecovery(['snapshot', '--branch', 'app', '--dry-run'], { RECORD_LOADS: loads }, [
+      '--import',
+      recordLoads
+    ])
+    expect(run.code).toBe(0)
+    const loaded = readFileSync(loads, 'utf8').split('\n').filter(Boolean)
+    // The operation ran: its chunk and the Neon client's loaded, beside the entries.
+    expect(loaded.length).toBeGreaterThan(3)
+    // What each reads from its environment: core its output file, the emulator its PostgreSQL choice; both are
+    // in dist/ (the action's chunks), in none of the files the CLI loaded.
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url))
+    const all = readdirSync(dist).filter((file) => file.endsWith('.js'))
+    expect(all.some((file) => readFileSync(dist + file, 'utf8').includes('GITHUB_OUTPUT'))).toBe(true)
+    for (const file of loaded.filter((file) => file.startsWith(dist))) {
+      const text = readFileSync(file, 'utf8')
+      expect([file, text.includes('GITHUB_OUTPUT'), text.includes('NEON_EMULATOR_PG')]).toEqual([file, false, false])
+    }
   })
 
   it('prints no secret', async () => {

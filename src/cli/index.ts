@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The action's operations as a command line, for incident response from a laptop:
  *
@@ -7,14 +6,15 @@
  * The same code as the action: the flags are its inputs (./flags.ts), src/inputs.ts validates them with the same
  * fix-it messages, and src/operations runs the same plan, execute and report. Only the log differs: progress on
  * stderr, the summary as text on stdout (./terminal.ts), and a question before a destructive step
- * (./consent.ts). Bundled by ncc as dist/cli/index.js (package.json "bin"); it never loads @actions/*.
+ * (./consent.ts). Started by dist/cli.js (package.json "bin") through src/index.ts; it never loads @actions/*.
  */
-import { handleCancellation, Cancellation } from '../cancel.js'
+import { Cancellation } from '../cancel.js'
 import { InputError, readSettings, type Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { sweepAfterStep, sweepThrowaways } from '../throwaway.js'
+import { cancelOnSignals, gatewayFor } from '../session.js'
+import { sweepAfterStep } from '../throwaway.js'
 import { askToProceed, canAsk, destructiveStep } from './consent.js'
 import { ENVIRONMENT, flagNames, FlagError, parseFlags } from './flags.js'
 import { Terminal } from './terminal.js'
@@ -39,27 +39,6 @@ function settingsOrReport(terminal: Terminal, argv: string[], now: Date) {
     process.exitCode = 1
     return undefined
   }
-}
-
-async function gatewayFor(settings: Settings, cancellation: Cancellation): Promise<NeonGateway> {
-  const { NeonGateway } = await import('../neon/index.js')
-  const { apiKey, apiHost, projectId } = settings
-  return new NeonGateway({ apiKey, apiHost, projectId, log: () => undefined, cancellation })
-}
-
-/** Ctrl-C: as a cancelled workflow run (src/cancel.ts), no new change, and this run's ephemeral branches go. */
-function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, terminal: Terminal, runId: string) {
-  handleCancellation({
-    cancellation,
-    info: (message) => terminal.info(message),
-    report: (message) => terminal.error(message),
-    exit: (code) => process.exit(code),
-    cleanup: async () => {
-      await gateway.settle(3000)
-      const deleted = await sweepThrowaways(gateway, runId)
-      if (deleted.length > 0) terminal.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
-    }
-  })
 }
 
 /** The operation, run as in the action; its ephemeral branches deleted when it ends, as the post step does. */
@@ -115,8 +94,16 @@ export async function main(argv: string[]): Promise<void> {
   const { settings, yes } = read
   const context = terminal.context(now)
   const cancellation = new Cancellation()
-  const gateway = await gatewayFor(settings, cancellation)
-  cancelOnSignals(gateway, cancellation, terminal, context.runId)
+  // The gateway's own log (requests, retries) stays out of a terminal; Ctrl-C is a cancelled workflow run.
+  const log = {
+    debug: () => undefined,
+    info: (message: string) => terminal.info(message),
+    warning: (message: string) => terminal.warning(message),
+    fail: (message: string) => terminal.error(message)
+  }
+  const gateway = await gatewayFor(settings, log, cancellation)
+  const sweepFallback = 'Neon deletes them when they expire'
+  cancelOnSignals({ gateway, cancellation, runId: context.runId, sweeps: true, log, sweepFallback })
   const run = (settings: Settings) => runOnce(settings, gateway, context)
   try {
     if (!(await consented(settings, yes, run, terminal))) {
@@ -131,12 +118,15 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv.slice(2)).then(
-  // The Postgres pools and the API client's keep-alive sockets would otherwise hold the process open; exit once
-  // stdout is written out (a pipe is asynchronous on macOS).
-  () => process.stdout.write('', () => process.exit()),
-  (error: unknown) => {
-    process.stderr.write(`error: ${(error as Error).message}\n`)
-    process.exit(1)
-  }
-)
+/** Runs the command line (dist/cli.js, through src/index.ts) and exits when it is done. */
+export function start(argv: string[]): void {
+  void main(argv).then(
+    // The Postgres pools and the API client's keep-alive sockets would otherwise hold the process open; exit
+    // once stdout is written out (a pipe is asynchronous on macOS).
+    () => process.stdout.write('', () => process.exit()),
+    (error: unknown) => {
+      process.stderr.write(`error: ${(error as Error).message}\n`)
+      process.exit(1)
+    }
+  )
+}

@@ -1,11 +1,11 @@
-#!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
+export const id = 474;
+export const ids = [474];
+export const modules = {
 
 /***/ 833:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   mT: () => (/* binding */ Cancellation),
 /* harmony export */   qO: () => (/* binding */ handleCancellation)
@@ -76,9 +76,9 @@ function handleCancellation(options) {
 /***/ }),
 
 /***/ 7607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
@@ -124,9 +124,9 @@ function formatDuration(ms) {
 /***/ }),
 
 /***/ 6264:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TK: () => (/* binding */ expiryTime),
 /* harmony export */   dh: () => (/* binding */ compactTime),
 /* harmony export */   fU: () => (/* binding */ formatTime)
@@ -155,19 +155,20 @@ function expiryTime(now, inMs) {
 /***/ }),
 
 /***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OH: () => (/* binding */ GITHUB_TOKEN_DEFAULT),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   si: () => (/* binding */ readsInput)
 /* harmony export */ });
-/* unused harmony exports OPERATIONS, NEON_API_HOST, GITHUB_TOKEN_DEFAULT, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9525);
-/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7449);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5237);
+/* unused harmony exports OPERATIONS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5237);
 /**
  * Every input read and validated in one place, before any API call. The result is one typed settings
  * object per operation. Problems are collected, so a user fixing a workflow sees all of them at once.
@@ -681,9 +682,9 @@ function splitLines(text) {
 /***/ }),
 
 /***/ 2326:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DQ: () => (/* binding */ alignUp),
 /* harmony export */   VG: () => (/* binding */ normalizeLsn),
 /* harmony export */   Wq: () => (/* binding */ LSN_ALIGNMENT),
@@ -730,9 +731,9 @@ function normalizeLsn(text) {
 /***/ }),
 
 /***/ 9525:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B6: () => (/* binding */ describeSource),
 /* harmony export */   PJ: () => (/* binding */ parseSource),
 /* harmony export */   Vx: () => (/* binding */ HEAD),
@@ -740,9 +741,9 @@ function normalizeLsn(text) {
 /* harmony export */   yR: () => (/* binding */ describePoint)
 /* harmony export */ });
 /* unused harmony exports POINT_EXAMPLES, SOURCE_EXAMPLES */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6264);
-/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2326);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2326);
 /**
  * Points in a branch's history, as users write them in inputs, and restore sources built from them.
  * Parsing is pure: "now" is passed in, so relative times and the future check are testable.
@@ -855,9 +856,9 @@ function describeSource(source) {
 /***/ }),
 
 /***/ 7449:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gk: () => (/* binding */ describeReason),
 /* harmony export */   dX: () => (/* binding */ applyRetention),
 /* harmony export */   w0: () => (/* binding */ hasRules),
@@ -974,9 +975,9 @@ function durationText(ms) {
 /***/ }),
 
 /***/ 9786:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ RUN_ANNOTATION)
 /* harmony export */ });
 /** Records on each branch the action creates which workflow run created it. */
@@ -985,13 +986,62 @@ const RUN_ANNOTATION = 'neon-recovery-action/run-id';
 
 /***/ }),
 
-/***/ 8855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 2927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BD: () => (/* binding */ Summary)
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ gatewayFor),
+/* harmony export */   d: () => (/* binding */ cancelOnSignals)
 /* harmony export */ });
-/* unused harmony exports SUMMARY_LIMIT_BYTES, escapeHtml */
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(833);
+/* harmony import */ var _throwaway_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4889);
+/**
+ * A step's connection to Neon, shared by the action (src/main.ts) and the CLI (src/cli/index.ts): the gateway,
+ * and what SIGINT or SIGTERM does to it (src/cancel.ts): no new change is sent, the changes already on the wire
+ * are given a moment to answer (so the branches they make are listed), the run's ephemeral branches are
+ * deleted, and the process exits 1. Only the log differs between the two, so it is a parameter. The Neon
+ * client loads here, once the inputs are good (bench/cold-start.ts).
+ */
+
+
+async function gatewayFor(settings, log, cancellation) {
+    const { NeonGateway } = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 3886));
+    const { apiKey, apiHost, projectId } = settings;
+    return new NeonGateway({ apiKey, apiHost, projectId, log: log.debug, cancellation });
+}
+function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, sweepFallback }) {
+    (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .handleCancellation */ .qO)({
+        cancellation,
+        info: log.info,
+        report: log.fail,
+        exit: (code) => process.exit(code),
+        cleanup: async () => {
+            if (!sweeps)
+                return;
+            await gateway.settle(3000);
+            try {
+                const deleted = await (0,_throwaway_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepThrowaways */ .gd)(gateway, runId);
+                if (deleted.length > 0)
+                    log.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
+            }
+            catch (error) {
+                log.warning(`${error.message} (${sweepFallback})`);
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 8855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml)
+/* harmony export */ });
+/* unused harmony export SUMMARY_LIMIT_BYTES */
 /** GitHub rejects step summaries over 1 MiB; stay well below so other steps' summaries still fit. */
 const SUMMARY_LIMIT_BYTES = 1000 * 1024;
 function escapeHtml(text) {
@@ -1182,14 +1232,14 @@ function byteLength(text) {
 /***/ }),
 
 /***/ 5237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xm: () => (/* binding */ renderTemplate),
 /* harmony export */   dC: () => (/* binding */ validateTemplate)
 /* harmony export */ });
 /* unused harmony export MAX_NAME_LENGTH */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6264);
 /** Name templates such as `{branch}-snapshot-{run_id}`: checked when inputs are read, filled in when planning. */
 
 const PLACEHOLDERS = {
@@ -1235,17 +1285,17 @@ function placeholdersIn(template) {
 /***/ }),
 
 /***/ 4889:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gd: () => (/* binding */ Throwaways),
 /* harmony export */   LX: () => (/* binding */ sweepAfterStep),
 /* harmony export */   Tc: () => (/* binding */ SETUP_MS),
 /* harmony export */   gd: () => (/* binding */ sweepThrowaways)
 /* harmony export */ });
 /* unused harmony exports MIN_LIFETIME_MS, MAX_LIFETIME_MS, throwawayPrefix, lifetimeMs, IN_FLIGHT_MS, childrenFirst */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6264);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9786);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6264);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9786);
 /**
  * Throwaway branches: the branches the action makes for its own use and removes before the step ends
  * (bisect's probes and its point look-up, verify's drill). This module alone names them, records the run on
@@ -1393,668 +1443,6 @@ function childrenFirst(branches) {
 }
 
 
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 2250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5675:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 6466:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 8253:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-
 /***/ })
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __nccwpck_require__(833);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __nccwpck_require__(8855);
-// EXTERNAL MODULE: ./src/throwaway.ts
-var throwaway = __nccwpck_require__(4889);
-;// CONCATENATED MODULE: external "node:readline/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
-;// CONCATENATED MODULE: ./src/cli/consent.ts
-/**
- * Asking before a destructive step. In a terminal the CLI shows the plan (the operation's dry run) and asks;
- * elsewhere (a script, a pipe) it refuses unless --yes is given. This is on top of the action's own rules
- * (`confirm` for protected and default branches), which stay as they are.
- */
-
-/** What the operation would change or delete in place, or undefined when it only adds (a branch, a schema). */
-function destructiveStep(settings) {
-    const branch = settings.branch ?? 'the default branch';
-    switch (settings.operation) {
-        case 'restore':
-            return `restore overwrites ${branch}`;
-        case 'prune':
-            return `prune deletes the branches and snapshots matching ${settings.match}`;
-        case 'recover':
-            return settings.mode === 'schema' ? undefined : `recover with mode: ${settings.mode} writes into ${branch}`;
-        case 'bisect':
-            return settings.then === 'restore' || settings.then === 'recover'
-                ? `bisect with then: ${settings.then} changes ${branch}`
-                : undefined;
-        default:
-            // snapshot, query and verify only add or read; undelete brings back a deleted branch beside the others.
-            return undefined;
-    }
-}
-/** Whether the user can be asked: both ends are a terminal. */
-function canAsk() {
-    return process.stdin.isTTY === true && process.stdout.isTTY === true;
-}
-/** Asks "Proceed? [y/N]" on the terminal; only y or yes proceeds. */
-async function askToProceed(step) {
-    const readline = (0,promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr });
-    try {
-        const answer = await readline.question(`${step}. Proceed? [y/N] `);
-        return /^y(es)?$/i.test(answer.trim());
-    }
-    finally {
-        readline.close();
-    }
-}
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/flags.ts
-/**
- * The command line's flags: the action's inputs (src/inputs.ts INPUTS, which a unit test keeps equal to
- * action.yml) under the same names, the operation as the first argument, and the Neon connection from the
- * environment. It only turns argv into the action's raw input values: src/inputs.ts validates them, so a bad
- * value gets the same fix-it message as in a workflow. No I/O here.
- */
-
-
-/** The connection inputs a laptop keeps in its environment, as neonctl and Neon's docs name them. */
-const ENVIRONMENT = {
-    'api-key': 'NEON_API_KEY',
-    'project-id': 'NEON_PROJECT_ID',
-    'api-host': 'NEON_API_HOST'
 };
-/** Inputs that only mean something inside a workflow run, with what to do instead. */
-const WORKFLOW_ONLY = {
-    operation: 'give the operation as the first argument (e.g. neon-recovery snapshot --branch main)',
-    comment: 'posts to a pull request, which exists only in a workflow run (read the summary printed here)',
-    'github-token': 'is only used by comment, which exists only in a workflow run'
-};
-/** The CLI's own flags, beside the inputs. */
-const OWN_FLAGS = ['yes', 'help'];
-class FlagError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'FlagError';
-    }
-}
-/** The action's inputs whose default is "false" are switches: `--dry-run` alone means true. */
-function isSwitch(name) {
-    return inputs/* INPUTS */.mc[name]?.default === 'false' || OWN_FLAGS.includes(name);
-}
-function flagNames() {
-    return Object.keys(inputs/* INPUTS */.mc).filter((name) => !(name in WORKFLOW_ONLY));
-}
-/** Reads argv (without node and the script); throws FlagError listing every problem. */
-function parseFlags(argv, env) {
-    const known = new Set([...flagNames(), ...OWN_FLAGS]);
-    // Not strict: the unknown and misused flags are reported here, all at once and in the inputs' terms.
-    const options = Object.fromEntries([...known].map((name) => [name, { type: isSwitch(name) ? 'boolean' : 'string' }]));
-    const { tokens } = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, strict: false, allowPositionals: true, tokens: true, options });
-    const values = new Map();
-    const positionals = [];
-    const problems = [];
-    /** The argument after a flag that is not known: its value, not the operation. */
-    let valueOf = -1;
-    for (const token of tokens) {
-        if (token.kind === 'positional' && token.index !== valueOf)
-            positionals.push(token.value);
-        if (token.kind !== 'option')
-            continue;
-        const { name, value } = token;
-        if (!known.has(name) && value === undefined)
-            valueOf = token.index + 1;
-        if (name in WORKFLOW_ONLY)
-            problems.push(`--${name}: ${WORKFLOW_ONLY[name]}`);
-        else if (!known.has(name))
-            problems.push(`unknown flag --${name}; the flags are the action's inputs: ${flagNames().join(', ')} (and --yes, --help)`);
-        else if (!isSwitch(name) && value === undefined)
-            problems.push(`--${name}: needs a value (--${name} <value>)`);
-        else
-            values.set(name, value ?? 'true');
-    }
-    if (positionals.length > 1) {
-        problems.push(`one operation at a time: got ${positionals.join(', ')} (quote a value that has spaces)`);
-    }
-    if (problems.length > 0)
-        throw new FlagError(problems);
-    const fromEnv = (name) => (ENVIRONMENT[name] ? (env[ENVIRONMENT[name]] ?? '') : '');
-    return {
-        operation: positionals[0] ?? '',
-        // Flags win over the environment.
-        getInput: (name) => (name === 'operation' ? (positionals[0] ?? '') : (values.get(name) ?? fromEnv(name))),
-        yes: values.get('yes') === 'true',
-        help: values.get('help') === 'true'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/terminal.ts
-class Terminal {
-    out;
-    err;
-    secrets = new Set();
-    constructor(out = process.stdout, err = process.stderr) {
-        this.out = out;
-        this.err = err;
-    }
-    mask(secret) {
-        if (secret)
-            this.secrets.add(secret);
-    }
-    /** Progress: a line per bisect round, per recovered table, per deleted branch. */
-    info(message) {
-        this.err.write(`${this.redact(message)}\n`);
-    }
-    warning(message) {
-        this.err.write(`warning: ${this.redact(message)}\n`);
-    }
-    error(message) {
-        this.err.write(`error: ${this.redact(message)}\n`);
-    }
-    print(text) {
-        this.out.write(`${this.redact(text)}\n`);
-    }
-    /** What an operation needs to know about this run and how it talks to the log. */
-    context(now) {
-        return {
-            // One id a run, so its names ({run_id}) and its ephemeral branches are its own.
-            runId: `cli-${now.toISOString().replace(/\D/g, '').slice(0, 14)}`,
-            runAttempt: '1',
-            sha: 'unknown',
-            now,
-            // The snippets in summaries say `uses: <this>`; a laptop does not know which ref a workflow would use.
-            actionRef: './',
-            info: (message) => this.info(message),
-            warning: (message) => this.warning(message),
-            mask: (secret) => this.mask(secret)
-        };
-    }
-    redact(text) {
-        let redacted = text;
-        for (const secret of this.secrets)
-            redacted = redacted.split(secret).join('***');
-        return redacted;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/index.ts
-/**
- * The action's operations as a command line, for incident response from a laptop:
- *
- *   NEON_API_KEY=… NEON_PROJECT_ID=… neon-recovery bisect --branch main --good "2h ago" --check "SELECT …"
- *
- * The same code as the action: the flags are its inputs (./flags.ts), src/inputs.ts validates them with the same
- * fix-it messages, and src/operations runs the same plan, execute and report. Only the log differs: progress on
- * stderr, the summary as text on stdout (./terminal.ts), and a question before a destructive step
- * (./consent.ts). Bundled by ncc as dist/cli/index.js (package.json "bin"); it never loads @actions/*.
- */
-
-
-
-
-
-
-
-const USAGE = `usage: neon-recovery <operation> [--<input> <value> ...] [--yes]
-
-The operations and flags are the action's (see its README); switches (--dry-run, --protected) need no value.
-The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins).
---yes runs a destructive step (restore, prune, recover merge/undo, bisect then: restore/recover) without asking.
-Flags: ${flagNames().join(', ')}`;
-/** Reads flags and inputs; undefined (after saying why) when they are bad: then nothing was sent to Neon. */
-function settingsOrReport(terminal, argv, now) {
-    try {
-        const flags = parseFlags(argv, process.env);
-        terminal.mask(flags.getInput('api-key'));
-        if (flags.help)
-            return terminal.print(USAGE);
-        return { settings: (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now }), yes: flags.yes };
-    }
-    catch (error) {
-        if (!(error instanceof inputs/* InputError */.dz || error instanceof FlagError))
-            throw error;
-        error.problems.forEach((problem) => terminal.error(problem));
-        process.exitCode = 1;
-        return undefined;
-    }
-}
-async function gatewayFor(settings, cancellation) {
-    const { NeonGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3886));
-    const { apiKey, apiHost, projectId } = settings;
-    return new NeonGateway({ apiKey, apiHost, projectId, log: () => undefined, cancellation });
-}
-/** Ctrl-C: as a cancelled workflow run (src/cancel.ts), no new change, and this run's ephemeral branches go. */
-function cancelOnSignals(gateway, cancellation, terminal, runId) {
-    (0,cancel/* handleCancellation */.qO)({
-        cancellation,
-        info: (message) => terminal.info(message),
-        report: (message) => terminal.error(message),
-        exit: (code) => process.exit(code),
-        cleanup: async () => {
-            await gateway.settle(3000);
-            const deleted = await (0,throwaway/* sweepThrowaways */.gd)(gateway, runId);
-            if (deleted.length > 0)
-                terminal.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
-        }
-    });
-}
-/** The operation, run as in the action; its ephemeral branches deleted when it ends, as the post step does. */
-async function runOnce(settings, gateway, context) {
-    const operations = await Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9446));
-    try {
-        return await operations.runOperation(settings, gateway, context);
-    }
-    finally {
-        if (!settings.dryRun && (await operations.makesThrowaways(settings.operation))) {
-            const deleted = await (0,throwaway/* sweepAfterStep */.LX)(gateway, context.runId, { ended: true });
-            if (deleted.length > 0)
-                context.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
-        }
-    }
-}
-function printResult(terminal, result) {
-    const outputs = Object.entries(result.outputs);
-    terminal.print(result.summary.toText());
-    if (outputs.length > 0)
-        terminal.print(new summary/* Summary */.BD().heading('Outputs', 3).keyValues(outputs).toText());
-    if (result.failed) {
-        terminal.error(result.failed);
-        process.exitCode = 1;
-    }
-}
-/**
- * Whether to go on with a destructive step: --yes, or in a terminal the plan shown and a "y"; outside a
- * terminal without --yes the step is refused before anything is sent to Neon.
- */
-async function consented(settings, yes, run, terminal) {
-    const step = destructiveStep(settings);
-    if (!step || settings.dryRun || yes)
-        return true;
-    if (!canAsk()) {
-        terminal.error(`${step}: not run without a terminal to ask in; add --yes to run it (or --dry-run to see the plan)`);
-        return false;
-    }
-    printResult(terminal, await run({ ...settings, dryRun: true }));
-    if (await askToProceed(step))
-        return true;
-    terminal.info('Nothing changed.');
-    return false;
-}
-async function main(argv) {
-    const terminal = new Terminal();
-    const now = new Date();
-    const read = settingsOrReport(terminal, argv, now);
-    if (!read)
-        return;
-    const { settings, yes } = read;
-    const context = terminal.context(now);
-    const cancellation = new cancel/* Cancellation */.mT();
-    const gateway = await gatewayFor(settings, cancellation);
-    cancelOnSignals(gateway, cancellation, terminal, context.runId);
-    const run = (settings) => runOnce(settings, gateway, context);
-    try {
-        if (!(await consented(settings, yes, run, terminal))) {
-            process.exitCode = 1;
-            return;
-        }
-        printResult(terminal, await run(settings));
-    }
-    catch (error) {
-        if (cancellation.cancelled)
-            return new Promise(() => undefined);
-        terminal.error(error.message);
-        process.exitCode = 1;
-    }
-}
-void main(process.argv.slice(2)).then(
-// The Postgres pools and the API client's keep-alive sockets would otherwise hold the process open; exit once
-// stdout is written out (a pipe is asynchronous on macOS).
-() => process.stdout.write('', () => process.exit()), (error) => {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(1);
-});
-
-var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__main as main };
