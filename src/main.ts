@@ -13,7 +13,7 @@ import { GITHUB_TOKEN_DEFAULT, InputError, readSettings, type Settings } from '.
 import type { NeonGateway } from './neon/index.js'
 import type { RunContext } from './run.js'
 import { Summary } from './summary.js'
-import { sweepAfterStep, sweepThrowaways } from './throwaway.js'
+import { sweepAfterStep, sweepEachProject } from './throwaway.js'
 
 /** Every secret masked in this step, so the pull request comment (which the runner does not mask) leaves them out. */
 const secrets = new Set<string>()
@@ -62,7 +62,13 @@ async function gatewayFor(settings: Settings, cancellation?: Cancellation): Prom
  * moment to answer (so the branches they make are listed), the run's ephemeral branches are deleted, and the
  * step exits 1. See src/cancel.ts.
  */
-function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, sweeps: boolean, runId: string): void {
+function cancelOnSignals(
+  gateway: NeonGateway,
+  cancellation: Cancellation,
+  sweeps: boolean,
+  runId: string,
+  projectIds: readonly string[]
+): void {
   handleCancellation({
     cancellation,
     info: core.info,
@@ -72,7 +78,8 @@ function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, sweep
       if (!sweeps) return
       await gateway.settle(3000)
       try {
-        const deleted = await sweepThrowaways(gateway, runId)
+        // Every project of the step: verify and prune work through a comma list of project-id.
+        const deleted = await sweepEachProject(gateway, projectIds, runId)
         if (deleted.length > 0) core.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
       } catch (error) {
         core.warning(`${(error as Error).message} (the post step tries again)`)
@@ -120,7 +127,7 @@ async function main(): Promise<void> {
   if (sweeps) core.saveState('sweep', 'true')
   const cancellation = new Cancellation()
   const gateway = await gatewayFor(settings, cancellation)
-  cancelOnSignals(gateway, cancellation, sweeps, context.runId)
+  cancelOnSignals(gateway, cancellation, sweeps, context.runId, settings.projectIds)
 
   try {
     const result = await operations.runOperation(settings, gateway, context).finally(() => {
@@ -144,7 +151,10 @@ async function post(): Promise<void> {
   if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepAfterStep(await gatewayFor(settings), context.runId, { ended: sweep === 'ended' })
+  const deleted = await sweepAfterStep(await gatewayFor(settings), context.runId, {
+    ended: sweep === 'ended',
+    projectIds: settings.projectIds
+  })
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }

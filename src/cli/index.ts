@@ -14,7 +14,7 @@ import { InputError, readSettings, type Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
-import { sweepAfterStep, sweepThrowaways } from '../throwaway.js'
+import { sweepAfterStep, sweepEachProject } from '../throwaway.js'
 import { askToProceed, canAsk, destructiveStep } from './consent.js'
 import { ENVIRONMENT, flagNames, FlagError, parseFlags } from './flags.js'
 import { Terminal } from './terminal.js'
@@ -48,7 +48,13 @@ async function gatewayFor(settings: Settings, cancellation: Cancellation): Promi
 }
 
 /** Ctrl-C: as a cancelled workflow run (src/cancel.ts), no new change, and this run's ephemeral branches go. */
-function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, terminal: Terminal, runId: string) {
+function cancelOnSignals(
+  gateway: NeonGateway,
+  cancellation: Cancellation,
+  terminal: Terminal,
+  runId: string,
+  projectIds: readonly string[]
+) {
   handleCancellation({
     cancellation,
     info: (message) => terminal.info(message),
@@ -56,7 +62,8 @@ function cancelOnSignals(gateway: NeonGateway, cancellation: Cancellation, termi
     exit: (code) => process.exit(code),
     cleanup: async () => {
       await gateway.settle(3000)
-      const deleted = await sweepThrowaways(gateway, runId)
+      // Every project of the step: verify and prune work through a comma list of --project-id.
+      const deleted = await sweepEachProject(gateway, projectIds, runId)
       if (deleted.length > 0) terminal.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
     }
   })
@@ -69,7 +76,7 @@ async function runOnce(settings: Settings, gateway: NeonGateway, context: RunCon
     return await operations.runOperation(settings, gateway, context)
   } finally {
     if (!settings.dryRun && (await operations.makesThrowaways(settings.operation))) {
-      const deleted = await sweepAfterStep(gateway, context.runId, { ended: true })
+      const deleted = await sweepAfterStep(gateway, context.runId, { ended: true, projectIds: settings.projectIds })
       if (deleted.length > 0) context.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
     }
   }
@@ -116,7 +123,7 @@ export async function main(argv: string[]): Promise<void> {
   const context = terminal.context(now)
   const cancellation = new Cancellation()
   const gateway = await gatewayFor(settings, cancellation)
-  cancelOnSignals(gateway, cancellation, terminal, context.runId)
+  cancelOnSignals(gateway, cancellation, terminal, context.runId, settings.projectIds)
   const run = (settings: Settings) => runOnce(settings, gateway, context)
   try {
     if (!(await consented(settings, yes, run, terminal))) {
