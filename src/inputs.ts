@@ -363,10 +363,11 @@ const READERS: Record<OperationName, SettingsReader> = {
 
 /** Every operation reads these; all but prune (which chooses by name) work on one branch. */
 function commonInputs(reader: Reader, { branch = true } = {}): CommonSettings {
+  const apiKey = reader.apiKey()
   const several = SEVERAL_PROJECTS.includes(reader.operation)
   const projectIds = reader.parse('project-id', (text) => parseProjectIds(text, several, reader.operation), [''])
   return {
-    apiKey: reader.apiKey(),
+    apiKey,
     projectId: projectIds[0],
     projectIds,
     apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
