@@ -227,10 +227,11 @@ var prune = __webpack_require__(1186);
 
 
 /**
- * GitHub's limit on a job's outputs: "Job outputs ... can be a maximum of 1 MB" (docs.github.com, Workflow syntax:
- * jobs.<job_id>.outputs). Both outputs together must fit, since the listing job gives both.
+ * GitHub's limit on outputs: "Outputs are Unicode strings, and can be a maximum of 1 MB. The total of all outputs in
+ * a workflow run can be a maximum of 50 MB" (docs.github.com, Passing information between jobs). Whether 1 MB is
+ * 10^6 or 2^20 bytes is not said: the smaller, for both outputs together, so the listing job can pass on both.
  */
-const OUTPUTS_LIMIT_BYTES = 1024 * 1024;
+const OUTPUTS_LIMIT_BYTES = 1_000_000;
 async function plan(settings, gateway) {
     const matches = settings.match ? (0,prune.matcher)(settings.match) : () => true;
     const listed = await gateway.projects.list({ orgId: settings.orgId });

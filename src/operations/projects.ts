@@ -23,10 +23,11 @@ export interface ProjectsPlan {
 }
 
 /**
- * GitHub's limit on a job's outputs: "Job outputs ... can be a maximum of 1 MB" (docs.github.com, Workflow syntax:
- * jobs.<job_id>.outputs). Both outputs together must fit, since the listing job gives both.
+ * GitHub's limit on outputs: "Outputs are Unicode strings, and can be a maximum of 1 MB. The total of all outputs in
+ * a workflow run can be a maximum of 50 MB" (docs.github.com, Passing information between jobs). Whether 1 MB is
+ * 10^6 or 2^20 bytes is not said: the smaller, for both outputs together, so the listing job can pass on both.
  */
-export const OUTPUTS_LIMIT_BYTES = 1024 * 1024
+export const OUTPUTS_LIMIT_BYTES = 1_000_000
 
 export async function plan(settings: ProjectsSettings, gateway: NeonGateway): Promise<ProjectsPlan> {
   const matches = settings.match ? matcher(settings.match) : () => true
