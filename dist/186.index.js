@@ -185,7 +185,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   report: () => (/* binding */ report)
 /* harmony export */ });
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
-/* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3886);
+/* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(727);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9425);

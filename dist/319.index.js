@@ -38,11 +38,14 @@ const OUTPUTS = {
         ...UNDO_OUTPUTS
     ]),
     query: ['result', 'rows', 'truncated', 'lsn'],
-    verify: ['passed', 'duration-ms'],
-    prune: ['deleted'],
+    // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
+    verify: ['passed', 'duration-ms', 'results'],
+    prune: ['deleted', 'results'],
     // src/operations/recover.ts, and mode: undo (src/operations/undo-report.ts).
     recover: ['rows', 'invalid-keys', ...UNDO_OUTPUTS],
-    undelete: ['branch-id', 'branch-name', 'connection-uri']
+    undelete: ['branch-id', 'branch-name', 'connection-uri'],
+    // src/operations/projects.ts.
+    projects: ['projects', 'chunks']
 };
 function unique(names) {
     return [...new Set(names)];
@@ -168,7 +171,8 @@ async function main() {
         runId: context.runId,
         sweeps,
         log,
-        sweepFallback: 'the post step tries again'
+        sweepFallback: 'the post step tries again',
+        projectIds: settings.projectIds
     });
     try {
         const result = await operations.runOperation(settings, gateway, context).finally(() => {
@@ -199,7 +203,10 @@ async function post() {
         return;
     const context = runContext();
     const settings = readInputs(context);
-    const deleted = await (0,throwaway/* sweepAfterStep */.LX)(await (0,session/* gatewayFor */.Q)(settings, log), context.runId, { ended: sweep === 'ended' });
+    const deleted = await (0,throwaway/* sweepAfterStep */.LX)(await (0,session/* gatewayFor */.Q)(settings, log), context.runId, {
+        ended: sweep === 'ended',
+        projectIds: settings.projectIds
+    });
     if (deleted.length > 0)
         core/* info */.pq(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);
 }

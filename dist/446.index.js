@@ -1,8 +1,8 @@
 export const id = 446;
-export const ids = [446,886];
+export const ids = [446,727];
 export const modules = {
 
-/***/ 3886:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -520,6 +520,33 @@ class ProjectResource {
     }
 }
 
+;// CONCATENATED MODULE: ./src/neon/projects.ts
+/** The spec's largest page (listProjects `limit`: "a value from 1 to 400"). */
+const PAGE_SIZE = 400;
+class Projects {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * Every project, page by page. The spec gives each page a `pagination.cursor` (required in Pagination) but does
+     * not say how the last page is marked: a page shorter than the limit (or empty) is taken as the last one, and a
+     * cursor that does not move stops the walk too.
+     */
+    async list(options = {}) {
+        const projects = [];
+        let cursor;
+        for (;;) {
+            const page = await this.transport.read(`list projects${options.orgId ? ` of ${options.orgId}` : ''}`, { kind: 'organization', asked: options.orgId }, (api) => api.listProjects({ limit: PAGE_SIZE, cursor, org_id: options.orgId }));
+            projects.push(...page.projects);
+            const next = page.pagination?.cursor;
+            if (page.projects.length < PAGE_SIZE || !next || next === cursor)
+                return projects;
+            cursor = next;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/neon/snapshots.ts
 
 class Snapshots {
@@ -658,6 +685,7 @@ function retryAfterMs(header, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 class Transport {
+    options;
     projectId;
     log;
     api;
@@ -668,10 +696,13 @@ class Transport {
     operationTimeoutMs;
     cancellation;
     /** Mutations on the wire: the request is sent and its answer has not come. */
-    sending = new Set();
-    constructor(options) {
+    sending;
+    /** `shared`: the client and the changes on the wire of the transport this one was made from (withProject). */
+    constructor(options, shared) {
+        this.options = options;
         this.projectId = options.projectId;
-        this.api = (0,dist.createApiClient)({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 });
+        this.api = shared?.api ?? (0,dist.createApiClient)({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 });
+        this.sending = shared?.sending ?? new Set();
         this.policy = { ...DEFAULT_RETRY, ...options.retry };
         this.log = options.log ?? (() => { });
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -679,6 +710,13 @@ class Transport {
         this.now = options.now ?? Date.now;
         this.operationTimeoutMs = options.operationTimeoutMs ?? 10 * 60_000;
         this.cancellation = options.cancellation;
+    }
+    /**
+     * The same wire to another project: one client, one cancellation, and one set of changes on the wire, so
+     * `settle` on either waits for the changes of both.
+     */
+    withProject(projectId) {
+        return new Transport({ ...this.options, projectId }, { api: this.api, sending: this.sending });
     }
     /** Waits (at most `timeoutMs`) until no mutation is on the wire, so a branch list afterwards shows them all. */
     async settle(timeoutMs) {
@@ -822,20 +860,29 @@ function isConnectionFailure(failure) {
 
 
 
+
 class NeonGateway {
     projectId;
+    /** The gateway's project (projectId). */
     project;
+    /** Every project the key can see: the one resource that does not use projectId. */
+    projects;
     branches;
     snapshots;
     connections;
     transport;
     constructor(options) {
-        this.transport = new Transport(options);
+        this.transport = options instanceof Transport ? options : new Transport(options);
         this.projectId = this.transport.projectId;
         this.project = new ProjectResource(this.transport);
+        this.projects = new Projects(this.transport);
         this.connections = new Connections(this.transport);
         this.branches = new Branches(this.transport, this.connections);
         this.snapshots = new Snapshots(this.transport, this.branches);
+    }
+    /** The gateway to another project over the same wire (a step working through several projects). */
+    forProject(projectId) {
+        return new NeonGateway(this.transport.withProject(projectId));
     }
     /** Waits (at most `timeoutMs`) until no change is on the wire, so a branch list afterwards shows them all. */
     settle(timeoutMs) {
@@ -856,7 +903,7 @@ class NeonGateway {
 /* harmony export */   ax: () => (/* binding */ expiryCleared),
 /* harmony export */   eo: () => (/* binding */ oldNameTaken)
 /* harmony export */ });
-/* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3886);
+/* harmony import */ var _neon_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(727);
 
 /**
  * The error to report when looking up what `input` names failed: a branch or snapshot that is missing or
@@ -963,7 +1010,8 @@ const REGISTRY = {
     verify: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(659), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 263)),
     prune: () => Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 1186)),
     recover: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 8369)),
-    undelete: () => __webpack_require__.e(/* import() */ 600).then(__webpack_require__.bind(__webpack_require__, 3600))
+    undelete: () => __webpack_require__.e(/* import() */ 600).then(__webpack_require__.bind(__webpack_require__, 3600)),
+    projects: () => Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(762)]).then(__webpack_require__.bind(__webpack_require__, 762))
 };
 /** The operation's module, loaded on first use (import() keeps it for later calls). */
 async function load(name) {
@@ -973,6 +1021,13 @@ async function makesThrowaways(name) {
     return (await load(name)).makesThrowaways === true;
 }
 async function runOperation(settings, gateway, context) {
+    if (settings.projectIds.length > 1) {
+        const { runSeveral } = await __webpack_require__.e(/* import() */ 642).then(__webpack_require__.bind(__webpack_require__, 642));
+        return runSeveral(settings, gateway, context, (one, itsGateway) => runOne(one, itsGateway, context));
+    }
+    return runOne(settings, gateway, context);
+}
+async function runOne(settings, gateway, context) {
     // recover's mode: undo is an operation of its own (./undo.ts), with recover's name and inputs.
     const operation = settings.operation === 'recover' && settings.mode === 'undo'
         ? (await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(554), __webpack_require__.e(555)]).then(__webpack_require__.bind(__webpack_require__, 554)))

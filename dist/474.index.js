@@ -164,7 +164,7 @@ function expiryTime(now, inMs) {
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   si: () => (/* binding */ readsInput)
 /* harmony export */ });
-/* unused harmony exports OPERATIONS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
+/* unused harmony exports OPERATIONS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, SEVERAL_PROJECTS, inputsReadBy, parseBoolean */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
@@ -180,7 +180,17 @@ function expiryTime(now, inMs) {
 
 
 
-const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'];
+const OPERATIONS = [
+    'snapshot',
+    'restore',
+    'bisect',
+    'query',
+    'verify',
+    'prune',
+    'recover',
+    'undelete',
+    'projects'
+];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
 /**
  * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
@@ -195,6 +205,8 @@ const INPUTS = {
     operation: { default: 'snapshot' },
     'api-key': { default: '' },
     'project-id': { default: '' },
+    'org-id': { default: '' },
+    region: { default: '' },
     'api-host': { default: NEON_API_HOST },
     branch: {
         default: '',
@@ -250,6 +262,8 @@ const DEFAULT_NAMES = {
 /** Neon accepts expiry at most 30 days ahead. */
 const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_PARALLELISM = 16;
+/** The operations that work through a comma list of project-id one project after another (src/operations/several.ts). */
+const SEVERAL_PROJECTS = ['verify', 'prune'];
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -262,6 +276,7 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
+    reader.operation = operation;
     const settings = READERS[operation](reader, now);
     reader.rejectUnread(operation);
     if (reader.problems.length > 0)
@@ -277,6 +292,7 @@ function inputsReadBy(operation) {
     if (!read) {
         const reader = new Reader((name) => (name === 'operation' ? operation : ''));
         reader.parse('operation', parseOperation, operation);
+        reader.operation = operation;
         READERS[operation](reader, new Date());
         read = reader.read;
         READS.set(operation, read);
@@ -339,13 +355,28 @@ const READERS = {
         ...commonInputs(reader),
         ...connectionInputs(reader),
         branch: reader.required('branch', 'the name or id of the deleted branch to bring back')
+    }),
+    projects: (reader) => ({
+        operation: 'projects',
+        apiKey: reader.apiKey(),
+        apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
+        projectId: '',
+        projectIds: [],
+        dryRun: false,
+        orgId: reader.parseOptional('org-id', parseOrgId),
+        match: reader.optional('match'),
+        region: reader.parseOptional('region', parseRegion)
     })
 };
 /** Every operation reads these; all but prune (which chooses by name) work on one branch. */
 function commonInputs(reader, { branch = true } = {}) {
+    const apiKey = reader.apiKey();
+    const several = SEVERAL_PROJECTS.includes(reader.operation);
+    const projectIds = reader.parse('project-id', (text) => parseProjectIds(text, several, reader.operation), ['']);
     return {
-        apiKey: reader.apiKey(),
-        projectId: reader.parse('project-id', parseProjectId, ''),
+        apiKey,
+        projectId: projectIds[0],
+        projectIds,
         apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
         branch: branch ? reader.optional('branch') : undefined,
         dryRun: reader.parse('dry-run', parseBoolean, false),
@@ -518,6 +549,8 @@ class Reader {
     problems = [];
     /** Every input read so far, whatever its value. */
     read = new Set();
+    /** The operation whose inputs are read (set once `operation` is parsed). */
+    operation = 'snapshot';
     constructor(getInput) {
         this.getInput = getInput;
     }
@@ -612,6 +645,38 @@ function parseProjectId(text) {
         throw new Error('is empty: set it to your Neon project id (Settings → General in the Neon console)');
     if (!/^[a-z0-9-]{1,60}$/.test(text)) {
         throw new Error(`"${text}" is not a Neon project id (expected lower-case letters, digits and dashes like shiny-sun-12345678)`);
+    }
+    return text;
+}
+/**
+ * One project id, or for verify and prune a comma list of them (each run in turn); duplicates are refused, since
+ * running a drill twice on one project is never meant.
+ */
+function parseProjectIds(text, several, operation) {
+    const entries = text.split(',').map((id) => id.trim());
+    if (entries.length > 1 && !several) {
+        throw new Error(`lists ${entries.length} projects, but ${operation} works on one: run one step a project (a matrix over ` +
+            `operation: projects' output), or use verify or prune, which take a comma list`);
+    }
+    if (entries.length > 1 && entries.includes(''))
+        throw new Error(`"${text}" has an empty entry in its comma list`);
+    const ids = entries.map(parseProjectId);
+    const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+    if (repeated.length > 0)
+        throw new Error(`lists ${repeated[0]} more than once (name each project once)`);
+    return ids;
+}
+/** Spec: listProjects `org_id` has the pattern ^[a-z0-9-]{1,60}$. */
+function parseOrgId(text) {
+    if (!/^[a-z0-9-]{1,60}$/.test(text)) {
+        throw new Error(`"${text}" is not a Neon organization id (expected lower-case letters, digits and dashes like org-morning-bread-81040908)`);
+    }
+    return text;
+}
+/** Neon region ids are `<platform>-<region>`, e.g. aws-us-east-2 or azure-eastus2 (the spec's Project.region_id). */
+function parseRegion(text) {
+    if (!/^[a-z0-9]+-[a-z0-9-]+$/.test(text)) {
+        throw new Error(`"${text}" is not a Neon region id (expected one like aws-us-east-2)`);
     }
     return text;
 }
@@ -1005,11 +1070,12 @@ const RUN_ANNOTATION = 'neon-recovery-action/run-id';
 
 
 async function gatewayFor(settings, log, cancellation) {
-    const { NeonGateway } = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 3886));
+    const { NeonGateway } = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(727)]).then(__webpack_require__.bind(__webpack_require__, 727));
     const { apiKey, apiHost, projectId } = settings;
     return new NeonGateway({ apiKey, apiHost, projectId, log: log.debug, cancellation });
 }
-function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, sweepFallback }) {
+function cancelOnSignals(options) {
+    const { gateway, cancellation, runId, sweeps, log, sweepFallback, projectIds } = options;
     (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .handleCancellation */ .qO)({
         cancellation,
         info: log.info,
@@ -1020,7 +1086,7 @@ function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, sweepFallb
                 return;
             await gateway.settle(3000);
             try {
-                const deleted = await (0,_throwaway_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepThrowaways */ .gd)(gateway, runId);
+                const deleted = await (0,_throwaway_js__WEBPACK_IMPORTED_MODULE_1__/* .sweepEachProject */ .FF)(gateway, projectIds, runId);
                 if (deleted.length > 0)
                     log.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
             }
@@ -1288,12 +1354,12 @@ function placeholdersIn(template) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ sweepEachProject),
 /* harmony export */   Gd: () => (/* binding */ Throwaways),
 /* harmony export */   LX: () => (/* binding */ sweepAfterStep),
-/* harmony export */   Tc: () => (/* binding */ SETUP_MS),
-/* harmony export */   gd: () => (/* binding */ sweepThrowaways)
+/* harmony export */   Tc: () => (/* binding */ SETUP_MS)
 /* harmony export */ });
-/* unused harmony exports MIN_LIFETIME_MS, MAX_LIFETIME_MS, throwawayPrefix, lifetimeMs, IN_FLIGHT_MS, childrenFirst */
+/* unused harmony exports MIN_LIFETIME_MS, MAX_LIFETIME_MS, throwawayPrefix, lifetimeMs, sweepThrowaways, IN_FLIGHT_MS, childrenFirst */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6264);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9786);
 /**
@@ -1418,6 +1484,27 @@ async function sweepThrowaways(gateway, runId) {
     return deleted;
 }
 /**
+ * sweepThrowaways in each project of the step (verify and prune take a comma list of project-id): every project is
+ * tried even when one fails; the error then names each that failed.
+ */
+async function sweepEachProject(gateway, projectIds, runId) {
+    if (projectIds.length <= 1)
+        return sweepThrowaways(gateway, runId);
+    const deleted = [];
+    const failed = [];
+    for (const projectId of projectIds) {
+        try {
+            deleted.push(...(await sweepThrowaways(gateway.forProject(projectId), runId)));
+        }
+        catch (error) {
+            failed.push(`project ${projectId}: ${error.message}`);
+        }
+    }
+    if (failed.length > 0)
+        throw new Error(failed.join('; '));
+    return deleted;
+}
+/**
  * How long a creation that a killed step had already sent may take to land at Neon. The post step of a step that
  * never ended looks again after it: a probe branch made just after the first look would otherwise be left.
  */
@@ -1426,12 +1513,12 @@ const IN_FLIGHT_MS = 5000;
  * The post step's sweep. `ended` says the main step ended by itself (nothing of it can still be in flight):
  * one look is enough. Otherwise it was killed, and a second look after IN_FLIGHT_MS finds what landed late.
  */
-async function sweepAfterStep(gateway, runId, { ended, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }) {
-    const deleted = await sweepThrowaways(gateway, runId);
+async function sweepAfterStep(gateway, runId, { ended, projectIds = [gateway.projectId], sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }) {
+    const deleted = await sweepEachProject(gateway, projectIds, runId);
     if (ended)
         return deleted;
     await sleep(IN_FLIGHT_MS);
-    return [...deleted, ...(await sweepThrowaways(gateway, runId))];
+    return [...deleted, ...(await sweepEachProject(gateway, projectIds, runId))];
 }
 /** Neon refuses to delete a branch that has children, so leaves go first. */
 function childrenFirst(branches) {

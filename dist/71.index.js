@@ -249,7 +249,7 @@ async function runOnce(settings, gateway, context) {
     }
     finally {
         if (!settings.dryRun && (await operations.makesThrowaways(settings.operation))) {
-            const deleted = await (0,throwaway/* sweepAfterStep */.LX)(gateway, context.runId, { ended: true });
+            const deleted = await (0,throwaway/* sweepAfterStep */.LX)(gateway, context.runId, { ended: true, projectIds: settings.projectIds });
             if (deleted.length > 0)
                 context.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`);
         }
@@ -301,7 +301,8 @@ async function main(argv) {
     };
     const gateway = await (0,session/* gatewayFor */.Q)(settings, log, cancellation);
     const sweepFallback = 'Neon deletes them when they expire';
-    (0,session/* cancelOnSignals */.d)({ gateway, cancellation, runId: context.runId, sweeps: true, log, sweepFallback });
+    const projectIds = settings.projectIds;
+    (0,session/* cancelOnSignals */.d)({ gateway, cancellation, runId: context.runId, sweeps: true, log, sweepFallback, projectIds });
     const run = (settings) => runOnce(settings, gateway, context);
     try {
         if (!(await consented(settings, yes, run, terminal))) {

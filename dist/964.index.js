@@ -202,6 +202,7 @@ async function plan(settings, gateway, context) {
         result.restoreSettings = {
             operation: 'restore',
             apiKey: settings.apiKey,
+            projectIds: settings.projectIds,
             projectId: settings.projectId,
             apiHost: settings.apiHost,
             branch: branch.id,
@@ -628,8 +629,8 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-// EXTERNAL MODULE: ./src/neon/index.ts + 6 modules
-var neon = __webpack_require__(3886);
+// EXTERNAL MODULE: ./src/neon/index.ts + 7 modules
+var neon = __webpack_require__(727);
 ;// CONCATENATED MODULE: ./src/operations/bisect/probers.ts
 /**
  * Probers: how bisect runs its check at one LSN. Over a time-travel connection (no branch, nothing to clean up),
@@ -1241,6 +1242,7 @@ async function undoChange(plan, answer, gateway, context) {
         mode: 'undo',
         apiKey: settings.apiKey,
         projectId: settings.projectId,
+        projectIds: settings.projectIds,
         apiHost: settings.apiHost,
         branch: connection.branch.id,
         dryRun: false,

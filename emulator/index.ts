@@ -11,7 +11,7 @@ import { ControlPlane, DEFAULT_DATABASE, DEFAULT_ROLE } from './api/controlplane
 import { FaultInjector, parseFaults } from './api/faults.js'
 import * as ids from './api/ids.js'
 import { latencyProfile, type LatencyProfileName } from './api/latency.js'
-import { connectionUri, type State } from './api/model.js'
+import { connectionUri, type ProjectRecord, type State } from './api/model.js'
 import { Operations } from './api/operations.js'
 import { StateFile } from './api/persistence.js'
 import { RequestLog, type RequestLogEntry } from './api/requestlog.js'
@@ -24,6 +24,7 @@ import { findPostgres, pgVersion, type Postgres } from './dataplane/binaries.js'
 import { createDataPlane } from './dataplane/index.js'
 import { clusterUser } from './dataplane/user.js'
 import { makeCertificate } from './certificate.js'
+import { ExtraProjectsFile, ProjectRegistry, type ProjectStack } from './projects.js'
 import { createProxy } from './proxy.js'
 
 export type { RequestLogEntry } from './api/requestlog.js'
@@ -65,7 +66,30 @@ export interface EmulatorOptions {
   pgVersion?: number
   /** Check every request and response against Neon's OpenAPI spec (also env NEON_EMULATOR_VALIDATE=1). */
   validate?: boolean
+  /**
+   * How many projects the API key sees (default 1), or each one's name, region and organization. The first is
+   * the one `info` describes and starts with the emulator; the others start (a cluster each) on the first
+   * request under `/projects/{id}`, so listing them costs nothing. Each has the options above.
+   */
+  projects?: number | ProjectOptions[]
   log?: (message: string) => void
+}
+
+export interface ProjectOptions {
+  /** Default: the project's id, as Neon names a new project. */
+  name?: string
+  /** Neon region id (Project.region_id); default aws-local-emulator. */
+  region?: string
+  /** The organization (ProjectListItem.org_id); default none. */
+  orgId?: string
+}
+
+/** A project as the emulator lists it (`info.projects`). */
+export interface ProjectInfo {
+  id: string
+  name: string
+  region?: string
+  orgId?: string
 }
 
 export interface EmulatorInfo {
@@ -82,6 +106,8 @@ export interface EmulatorInfo {
    * node-postgres' `ssl: { ca }` needs to verify a TLS connection (verify-full passes for 127.0.0.1).
    */
   tlsCertificate: string
+  /** Every project, the first being `projectId`'s. */
+  projects: ProjectInfo[]
 }
 
 export interface Emulator {
@@ -111,19 +137,30 @@ function freshStateDir(): string {
   return dir
 }
 
-function newState(options: EmulatorOptions, clock: Clock): State {
+function projectOptions(options: EmulatorOptions): ProjectOptions[] {
+  const projects = options.projects ?? 1
+  return typeof projects === 'number' ? Array.from({ length: projects }, () => ({})) : projects
+}
+
+function newRecord(options: EmulatorOptions, clock: Clock, wanted: ProjectOptions = {}): ProjectRecord {
   const id = ids.projectId()
   return {
+    id,
+    name: wanted.name ?? id,
+    regionId: wanted.region,
+    orgId: wanted.orgId,
+    createdAt: clock.iso(),
+    historyRetentionSeconds: parseDurationSeconds(options.history ?? DEFAULT_HISTORY),
+    branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT,
+    branchRecovery: options.branchRecovery ?? true
+  }
+}
+
+function newState(options: EmulatorOptions, clock: Clock, apiKey = ids.apiKey(), record?: ProjectRecord): State {
+  return {
     version: 1,
-    apiKey: ids.apiKey(),
-    project: {
-      id,
-      name: id,
-      createdAt: clock.iso(),
-      historyRetentionSeconds: parseDurationSeconds(options.history ?? DEFAULT_HISTORY),
-      branchLimit: options.branchLimit ?? DEFAULT_BRANCH_LIMIT,
-      branchRecovery: options.branchRecovery ?? true
-    },
+    apiKey,
+    project: record ?? newRecord(options, clock, projectOptions(options)[0]),
     branches: [],
     endpoints: [],
     snapshots: [],
@@ -141,6 +178,104 @@ function checkOptions(options: EmulatorOptions): void {
     throw new Error(`invalid port ${options.port}`)
   }
   if (options.history !== undefined) parseDurationSeconds(options.history)
+  const projects = options.projects
+  if (typeof projects === 'number' && (!Number.isInteger(projects) || projects < 1 || projects > 1000)) {
+    throw new Error(`invalid project count ${projects} (expected an integer from 1 to 1000)`)
+  }
+  if (Array.isArray(projects) && projects.length === 0) throw new Error('projects: give at least one project')
+}
+
+/** What every project of one emulator shares. */
+interface Shared {
+  options: EmulatorOptions
+  pgVersion: number
+  clock: Clock
+  latency: ReturnType<typeof latencyProfile>
+  certificate: Awaited<ReturnType<typeof makeCertificate>>
+  log: (message: string) => void
+  /** The emulator's own state dir, removed even if this process is killed (when the emulator made it). */
+  removeOnCrash?: string
+}
+
+/**
+ * One project's data plane, proxy and control plane over `state` (kept in `dir`): initialized when new, resumed
+ * otherwise. On failure what was started is stopped again.
+ */
+async function startProject(shared: Shared, state: State, dir: string, resuming: boolean): Promise<ProjectStack> {
+  const { clock, log } = shared
+  const cleanups: (() => Promise<void> | void)[] = []
+  const close = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup()
+      } catch (error) {
+        log(`stop: ${(error as Error).message}`)
+      }
+    }
+    cleanups.length = 0
+  }
+  try {
+    const dataPlane = await createDataPlane({
+      stateDir: dir,
+      pgVersion: shared.pgVersion,
+      log,
+      now: () => clock.nowMs(),
+      timeTravelReplayLsn: shared.options.timeTravelReplayLsn,
+      removeOnCrash: shared.removeOnCrash
+    })
+    cleanups.push(() => dataPlane.close())
+    const stateFile = new StateFile(dir)
+    const save = (): void => stateFile.save(state)
+    const operations = new Operations(state, clock, shared.latency, save)
+    cleanups.push(() => operations.stop())
+    // The proxy asks the control plane where each new connection goes (only once clients connect, after the
+    // control plane below exists); the control plane drives the proxy.
+    const proxy = createProxy({
+      dataPlane,
+      lookup: (id, roleName, timeTravel) => controlPlane.routeConnection(id, roleName, timeTravel),
+      certificate: shared.certificate,
+      log,
+      connectDelayMs: shared.latency.computeStartMs
+    })
+    cleanups.push(() => proxy.closeAll())
+    const controlPlane = new ControlPlane(state, dataPlane, proxy, clock, operations, save, log)
+    if (resuming) await controlPlane.resume()
+    else await controlPlane.initialize(ids.password())
+    cleanups.push(save)
+    save()
+    return { controlPlane, routes: buildRoutes(controlPlane, clock), close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+/** The records of the projects beyond the first: the previous run's on resume, else new ones. */
+function extraRecords(options: EmulatorOptions, clock: Clock, stateDir: string, resuming: boolean): ProjectRecord[] {
+  const file = new ExtraProjectsFile(stateDir)
+  const saved = resuming ? file.load() : undefined
+  if (saved) return saved
+  const records = projectOptions(options)
+    .slice(1)
+    .map((wanted) => newRecord(options, clock, wanted))
+  file.save(records)
+  return records
+}
+
+/** A project beyond the first, started on its first request: its state in its own dir, the emulator's key. */
+function extraStarter(
+  shared: Shared,
+  stateDir: string,
+  apiKey: string
+): (record: ProjectRecord) => Promise<ProjectStack> {
+  return (record) => {
+    const dir = ExtraProjectsFile.dirOf(stateDir, record.id)
+    const stateFile = new StateFile(dir)
+    const resuming = stateFile.exists()
+    const state = resuming ? stateFile.load() : newState(shared.options, shared.clock, apiKey, record)
+    shared.log(`starting project ${record.id} on its first request`)
+    return startProject(shared, state, dir, resuming)
+  }
 }
 
 /** Listens on the requested port, else the previous run's (when still free), else a free one. */
@@ -196,41 +331,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (created && options.stateDir === undefined) cleanups.push(() => rmSync(stateDir, { recursive: true, force: true }))
 
   try {
-    const dataPlane = await createDataPlane({
-      stateDir,
-      pgVersion: postgres.major,
-      log,
-      now: () => clock.nowMs(),
-      timeTravelReplayLsn: options.timeTravelReplayLsn,
-      // A state dir the emulator made goes even if this process is killed.
-      removeOnCrash: options.stateDir === undefined ? stateDir : undefined
-    })
-    cleanups.push(() => dataPlane.close())
-
     const certificate = await makeCertificate(stateDir)
-    const save = (): void => stateFile.save(state)
-    const operations = new Operations(state, clock, latency, save)
-    cleanups.push(() => operations.stop())
-    // The proxy asks the control plane where each new connection goes (only once clients connect, after the
-    // control plane below exists); the control plane drives the proxy.
-    const proxy = createProxy({
-      dataPlane,
-      lookup: (id, roleName, timeTravel) => controlPlane.routeConnection(id, roleName, timeTravel),
+    const shared: Shared = {
+      options,
+      pgVersion: postgres.major,
+      clock,
+      latency,
       certificate,
       log,
-      connectDelayMs: latency.computeStartMs
-    })
-    cleanups.push(() => proxy.closeAll())
-    const controlPlane = new ControlPlane(state, dataPlane, proxy, clock, operations, save, log)
-    if (resuming) await controlPlane.resume()
-    else await controlPlane.initialize(ids.password())
-    cleanups.push(save)
+      // A state dir the emulator made goes even if this process is killed.
+      removeOnCrash: options.stateDir === undefined ? stateDir : undefined
+    }
+    const main = await startProject(shared, state, stateDir, resuming)
+    cleanups.push(() => main.close())
+    const controlPlane = main.controlPlane
+    const projects = new ProjectRegistry(
+      main,
+      extraRecords(options, clock, stateDir, resuming),
+      extraStarter(shared, stateDir, state.apiKey)
+    )
+    cleanups.push(() => projects.closeExtras())
+    const save = (): void => stateFile.save(state)
 
     const violations: string[] = []
     const requestLog = new RequestLog(stateDir)
     const server = new ApiServer({
       apiKey: state.apiKey,
-      routes: buildRoutes(controlPlane, clock),
+      routes: (requestPath) => projects.routesFor(requestPath),
       controlRoutes: buildControlRoutes(controlPlane, clock),
       rateLimiter: options.rateLimits
         ? new RateLimiter(options.rateLimits === true ? NEON_RATE_LIMITS : options.rateLimits)
@@ -244,7 +371,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         violations.push(message)
         log(`spec violation: ${message}`)
       },
-      clockMoved: () => controlPlane.sweepExpired(),
+      clockMoved: () => projects.sweepExpired(),
       log
     })
     const port = await listenApi(server, options.port, state.apiPort, log)
@@ -253,24 +380,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     cleanups.push(() => server.close())
 
     const sweep = setInterval(() => {
-      controlPlane.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
+      projects.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
     }, EXPIRY_SWEEP_MS)
     sweep.unref()
     cleanups.push(() => clearInterval(sweep))
 
-    const main = controlPlane.defaultBranch()
-    const endpoint = controlPlane.endpointsOf(main.id)[0]
-    const role = main.roles.find((candidate) => candidate.name === DEFAULT_ROLE) ?? main.roles[0]
+    const mainBranch = controlPlane.defaultBranch()
+    const endpoint = controlPlane.endpointsOf(mainBranch.id)[0]
+    const role = mainBranch.roles.find((candidate) => candidate.name === DEFAULT_ROLE) ?? mainBranch.roles[0]
     const info: EmulatorInfo = {
       apiHost: `http://127.0.0.1:${port}${API_PREFIX}`,
       apiKey: state.apiKey,
       projectId: state.project.id,
-      branchId: main.id,
-      branchName: main.name,
+      branchId: mainBranch.id,
+      branchName: mainBranch.name,
       databaseName: DEFAULT_DATABASE,
       roleName: role.name,
       connectionUri: connectionUri(role, DEFAULT_DATABASE, endpoint.port),
-      tlsCertificate: certificate.path
+      tlsCertificate: certificate.path,
+      projects: projects.records().map((record) => ({
+        id: record.id,
+        name: record.name,
+        region: record.regionId,
+        orgId: record.orgId
+      }))
     }
     log(
       `${resuming ? 'resumed' : 'started'}: API ${info.apiHost}, state ${stateDir}, ` +
@@ -285,7 +418,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       stop: () => (stopping ??= runCleanups().then(() => log('stopped'))),
       setClockOffset: (ms) => {
         clock.setOffset(ms)
-        controlPlane.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
+        projects.sweepExpired().catch((error: unknown) => log(`expiry sweep failed: ${(error as Error).message}`))
       },
       requestLog: () => requestLog.all(),
       violations: () => [...violations]

@@ -10,7 +10,17 @@ import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.
 import { hasRules } from './retention.js'
 import { validateTemplate } from './template.js'
 
-export const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'] as const
+export const OPERATIONS = [
+  'snapshot',
+  'restore',
+  'bisect',
+  'query',
+  'verify',
+  'prune',
+  'recover',
+  'undelete',
+  'projects'
+] as const
 export type OperationName = (typeof OPERATIONS)[number]
 
 interface InputSpec {
@@ -35,6 +45,8 @@ export const INPUTS: Record<string, InputSpec> = {
   operation: { default: 'snapshot' },
   'api-key': { default: '' },
   'project-id': { default: '' },
+  'org-id': { default: '' },
+  region: { default: '' },
   'api-host': { default: NEON_API_HOST },
   branch: {
     default: '',
@@ -93,9 +105,15 @@ export const DEFAULT_NAMES = {
 export const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000
 export const MAX_PARALLELISM = 16
 
+/** The operations that work through a comma list of project-id one project after another (src/operations/several.ts). */
+export const SEVERAL_PROJECTS: readonly OperationName[] = ['verify', 'prune']
+
 interface CommonSettings {
   apiKey: string
+  /** The project the operation works on: the first of projectIds (src/operations/several.ts runs each in turn). */
   projectId: string
+  /** Every project of project-id; more than one only for SEVERAL_PROJECTS. */
+  projectIds: string[]
   apiHost: string
   /** Branch name or id; undefined means the project's default branch. */
   branch?: string
@@ -204,7 +222,21 @@ export interface UndoSettings extends CommonSettings, ConnectionSettings, Lineag
   where?: string
 }
 
+/**
+ * projects: the projects the key sees, filtered, as a matrix. It works on no project: projectId is "" and
+ * projectIds empty, and it changes nothing, so it reads neither dry-run nor comment.
+ */
+export interface ProjectsSettings extends CommonSettings {
+  operation: 'projects'
+  orgId?: string
+  /** A glob of project names to select (the same input as prune's glob of branch names). */
+  match?: string
+  /** A Neon region id, e.g. aws-us-east-2 (a project's `region_id`). */
+  region?: string
+}
+
 export type Settings =
+  | ProjectsSettings
   | SnapshotSettings
   | RestoreSettings
   | BisectSettings
@@ -232,6 +264,7 @@ export interface InputSource {
 export function readSettings({ getInput, now }: InputSource): Settings {
   const reader = new Reader(getInput)
   const operation = reader.parse('operation', parseOperation, 'snapshot')
+  reader.operation = operation
   const settings = READERS[operation](reader, now)
   reader.rejectUnread(operation)
   if (reader.problems.length > 0) throw new InputError(reader.problems)
@@ -247,6 +280,7 @@ export function inputsReadBy(operation: OperationName): ReadonlySet<string> {
   if (!read) {
     const reader = new Reader((name) => (name === 'operation' ? operation : ''))
     reader.parse('operation', parseOperation, operation)
+    reader.operation = operation
     READERS[operation](reader, new Date())
     read = reader.read
     READS.set(operation, read)
@@ -313,14 +347,29 @@ const READERS: Record<OperationName, SettingsReader> = {
     ...commonInputs(reader),
     ...connectionInputs(reader),
     branch: reader.required('branch', 'the name or id of the deleted branch to bring back')
+  }),
+  projects: (reader) => ({
+    operation: 'projects',
+    apiKey: reader.apiKey(),
+    apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
+    projectId: '',
+    projectIds: [],
+    dryRun: false,
+    orgId: reader.parseOptional('org-id', parseOrgId),
+    match: reader.optional('match'),
+    region: reader.parseOptional('region', parseRegion)
   })
 }
 
 /** Every operation reads these; all but prune (which chooses by name) work on one branch. */
 function commonInputs(reader: Reader, { branch = true } = {}): CommonSettings {
+  const apiKey = reader.apiKey()
+  const several = SEVERAL_PROJECTS.includes(reader.operation)
+  const projectIds = reader.parse('project-id', (text) => parseProjectIds(text, several, reader.operation), [''])
   return {
-    apiKey: reader.apiKey(),
-    projectId: reader.parse('project-id', parseProjectId, ''),
+    apiKey,
+    projectId: projectIds[0],
+    projectIds,
     apiHost: reader.parse('api-host', parseApiHost, NEON_API_HOST),
     branch: branch ? reader.optional('branch') : undefined,
     dryRun: reader.parse('dry-run', parseBoolean, false),
@@ -529,6 +578,9 @@ class Reader {
   /** Every input read so far, whatever its value. */
   readonly read = new Set<string>()
 
+  /** The operation whose inputs are read (set once `operation` is parsed). */
+  operation: OperationName = 'snapshot'
+
   constructor(private readonly getInput: (name: string) => string) {}
 
   /** The raw value, trimmed; "" when unset. Reading it marks the input as used. */
@@ -638,6 +690,43 @@ function parseProjectId(text: string): string {
     throw new Error(
       `"${text}" is not a Neon project id (expected lower-case letters, digits and dashes like shiny-sun-12345678)`
     )
+  }
+  return text
+}
+
+/**
+ * One project id, or for verify and prune a comma list of them (each run in turn); duplicates are refused, since
+ * running a drill twice on one project is never meant.
+ */
+function parseProjectIds(text: string, several: boolean, operation: OperationName): string[] {
+  const entries = text.split(',').map((id) => id.trim())
+  if (entries.length > 1 && !several) {
+    throw new Error(
+      `lists ${entries.length} projects, but ${operation} works on one: run one step a project (a matrix over ` +
+        `operation: projects' output), or use verify or prune, which take a comma list`
+    )
+  }
+  if (entries.length > 1 && entries.includes('')) throw new Error(`"${text}" has an empty entry in its comma list`)
+  const ids = entries.map(parseProjectId)
+  const repeated = ids.filter((id, index) => ids.indexOf(id) !== index)
+  if (repeated.length > 0) throw new Error(`lists ${repeated[0]} more than once (name each project once)`)
+  return ids
+}
+
+/** Spec: listProjects `org_id` has the pattern ^[a-z0-9-]{1,60}$. */
+function parseOrgId(text: string): string {
+  if (!/^[a-z0-9-]{1,60}$/.test(text)) {
+    throw new Error(
+      `"${text}" is not a Neon organization id (expected lower-case letters, digits and dashes like org-morning-bread-81040908)`
+    )
+  }
+  return text
+}
+
+/** Neon region ids are `<platform>-<region>`, e.g. aws-us-east-2 or azure-eastus2 (the spec's Project.region_id). */
+function parseRegion(text: string): string {
+  if (!/^[a-z0-9]+-[a-z0-9-]+$/.test(text)) {
+    throw new Error(`"${text}" is not a Neon region id (expected one like aws-us-east-2)`)
   }
   return text
 }

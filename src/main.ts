@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     runId: context.runId,
     sweeps,
     log,
-    sweepFallback: 'the post step tries again'
+    sweepFallback: 'the post step tries again',
+    projectIds: settings.projectIds
   })
 
   try {
@@ -122,7 +123,10 @@ async function post(): Promise<void> {
   if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
-  const deleted = await sweepAfterStep(await gatewayFor(settings, log), context.runId, { ended: sweep === 'ended' })
+  const deleted = await sweepAfterStep(await gatewayFor(settings, log), context.runId, {
+    ended: sweep === 'ended',
+    projectIds: settings.projectIds
+  })
   if (deleted.length > 0)
     core.info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`)
 }

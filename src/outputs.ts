@@ -28,11 +28,14 @@ export const OUTPUTS: Record<OperationName, readonly string[]> = {
     ...UNDO_OUTPUTS
   ]),
   query: ['result', 'rows', 'truncated', 'lsn'],
-  verify: ['passed', 'duration-ms'],
-  prune: ['deleted'],
+  // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
+  verify: ['passed', 'duration-ms', 'results'],
+  prune: ['deleted', 'results'],
   // src/operations/recover.ts, and mode: undo (src/operations/undo-report.ts).
   recover: ['rows', 'invalid-keys', ...UNDO_OUTPUTS],
-  undelete: ['branch-id', 'branch-name', 'connection-uri']
+  undelete: ['branch-id', 'branch-name', 'connection-uri'],
+  // src/operations/projects.ts.
+  projects: ['projects', 'chunks']
 }
 
 function unique(names: string[]): string[] {

@@ -8,7 +8,7 @@
 import { Cancellation, handleCancellation } from './cancel.js'
 import type { Settings } from './inputs.js'
 import type { NeonGateway } from './neon/index.js'
-import { sweepThrowaways } from './throwaway.js'
+import { sweepEachProject } from './throwaway.js'
 
 export interface SessionLog {
   /** The gateway's own log: requests, retries. */
@@ -38,9 +38,12 @@ export interface SignalOptions {
   log: SessionLog
   /** What else will delete what a failed sweep left, for the warning. */
   sweepFallback: string
+  /** Every project of the step: verify and prune work through a comma list of project-id. */
+  projectIds: readonly string[]
 }
 
-export function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, sweepFallback }: SignalOptions): void {
+export function cancelOnSignals(options: SignalOptions): void {
+  const { gateway, cancellation, runId, sweeps, log, sweepFallback, projectIds } = options
   handleCancellation({
     cancellation,
     info: log.info,
@@ -50,7 +53,7 @@ export function cancelOnSignals({ gateway, cancellation, runId, sweeps, log, swe
       if (!sweeps) return
       await gateway.settle(3000)
       try {
-        const deleted = await sweepThrowaways(gateway, runId)
+        const deleted = await sweepEachProject(gateway, projectIds, runId)
         if (deleted.length > 0) log.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
       } catch (error) {
         log.warning(`${(error as Error).message} (${sweepFallback})`)

@@ -139,6 +139,29 @@ export async function sweepThrowaways(gateway: NeonGateway, runId: string): Prom
 }
 
 /**
+ * sweepThrowaways in each project of the step (verify and prune take a comma list of project-id): every project is
+ * tried even when one fails; the error then names each that failed.
+ */
+export async function sweepEachProject(
+  gateway: NeonGateway,
+  projectIds: readonly string[],
+  runId: string
+): Promise<string[]> {
+  if (projectIds.length <= 1) return sweepThrowaways(gateway, runId)
+  const deleted: string[] = []
+  const failed: string[] = []
+  for (const projectId of projectIds) {
+    try {
+      deleted.push(...(await sweepThrowaways(gateway.forProject(projectId), runId)))
+    } catch (error) {
+      failed.push(`project ${projectId}: ${(error as Error).message}`)
+    }
+  }
+  if (failed.length > 0) throw new Error(failed.join('; '))
+  return deleted
+}
+
+/**
  * How long a creation that a killed step had already sent may take to land at Neon. The post step of a step that
  * never ended looks again after it: a probe branch made just after the first look would otherwise be left.
  */
@@ -153,16 +176,19 @@ export async function sweepAfterStep(
   runId: string,
   {
     ended,
+    projectIds = [gateway.projectId],
     sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
   }: {
     ended: boolean
+    /** Every project the step worked on (default: the gateway's). */
+    projectIds?: readonly string[]
     sleep?: (ms: number) => Promise<void>
   }
 ): Promise<string[]> {
-  const deleted = await sweepThrowaways(gateway, runId)
+  const deleted = await sweepEachProject(gateway, projectIds, runId)
   if (ended) return deleted
   await sleep(IN_FLIGHT_MS)
-  return [...deleted, ...(await sweepThrowaways(gateway, runId))]
+  return [...deleted, ...(await sweepEachProject(gateway, projectIds, runId))]
 }
 
 /** Neon refuses to delete a branch that has children, so leaves go first. */

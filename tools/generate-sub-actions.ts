@@ -38,7 +38,9 @@ const PURPOSES: Record<OperationName, string> = {
   verify: 'Restore drill: branch a Neon branch at a point (or restore a snapshot) and run SQL checks on it.',
   prune: 'Delete the Neon branches and snapshots matching a name pattern that a retention policy no longer keeps.',
   recover: 'Copy tables (optionally rows) of a Neon branch from a point in time back into it, or undo a bad change.',
-  undelete: 'Bring back a deleted Neon branch (Neon keeps it for 7 days).'
+  undelete: 'Bring back a deleted Neon branch (Neon keeps it for 7 days).',
+  projects:
+    'List the Neon projects an API key can see (by name, region, organization) as JSON for a job matrix, in chunks.'
 }
 
 /** What the sub-action's `operation` input says: it selects the operation in the bundle; nobody need set it. */

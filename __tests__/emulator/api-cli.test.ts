@@ -90,7 +90,8 @@ describe('emulator CLI', () => {
       'databaseName',
       'roleName',
       'connectionUri',
-      'tlsCertificate'
+      'tlsCertificate',
+      'projects'
     ])
     expect(info).toMatchObject({ branchName: 'main', databaseName: 'neondb', roleName: 'neondb_owner' })
     expect(info.apiHost).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v2$/)

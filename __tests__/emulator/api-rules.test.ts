@@ -251,7 +251,7 @@ describe('rate limits', () => {
     })
     const api = new ApiServer({
       apiKey: 'key',
-      routes: [route('/a'), route('/b')],
+      routes: () => [route('/a'), route('/b')],
       controlRoutes: [],
       clock: new Clock(),
       faults: new FaultInjector(undefined),

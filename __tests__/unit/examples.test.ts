@@ -71,6 +71,8 @@ function evaluate(expression: string, workflow: Workflow): string {
   }
   if ((match = /^secrets\.NEON_API_KEY$/.exec(expression))) return 'napi_example'
   if ((match = /^vars\.NEON_PROJECT_ID$/.exec(expression))) return 'small-tree-12345678'
+  // A matrix leg of operation: projects' chunks output: a comma list of project ids.
+  if ((match = /^matrix\.chunk$/.exec(expression))) return 'small-tree-12345678,quiet-lake-87654321'
   if ((match = /^steps\.[\w-]+\.outputs\.([\w-]+)$/.exec(expression))) {
     if (!(match[1] in SAMPLE_OUTPUTS)) throw new Error(`add a sample value for output ${match[1]}`)
     return SAMPLE_OUTPUTS[match[1]]

@@ -47,6 +47,7 @@ describe('readSettings: common inputs', () => {
       operation: 'snapshot',
       apiKey: 'napi_test',
       projectId: 'shiny-sun-12345678',
+      projectIds: ['shiny-sun-12345678'],
       apiHost: 'https://console.neon.tech/api/v2',
       branch: undefined,
       dryRun: false,
@@ -74,7 +75,7 @@ describe('readSettings: common inputs', () => {
 
   it('names an unknown operation and lists the known ones', () => {
     expect(problems({ ...base, operation: 'backup' })).toEqual([
-      'operation: "backup" is not one of snapshot, restore, bisect, query, verify, prune, recover, undelete'
+      'operation: "backup" is not one of snapshot, restore, bisect, query, verify, prune, recover, undelete, projects'
     ])
   })
 
@@ -411,20 +412,24 @@ describe('readSettings: misplaced points', () => {
 })
 
 describe('inputsReadBy: which operation uses which input, as its reader reads them', () => {
-  const all = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'] as const
+  const onProjects = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'] as const
+  const all = [...onProjects, 'projects'] as const
   const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover', 'undelete']
   const users: Record<string, readonly string[]> = {
     operation: all,
     'api-key': all,
-    'project-id': all,
+    // projects lists every project the key sees: it reads no project-id, only org-id and region.
+    'project-id': onProjects,
+    'org-id': ['projects'],
+    region: ['projects'],
     'api-host': all,
-    'dry-run': all,
-    comment: all,
-    'github-token': all,
-    branch: all.filter((operation) => operation !== 'prune'),
+    'dry-run': onProjects,
+    comment: onProjects,
+    'github-token': onProjects,
+    branch: onProjects.filter((operation) => operation !== 'prune'),
     at: ['snapshot', 'query', 'verify', 'recover'],
     source: ['restore', 'verify'],
-    history: all.filter((operation) => operation !== 'prune' && operation !== 'undelete'),
+    history: onProjects.filter((operation) => operation !== 'prune' && operation !== 'undelete'),
     kind: ['snapshot'],
     name: ['snapshot', 'restore', 'bisect'],
     'expires-in': ['snapshot'],
@@ -442,7 +447,7 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     sql: ['query'],
     checks: ['verify'],
     'checks-file': ['verify'],
-    match: ['prune'],
+    match: ['prune', 'projects'],
     'keep-last': ['prune'],
     'keep-hourly': ['prune'],
     'keep-daily': ['prune'],
@@ -489,5 +494,71 @@ describe('readSettings: undelete and comment', () => {
     expect(problems({ ...base, comment: 'maybe' })).toEqual([
       'comment: "maybe" is not a boolean (expected true or false)'
     ])
+  })
+})
+
+describe('readSettings: several projects', () => {
+  const verify = { ...base, operation: 'verify', checks: 'select true' }
+
+  it('reads a comma list of project ids for verify and prune, the first being projectId', () => {
+    const settings = read({ ...verify, 'project-id': 'one-1, two-2,three-3' })
+    expect(settings.projectIds).toEqual(['one-1', 'two-2', 'three-3'])
+    expect(settings.projectId).toBe('one-1')
+    const prune = read({ ...base, operation: 'prune', match: 'x-*', 'keep-last': '1', 'project-id': 'one-1,two-2' })
+    expect(prune.projectIds).toEqual(['one-1', 'two-2'])
+  })
+
+  it('refuses a comma list for the operations that work on one project, saying what to do', () => {
+    expect(problems({ ...base, operation: 'restore', source: '^self@1h ago', 'project-id': 'one-1,two-2' })).toEqual([
+      expect.stringMatching(
+        /^project-id: lists 2 projects, but restore works on one: run one step a project .*verify or prune/
+      )
+    ])
+  })
+
+  it('refuses an empty entry, a bad id and a repeated id in the list', () => {
+    expect(problems({ ...verify, 'project-id': 'one-1,,two-2' })).toEqual([
+      'project-id: "one-1,,two-2" has an empty entry in its comma list'
+    ])
+    expect(problems({ ...verify, 'project-id': 'one-1,Two' })).toEqual([
+      expect.stringMatching(/^project-id: "Two" is not a Neon project id/)
+    ])
+    expect(problems({ ...verify, 'project-id': 'one-1,one-1' })).toEqual([
+      'project-id: lists one-1 more than once (name each project once)'
+    ])
+  })
+})
+
+describe('readSettings: projects', () => {
+  it('needs no project-id, and reads org-id, match and region', () => {
+    expect(
+      read({
+        'api-key': 'napi_test',
+        operation: 'projects',
+        'org-id': 'org-a-1',
+        match: 'customer-*',
+        region: 'aws-us-east-2'
+      })
+    ).toMatchObject({
+      operation: 'projects',
+      orgId: 'org-a-1',
+      match: 'customer-*',
+      region: 'aws-us-east-2',
+      projectIds: []
+    })
+  })
+
+  it('refuses project-id, which it does not read, and bad org and region ids', () => {
+    expect(problems({ ...base, operation: 'projects' })).toEqual([
+      expect.stringMatching(/^project-id: is not used by operation projects/)
+    ])
+    expect(problems({ 'api-key': 'k', operation: 'projects', 'org-id': 'Org_A', region: 'us east' })).toEqual([
+      expect.stringMatching(/^org-id: "Org_A" is not a Neon organization id/),
+      'region: "us east" is not a Neon region id (expected one like aws-us-east-2)'
+    ])
+  })
+
+  it('still needs the api-key', () => {
+    expect(problems({ operation: 'projects' })).toEqual([expect.stringMatching(/^api-key: is empty/)])
   })
 })

@@ -8,7 +8,7 @@ import { parseFaults } from './faults.js'
 export const USAGE =
   'usage: npm run --silent emulator -- [--state-dir DIR] [--port N] [--latency none|neon] [--faults SPEC] ' +
   '[--branch-limit N] [--history DURATION] [--branch-recovery on|off] [--time-travel-replay-lsn reported|null] ' +
-  '[--rate-limits on|off] ' +
+  '[--rate-limits on|off] [--projects N] ' +
   '[--pg-version 15|16|17|18]'
 
 /** A bad flag: the CLI prints it with the usage and exits 2. */
@@ -40,6 +40,8 @@ export function parseCli(argv: string[]): EmulatorOptions {
         'branch-recovery': { type: 'string' },
         'time-travel-replay-lsn': { type: 'string' },
         'rate-limits': { type: 'string' },
+        // How many projects the key sees; the ones beyond the first start on their first request.
+        projects: { type: 'string' },
         // No default here either: startEmulator reads NEON_EMULATOR_PG_VERSION, else 17.
         'pg-version': { type: 'string' }
       }
@@ -76,6 +78,7 @@ export function parseCli(argv: string[]): EmulatorOptions {
   return {
     stateDir: values['state-dir'],
     port: values.port === undefined ? undefined : integer('port', values.port, 0, 65535),
+    projects: values.projects === undefined ? undefined : integer('projects', values.projects, 1, 1000),
     latency,
     faults: values.faults,
     branchLimit:

@@ -130,6 +130,10 @@ export interface ProjectRecord {
    * deleteProjectBranch `hard_delete`). Absent in states saved before the option existed: available.
    */
   branchRecovery?: boolean
+  /** Neon region id (spec: Project.region_id); absent in older states: the emulator's own region. */
+  regionId?: string
+  /** The organization the project belongs to (spec: ProjectListItem.org_id); absent: none. */
+  orgId?: string
 }
 
 export interface State {
@@ -148,13 +152,36 @@ export interface State {
 }
 
 export const HOST = '127.0.0.1'
-const REGION = 'aws-local-emulator'
+export const REGION = 'aws-local-emulator'
 
 type Json = Record<string, unknown>
 
 /** Drops undefined values so optional fields are absent rather than null. */
 function compact(object: Json): Json {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))
+}
+
+/** A project as listProjects lists it (spec: ProjectListItem, "Essential data about the project"). */
+export function renderProjectListItem(project: ProjectRecord): Json {
+  return compact({
+    id: project.id,
+    platform_id: 'aws',
+    region_id: project.regionId ?? REGION,
+    name: project.name,
+    provisioner: 'k8s-neonvm',
+    pg_version: 15,
+    proxy_host: HOST,
+    branch_logical_size_limit: 0,
+    branch_logical_size_limit_bytes: 0,
+    store_passwords: true,
+    active_time: 0,
+    cpu_used_sec: 0,
+    creation_source: 'console',
+    created_at: project.createdAt,
+    updated_at: project.createdAt,
+    owner_id: 'emulator',
+    org_id: project.orgId
+  })
 }
 
 export function renderProject(project: ProjectRecord, now: string): Json {
@@ -164,7 +191,7 @@ export function renderProject(project: ProjectRecord, now: string): Json {
   return {
     id: project.id,
     platform_id: 'aws',
-    region_id: REGION,
+    region_id: project.regionId ?? REGION,
     name: project.name,
     provisioner: 'k8s-neonvm',
     default_endpoint_settings: {
@@ -185,6 +212,7 @@ export function renderProject(project: ProjectRecord, now: string): Json {
     consumption_period_start: periodStart,
     consumption_period_end: periodEnd.replace(/\.\d{3}Z$/, 'Z'),
     owner_id: 'emulator',
+    org_id: project.orgId,
     owner: {
       email: 'emulator@localhost.localdomain',
       name: 'Neon emulator',

@@ -23,7 +23,8 @@ const MAX_BODY_BYTES = 1 << 20
 
 export interface ServerOptions {
   apiKey: string
-  routes: Route[]
+  /** The routes a request path may match: each project has its own (emulator/projects.ts starts them lazily). */
+  routes: (path: string) => Route[] | Promise<Route[]>
   /** Test-only controls under `/_emulator/` besides the clock (routes.ts `buildControlRoutes`). */
   controlRoutes: Route[]
   clock: Clock
@@ -124,7 +125,7 @@ export class ApiServer {
       } else {
         const decision = this.options.faults.decide(mutating)
         if (this.options.latency.requestMs) await sleep(this.options.latency.requestMs)
-        const match = matchRoute(this.options.routes, method, path)
+        const match = matchRoute(await this.options.routes(path), method, path)
         if (match && this.options.spec && mutating) {
           for (const message of this.options.spec.validateRequest(method, path, body)) this.options.violation(message)
         }

@@ -48,7 +48,7 @@ async function runOnce(settings: Settings, gateway: NeonGateway, context: RunCon
     return await operations.runOperation(settings, gateway, context)
   } finally {
     if (!settings.dryRun && (await operations.makesThrowaways(settings.operation))) {
-      const deleted = await sweepAfterStep(gateway, context.runId, { ended: true })
+      const deleted = await sweepAfterStep(gateway, context.runId, { ended: true, projectIds: settings.projectIds })
       if (deleted.length > 0) context.info(`Deleted ${deleted.length} ephemeral branches: ${deleted.join(', ')}`)
     }
   }
@@ -103,7 +103,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const gateway = await gatewayFor(settings, log, cancellation)
   const sweepFallback = 'Neon deletes them when they expire'
-  cancelOnSignals({ gateway, cancellation, runId: context.runId, sweeps: true, log, sweepFallback })
+  const projectIds = settings.projectIds
+  cancelOnSignals({ gateway, cancellation, runId: context.runId, sweeps: true, log, sweepFallback, projectIds })
   const run = (settings: Settings) => runOnce(settings, gateway, context)
   try {
     if (!(await consented(settings, yes, run, terminal))) {

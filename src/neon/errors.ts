@@ -75,7 +75,7 @@ export class ForbiddenError extends RequestError {
   }
 }
 
-export type ResourceKind = 'project' | 'branch' | 'default branch' | 'snapshot' | 'operation' | 'role'
+export type ResourceKind = 'project' | 'branch' | 'default branch' | 'snapshot' | 'operation' | 'role' | 'organization'
 
 /**
  * A project, branch, snapshot... that does not exist: a 404, or a lookup by id or name with no match.

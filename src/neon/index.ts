@@ -7,6 +7,7 @@
 import { Branches } from './branches.js'
 import { Connections } from './connections.js'
 import { ProjectResource } from './project.js'
+import { Projects } from './projects.js'
 import { Snapshots } from './snapshots.js'
 import { Transport, type TransportOptions } from './transport.js'
 
@@ -20,6 +21,8 @@ export type {
   RecoveredBranch,
   RestoreBranchRequest
 } from './branches.js'
+export type { ListProjectsOptions } from './projects.js'
+export type { ProjectListItem } from '@neondatabase/api-client'
 export type { CreateSnapshotRequest, RestoreSnapshotRequest } from './snapshots.js'
 export { backoffDelay, DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from './transport.js'
 export {
@@ -49,19 +52,28 @@ export type GatewayOptions = TransportOptions
 
 export class NeonGateway {
   readonly projectId: string
+  /** The gateway's project (projectId). */
   readonly project: ProjectResource
+  /** Every project the key can see: the one resource that does not use projectId. */
+  readonly projects: Projects
   readonly branches: Branches
   readonly snapshots: Snapshots
   readonly connections: Connections
   private readonly transport: Transport
 
-  constructor(options: GatewayOptions) {
-    this.transport = new Transport(options)
+  constructor(options: GatewayOptions | Transport) {
+    this.transport = options instanceof Transport ? options : new Transport(options)
     this.projectId = this.transport.projectId
     this.project = new ProjectResource(this.transport)
+    this.projects = new Projects(this.transport)
     this.connections = new Connections(this.transport)
     this.branches = new Branches(this.transport, this.connections)
     this.snapshots = new Snapshots(this.transport, this.branches)
+  }
+
+  /** The gateway to another project over the same wire (a step working through several projects). */
+  forProject(projectId: string): NeonGateway {
+    return new NeonGateway(this.transport.withProject(projectId))
   }
 
   /** Waits (at most `timeoutMs`) until no change is on the wire, so a branch list afterwards shows them all. */

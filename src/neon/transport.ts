@@ -108,11 +108,16 @@ export class Transport {
   private readonly operationTimeoutMs: number
   private readonly cancellation?: Cancellation
   /** Mutations on the wire: the request is sent and its answer has not come. */
-  private readonly sending = new Set<Promise<unknown>>()
+  private readonly sending: Set<Promise<unknown>>
 
-  constructor(options: TransportOptions) {
+  /** `shared`: the client and the changes on the wire of the transport this one was made from (withProject). */
+  constructor(
+    private readonly options: TransportOptions,
+    shared?: { api: Api<unknown>; sending: Set<Promise<unknown>> }
+  ) {
     this.projectId = options.projectId
-    this.api = createApiClient({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 })
+    this.api = shared?.api ?? createApiClient({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 })
+    this.sending = shared?.sending ?? new Set()
     this.policy = { ...DEFAULT_RETRY, ...options.retry }
     this.log = options.log ?? (() => {})
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
@@ -120,6 +125,14 @@ export class Transport {
     this.now = options.now ?? Date.now
     this.operationTimeoutMs = options.operationTimeoutMs ?? 10 * 60_000
     this.cancellation = options.cancellation
+  }
+
+  /**
+   * The same wire to another project: one client, one cancellation, and one set of changes on the wire, so
+   * `settle` on either waits for the changes of both.
+   */
+  withProject(projectId: string): Transport {
+    return new Transport({ ...this.options, projectId }, { api: this.api, sending: this.sending })
   }
 
   /** Waits (at most `timeoutMs`) until no mutation is on the wire, so a branch list afterwards shows them all. */

@@ -32,7 +32,8 @@ const REGISTRY: { [K in OperationName]: () => Promise<Operation<SettingsOf<K>, a
   verify: () => import('./verify.js'),
   prune: () => import('./prune.js'),
   recover: () => import('./recover.js'),
-  undelete: () => import('./undelete.js')
+  undelete: () => import('./undelete.js'),
+  projects: () => import('./projects.js')
 }
 
 /** The operation's module, loaded on first use (import() keeps it for later calls). */
@@ -49,6 +50,14 @@ export async function runOperation(
   gateway: NeonGateway,
   context: RunContext
 ): Promise<OperationResult> {
+  if (settings.projectIds.length > 1) {
+    const { runSeveral } = await import('./several.js')
+    return runSeveral(settings, gateway, context, (one, itsGateway) => runOne(one, itsGateway, context))
+  }
+  return runOne(settings, gateway, context)
+}
+
+async function runOne(settings: Settings, gateway: NeonGateway, context: RunContext): Promise<OperationResult> {
   // recover's mode: undo is an operation of its own (./undo.ts), with recover's name and inputs.
   const operation =
     settings.operation === 'recover' && settings.mode === 'undo'

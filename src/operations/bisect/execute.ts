@@ -182,6 +182,7 @@ async function undoChange(
     mode: 'undo',
     apiKey: settings.apiKey,
     projectId: settings.projectId,
+    projectIds: settings.projectIds,
     apiHost: settings.apiHost,
     branch: connection.branch.id,
     dryRun: false,

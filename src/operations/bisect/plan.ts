@@ -82,6 +82,7 @@ export async function plan(settings: BisectSettings, gateway: NeonGateway, conte
     result.restoreSettings = {
       operation: 'restore',
       apiKey: settings.apiKey,
+      projectIds: settings.projectIds,
       projectId: settings.projectId,
       apiHost: settings.apiHost,
       branch: branch.id,

@@ -1,8 +1,8 @@
-export const id = 886;
-export const ids = [886];
+export const id = 727;
+export const ids = [727];
 export const modules = {
 
-/***/ 3886:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -520,6 +520,33 @@ class ProjectResource {
     }
 }
 
+;// CONCATENATED MODULE: ./src/neon/projects.ts
+/** The spec's largest page (listProjects `limit`: "a value from 1 to 400"). */
+const PAGE_SIZE = 400;
+class Projects {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * Every project, page by page. The spec gives each page a `pagination.cursor` (required in Pagination) but does
+     * not say how the last page is marked: a page shorter than the limit (or empty) is taken as the last one, and a
+     * cursor that does not move stops the walk too.
+     */
+    async list(options = {}) {
+        const projects = [];
+        let cursor;
+        for (;;) {
+            const page = await this.transport.read(`list projects${options.orgId ? ` of ${options.orgId}` : ''}`, { kind: 'organization', asked: options.orgId }, (api) => api.listProjects({ limit: PAGE_SIZE, cursor, org_id: options.orgId }));
+            projects.push(...page.projects);
+            const next = page.pagination?.cursor;
+            if (page.projects.length < PAGE_SIZE || !next || next === cursor)
+                return projects;
+            cursor = next;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/neon/snapshots.ts
 
 class Snapshots {
@@ -658,6 +685,7 @@ function retryAfterMs(header, now) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 class Transport {
+    options;
     projectId;
     log;
     api;
@@ -668,10 +696,13 @@ class Transport {
     operationTimeoutMs;
     cancellation;
     /** Mutations on the wire: the request is sent and its answer has not come. */
-    sending = new Set();
-    constructor(options) {
+    sending;
+    /** `shared`: the client and the changes on the wire of the transport this one was made from (withProject). */
+    constructor(options, shared) {
+        this.options = options;
         this.projectId = options.projectId;
-        this.api = (0,dist.createApiClient)({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 });
+        this.api = shared?.api ?? (0,dist.createApiClient)({ apiKey: options.apiKey, baseURL: options.apiHost, timeout: 60_000 });
+        this.sending = shared?.sending ?? new Set();
         this.policy = { ...DEFAULT_RETRY, ...options.retry };
         this.log = options.log ?? (() => { });
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -679,6 +710,13 @@ class Transport {
         this.now = options.now ?? Date.now;
         this.operationTimeoutMs = options.operationTimeoutMs ?? 10 * 60_000;
         this.cancellation = options.cancellation;
+    }
+    /**
+     * The same wire to another project: one client, one cancellation, and one set of changes on the wire, so
+     * `settle` on either waits for the changes of both.
+     */
+    withProject(projectId) {
+        return new Transport({ ...this.options, projectId }, { api: this.api, sending: this.sending });
     }
     /** Waits (at most `timeoutMs`) until no mutation is on the wire, so a branch list afterwards shows them all. */
     async settle(timeoutMs) {
@@ -822,20 +860,29 @@ function isConnectionFailure(failure) {
 
 
 
+
 class NeonGateway {
     projectId;
+    /** The gateway's project (projectId). */
     project;
+    /** Every project the key can see: the one resource that does not use projectId. */
+    projects;
     branches;
     snapshots;
     connections;
     transport;
     constructor(options) {
-        this.transport = new Transport(options);
+        this.transport = options instanceof Transport ? options : new Transport(options);
         this.projectId = this.transport.projectId;
         this.project = new ProjectResource(this.transport);
+        this.projects = new Projects(this.transport);
         this.connections = new Connections(this.transport);
         this.branches = new Branches(this.transport, this.connections);
         this.snapshots = new Snapshots(this.transport, this.branches);
+    }
+    /** The gateway to another project over the same wire (a step working through several projects). */
+    forProject(projectId) {
+        return new NeonGateway(this.transport.withProject(projectId));
     }
     /** Waits (at most `timeoutMs`) until no change is on the wire, so a branch list afterwards shows them all. */
     settle(timeoutMs) {
