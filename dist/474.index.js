@@ -162,9 +162,10 @@ function expiryTime(now, inMs) {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   si: () => (/* binding */ readsInput)
+/* harmony export */   si: () => (/* binding */ readsInput),
+/* harmony export */   xb: () => (/* binding */ OPERATIONS)
 /* harmony export */ });
-/* unused harmony exports OPERATIONS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, SEVERAL_PROJECTS, inputsReadBy, parseBoolean */
+/* unused harmony exports NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, SEVERAL_PROJECTS, inputsReadBy, parseBoolean */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);

@@ -100,6 +100,7 @@ class FlagError extends Error {
         this.name = 'FlagError';
     }
 }
+const isOperation = (name) => inputs/* OPERATIONS */.xb.includes(name);
 /** The action's inputs whose default is "false" are switches: `--dry-run` alone means true. */
 function isSwitch(name) {
     return inputs/* INPUTS */.mc[name]?.default === 'false' || OWN_FLAGS.includes(name);
@@ -140,7 +141,10 @@ function parseFlags(argv, env) {
     }
     if (problems.length > 0)
         throw new FlagError(problems);
-    const fromEnv = (name) => (ENVIRONMENT[name] ? (env[ENVIRONMENT[name]] ?? '') : '');
+    const operation = positionals[0] ?? '';
+    // The environment is a laptop's standing connection, not a choice made for this command: it fills only the
+    // inputs the operation reads (NEON_PROJECT_ID stays out of `projects`, which would refuse a project-id).
+    const fromEnv = (name) => ENVIRONMENT[name] && (!isOperation(operation) || (0,inputs/* readsInput */.si)(operation, name)) ? (env[ENVIRONMENT[name]] ?? '') : '';
     return {
         operation: positionals[0] ?? '',
         // Flags win over the environment.

@@ -96,6 +96,14 @@ describe('neon-recovery (the CLI)', () => {
     expect(run.stdout).toMatch(/connection-uri\s+\*\*\*/)
   })
 
+  it('projects lists the projects with NEON_PROJECT_ID set: the environment fills only what an operation reads', async () => {
+    const run = await neonRecovery(['projects'])
+    expect(run.stderr).not.toContain('project-id')
+    expect(run.code).toBe(0)
+    const projects = JSON.parse(/^\s*projects\s+(\[.*\])$/m.exec(run.stdout)?.[1] ?? '[]') as { id: string }[]
+    expect(projects.map((project) => project.id)).toEqual([harness.projectId])
+  })
+
   it('a bad flag or value fails with the fix-it message, before any request to Neon', async () => {
     const before = await branchNames()
     const unknown = await neonRecoveryRequests(['snapshot', '--brnch', 'app'])

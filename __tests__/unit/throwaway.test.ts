@@ -5,6 +5,7 @@ import {
   MAX_LIFETIME_MS,
   MIN_LIFETIME_MS,
   sweepAfterStep,
+  sweepEachProject,
   throwawayPrefix
 } from '../../src/throwaway.js'
 
@@ -55,5 +56,43 @@ describe('sweepAfterStep', () => {
     expect(names).toEqual([`${prefix}bisect-1-1`, `${prefix}bisect-1-2`])
     expect(deleted).toEqual(['br-1 hard', 'br-2 hard'])
     expect(waits).toEqual([IN_FLIGHT_MS])
+  })
+})
+
+// What the cancel handler (src/session.ts) runs for a step over a comma list of project-id.
+describe('sweepEachProject', () => {
+  const prefix = throwawayPrefix('77')
+
+  /** Projects by id, each a fake gateway; one whose list fails. */
+  function projects(lists: Record<string, Branch[] | Error>) {
+    const deleted: string[] = []
+    const forProject = (projectId: string) => {
+      const list = lists[projectId]
+      return {
+        branches: {
+          list: async () => {
+            if (list instanceof Error) throw list
+            return list
+          },
+          delete: async (id: string) => void deleted.push(`${projectId}/${id}`)
+        }
+      } as unknown as NeonGateway
+    }
+    return { gateway: { forProject } as unknown as NeonGateway, deleted }
+  }
+
+  it("deletes the run's branches in every project, going on past one that fails, then names it", async () => {
+    const { gateway, deleted } = projects({
+      a: [branch('br-1', `${prefix}verify-1`), branch('br-2', 'main')],
+      b: new Error('Neon answered 500'),
+      c: [branch('br-3', `${prefix}verify-3`)]
+    })
+    await expect(sweepEachProject(gateway, ['a', 'b', 'c'], '77')).rejects.toThrow('project b: Neon answered 500')
+    expect(deleted).toEqual(['a/br-1', 'c/br-3'])
+  })
+
+  it('returns every name deleted across the projects', async () => {
+    const { gateway } = projects({ a: [branch('br-1', `${prefix}x`)], b: [branch('br-2', `${prefix}y`)] })
+    expect(await sweepEachProject(gateway, ['a', 'b'], '77')).toEqual([`${prefix}x`, `${prefix}y`])
   })
 })

@@ -5,7 +5,7 @@
  * value gets the same fix-it message as in a workflow. No I/O here.
  */
 import { parseArgs } from 'node:util'
-import { INPUTS } from '../inputs.js'
+import { INPUTS, OPERATIONS, readsInput, type OperationName } from '../inputs.js'
 
 /** The connection inputs a laptop keeps in its environment, as neonctl and Neon's docs name them. */
 export const ENVIRONMENT: Record<string, string> = {
@@ -39,6 +39,8 @@ export interface Flags {
   yes: boolean
   help: boolean
 }
+
+const isOperation = (name: string): name is OperationName => (OPERATIONS as readonly string[]).includes(name)
 
 /** The action's inputs whose default is "false" are switches: `--dry-run` alone means true. */
 function isSwitch(name: string): boolean {
@@ -79,7 +81,11 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): Flags {
     problems.push(`one operation at a time: got ${positionals.join(', ')} (quote a value that has spaces)`)
   }
   if (problems.length > 0) throw new FlagError(problems)
-  const fromEnv = (name: string) => (ENVIRONMENT[name] ? (env[ENVIRONMENT[name]] ?? '') : '')
+  const operation = positionals[0] ?? ''
+  // The environment is a laptop's standing connection, not a choice made for this command: it fills only the
+  // inputs the operation reads (NEON_PROJECT_ID stays out of `projects`, which would refuse a project-id).
+  const fromEnv = (name: string) =>
+    ENVIRONMENT[name] && (!isOperation(operation) || readsInput(operation, name)) ? (env[ENVIRONMENT[name]] ?? '') : ''
   return {
     operation: positionals[0] ?? '',
     // Flags win over the environment.
