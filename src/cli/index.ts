@@ -21,7 +21,7 @@ import { Terminal } from './terminal.js'
 
 const USAGE = `usage: neon-recovery <operation> [--<input> <value> ...] [--yes]
 
-The operations and flags are the action's (see its README); switches (--dry-run, --protected) need no value.
+The operations and flags are the action's (docs/reference.md in its repository); switches (--dry-run, --protected) need no value.
 The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins).
 --yes runs a destructive step (restore, prune, recover merge/undo, bisect then: restore/recover) without asking.
 Flags: ${flagNames().join(', ')}`
