@@ -49,4 +49,4 @@ it('starts no server for a time-travel connection still being prepared when stop
     await sleep(300)
     expect({ delayMs, left: processesUnder(emulator.stateDir) }).toEqual({ delayMs, left: [] })
   }
-}, 40_000)
+}, 90_000) // seven emulator starts: about 15 s on a quiet 2-core machine, far more under load
