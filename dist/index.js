@@ -28525,15 +28525,17 @@ function expiryTime(now, inMs) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OH: () => (/* binding */ GITHUB_TOKEN_DEFAULT),
+/* harmony export */   _U: () => (/* binding */ isSelfHosted),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   si: () => (/* binding */ readsInput)
 /* harmony export */ });
-/* unused harmony exports OPERATIONS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
+/* unused harmony exports OPERATIONS, BACKENDS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9525);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7449);
+/* harmony import */ var _selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7375);
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5237);
 /**
  * Every input read and validated in one place, before any API call. The result is one typed settings
@@ -28546,7 +28548,10 @@ function expiryTime(now, inMs) {
 
 
 
+
 const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'];
+/** Where the database lives: Neon (its API), or a self-hosted PostgreSQL's base backup and WAL archive. */
+const BACKENDS = ['neon', 'postgres'];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
 /**
  * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
@@ -28559,6 +28564,10 @@ const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
  */
 const INPUTS = {
     operation: { default: 'snapshot' },
+    backend: { default: 'neon' },
+    backup: { default: '' },
+    'restore-command': { default: '' },
+    'pg-bin': { default: '' },
     'api-key': { default: '' },
     'project-id': { default: '' },
     'api-host': { default: NEON_API_HOST },
@@ -28616,6 +28625,9 @@ const DEFAULT_NAMES = {
 /** Neon accepts expiry at most 30 days ahead. */
 const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_PARALLELISM = 16;
+function isSelfHosted(settings) {
+    return 'backend' in settings && settings.backend === 'postgres';
+}
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -28628,28 +28640,49 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
-    const settings = READERS[operation](reader, now);
-    reader.rejectUnread(operation);
+    const backend = reader.parse('backend', (text) => oneOf(text, BACKENDS), 'neon');
+    const read = backend === 'postgres' ? selfHostedReader(operation) : READERS[operation];
+    const settings = read(reader, now);
+    reader.rejectUnread(operation, backend);
     if (reader.problems.length > 0)
         throw new InputError(reader.problems);
     return settings;
 }
+/** The operations that work with backend: postgres so far; the others are refused before anything starts. */
+const SELF_HOSTED_READERS = {
+    verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+};
+function selfHostedReader(operation) {
+    const read = SELF_HOSTED_READERS[operation];
+    if (read)
+        return read;
+    const available = Object.keys(SELF_HOSTED_READERS).join(', ');
+    throw new InputError([
+        `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
+            `use operation: ${available}, or backend: neon for ${operation} on Neon`
+    ]);
+}
 /**
- * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
- * record of which operation uses which input, so no list can drift from the code.
+ * The inputs `operation` reads with either backend, found by running its readers on unset inputs: what the
+ * readers read is the one record of which operation uses which input, so no list can drift from the code.
  */
 function inputsReadBy(operation) {
     let read = READS.get(operation);
     if (!read) {
-        const reader = new Reader((name) => (name === 'operation' ? operation : ''));
-        reader.parse('operation', parseOperation, operation);
-        READERS[operation](reader, new Date());
-        read = reader.read;
+        read = new Set(['backend', ...readBy(operation, 'neon'), ...readBy(operation, 'postgres')]);
         READS.set(operation, read);
     }
     return read;
 }
 const READS = new Map();
+/** The inputs `operation`'s reader for `backend` reads (none when the backend does not offer it). */
+function readBy(operation, backend) {
+    const reader = new Reader((name) => (name === 'operation' ? operation : ''));
+    reader.parse('operation', parseOperation, operation);
+    const read = backend === 'neon' ? READERS[operation] : SELF_HOSTED_READERS[operation];
+    read?.(reader, new Date());
+    return read ? reader.read : new Set();
+}
 /** Whether `operation` reads the input `name`. */
 function readsInput(operation, name) {
     return inputsReadBy(operation).has(name);
@@ -28806,6 +28839,10 @@ function verifyInputs(reader, now, at) {
         if (reader.isSet('at'))
             reader.fail('at', 'conflicts with source: a drill starts from a snapshot or a point, not both');
     }
+    return { at, snapshot, ...checksInputs(reader) };
+}
+/** verify's checks, with either backend. */
+function checksInputs(reader) {
     const checks = splitLines(reader.optional('checks') ?? '');
     const checksFile = reader.optional('checks-file');
     if (checks.length > 0 && checksFile !== undefined) {
@@ -28814,7 +28851,27 @@ function verifyInputs(reader, now, at) {
     if (checks.length === 0 && checksFile === undefined) {
         reader.fail('checks', 'is empty: verify needs checks (one SQL statement a line, each returning true) or checks-file');
     }
-    return { at, snapshot, checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
+    return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
+}
+/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
+function selfHostedVerifyInputs(reader, now) {
+    const backup = reader.parse('backup', (text) => {
+        if (!text)
+            throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .BACKUP_EXAMPLES */ .BV})`);
+        return (0,_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBackup */ .OD)(text);
+    }, { kind: 'command', shell: '' });
+    const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '');
+    return {
+        operation: 'verify',
+        backend: 'postgres',
+        backup,
+        restoreCommand,
+        pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+        at: pointInput(reader, 'at', now),
+        ...checksInputs(reader),
+        database: reader.optional('database') ?? 'postgres',
+        role: reader.optional('role') ?? 'postgres'
+    };
 }
 function pruneInputs(reader) {
     const match = reader.required('match', 'a glob of the branch and snapshot names to consider, e.g. main-snapshot-*');
@@ -28953,16 +29010,36 @@ class Reader {
      * Every input set to something other than its default that the operation's reader did not read is a mistake:
      * reported first, since it usually explains the others.
      */
-    rejectUnread(operation) {
+    rejectUnread(operation, backend = 'neon') {
         const unread = Object.entries(INPUTS)
             .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
-            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`);
+            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation, backend)}`);
         this.problems.unshift(...unread);
     }
 }
-function notUsed(name, operation) {
+function notUsed(name, operation, backend) {
+    const other = backend === 'neon' ? 'postgres' : 'neon';
+    if (readBy(operation, other).has(name))
+        return `is only used with backend: ${other} (remove it, or set backend: ${other})`;
     const users = OPERATIONS.filter((candidate) => readsInput(candidate, name));
     return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`;
+}
+/** PostgreSQL substitutes %f (the file asked for) and %p (where to put it): a command without them fetches nothing. */
+function parseRestoreCommand(text) {
+    if (!text) {
+        throw new Error(`is empty: set it to the archive's restore_command, e.g. cp /archive/%f "%p" or pgbackrest --stanza=main archive-get %f "%p"`);
+    }
+    const missing = ['%f', '%p'].filter((placeholder) => !text.includes(placeholder));
+    if (missing.length > 0) {
+        throw new Error(`"${text}" has no ${missing.join(' and ')}: PostgreSQL puts the WAL file's name in %f and the path to write it ` +
+            'to in %p (e.g. cp /archive/%f "%p")');
+    }
+    return text;
+}
+function parseAbsolutePath(text) {
+    if (!text.startsWith('/'))
+        throw new Error(`"${text}" is not an absolute path (e.g. /usr/lib/postgresql/16/bin)`);
+    return text.replace(/\/+$/, '');
 }
 function parseOperation(text) {
     return oneOf(text, OPERATIONS);
@@ -29348,6 +29425,86 @@ function durationText(ms) {
 /* harmony export */ });
 /** Records on each branch the action creates which workflow run created it. */
 const RUN_ANNOTATION = 'neon-recovery-action/run-id';
+
+
+/***/ }),
+
+/***/ 7375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ BACKUP_EXAMPLES),
+/* harmony export */   OD: () => (/* binding */ parseBackup),
+/* harmony export */   Vz: () => (/* binding */ postgresTime),
+/* harmony export */   _1: () => (/* binding */ describeBackup),
+/* harmony export */   nH: () => (/* binding */ fillCommand)
+/* harmony export */ });
+const BACKUP_EXAMPLES = 'pgbackrest:<stanza>, dir:<path of a pg_basebackup directory> or command:<shell filling $PGDATA>';
+const STANZA = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** Parses the `backup` input; the Error's message says what is expected (the input reader adds the name). */
+function parseBackup(text) {
+    const colon = text.indexOf(':');
+    const kind = colon < 0 ? '' : text.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : text.slice(colon + 1).trim();
+    if (kind === 'pgbackrest') {
+        if (!STANZA.test(value))
+            throw new Error(`"${text}" names no pgBackRest stanza (expected pgbackrest:<stanza>, e.g. pgbackrest:main)`);
+        return { kind, stanza: value };
+    }
+    if (kind === 'dir') {
+        if (!value.startsWith('/'))
+            throw new Error(`"${text}" is not an absolute path (expected dir:/path/to/base/backup)`);
+        return { kind, path: value };
+    }
+    if (kind === 'command') {
+        if (!value)
+            throw new Error(`"${text}" has no command (expected command:<shell that fills $PGDATA>)`);
+        return { kind, shell: value };
+    }
+    throw new Error(`"${text}" is not a backup (expected ${BACKUP_EXAMPLES})`);
+}
+function describeBackup(spec) {
+    if (spec.kind === 'pgbackrest')
+        return `pgBackRest stanza ${spec.stanza}`;
+    if (spec.kind === 'dir')
+        return `base backup ${spec.path}`;
+    return 'the backup command';
+}
+/** PostgreSQL's timestamptz input: recovery_target_time and pgBackRest's --target refuse RFC 3339's `T` and `Z`. */
+function postgresTime(rfc3339) {
+    return rfc3339.replace('T', ' ').replace(/Z$/i, '+00');
+}
+/**
+ * The command that fills `dataDir` (empty, owned by the cluster user). pgBackRest's restore is given the target
+ * only to pick the backup: "If a backup is not specified via the --set option, then the configured repositories
+ * will be checked, in order, for a backup that contains the requested time or lsn" (pgbackrest.org/command.html,
+ * restore; since 2.24 for time). The recovery settings it writes are overridden at start (src/selfhosted/recovery.ts).
+ */
+function fillCommand(spec, dataDir, target) {
+    if (spec.kind === 'pgbackrest') {
+        const pick = target.kind === 'time'
+            ? ['--type=time', `--target=${postgresTime(target.time)}`]
+            : target.kind === 'lsn'
+                ? ['--type=lsn', `--target=${target.lsn}`]
+                : [];
+        return {
+            file: 'pgbackrest',
+            args: [`--stanza=${spec.stanza}`, `--pg1-path=${dataDir}`, ...pick, 'restore'],
+            env: {},
+            what: 'pgbackrest restore'
+        };
+    }
+    if (spec.kind === 'dir') {
+        // -a keeps modes; as root the copy runs as the cluster user, which then owns every file.
+        return {
+            file: 'cp',
+            args: ['-R', '--preserve=mode,timestamps', '--', `${spec.path}/.`, dataDir],
+            env: {},
+            what: `cp of ${spec.path}`
+        };
+    }
+    return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' };
+}
 
 
 /***/ }),
@@ -29854,6 +30011,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -29889,6 +30053,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -29914,6 +30085,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -30112,6 +30290,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -33318,7 +33526,7 @@ async function writeSummary(summary, settings) {
     info(summary.toText());
     if (process.env.GITHUB_STEP_SUMMARY)
         await summary_summary.addRaw(summary.toHtml()).write();
-    if (!settings.comment)
+    if ((0,inputs/* isSelfHosted */._U)(settings) || !settings.comment)
         return;
     const { postComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(547)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5547));
     await postComment({
@@ -33350,6 +33558,8 @@ async function main() {
     const settings = settingsOrReport(context);
     if (!settings)
         return;
+    if ((0,inputs/* isSelfHosted */._U)(settings))
+        return mainSelfHosted(settings, context);
     const operations = await Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9446));
     const sweeps = await operations.makesThrowaways(settings.operation);
     if (sweeps)
@@ -33380,12 +33590,52 @@ async function main() {
         await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);
     }
 }
+/** The state key of a self-hosted drill's work directory, which the post step removes if it is still there. */
+const WORK_DIR_STATE = 'selfhosted-work-dir';
+/**
+ * backend: postgres: no Neon. A cancelled step stops the restored server and removes its work directory before
+ * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
+ */
+async function mainSelfHosted(settings, context) {
+    const drill = await Promise.all(/* import() */[__nccwpck_require__.e(142), __nccwpck_require__.e(517), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1438));
+    (0,cancel/* handleCancellation */.qO)({
+        cancellation: new cancel/* Cancellation */.mT(),
+        info: info,
+        report: () => setFailed('The step was cancelled; the restored copy was stopped and removed.'),
+        exit: (code) => process.exit(code),
+        cleanup: () => drill.removeActive()
+    });
+    try {
+        const plan = await drill.plan(settings, context);
+        const result = drill.report(plan, await drill.execute(plan, context, (dir) => saveState(WORK_DIR_STATE, dir)));
+        checkOutputs(settings.operation, result.outputs);
+        for (const [name, value] of Object.entries(result.outputs))
+            setOutput(name, value);
+        await writeSummary(result.summary, settings);
+        if (result.failed)
+            setFailed(result.failed);
+    }
+    catch (error) {
+        const message = error.message;
+        setFailed(message);
+        await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);
+    }
+}
 async function post() {
+    const workDir = getState(WORK_DIR_STATE);
+    if (workDir) {
+        const { removeLeftover } = await __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 3779));
+        if (await removeLeftover(workDir))
+            info(`Removed the restored copy the main step left in ${workDir}`);
+        return;
+    }
     const sweep = getState('sweep');
     if (sweep !== 'true' && sweep !== 'ended')
         return;
     const context = runContext();
     const settings = readInputs(context);
+    if ((0,inputs/* isSelfHosted */._U)(settings))
+        return;
     const deleted = await (0,throwaway/* sweepAfterStep */.LX)(await gatewayFor(settings), context.runId, { ended: sweep === 'ended' });
     if (deleted.length > 0)
         info(`Deleted ${deleted.length} ephemeral branches left by this run: ${deleted.join(', ')}`);

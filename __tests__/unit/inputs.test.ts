@@ -8,7 +8,8 @@ const base = { 'api-key': 'napi_test', 'project-id': 'shiny-sun-12345678' }
 /** Reads settings as the runner would pass them: every input present, unset ones as their default. */
 function read(inputs: Record<string, string>, { withDefaults = true } = {}): Settings {
   const getInput = (name: string) => inputs[name] ?? (withDefaults ? INPUTS[name].default : '')
-  return readSettings({ getInput, now })
+  // The Neon backend's settings: backend: postgres has its own tests (__tests__/unit/selfhosted.test.ts).
+  return readSettings({ getInput, now }) as Settings
 }
 
 function problems(inputs: Record<string, string>): string[] {

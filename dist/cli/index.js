@@ -154,20 +154,98 @@ function expiryTime(now, inMs) {
 
 /***/ }),
 
-/***/ 8422:
+/***/ 8664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   sb: () => (/* binding */ readSettings),
-/* harmony export */   si: () => (/* binding */ readsInput)
-/* harmony export */ });
-/* unused harmony exports OPERATIONS, NEON_API_HOST, GITHUB_TOKEN_DEFAULT, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, inputsReadBy, parseBoolean */
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7607);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9525);
-/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7449);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5237);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mc: () => (/* binding */ INPUTS),
+  dz: () => (/* binding */ InputError),
+  _U: () => (/* binding */ isSelfHosted),
+  sb: () => (/* binding */ readSettings),
+  si: () => (/* binding */ readsInput)
+});
+
+// UNUSED EXPORTS: BACKENDS, DEFAULT_NAMES, GITHUB_TOKEN_DEFAULT, MAX_EXPIRY_MS, MAX_PARALLELISM, NEON_API_HOST, OPERATIONS, inputsReadBy, parseBoolean
+
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __nccwpck_require__(7607);
+// EXTERNAL MODULE: ./src/point.ts
+var src_point = __nccwpck_require__(9525);
+// EXTERNAL MODULE: ./src/retention.ts
+var retention = __nccwpck_require__(7449);
+;// CONCATENATED MODULE: ./src/selfhosted/backup.ts
+const BACKUP_EXAMPLES = 'pgbackrest:<stanza>, dir:<path of a pg_basebackup directory> or command:<shell filling $PGDATA>';
+const STANZA = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** Parses the `backup` input; the Error's message says what is expected (the input reader adds the name). */
+function parseBackup(text) {
+    const colon = text.indexOf(':');
+    const kind = colon < 0 ? '' : text.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : text.slice(colon + 1).trim();
+    if (kind === 'pgbackrest') {
+        if (!STANZA.test(value))
+            throw new Error(`"${text}" names no pgBackRest stanza (expected pgbackrest:<stanza>, e.g. pgbackrest:main)`);
+        return { kind, stanza: value };
+    }
+    if (kind === 'dir') {
+        if (!value.startsWith('/'))
+            throw new Error(`"${text}" is not an absolute path (expected dir:/path/to/base/backup)`);
+        return { kind, path: value };
+    }
+    if (kind === 'command') {
+        if (!value)
+            throw new Error(`"${text}" has no command (expected command:<shell that fills $PGDATA>)`);
+        return { kind, shell: value };
+    }
+    throw new Error(`"${text}" is not a backup (expected ${BACKUP_EXAMPLES})`);
+}
+function describeBackup(spec) {
+    if (spec.kind === 'pgbackrest')
+        return `pgBackRest stanza ${spec.stanza}`;
+    if (spec.kind === 'dir')
+        return `base backup ${spec.path}`;
+    return 'the backup command';
+}
+/** PostgreSQL's timestamptz input: recovery_target_time and pgBackRest's --target refuse RFC 3339's `T` and `Z`. */
+function postgresTime(rfc3339) {
+    return rfc3339.replace('T', ' ').replace(/Z$/i, '+00');
+}
+/**
+ * The command that fills `dataDir` (empty, owned by the cluster user). pgBackRest's restore is given the target
+ * only to pick the backup: "If a backup is not specified via the --set option, then the configured repositories
+ * will be checked, in order, for a backup that contains the requested time or lsn" (pgbackrest.org/command.html,
+ * restore; since 2.24 for time). The recovery settings it writes are overridden at start (src/selfhosted/recovery.ts).
+ */
+function fillCommand(spec, dataDir, target) {
+    if (spec.kind === 'pgbackrest') {
+        const pick = target.kind === 'time'
+            ? ['--type=time', `--target=${postgresTime(target.time)}`]
+            : target.kind === 'lsn'
+                ? ['--type=lsn', `--target=${target.lsn}`]
+                : [];
+        return {
+            file: 'pgbackrest',
+            args: [`--stanza=${spec.stanza}`, `--pg1-path=${dataDir}`, ...pick, 'restore'],
+            env: {},
+            what: 'pgbackrest restore'
+        };
+    }
+    if (spec.kind === 'dir') {
+        // -a keeps modes; as root the copy runs as the cluster user, which then owns every file.
+        return {
+            file: 'cp',
+            args: ['-R', '--preserve=mode,timestamps', '--', `${spec.path}/.`, dataDir],
+            env: {},
+            what: `cp of ${spec.path}`
+        };
+    }
+    return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' };
+}
+
+// EXTERNAL MODULE: ./src/template.ts
+var src_template = __nccwpck_require__(5237);
+;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Every input read and validated in one place, before any API call. The result is one typed settings
  * object per operation. Problems are collected, so a user fixing a workflow sees all of them at once.
@@ -179,7 +257,10 @@ function expiryTime(now, inMs) {
 
 
 
+
 const OPERATIONS = ['snapshot', 'restore', 'bisect', 'query', 'verify', 'prune', 'recover', 'undelete'];
+/** Where the database lives: Neon (its API), or a self-hosted PostgreSQL's base backup and WAL archive. */
+const BACKENDS = ['neon', 'postgres'];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
 /**
  * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
@@ -192,6 +273,10 @@ const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
  */
 const INPUTS = {
     operation: { default: 'snapshot' },
+    backend: { default: 'neon' },
+    backup: { default: '' },
+    'restore-command': { default: '' },
+    'pg-bin': { default: '' },
     'api-key': { default: '' },
     'project-id': { default: '' },
     'api-host': { default: NEON_API_HOST },
@@ -249,6 +334,9 @@ const DEFAULT_NAMES = {
 /** Neon accepts expiry at most 30 days ahead. */
 const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_PARALLELISM = 16;
+function isSelfHosted(settings) {
+    return 'backend' in settings && settings.backend === 'postgres';
+}
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -261,28 +349,49 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
-    const settings = READERS[operation](reader, now);
-    reader.rejectUnread(operation);
+    const backend = reader.parse('backend', (text) => oneOf(text, BACKENDS), 'neon');
+    const read = backend === 'postgres' ? selfHostedReader(operation) : READERS[operation];
+    const settings = read(reader, now);
+    reader.rejectUnread(operation, backend);
     if (reader.problems.length > 0)
         throw new InputError(reader.problems);
     return settings;
 }
+/** The operations that work with backend: postgres so far; the others are refused before anything starts. */
+const SELF_HOSTED_READERS = {
+    verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+};
+function selfHostedReader(operation) {
+    const read = SELF_HOSTED_READERS[operation];
+    if (read)
+        return read;
+    const available = Object.keys(SELF_HOSTED_READERS).join(', ');
+    throw new InputError([
+        `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
+            `use operation: ${available}, or backend: neon for ${operation} on Neon`
+    ]);
+}
 /**
- * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
- * record of which operation uses which input, so no list can drift from the code.
+ * The inputs `operation` reads with either backend, found by running its readers on unset inputs: what the
+ * readers read is the one record of which operation uses which input, so no list can drift from the code.
  */
 function inputsReadBy(operation) {
     let read = READS.get(operation);
     if (!read) {
-        const reader = new Reader((name) => (name === 'operation' ? operation : ''));
-        reader.parse('operation', parseOperation, operation);
-        READERS[operation](reader, new Date());
-        read = reader.read;
+        read = new Set(['backend', ...readBy(operation, 'neon'), ...readBy(operation, 'postgres')]);
         READS.set(operation, read);
     }
     return read;
 }
 const READS = new Map();
+/** The inputs `operation`'s reader for `backend` reads (none when the backend does not offer it). */
+function readBy(operation, backend) {
+    const reader = new Reader((name) => (name === 'operation' ? operation : ''));
+    reader.parse('operation', parseOperation, operation);
+    const read = backend === 'neon' ? READERS[operation] : SELF_HOSTED_READERS[operation];
+    read?.(reader, new Date());
+    return read ? reader.read : new Set();
+}
 /** Whether `operation` reads the input `name`. */
 function readsInput(operation, name) {
     return inputsReadBy(operation).has(name);
@@ -369,7 +478,7 @@ function connectionInputs(reader) {
     return { database: reader.optional('database'), role: reader.optional('role') };
 }
 function pointInput(reader, name, now) {
-    return reader.parse(name, (text) => (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePoint */ .iL)(text, now), _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx);
+    return reader.parse(name, (text) => (0,src_point/* parsePoint */.iL)(text, now), src_point/* HEAD */.Vx);
 }
 function snapshotInputs(reader, at) {
     const kind = reader.parse('kind', (text) => oneOf(text, ['branch', 'snapshot']), 'branch');
@@ -392,8 +501,8 @@ function restoreInputs(reader, now) {
     const source = reader.parse('source', (text) => {
         if (!text)
             throw new Error('is empty: restore needs a source (^self@<point>, <branch>[@<point>], snapshot:<id>)');
-        return (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSource */ .PJ)(text, now);
-    }, { kind: 'self', point: _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx });
+        return (0,src_point/* parseSource */.PJ)(text, now);
+    }, { kind: 'self', point: src_point/* HEAD */.Vx });
     return { source, name: reader.template(DEFAULT_NAMES.backup), confirm: reader.optional('confirm') };
 }
 function bisectInputs(reader, point) {
@@ -401,7 +510,7 @@ function bisectInputs(reader, point) {
     if (reader.isEmpty('good')) {
         reader.fail('good', 'is empty: bisect needs a point where the check passes (e.g. good: 2h ago)');
     }
-    const good = reader.isEmpty('good') ? _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx : point('good');
+    const good = reader.isEmpty('good') ? src_point/* HEAD */.Vx : point('good');
     const bad = point('bad');
     const parallelism = reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3);
     const probe = reader.parse('probe', (text) => oneOf(text, ['time-travel', 'branch']), 'time-travel');
@@ -419,7 +528,7 @@ function bisectInputs(reader, point) {
         parallelism,
         probe,
         then,
-        checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000),
+        checkTimeoutMs: reader.parse('check-timeout', duration/* parseDuration */.E9, 30_000),
         name: reader.template(then === 'restore' ? DEFAULT_NAMES.backup : DEFAULT_NAMES.recovery),
         confirm: reader.optional('confirm'),
         tables: reader.parseOptional('tables', parseTables)
@@ -429,7 +538,7 @@ function verifyInputs(reader, now, at) {
     let snapshot;
     const sourceText = reader.optional('source');
     if (sourceText !== undefined) {
-        const source = reader.parseOptional('source', (text) => (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSource */ .PJ)(text, now));
+        const source = reader.parseOptional('source', (text) => (0,src_point/* parseSource */.PJ)(text, now));
         if (source && source.kind !== 'snapshot') {
             reader.fail('source', `verify restores only snapshots ("snapshot:<id or name>"); for a branch point use at`);
         }
@@ -439,6 +548,10 @@ function verifyInputs(reader, now, at) {
         if (reader.isSet('at'))
             reader.fail('at', 'conflicts with source: a drill starts from a snapshot or a point, not both');
     }
+    return { at, snapshot, ...checksInputs(reader) };
+}
+/** verify's checks, with either backend. */
+function checksInputs(reader) {
     const checks = splitLines(reader.optional('checks') ?? '');
     const checksFile = reader.optional('checks-file');
     if (checks.length > 0 && checksFile !== undefined) {
@@ -447,7 +560,27 @@ function verifyInputs(reader, now, at) {
     if (checks.length === 0 && checksFile === undefined) {
         reader.fail('checks', 'is empty: verify needs checks (one SQL statement a line, each returning true) or checks-file');
     }
-    return { at, snapshot, checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
+    return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', duration/* parseDuration */.E9, 30_000) };
+}
+/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
+function selfHostedVerifyInputs(reader, now) {
+    const backup = reader.parse('backup', (text) => {
+        if (!text)
+            throw new Error(`is empty: backend: postgres restores a base backup (${BACKUP_EXAMPLES})`);
+        return parseBackup(text);
+    }, { kind: 'command', shell: '' });
+    const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '');
+    return {
+        operation: 'verify',
+        backend: 'postgres',
+        backup,
+        restoreCommand,
+        pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+        at: pointInput(reader, 'at', now),
+        ...checksInputs(reader),
+        database: reader.optional('database') ?? 'postgres',
+        role: reader.optional('role') ?? 'postgres'
+    };
 }
 function pruneInputs(reader) {
     const match = reader.required('match', 'a glob of the branch and snapshot names to consider, e.g. main-snapshot-*');
@@ -457,12 +590,12 @@ function pruneInputs(reader) {
         keepHourly: count('keep-hourly'),
         keepDaily: count('keep-daily'),
         keepWeekly: count('keep-weekly'),
-        olderThanMs: reader.parseOptional('older-than', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)
+        olderThanMs: reader.parseOptional('older-than', duration/* parseDuration */.E9)
     };
     const rules = ['keep-last', 'keep-hourly', 'keep-daily', 'keep-weekly', 'older-than'];
     const unreadable = reader.problems.some((problem) => rules.some((name) => problem.startsWith(`${name}:`)));
     // A policy of only zero counts would delete everything too.
-    if (!unreadable && !(0,_retention_js__WEBPACK_IMPORTED_MODULE_2__/* .hasRules */ .w0)(policy)) {
+    if (!unreadable && !(0,retention/* hasRules */.w0)(policy)) {
         reader.fail('keep-last', 'prune needs a policy, or it would delete everything that matches: set keep-last, keep-hourly, keep-daily, keep-weekly or older-than');
     }
     return { match, ...policy };
@@ -508,8 +641,8 @@ function undoInputs(reader, mode, point) {
     if (!given.bad) {
         reader.fail('bad', "is empty: mode: undo needs the first point after the bad change (bisect's first-bad-lsn), not head");
     }
-    const good = given.good ? point('good') : _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx;
-    const bad = given.bad ? point('bad') : _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx;
+    const good = given.good ? point('good') : src_point/* HEAD */.Vx;
+    const bad = given.bad ? point('bad') : src_point/* HEAD */.Vx;
     return { mode: 'undo', good, bad, ...tablesInputs(reader) };
 }
 class Reader {
@@ -567,7 +700,7 @@ class Reader {
     template(operationDefault) {
         const template = this.value('name') || operationDefault;
         try {
-            (0,_template_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTemplate */ .dC)(template);
+            (0,src_template/* validateTemplate */.dC)(template);
         }
         catch (error) {
             this.fail('name', error.message);
@@ -586,16 +719,36 @@ class Reader {
      * Every input set to something other than its default that the operation's reader did not read is a mistake:
      * reported first, since it usually explains the others.
      */
-    rejectUnread(operation) {
+    rejectUnread(operation, backend = 'neon') {
         const unread = Object.entries(INPUTS)
             .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
-            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`);
+            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation, backend)}`);
         this.problems.unshift(...unread);
     }
 }
-function notUsed(name, operation) {
+function notUsed(name, operation, backend) {
+    const other = backend === 'neon' ? 'postgres' : 'neon';
+    if (readBy(operation, other).has(name))
+        return `is only used with backend: ${other} (remove it, or set backend: ${other})`;
     const users = OPERATIONS.filter((candidate) => readsInput(candidate, name));
     return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`;
+}
+/** PostgreSQL substitutes %f (the file asked for) and %p (where to put it): a command without them fetches nothing. */
+function parseRestoreCommand(text) {
+    if (!text) {
+        throw new Error(`is empty: set it to the archive's restore_command, e.g. cp /archive/%f "%p" or pgbackrest --stanza=main archive-get %f "%p"`);
+    }
+    const missing = ['%f', '%p'].filter((placeholder) => !text.includes(placeholder));
+    if (missing.length > 0) {
+        throw new Error(`"${text}" has no ${missing.join(' and ')}: PostgreSQL puts the WAL file's name in %f and the path to write it ` +
+            'to in %p (e.g. cp /archive/%f "%p")');
+    }
+    return text;
+}
+function parseAbsolutePath(text) {
+    if (!text.startsWith('/'))
+        throw new Error(`"${text}" is not an absolute path (e.g. /usr/lib/postgresql/16/bin)`);
+    return text.replace(/\/+$/, '');
 }
 function parseOperation(text) {
     return oneOf(text, OPERATIONS);
@@ -642,7 +795,7 @@ function parseCount(text, min, max) {
     return Number(text);
 }
 function parseExpiry(text) {
-    const ms = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
+    const ms = (0,duration/* parseDuration */.E9)(text);
     if (ms > MAX_EXPIRY_MS)
         throw new Error(`"${text}" is more than Neon's limit of 30 days (use 30d or less)`);
     return ms;
@@ -1737,8 +1890,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cancel.ts
 var cancel = __nccwpck_require__(833);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(8664);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __nccwpck_require__(8855);
 // EXTERNAL MODULE: ./src/throwaway.ts
@@ -1950,7 +2103,11 @@ function settingsOrReport(terminal, argv, now) {
         terminal.mask(flags.getInput('api-key'));
         if (flags.help)
             return terminal.print(USAGE);
-        return { settings: (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now }), yes: flags.yes };
+        const settings = (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now });
+        if ((0,inputs/* isSelfHosted */._U)(settings)) {
+            throw new inputs/* InputError */.dz(['backend: postgres is not yet available in the CLI: run it as a step of a workflow']);
+        }
+        return { settings, yes: flags.yes };
     }
     catch (error) {
         if (!(error instanceof inputs/* InputError */.dz || error instanceof FlagError))
