@@ -116,6 +116,8 @@ class RestoredCluster {
     user;
     child;
     exited;
+    /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
+    removed = false;
     constructor(workDir, user) {
         this.workDir = workDir;
         this.user = user;
@@ -168,6 +170,8 @@ class RestoredCluster {
     }
     /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
     async start(bin, settings) {
+        if (this.removed)
+            throw new Error(`${this.workDir} was removed (the step was cancelled)`);
         const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.logFile, 'a');
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'postgres'), ['-D', this.dataDir, ...(0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .settingsArgs */ .r9)(settings)], {
             ...(this.user.ids ?? {}),
@@ -212,6 +216,7 @@ class RestoredCluster {
     }
     /** Stops the server and removes the work directory with everything in it. */
     async remove() {
+        this.removed = true;
         await this.stop();
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true });
     }
@@ -258,7 +263,7 @@ async function removeLeftover(workDir) {
         for (let i = 0; i < 500 && alive(Number(pid)); i++)
             await sleep(10);
     }
-    const existed = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, 'server.log')).then(() => true, () => false);
+    const existed = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(workDir).then(() => true, () => false);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(workDir, { recursive: true, force: true });
     return existed;
 }
@@ -948,6 +953,7 @@ async function drill(plan, result, cluster, context) {
     const { settings } = plan;
     const uri = cluster.uri(settings.database, settings.role);
     Object.assign(result, await readReached(uri, startLsn));
+    context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
     await phase(result, 'Checks', async () => {
         for (const sql of plan.checks)
             result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(uri, sql, settings.checkTimeoutMs));

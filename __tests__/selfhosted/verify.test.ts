@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseLsn } from '../../src/lsn.js'
-import { Job, type StepResult } from '../../tools/runner.js'
+import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
 import { buildFixture, STANZA, toolsAvailable, type Fixture } from './fixture.js'
 
 let fixture: Fixture
@@ -27,20 +27,36 @@ interface Drill {
   main: StepResult
   post: StepResult
   runnerTemp: string
+  /** What of the drill was left when the main step ended, before the post step ran. */
+  afterMain: Leftovers
 }
 
-/** One step of verify with backend: postgres, in a fresh RUNNER_TEMP the cluster user can reach. */
-async function drill(inputs: Record<string, string>): Promise<Drill> {
+interface Leftovers {
+  servers: string[]
+  files: string[]
+}
+
+/** What of a drill is left: servers whose arguments name RUNNER_TEMP, files in it. */
+function leftovers(runnerTemp: string): Leftovers {
+  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
+  return { servers: processes.filter((line) => line.includes(runnerTemp)), files: readdirSync(runnerTemp) }
+}
+
+type DrillOptions = Pick<RunOptions, 'cancelWhen' | 'killWhen'>
+
+/** One step of verify with backend: postgres (main, then post), in a fresh RUNNER_TEMP the cluster user can reach. */
+async function drill(inputs: Record<string, string>, options: DrillOptions = {}): Promise<Drill> {
   const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
   mkdirSync(runnerTemp)
   chmodSync(runnerTemp, 0o755)
   const job = new Job()
+  const all = { operation: 'verify', backend: 'postgres', ...inputs }
+  const env = { RUNNER_TEMP: runnerTemp, PGBACKREST_CONFIG: fixture.pgbackrestConfig }
   try {
-    const { main, post } = await job.run(
-      { operation: 'verify', backend: 'postgres', ...inputs },
-      { env: { RUNNER_TEMP: runnerTemp, PGBACKREST_CONFIG: fixture.pgbackrestConfig } }
-    )
-    return { main, post, runnerTemp }
+    const main = await job.runMain(all, { env, ...options })
+    const afterMain = leftovers(runnerTemp)
+    const post = await job.runPost(all, main.state)
+    return { main, post, runnerTemp, afterMain }
   } finally {
     job.dispose()
   }
@@ -53,11 +69,10 @@ function stanzaInputs(): Record<string, string> {
   return { backup: `pgbackrest:${STANZA}`, 'restore-command': `pgbackrest --stanza=${STANZA} archive-get %f "%p"` }
 }
 
-/** Nothing of the drill is left: no server whose arguments name RUNNER_TEMP, no file in it. */
-function expectNothingLeft({ runnerTemp }: Drill): void {
-  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
-  expect(processes.split('\n').filter((line) => line.includes(runnerTemp))).toEqual([])
-  expect(readdirSync(runnerTemp)).toEqual([])
+/** The main step itself left nothing, and nothing is left after the post step. */
+function expectNothingLeft(step: Drill): void {
+  expect(step.afterMain).toEqual({ servers: [], files: [] })
+  expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 }
 
 describe.each([
@@ -122,4 +137,27 @@ test('a restore-command that cannot fetch names the segment and quotes what it p
   expect(error).toContain(`cp: cannot stat '/nonexistent/${segment}'`)
   expect(error).toContain('FATAL: could not locate required checkpoint record')
   expectNothingLeft(step)
+})
+
+test('a cancelled step stops the restored server and removes its copy before it exits', async () => {
+  // The runner's SIGINT arrives while the restored server runs a check.
+  const step = await drill(
+    { ...dirInputs(), checks: 'SELECT pg_sleep(30) IS NOT NULL' },
+    { cancelWhen: /running 1 checks/ }
+  )
+  expect(step.main.exitCode).toBe(1)
+  expect(step.main.log).toMatch(/SIGINT received/)
+  expectNothingLeft(step)
+})
+
+test('the post step stops and removes what a killed main step left', async () => {
+  const step = await drill(
+    { ...dirInputs(), checks: 'SELECT pg_sleep(30) IS NOT NULL' },
+    { killWhen: { pattern: /running 1 checks/, signal: 'SIGKILL' } }
+  )
+  expect(step.main.signal).toBe('SIGKILL')
+  expect(step.afterMain.files).toHaveLength(1)
+  expect(step.afterMain.servers.length).toBeGreaterThan(0)
+  expect(step.post.log).toMatch(/Removed the restored copy the main step left/)
+  expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 })

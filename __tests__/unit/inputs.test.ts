@@ -416,6 +416,11 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
   const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover', 'undelete']
   const users: Record<string, readonly string[]> = {
     operation: all,
+    // Every operation reads backend (and refuses postgres until it supports it); verify reads the self-hosted ones.
+    backend: all,
+    backup: ['verify'],
+    'restore-command': ['verify'],
+    'pg-bin': ['verify'],
     'api-key': all,
     'project-id': all,
     'api-host': all,

@@ -349,7 +349,10 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
-    const backend = reader.parse('backend', (text) => oneOf(text, BACKENDS), 'neon');
+    const backend = reader.parse('backend', (text) => oneOf(text, BACKENDS), undefined);
+    // Without a backend no input can be judged: every other one would be "not used".
+    if (!backend)
+        throw new InputError(reader.problems);
     const read = backend === 'postgres' ? selfHostedReader(operation) : READERS[operation];
     const settings = read(reader, now);
     reader.rejectUnread(operation, backend);

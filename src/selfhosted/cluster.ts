@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs'
-import { chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chown, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FillCommand } from './backup.js'
 import { recoveryFailure, settingsArgs, type RecoveryOptions } from './recovery.js'
@@ -40,6 +40,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export class RestoredCluster {
   private child?: ChildProcess
   private exited?: Promise<void>
+  /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
+  private removed = false
 
   private constructor(
     readonly workDir: string,
@@ -101,6 +103,7 @@ export class RestoredCluster {
 
   /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
   async start(bin: string, settings: Record<string, string>): Promise<void> {
+    if (this.removed) throw new Error(`${this.workDir} was removed (the step was cancelled)`)
     const log = openSync(this.logFile, 'a')
     const child = spawn(path.join(bin, 'postgres'), ['-D', this.dataDir, ...settingsArgs(settings)], {
       ...(this.user.ids ?? {}),
@@ -151,6 +154,7 @@ export class RestoredCluster {
 
   /** Stops the server and removes the work directory with everything in it. */
   async remove(): Promise<void> {
+    this.removed = true
     await this.stop()
     await rm(this.workDir, { recursive: true, force: true })
   }
@@ -197,7 +201,7 @@ export async function removeLeftover(workDir: string): Promise<boolean> {
     signal(Number(pid), 'SIGQUIT')
     for (let i = 0; i < 500 && alive(Number(pid)); i++) await sleep(10)
   }
-  const existed = await readFile(path.join(workDir, 'server.log')).then(
+  const existed = await stat(workDir).then(
     () => true,
     () => false
   )

@@ -164,6 +164,7 @@ async function drill(
   const { settings } = plan
   const uri = cluster.uri(settings.database, settings.role)
   Object.assign(result, await readReached(uri, startLsn))
+  context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`)
   await phase(result, 'Checks', async () => {
     for (const sql of plan.checks) result.reports.push(await runDrillCheck(uri, sql, settings.checkTimeoutMs))
   })
