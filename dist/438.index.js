@@ -545,6 +545,9 @@ __webpack_require__.d(__webpack_exports__, {
   targetOf: () => (/* binding */ targetOf)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/point.ts
 var point = __webpack_require__(9525);
 // EXTERNAL MODULE: ./src/drill-checks.ts
@@ -861,6 +864,19 @@ function report(plan, result, now = new Date()) {
 }
 
 ;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
+/**
+ * verify with backend: postgres: a restore drill of a self-hosted base backup and its WAL archive. Plans before
+ * anything starts (the checks, the backup's version and earliest point, the binaries), then restores into a work
+ * directory in RUNNER_TEMP with the backup tool, lets PostgreSQL replay the archive to `at` and promote, runs the
+ * checks, and removes everything whatever happened; then reports restore and replay times, the WAL replayed, the
+ * newest commit reached (so the recovery point as a duration), database sizes and each check.
+ *
+ * The newest commit is `pg_last_xact_replay_timestamp()`: "the time stamp of the last transaction replayed during
+ * recovery ... the time at which the commit or abort WAL record for that transaction was generated on the
+ * primary", static once recovery completed (PostgreSQL docs, System Administration Functions, Recovery Information
+ * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
+ */
+
 
 
 
@@ -889,7 +905,7 @@ async function plan(settings, context) {
     const facts = await inspectBackup(settings.backup, user);
     checkTarget(target, facts, settings.backup);
     const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
-    const parentDir = process.env.RUNNER_TEMP || (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8161, 23))).tmpdir();
+    const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
     return { settings, checks, target, facts, binaries, user, parentDir };
 }
 /** What the drill restores, in words. */

@@ -10,6 +10,7 @@
  * primary", static once recovery completed (PostgreSQL docs, System Administration Functions, Recovery Information
  * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
  */
+import os from 'node:os'
 import type { SelfHostedVerifySettings } from '../inputs.js'
 import type { Point } from '../point.js'
 import { describePoint } from '../point.js'
@@ -79,7 +80,7 @@ export async function plan(settings: SelfHostedVerifySettings, context: RunConte
   const facts = await inspectBackup(settings.backup, user)
   checkTarget(target, facts, settings.backup)
   const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
-  const parentDir = process.env.RUNNER_TEMP || (await import('node:os')).tmpdir()
+  const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
   return { settings, checks, target, facts, binaries, user, parentDir }
 }
 
