@@ -161,3 +161,17 @@ test('the post step stops and removes what a killed main step left', async () =>
   expect(step.post.log).toMatch(/Removed the restored copy the main step left/)
   expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 })
+
+test('a command: backup fills $PGDATA, and its version is read from what it wrote', async () => {
+  const step = await drill({
+    ...dirInputs(),
+    backup: `command:cp -R "${fixture.baseDir}/." "$PGDATA"`,
+    'pg-bin': '/usr/lib/postgresql/15/bin',
+    at: fixture.beforeAccident.time,
+    checks: `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+  })
+  expect(step.main.errors).toEqual([])
+  expect(step.main.outputs.passed).toBe('true')
+  expect(step.main.log).toMatch(/replaying WAL with PostgreSQL 15 \(pg-bin\)/)
+  expectNothingLeft(step)
+})

@@ -19,8 +19,10 @@ export const FETCH_FAILED = 'neon-recovery-action: restore-command exited'
 
 /**
  * restore_command wrapped so that a failure names the file it could not fetch (PostgreSQL logs a failed
- * restore_command only at DEBUG2). `%f` and `%p` are substituted by PostgreSQL in the whole string. The
- * command's exit code is kept: above 125 PostgreSQL treats it as fatal (runtime-config-wal, restore_command).
+ * restore_command only at DEBUG2). `%f` and `%p` are substituted by PostgreSQL in the whole string. The command's
+ * exit status is passed on unchanged: PostgreSQL aborts recovery when "the command was terminated by a signal
+ * (other than SIGTERM ...) or an error by the shell (such as command not found)" (docs: Continuous Archiving,
+ * Recovering Using a Continuous Archive Backup), which it reads from that status.
  */
 export function wrapRestoreCommand(command: string): string {
   return `(${command}); s=$?; [ $s -eq 0 ] || echo "${FETCH_FAILED} $s for %f" >&2; exit $s`
