@@ -92,6 +92,17 @@ describe.each([
     expectNothingLeft(step)
   })
 
+  test('at the LSN before the accident (recovery_target_lsn) holds the same rows', async () => {
+    const step = await drill({
+      ...inputs(),
+      at: fixture.beforeAccident.lsn,
+      checks: `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+    })
+    expect(step.main.errors).toEqual([])
+    expect(step.main.outputs.passed).toBe('true')
+    expectNothingLeft(step)
+  })
+
   test('refuses a time before the backup ended, before restoring anything', async () => {
     const before = new Date(Date.parse(fixture.backupTime) - 120_000).toISOString()
     const step = await drill({ ...inputs(), at: before, checks: 'SELECT true' })

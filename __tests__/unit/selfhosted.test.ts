@@ -240,3 +240,22 @@ describe('the binaries for the backup major version', () => {
     }
   })
 })
+
+describe("the post step's sweep", () => {
+  test('removes only a work directory of ours (by its prefix), whatever the state says', async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const { removeLeftover, WORK_DIR_PREFIX } = await import('../../src/selfhosted/cluster.js')
+    const other = mkdtempSync(path.join(os.tmpdir(), 'someone-else-'))
+    const ours = mkdtempSync(path.join(os.tmpdir(), WORK_DIR_PREFIX))
+    try {
+      expect(await removeLeftover(other)).toBe(false)
+      expect(existsSync(other)).toBe(true)
+      expect(await removeLeftover(ours)).toBe(true)
+      expect(existsSync(ours)).toBe(false)
+    } finally {
+      rmSync(other, { recursive: true, force: true })
+    }
+  })
+})
