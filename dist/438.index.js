@@ -729,19 +729,30 @@ class BackupError extends Error {
 }
 async function inspectBackup(spec, user) {
     if (spec.kind === 'dir')
-        return inspectDir(spec.path);
+        return inspectDir(spec.path, (0,backup/* isTar */.YZ)(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path));
     if (spec.kind === 'pgbackrest')
         return inspectStanza(spec.stanza, user);
     return {};
 }
+function readFromDir(dir) {
+    return (name) => (0,promises_.readFile)(external_node_path_default().join(dir, name), 'utf8').catch(() => undefined);
+}
+/** A file of pg_basebackup's base.tar (backup_manifest lies beside it), read with tar as the cluster user. */
+function readFromTar(file, user) {
+    return async (name) => {
+        if (name === 'backup_manifest')
+            return readFromDir(external_node_path_default().dirname(file))(name);
+        const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'tar', ['-xOf', file, name]).catch(() => ({ stdout: '' }));
+        return stdout || undefined;
+    };
+}
 /** PG_VERSION holds the major version (`15`); backup_label its start; backup_manifest the WAL it needs. */
-async function inspectDir(dir) {
-    const read = (name) => (0,promises_.readFile)(external_node_path_default().join(dir, name), 'utf8').catch(() => undefined);
+async function inspectDir(dir, read) {
     const version = await read('PG_VERSION');
     const label = (0,recovery/* parseBackupLabel */.EF)((await read('backup_label')) ?? '');
     if (!version || !label) {
         throw new BackupError(`backup: dir:${dir} holds no ${version ? 'backup_label' : 'PG_VERSION'}, so it is not a base backup ` +
-            '(pg_basebackup -D <dir> -Fp writes both): point it at the directory pg_basebackup wrote');
+            '(pg_basebackup -D <dir> writes both): point it at the directory pg_basebackup wrote, or its base.tar');
     }
     const manifest = await read('backup_manifest');
     const ranges = manifest ? JSON.parse(manifest)['WAL-Ranges'] : undefined;

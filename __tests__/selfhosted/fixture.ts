@@ -19,6 +19,8 @@ export interface Fixture {
   root: string
   /** pg_basebackup's directory (`dir:` backups). */
   baseDir: string
+  /** pg_basebackup's base.tar of the same primary (format tar). */
+  baseTar: string
   /** The plain archive directory (cp restore_command). */
   archiveDir: string
   /** pgBackRest's config file; the tests pass it as PGBACKREST_CONFIG. */
@@ -193,6 +195,14 @@ export async function buildFixture(): Promise<Fixture> {
         what: 'pg_basebackup'
       }
     )
+    // The same in pg_basebackup's tar format (base.tar, no WAL: -X none).
+    const tarDir = path.join(root, 'base-tar')
+    await runAs(
+      user,
+      path.join(PG15_BIN, 'pg_basebackup'),
+      ['-h', primary.dataDir, '-U', 'postgres', '-D', tarDir, '-Ft', '-X', 'none', '-c', 'fast'],
+      { what: 'pg_basebackup -Ft' }
+    )
     const backupTime = await primary.psql(
       'SELECT to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\')'
     )
@@ -220,6 +230,7 @@ export async function buildFixture(): Promise<Fixture> {
     return {
       root,
       baseDir,
+      baseTar: path.join(root, 'base-tar', 'base.tar'),
       archiveDir: path.join(root, 'archive'),
       pgbackrestConfig,
       beforeAccident: { time, lsn, historyRows },

@@ -75,8 +75,13 @@ function expectNothingLeft(step: Drill): void {
   expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 }
 
+function tarInputs(): Record<string, string> {
+  return { ...dirInputs(), backup: `dir:${fixture.baseTar}` }
+}
+
 describe.each([
   ['dir: (pg_basebackup and a cp archive)', dirInputs],
+  ['dir: of a base.tar (pg_basebackup -Ft)', tarInputs],
   ['pgbackrest: (a stanza and archive-get)', stanzaInputs]
 ])('verify from %s', (_kind, inputs) => {
   test('at the time before the accident sees the dropped table with the rows the primary had then', async () => {

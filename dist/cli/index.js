@@ -231,8 +231,19 @@ function fillCommand(spec, dataDir, target) {
             what: 'pgbackrest restore'
         };
     }
+    if (spec.kind === 'dir' && isTar(spec.path)) {
+        // pg_wal.tar (or .tar.gz, ...) beside base.tar goes into pg_wal, as pg_basebackup's docs for -Ft describe.
+        const wal = spec.path.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1');
+        const script = 'tar -xf "$1" -C "$3" && if [ "$2" != "$1" ] && [ -f "$2" ]; then tar -xf "$2" -C "$3/pg_wal"; fi';
+        return {
+            file: '/bin/sh',
+            args: ['-c', script, 'extract', spec.path, wal, dataDir],
+            env: {},
+            what: `tar of ${spec.path}`
+        };
+    }
     if (spec.kind === 'dir') {
-        // -a keeps modes; as root the copy runs as the cluster user, which then owns every file.
+        // As root the copy runs as the cluster user, which then owns every file.
         return {
             file: 'cp',
             args: ['-R', '--preserve=mode,timestamps', '--', `${spec.path}/.`, dataDir],
@@ -241,6 +252,10 @@ function fillCommand(spec, dataDir, target) {
         };
     }
     return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' };
+}
+/** A `dir:` path naming pg_basebackup's tar file rather than its directory. */
+function isTar(file) {
+    return /\.(tar|tar\.gz|tgz|tar\.lz4|tar\.zst)$/.test(file);
 }
 
 // EXTERNAL MODULE: ./src/template.ts

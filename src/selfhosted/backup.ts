@@ -5,7 +5,10 @@
 export type BackupSpec =
   /** A pgBackRest stanza, restored with `pgbackrest restore` (which picks the backup for a time or LSN target). */
   | { kind: 'pgbackrest'; stanza: string }
-  /** A directory written by `pg_basebackup -D` (format plain). */
+  /**
+   * Written by `pg_basebackup -D <dir>`: the directory (format plain), or its `base.tar` (format tar, `-Ft`,
+   * optionally compressed), next to which a `pg_wal.tar` may hold the WAL the backup streamed.
+   */
   | { kind: 'dir'; path: string }
   /** A shell command that fills `$PGDATA`, e.g. `wal-g backup-fetch "$PGDATA" LATEST`. */
   | { kind: 'command'; shell: string }
@@ -81,8 +84,19 @@ export function fillCommand(spec: BackupSpec, dataDir: string, target: RecoveryT
       what: 'pgbackrest restore'
     }
   }
+  if (spec.kind === 'dir' && isTar(spec.path)) {
+    // pg_wal.tar (or .tar.gz, ...) beside base.tar goes into pg_wal, as pg_basebackup's docs for -Ft describe.
+    const wal = spec.path.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1')
+    const script = 'tar -xf "$1" -C "$3" && if [ "$2" != "$1" ] && [ -f "$2" ]; then tar -xf "$2" -C "$3/pg_wal"; fi'
+    return {
+      file: '/bin/sh',
+      args: ['-c', script, 'extract', spec.path, wal, dataDir],
+      env: {},
+      what: `tar of ${spec.path}`
+    }
+  }
   if (spec.kind === 'dir') {
-    // -a keeps modes; as root the copy runs as the cluster user, which then owns every file.
+    // As root the copy runs as the cluster user, which then owns every file.
     return {
       file: 'cp',
       args: ['-R', '--preserve=mode,timestamps', '--', `${spec.path}/.`, dataDir],
@@ -91,4 +105,9 @@ export function fillCommand(spec: BackupSpec, dataDir: string, target: RecoveryT
     }
   }
   return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' }
+}
+
+/** A `dir:` path naming pg_basebackup's tar file rather than its directory. */
+export function isTar(file: string): boolean {
+  return /\.(tar|tar\.gz|tgz|tar\.lz4|tar\.zst)$/.test(file)
 }

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseLsn } from '../lsn.js'
-import { describeBackup, type BackupSpec, type RecoveryTarget } from './backup.js'
+import { describeBackup, isTar, type BackupSpec, type RecoveryTarget } from './backup.js'
 import { parseBackupLabel } from './recovery.js'
 import { runAs, type ClusterUser } from './user.js'
 
@@ -30,20 +30,35 @@ export class BackupError extends Error {
 }
 
 export async function inspectBackup(spec: BackupSpec, user: ClusterUser): Promise<BackupFacts> {
-  if (spec.kind === 'dir') return inspectDir(spec.path)
+  if (spec.kind === 'dir')
+    return inspectDir(spec.path, isTar(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path))
   if (spec.kind === 'pgbackrest') return inspectStanza(spec.stanza, user)
   return {}
 }
 
+type ReadFile = (name: string) => Promise<string | undefined>
+
+function readFromDir(dir: string): ReadFile {
+  return (name) => readFile(path.join(dir, name), 'utf8').catch(() => undefined)
+}
+
+/** A file of pg_basebackup's base.tar (backup_manifest lies beside it), read with tar as the cluster user. */
+function readFromTar(file: string, user: ClusterUser): ReadFile {
+  return async (name) => {
+    if (name === 'backup_manifest') return readFromDir(path.dirname(file))(name)
+    const { stdout } = await runAs(user, 'tar', ['-xOf', file, name]).catch(() => ({ stdout: '' }))
+    return stdout || undefined
+  }
+}
+
 /** PG_VERSION holds the major version (`15`); backup_label its start; backup_manifest the WAL it needs. */
-async function inspectDir(dir: string): Promise<BackupFacts> {
-  const read = (name: string) => readFile(path.join(dir, name), 'utf8').catch(() => undefined)
+async function inspectDir(dir: string, read: ReadFile): Promise<BackupFacts> {
   const version = await read('PG_VERSION')
   const label = parseBackupLabel((await read('backup_label')) ?? '')
   if (!version || !label) {
     throw new BackupError(
       `backup: dir:${dir} holds no ${version ? 'backup_label' : 'PG_VERSION'}, so it is not a base backup ` +
-        '(pg_basebackup -D <dir> -Fp writes both): point it at the directory pg_basebackup wrote'
+        '(pg_basebackup -D <dir> writes both): point it at the directory pg_basebackup wrote, or its base.tar'
     )
   }
   const manifest = await read('backup_manifest')
