@@ -6,7 +6,7 @@
  * itself, so the tests judge restores against it. As root everything runs as the unprivileged cluster user.
  */
 import { spawn } from 'node:child_process'
-import { chmod, chown, mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises'
+import { chmod, chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { closeSync, existsSync, openSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -35,8 +35,12 @@ export interface Fixture {
   stop(): Promise<void>
 }
 
-export const toolsAvailable = (): boolean =>
-  existsSync(path.join(PG15_BIN, 'postgres')) && ['/usr/bin/pgbackrest'].some((file) => existsSync(file))
+/** Debian's PostgreSQL 15 and pgBackRest on PATH (.ci/run installs both with apt). */
+export function toolsAvailable(): boolean {
+  const onPath = (name: string) =>
+    (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(path.join(dir, name)))
+  return existsSync(path.join(PG15_BIN, 'postgres')) && onPath('pgbackrest')
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -244,5 +248,3 @@ export async function buildFixture(): Promise<Fixture> {
     throw error
   }
 }
-
-export { mkdir }
