@@ -2,6 +2,66 @@ export const id = 263;
 export const ids = [263];
 export const modules = {
 
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ readChecksFile),
+/* harmony export */   NK: () => (/* binding */ runDrillCheck)
+/* harmony export */ });
+/* unused harmony export parseChecks */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9517);
+/** verify's checks (either backend): read from checks or checks-file, one SQL statement a line, and run. */
+
+
+
+/** One SQL statement a line; blank lines and `--` comments are skipped. */
+function parseChecks(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('--'));
+}
+async function readChecksFile(file) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
+    }
+    catch {
+        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
+    }
+    const checks = parseChecks(text);
+    if (checks.length === 0)
+        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
+    return checks;
+}
+/** Runs one check; a failure to answer (no boolean, no connection) is a failed check with its reason. */
+async function runDrillCheck(uri, sql, timeoutMs) {
+    const started = Date.now();
+    try {
+        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
+        if (outcome.kind === 'sql-error') {
+            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
+        }
+        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
+    }
+    catch (error) {
+        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc) {
+            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -80,16 +140,12 @@ __webpack_require__.d(__webpack_exports__, {
   describe: () => (/* binding */ describe),
   execute: () => (/* binding */ execute),
   makesThrowaways: () => (/* binding */ makesThrowaways),
-  parseChecks: () => (/* binding */ parseChecks),
   plan: () => (/* binding */ plan),
   report: () => (/* binding */ report)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/drill-checks.ts
+var drill_checks = __webpack_require__(1370);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/diagrams/mermaid.ts
@@ -118,8 +174,6 @@ function drillDiagram(facts) {
 
 // EXTERNAL MODULE: ./src/point.ts
 var point = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
-var postgres = __webpack_require__(9517);
 // EXTERNAL MODULE: ./src/summary.ts
 var src_summary = __webpack_require__(8855);
 // EXTERNAL MODULE: ./src/throwaway.ts
@@ -145,36 +199,12 @@ var lineage = __webpack_require__(555);
 
 
 
-
-
-/** One SQL statement a line; blank lines and `--` comments are skipped. */
-function parseChecks(text) {
-    return text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith('--'));
-}
-async function readChecksFile(file) {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const full = external_node_path_default().resolve(workspace, file);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(full, 'utf8');
-    }
-    catch {
-        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
-    }
-    const checks = parseChecks(text);
-    if (checks.length === 0)
-        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
-    return checks;
-}
 function throwaways(gateway, context) {
     return new throwaway/* Throwaways */.Gd(gateway, context, 'verify');
 }
 async function plan(settings, gateway, context) {
     const source = await (0,common/* resolveBranch */.pd)(gateway, settings.branch);
-    const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks;
+    const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
     const snapshot = settings.snapshot ? await (0,common/* resolveSnapshot */.Vh)(gateway, settings.snapshot) : undefined;
     const at = snapshot ? undefined : await (0,lineage/* locatePoint */.Lq)(gateway, source, settings.at, 'at', settings.history);
     if (at)
@@ -197,22 +227,6 @@ function describe(plan) {
         .paragraph(plan.at?.note)
         .code(plan.checks.join('\n'), 'sql');
     return { outputs: {}, summary };
-}
-async function runDrillCheck(uri, sql, timeoutMs) {
-    const started = Date.now();
-    try {
-        const outcome = await (0,postgres/* runCheck */.k_)(uri, sql, { timeoutMs });
-        if (outcome.kind === 'sql-error') {
-            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
-        }
-        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
-    }
-    catch (error) {
-        if (error instanceof postgres/* NotBooleanError */.uu || error instanceof postgres/* ConnectionError */.Rc) {
-            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
-        }
-        throw error;
-    }
 }
 /** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
 async function phase(result, name, work) {
@@ -244,13 +258,13 @@ async function drill(plan, result, branches, gateway, context) {
     context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
     const connection = await (0,branch_connection/* connectionTo */.mQ)(result.drill, settings, gateway, context, 'verify');
     await phase(result, 'First query', async () => {
-        const first = await runDrillCheck(connection.uri, 'SELECT true', settings.checkTimeoutMs);
+        const first = await (0,drill_checks/* runDrillCheck */.NK)(connection.uri, 'SELECT true', settings.checkTimeoutMs);
         if (!first.passed)
             throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
     });
     await phase(result, 'Checks', async () => {
         for (const sql of plan.checks)
-            result.reports.push(await runDrillCheck(connection.uri, sql, settings.checkTimeoutMs));
+            result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(connection.uri, sql, settings.checkTimeoutMs));
     });
     result.recoveryMs = Date.now() - started;
 }

@@ -127,7 +127,7 @@ async function writeSummary(summary, settings) {
     core/* info */.pq(summary.toText());
     if (process.env.GITHUB_STEP_SUMMARY)
         await core/* summary */.z.addRaw(summary.toHtml()).write();
-    if (!settings.comment)
+    if ((0,inputs/* isSelfHosted */._U)(settings) || !settings.comment)
         return;
     const { postComment } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(547)]).then(__webpack_require__.bind(__webpack_require__, 5547));
     await postComment({
@@ -159,6 +159,8 @@ async function main() {
     const settings = settingsOrReport(context);
     if (!settings)
         return;
+    if ((0,inputs/* isSelfHosted */._U)(settings))
+        return mainSelfHosted(settings, context);
     const operations = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 9446));
     const sweeps = await operations.makesThrowaways(settings.operation);
     if (sweeps)
@@ -197,12 +199,52 @@ async function main() {
         await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);
     }
 }
+/** The state key of a self-hosted drill's work directory, which the post step removes if it is still there. */
+const WORK_DIR_STATE = 'selfhosted-work-dir';
+/**
+ * backend: postgres: no Neon. A cancelled step stops the restored server and removes its work directory before
+ * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
+ */
+async function mainSelfHosted(settings, context) {
+    const drill = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 1438));
+    (0,cancel/* handleCancellation */.qO)({
+        cancellation: new cancel/* Cancellation */.mT(),
+        info: core/* info */.pq,
+        report: () => core/* setFailed */.C1('The step was cancelled; the restored copy was stopped and removed.'),
+        exit: (code) => process.exit(code),
+        cleanup: () => drill.removeActive()
+    });
+    try {
+        const plan = await drill.plan(settings, context);
+        const result = drill.report(plan, await drill.execute(plan, context, (dir) => core/* saveState */.LZ(WORK_DIR_STATE, dir)));
+        checkOutputs(settings.operation, result.outputs);
+        for (const [name, value] of Object.entries(result.outputs))
+            core/* setOutput */.uH(name, value);
+        await writeSummary(result.summary, settings);
+        if (result.failed)
+            core/* setFailed */.C1(result.failed);
+    }
+    catch (error) {
+        const message = error.message;
+        core/* setFailed */.C1(message);
+        await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);
+    }
+}
 async function post() {
+    const workDir = core/* getState */.Gu(WORK_DIR_STATE);
+    if (workDir) {
+        const { removeLeftover } = await __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 3779));
+        if (await removeLeftover(workDir))
+            core/* info */.pq(`Removed the restored copy the main step left in ${workDir}`);
+        return;
+    }
     const sweep = core/* getState */.Gu('sweep');
     if (sweep !== 'true' && sweep !== 'ended')
         return;
     const context = runContext();
     const settings = readInputs(context);
+    if ((0,inputs/* isSelfHosted */._U)(settings))
+        return;
     const deleted = await (0,throwaway/* sweepAfterStep */.LX)(await (0,session/* gatewayFor */.Q)(settings, log), context.runId, {
         ended: sweep === 'ended',
         projectIds: settings.projectIds

@@ -159,16 +159,18 @@ function expiryTime(now, inMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OH: () => (/* binding */ GITHUB_TOKEN_DEFAULT),
+/* harmony export */   _U: () => (/* binding */ isSelfHosted),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   si: () => (/* binding */ readsInput),
 /* harmony export */   xb: () => (/* binding */ OPERATIONS)
 /* harmony export */ });
-/* unused harmony exports NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, SEVERAL_PROJECTS, inputsReadBy, parseBoolean */
+/* unused harmony exports BACKENDS, NEON_API_HOST, DEFAULT_NAMES, MAX_EXPIRY_MS, MAX_PARALLELISM, SEVERAL_PROJECTS, inputsReadBy, parseBoolean */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
+/* harmony import */ var _selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7375);
 /* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5237);
 /**
  * Every input read and validated in one place, before any API call. The result is one typed settings
@@ -177,6 +179,7 @@ function expiryTime(now, inMs) {
  * GitHub passes every input: unset ones arrive as their action.yml default, or as "" when the action runs
  * outside a workflow (tests, the demo). So "set" means non-empty and different from the default.
  */
+
 
 
 
@@ -192,6 +195,8 @@ const OPERATIONS = [
     'undelete',
     'projects'
 ];
+/** Where the database lives: Neon (its API), or a self-hosted PostgreSQL's base backup and WAL archive. */
+const BACKENDS = ['neon', 'postgres'];
 const NEON_API_HOST = 'https://console.neon.tech/api/v2';
 /**
  * action.yml's default of github-token: the runner passes the workflow's token in its place, so this text
@@ -204,6 +209,10 @@ const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
  */
 const INPUTS = {
     operation: { default: 'snapshot' },
+    backend: { default: 'neon' },
+    backup: { default: '' },
+    'restore-command': { default: '' },
+    'pg-bin': { default: '' },
     'api-key': { default: '' },
     'project-id': { default: '' },
     'org-id': { default: '' },
@@ -265,6 +274,9 @@ const MAX_EXPIRY_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_PARALLELISM = 16;
 /** The operations that work through a comma list of project-id one project after another (src/operations/several.ts). */
 const SEVERAL_PROJECTS = ['verify', 'prune'];
+function isSelfHosted(settings) {
+    return 'backend' in settings && settings.backend === 'postgres';
+}
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -277,30 +289,54 @@ class InputError extends Error {
 function readSettings({ getInput, now }) {
     const reader = new Reader(getInput);
     const operation = reader.parse('operation', parseOperation, 'snapshot');
+    const backend = reader.parse('backend', (text) => oneOf(text, BACKENDS), undefined);
+    // Without a backend no input can be judged: every other one would be "not used".
+    if (!backend)
+        throw new InputError(reader.problems);
     reader.operation = operation;
-    const settings = READERS[operation](reader, now);
-    reader.rejectUnread(operation);
+    const read = backend === 'postgres' ? selfHostedReader(operation) : READERS[operation];
+    const settings = read(reader, now);
+    reader.rejectUnread(operation, backend);
     if (reader.problems.length > 0)
         throw new InputError(reader.problems);
     return settings;
 }
+/** The operations that work with backend: postgres so far; the others are refused before anything starts. */
+const SELF_HOSTED_READERS = {
+    verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+};
+function selfHostedReader(operation) {
+    const read = SELF_HOSTED_READERS[operation];
+    if (read)
+        return read;
+    const available = Object.keys(SELF_HOSTED_READERS).join(', ');
+    throw new InputError([
+        `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
+            `use operation: ${available}, or backend: neon for ${operation} on Neon`
+    ]);
+}
 /**
- * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
- * record of which operation uses which input, so no list can drift from the code.
+ * The inputs `operation` reads with either backend, found by running its readers on unset inputs: what the
+ * readers read is the one record of which operation uses which input, so no list can drift from the code.
  */
 function inputsReadBy(operation) {
     let read = READS.get(operation);
     if (!read) {
-        const reader = new Reader((name) => (name === 'operation' ? operation : ''));
-        reader.parse('operation', parseOperation, operation);
-        reader.operation = operation;
-        READERS[operation](reader, new Date());
-        read = reader.read;
+        read = new Set(['backend', ...readBy(operation, 'neon'), ...readBy(operation, 'postgres')]);
         READS.set(operation, read);
     }
     return read;
 }
 const READS = new Map();
+/** The inputs `operation`'s reader for `backend` reads (none when the backend does not offer it). */
+function readBy(operation, backend) {
+    const reader = new Reader((name) => (name === 'operation' ? operation : ''));
+    reader.parse('operation', parseOperation, operation);
+    reader.operation = operation;
+    const read = backend === 'neon' ? READERS[operation] : SELF_HOSTED_READERS[operation];
+    read?.(reader, new Date());
+    return read ? reader.read : new Set();
+}
 /** Whether `operation` reads the input `name`. */
 function readsInput(operation, name) {
     return inputsReadBy(operation).has(name);
@@ -472,6 +508,10 @@ function verifyInputs(reader, now, at) {
         if (reader.isSet('at'))
             reader.fail('at', 'conflicts with source: a drill starts from a snapshot or a point, not both');
     }
+    return { at, snapshot, ...checksInputs(reader) };
+}
+/** verify's checks, with either backend. */
+function checksInputs(reader) {
     const checks = splitLines(reader.optional('checks') ?? '');
     const checksFile = reader.optional('checks-file');
     if (checks.length > 0 && checksFile !== undefined) {
@@ -480,7 +520,27 @@ function verifyInputs(reader, now, at) {
     if (checks.length === 0 && checksFile === undefined) {
         reader.fail('checks', 'is empty: verify needs checks (one SQL statement a line, each returning true) or checks-file');
     }
-    return { at, snapshot, checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
+    return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
+}
+/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
+function selfHostedVerifyInputs(reader, now) {
+    const backup = reader.parse('backup', (text) => {
+        if (!text)
+            throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .BACKUP_EXAMPLES */ .BV})`);
+        return (0,_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBackup */ .OD)(text);
+    }, { kind: 'command', shell: '' });
+    const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '');
+    return {
+        operation: 'verify',
+        backend: 'postgres',
+        backup,
+        restoreCommand,
+        pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+        at: pointInput(reader, 'at', now),
+        ...checksInputs(reader),
+        database: reader.optional('database') ?? 'postgres',
+        role: reader.optional('role') ?? 'postgres'
+    };
 }
 function pruneInputs(reader) {
     const match = reader.required('match', 'a glob of the branch and snapshot names to consider, e.g. main-snapshot-*');
@@ -621,16 +681,36 @@ class Reader {
      * Every input set to something other than its default that the operation's reader did not read is a mistake:
      * reported first, since it usually explains the others.
      */
-    rejectUnread(operation) {
+    rejectUnread(operation, backend = 'neon') {
         const unread = Object.entries(INPUTS)
             .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
-            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`);
+            .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation, backend)}`);
         this.problems.unshift(...unread);
     }
 }
-function notUsed(name, operation) {
+function notUsed(name, operation, backend) {
+    const other = backend === 'neon' ? 'postgres' : 'neon';
+    if (readBy(operation, other).has(name))
+        return `is only used with backend: ${other} (remove it, or set backend: ${other})`;
     const users = OPERATIONS.filter((candidate) => readsInput(candidate, name));
     return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`;
+}
+/** PostgreSQL substitutes %f (the file asked for) and %p (where to put it): a command without them fetches nothing. */
+function parseRestoreCommand(text) {
+    if (!text) {
+        throw new Error(`is empty: set it to the archive's restore_command, e.g. cp /archive/%f "%p" or pgbackrest --stanza=main archive-get %f "%p"`);
+    }
+    const missing = ['%f', '%p'].filter((placeholder) => !text.includes(placeholder));
+    if (missing.length > 0) {
+        throw new Error(`"${text}" has no ${missing.join(' and ')}: PostgreSQL puts the WAL file's name in %f and the path to write it ` +
+            'to in %p (e.g. cp /archive/%f "%p")');
+    }
+    return text;
+}
+function parseAbsolutePath(text) {
+    if (!text.startsWith('/'))
+        throw new Error(`"${text}" is not an absolute path (e.g. /usr/lib/postgresql/16/bin)`);
+    return text.replace(/\/+$/, '');
 }
 function parseOperation(text) {
     return oneOf(text, OPERATIONS);
@@ -1048,6 +1128,102 @@ function durationText(ms) {
 /* harmony export */ });
 /** Records on each branch the action creates which workflow run created it. */
 const RUN_ANNOTATION = 'neon-recovery-action/run-id';
+
+
+/***/ }),
+
+/***/ 7375:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ BACKUP_EXAMPLES),
+/* harmony export */   OD: () => (/* binding */ parseBackup),
+/* harmony export */   Vz: () => (/* binding */ postgresTime),
+/* harmony export */   YZ: () => (/* binding */ isTar),
+/* harmony export */   _1: () => (/* binding */ describeBackup),
+/* harmony export */   nH: () => (/* binding */ fillCommand)
+/* harmony export */ });
+const BACKUP_EXAMPLES = 'pgbackrest:<stanza>, dir:<path of a pg_basebackup directory> or command:<shell filling $PGDATA>';
+const STANZA = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** Parses the `backup` input; the Error's message says what is expected (the input reader adds the name). */
+function parseBackup(text) {
+    const colon = text.indexOf(':');
+    const kind = colon < 0 ? '' : text.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : text.slice(colon + 1).trim();
+    if (kind === 'pgbackrest') {
+        if (!STANZA.test(value))
+            throw new Error(`"${text}" names no pgBackRest stanza (expected pgbackrest:<stanza>, e.g. pgbackrest:main)`);
+        return { kind, stanza: value };
+    }
+    if (kind === 'dir') {
+        if (!value.startsWith('/'))
+            throw new Error(`"${text}" is not an absolute path (expected dir:/path/to/base/backup)`);
+        return { kind, path: value };
+    }
+    if (kind === 'command') {
+        if (!value)
+            throw new Error(`"${text}" has no command (expected command:<shell that fills $PGDATA>)`);
+        return { kind, shell: value };
+    }
+    throw new Error(`"${text}" is not a backup (expected ${BACKUP_EXAMPLES})`);
+}
+function describeBackup(spec) {
+    if (spec.kind === 'pgbackrest')
+        return `pgBackRest stanza ${spec.stanza}`;
+    if (spec.kind === 'dir')
+        return `base backup ${spec.path}`;
+    return 'the backup command';
+}
+/** PostgreSQL's timestamptz input: recovery_target_time and pgBackRest's --target refuse RFC 3339's `T` and `Z`. */
+function postgresTime(rfc3339) {
+    return rfc3339.replace('T', ' ').replace(/Z$/i, '+00');
+}
+/**
+ * The command that fills `dataDir` (empty, owned by the cluster user). pgBackRest's restore is given the target
+ * only to pick the backup: "If a backup is not specified via the --set option, then the configured repositories
+ * will be checked, in order, for a backup that contains the requested time or lsn" (pgbackrest.org/command.html,
+ * restore; since 2.24 for time). The recovery settings it writes are overridden at start (src/selfhosted/recovery.ts).
+ */
+function fillCommand(spec, dataDir, target) {
+    if (spec.kind === 'pgbackrest') {
+        const pick = target.kind === 'time'
+            ? ['--type=time', `--target=${postgresTime(target.time)}`]
+            : target.kind === 'lsn'
+                ? ['--type=lsn', `--target=${target.lsn}`]
+                : [];
+        return {
+            file: 'pgbackrest',
+            args: [`--stanza=${spec.stanza}`, `--pg1-path=${dataDir}`, ...pick, 'restore'],
+            env: {},
+            what: 'pgbackrest restore'
+        };
+    }
+    if (spec.kind === 'dir' && isTar(spec.path)) {
+        // pg_wal.tar (or .tar.gz, ...) beside base.tar goes into pg_wal, as pg_basebackup's docs for -Ft describe.
+        const wal = spec.path.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1');
+        const script = 'tar -xf "$1" -C "$3" && if [ "$2" != "$1" ] && [ -f "$2" ]; then tar -xf "$2" -C "$3/pg_wal"; fi';
+        return {
+            file: '/bin/sh',
+            args: ['-c', script, 'extract', spec.path, wal, dataDir],
+            env: {},
+            what: `tar of ${spec.path}`
+        };
+    }
+    if (spec.kind === 'dir') {
+        // As root the copy runs as the cluster user, which then owns every file.
+        return {
+            file: 'cp',
+            args: ['-R', '--preserve=mode,timestamps', '--', `${spec.path}/.`, dataDir],
+            env: {},
+            what: `cp of ${spec.path}`
+        };
+    }
+    return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' };
+}
+/** A `dir:` path naming pg_basebackup's tar file rather than its directory. */
+function isTar(file) {
+    return /\.(tar|tar\.gz|tgz|tar\.lz4|tar\.zst)$/.test(file);
+}
 
 
 /***/ }),

@@ -235,7 +235,11 @@ function settingsOrReport(terminal, argv, now) {
         terminal.mask(flags.getInput('api-key'));
         if (flags.help)
             return terminal.print(USAGE);
-        return { settings: (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now }), yes: flags.yes };
+        const settings = (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now });
+        if ((0,inputs/* isSelfHosted */._U)(settings)) {
+            throw new inputs/* InputError */.dz(['backend: postgres is not yet available in the CLI: run it as a step of a workflow']);
+        }
+        return { settings, yes: flags.yes };
     }
     catch (error) {
         if (!(error instanceof inputs/* InputError */.dz || error instanceof FlagError))

@@ -8,6 +8,7 @@
 import { parseDuration } from './duration.js'
 import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.js'
 import { hasRules } from './retention.js'
+import { BACKUP_EXAMPLES, parseBackup, type BackupSpec } from './selfhosted/backup.js'
 import { validateTemplate } from './template.js'
 
 export const OPERATIONS = [
@@ -22,6 +23,10 @@ export const OPERATIONS = [
   'projects'
 ] as const
 export type OperationName = (typeof OPERATIONS)[number]
+
+/** Where the database lives: Neon (its API), or a self-hosted PostgreSQL's base backup and WAL archive. */
+export const BACKENDS = ['neon', 'postgres'] as const
+export type Backend = (typeof BACKENDS)[number]
 
 interface InputSpec {
   default: string
@@ -43,6 +48,10 @@ export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}'
  */
 export const INPUTS: Record<string, InputSpec> = {
   operation: { default: 'snapshot' },
+  backend: { default: 'neon' },
+  backup: { default: '' },
+  'restore-command': { default: '' },
+  'pg-bin': { default: '' },
   'api-key': { default: '' },
   'project-id': { default: '' },
   'org-id': { default: '' },
@@ -235,6 +244,29 @@ export interface ProjectsSettings extends CommonSettings {
   region?: string
 }
 
+/** verify with backend: postgres (src/selfhosted/verify.ts): a drill of a base backup and its WAL archive. */
+export interface SelfHostedVerifySettings {
+  operation: 'verify'
+  backend: 'postgres'
+  backup: BackupSpec
+  /** The archive's restore_command, with %f and %p. */
+  restoreCommand: string
+  /** The server binaries' directory; undefined: found by the backup's version (src/selfhosted/binaries.ts). */
+  pgBin?: string
+  at: Point
+  checks: string[]
+  checksFile?: string
+  checkTimeoutMs: number
+  database: string
+  role: string
+}
+
+export type SelfHostedSettings = SelfHostedVerifySettings
+
+export function isSelfHosted(settings: Settings | SelfHostedSettings): settings is SelfHostedSettings {
+  return 'backend' in settings && settings.backend === 'postgres'
+}
+
 export type Settings =
   | ProjectsSettings
   | SnapshotSettings
@@ -261,34 +293,59 @@ export interface InputSource {
 }
 
 /** Reads and validates every input; throws InputError listing every problem found. */
-export function readSettings({ getInput, now }: InputSource): Settings {
+export function readSettings({ getInput, now }: InputSource): Settings | SelfHostedSettings {
   const reader = new Reader(getInput)
   const operation = reader.parse('operation', parseOperation, 'snapshot')
+  const backend = reader.parse<Backend | undefined>('backend', (text) => oneOf(text, BACKENDS), undefined)
+  // Without a backend no input can be judged: every other one would be "not used".
+  if (!backend) throw new InputError(reader.problems)
   reader.operation = operation
-  const settings = READERS[operation](reader, now)
-  reader.rejectUnread(operation)
+  const read = backend === 'postgres' ? selfHostedReader(operation) : READERS[operation]
+  const settings = read(reader, now)
+  reader.rejectUnread(operation, backend)
   if (reader.problems.length > 0) throw new InputError(reader.problems)
   return settings
 }
 
+/** The operations that work with backend: postgres so far; the others are refused before anything starts. */
+const SELF_HOSTED_READERS: Partial<Record<OperationName, (reader: Reader, now: Date) => SelfHostedSettings>> = {
+  verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+}
+
+function selfHostedReader(operation: OperationName): (reader: Reader, now: Date) => SelfHostedSettings {
+  const read = SELF_HOSTED_READERS[operation]
+  if (read) return read
+  const available = Object.keys(SELF_HOSTED_READERS).join(', ')
+  throw new InputError([
+    `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
+      `use operation: ${available}, or backend: neon for ${operation} on Neon`
+  ])
+}
+
 /**
- * The inputs `operation` reads, found by running its reader on unset inputs: what the readers read is the one
- * record of which operation uses which input, so no list can drift from the code.
+ * The inputs `operation` reads with either backend, found by running its readers on unset inputs: what the
+ * readers read is the one record of which operation uses which input, so no list can drift from the code.
  */
 export function inputsReadBy(operation: OperationName): ReadonlySet<string> {
   let read = READS.get(operation)
   if (!read) {
-    const reader = new Reader((name) => (name === 'operation' ? operation : ''))
-    reader.parse('operation', parseOperation, operation)
-    reader.operation = operation
-    READERS[operation](reader, new Date())
-    read = reader.read
+    read = new Set(['backend', ...readBy(operation, 'neon'), ...readBy(operation, 'postgres')])
     READS.set(operation, read)
   }
   return read
 }
 
 const READS = new Map<OperationName, ReadonlySet<string>>()
+
+/** The inputs `operation`'s reader for `backend` reads (none when the backend does not offer it). */
+function readBy(operation: OperationName, backend: Backend): ReadonlySet<string> {
+  const reader = new Reader((name) => (name === 'operation' ? operation : ''))
+  reader.parse('operation', parseOperation, operation)
+  reader.operation = operation
+  const read = backend === 'neon' ? READERS[operation] : SELF_HOSTED_READERS[operation]
+  read?.(reader, new Date())
+  return read ? reader.read : new Set()
+}
 
 /** Whether `operation` reads the input `name`. */
 export function readsInput(operation: OperationName, name: string): boolean {
@@ -483,6 +540,11 @@ function verifyInputs(reader: Reader, now: Date, at: Point) {
     if (reader.isSet('at'))
       reader.fail('at', 'conflicts with source: a drill starts from a snapshot or a point, not both')
   }
+  return { at, snapshot, ...checksInputs(reader) }
+}
+
+/** verify's checks, with either backend. */
+function checksInputs(reader: Reader): { checks: string[]; checksFile?: string; checkTimeoutMs: number } {
   const checks = splitLines(reader.optional('checks') ?? '')
   const checksFile = reader.optional('checks-file')
   if (checks.length > 0 && checksFile !== undefined) {
@@ -494,7 +556,31 @@ function verifyInputs(reader: Reader, now: Date, at: Point) {
       'is empty: verify needs checks (one SQL statement a line, each returning true) or checks-file'
     )
   }
-  return { at, snapshot, checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000) }
+  return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000) }
+}
+
+/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
+function selfHostedVerifyInputs(reader: Reader, now: Date): SelfHostedVerifySettings {
+  const backup = reader.parse<BackupSpec>(
+    'backup',
+    (text) => {
+      if (!text) throw new Error(`is empty: backend: postgres restores a base backup (${BACKUP_EXAMPLES})`)
+      return parseBackup(text)
+    },
+    { kind: 'command', shell: '' }
+  )
+  const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '')
+  return {
+    operation: 'verify',
+    backend: 'postgres',
+    backup,
+    restoreCommand,
+    pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+    at: pointInput(reader, 'at', now),
+    ...checksInputs(reader),
+    database: reader.optional('database') ?? 'postgres',
+    role: reader.optional('role') ?? 'postgres'
+  }
 }
 
 function pruneInputs(reader: Reader) {
@@ -661,17 +747,42 @@ class Reader {
    * Every input set to something other than its default that the operation's reader did not read is a mistake:
    * reported first, since it usually explains the others.
    */
-  rejectUnread(operation: OperationName): void {
+  rejectUnread(operation: OperationName, backend: Backend = 'neon'): void {
     const unread = Object.entries(INPUTS)
       .filter(([name, spec]) => !this.read.has(name) && this.peek(name) !== '' && this.peek(name) !== spec.default)
-      .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation)}`)
+      .map(([name, spec]) => `${name}: ${spec.misplaced?.[operation] ?? notUsed(name, operation, backend)}`)
     this.problems.unshift(...unread)
   }
 }
 
-function notUsed(name: string, operation: OperationName): string {
+function notUsed(name: string, operation: OperationName, backend: Backend): string {
+  const other: Backend = backend === 'neon' ? 'postgres' : 'neon'
+  if (readBy(operation, other).has(name))
+    return `is only used with backend: ${other} (remove it, or set backend: ${other})`
   const users = OPERATIONS.filter((candidate) => readsInput(candidate, name))
   return `is not used by operation ${operation} (it applies to ${users.join(', ')}): remove it or change operation`
+}
+
+/** PostgreSQL substitutes %f (the file asked for) and %p (where to put it): a command without them fetches nothing. */
+function parseRestoreCommand(text: string): string {
+  if (!text) {
+    throw new Error(
+      `is empty: set it to the archive's restore_command, e.g. cp /archive/%f "%p" or pgbackrest --stanza=main archive-get %f "%p"`
+    )
+  }
+  const missing = ['%f', '%p'].filter((placeholder) => !text.includes(placeholder))
+  if (missing.length > 0) {
+    throw new Error(
+      `"${text}" has no ${missing.join(' and ')}: PostgreSQL puts the WAL file's name in %f and the path to write it ` +
+        'to in %p (e.g. cp /archive/%f "%p")'
+    )
+  }
+  return text
+}
+
+function parseAbsolutePath(text: string): string {
+  if (!text.startsWith('/')) throw new Error(`"${text}" is not an absolute path (e.g. /usr/lib/postgresql/16/bin)`)
+  return text.replace(/\/+$/, '')
 }
 
 function parseOperation(text: string): OperationName {

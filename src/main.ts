@@ -8,8 +8,15 @@
  * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
 import * as core from '@actions/core'
-import { Cancellation } from './cancel.js'
-import { GITHUB_TOKEN_DEFAULT, InputError, readSettings, type Settings } from './inputs.js'
+import { Cancellation, handleCancellation } from './cancel.js'
+import {
+  GITHUB_TOKEN_DEFAULT,
+  InputError,
+  isSelfHosted,
+  readSettings,
+  type SelfHostedSettings,
+  type Settings
+} from './inputs.js'
 import type { RunContext } from './run.js'
 import { checkOutputs } from './outputs.js'
 import { Summary } from './summary.js'
@@ -39,7 +46,7 @@ function runContext(): RunContext {
   }
 }
 
-function readInputs(context: RunContext): Settings {
+function readInputs(context: RunContext): Settings | SelfHostedSettings {
   for (const name of ['api-key', 'github-token']) {
     const secret = core.getInput(name)
     if (secret && secret !== GITHUB_TOKEN_DEFAULT) mask(secret)
@@ -51,10 +58,10 @@ function readInputs(context: RunContext): Settings {
 const log = { debug: core.debug, info: core.info, warning: core.warning, fail: core.setFailed }
 
 /** The job summary, and with comment: true the pull request comment (loaded only then: a cold start reads neither). */
-async function writeSummary(summary: Summary, settings: Settings): Promise<void> {
+async function writeSummary(summary: Summary, settings: Settings | SelfHostedSettings): Promise<void> {
   core.info(summary.toText())
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary.toHtml()).write()
-  if (!settings.comment) return
+  if (isSelfHosted(settings) || !settings.comment) return
   const { postComment } = await import('./comment/index.js')
   await postComment({
     token: settings.comment.token,
@@ -68,7 +75,7 @@ async function writeSummary(summary: Summary, settings: Settings): Promise<void>
 }
 
 /** The inputs, or undefined when they are bad: then every problem is reported and nothing was sent to Neon. */
-function settingsOrReport(context: RunContext): Settings | undefined {
+function settingsOrReport(context: RunContext): Settings | SelfHostedSettings | undefined {
   try {
     return readInputs(context)
   } catch (error) {
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
   const context = runContext()
   const settings = settingsOrReport(context)
   if (!settings) return
+  if (isSelfHosted(settings)) return mainSelfHosted(settings, context)
   const operations = await import('./operations/index.js')
   const sweeps = await operations.makesThrowaways(settings.operation)
   if (sweeps) core.saveState('sweep', 'true')
@@ -118,11 +126,48 @@ async function main(): Promise<void> {
   }
 }
 
+/** The state key of a self-hosted drill's work directory, which the post step removes if it is still there. */
+const WORK_DIR_STATE = 'selfhosted-work-dir'
+
+/**
+ * backend: postgres: no Neon. A cancelled step stops the restored server and removes its work directory before
+ * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
+ */
+async function mainSelfHosted(settings: SelfHostedSettings, context: RunContext): Promise<void> {
+  const drill = await import('./selfhosted/verify.js')
+  handleCancellation({
+    cancellation: new Cancellation(),
+    info: core.info,
+    report: () => core.setFailed('The step was cancelled; the restored copy was stopped and removed.'),
+    exit: (code) => process.exit(code),
+    cleanup: () => drill.removeActive()
+  })
+  try {
+    const plan = await drill.plan(settings, context)
+    const result = drill.report(plan, await drill.execute(plan, context, (dir) => core.saveState(WORK_DIR_STATE, dir)))
+    checkOutputs(settings.operation, result.outputs)
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
+    await writeSummary(result.summary, settings)
+    if (result.failed) core.setFailed(result.failed)
+  } catch (error) {
+    const message = (error as Error).message
+    core.setFailed(message)
+    await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message), settings)
+  }
+}
+
 async function post(): Promise<void> {
+  const workDir = core.getState(WORK_DIR_STATE)
+  if (workDir) {
+    const { removeLeftover } = await import('./selfhosted/cluster.js')
+    if (await removeLeftover(workDir)) core.info(`Removed the restored copy the main step left in ${workDir}`)
+    return
+  }
   const sweep = core.getState('sweep')
   if (sweep !== 'true' && sweep !== 'ended') return
   const context = runContext()
   const settings = readInputs(context)
+  if (isSelfHosted(settings)) return
   const deleted = await sweepAfterStep(await gatewayFor(settings, log), context.runId, {
     ended: sweep === 'ended',
     projectIds: settings.projectIds

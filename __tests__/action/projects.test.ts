@@ -119,8 +119,11 @@ describe('verify and prune over several projects', () => {
   })
 
   it('prunes two projects in one step and sums what it deleted', async () => {
-    for (const name of ['customer-b', 'customer-a']) {
-      for (const branch of ['old-1', 'old-2']) await createBranch(ids[name], branch)
+    // Neon's created_at is to the second (so is the emulator's): old-2 is made a second later, so keep-last 1
+    // keeps it for its age rather than by the tie-break between equal times.
+    for (const branch of ['old-1', 'old-2']) {
+      if (branch === 'old-2') await new Promise((resolve) => setTimeout(resolve, 1100))
+      for (const name of ['customer-b', 'customer-a']) await createBranch(ids[name], branch)
     }
     const { main } = await harness.run({
       operation: 'prune',

@@ -8,7 +8,8 @@ const base = { 'api-key': 'napi_test', 'project-id': 'shiny-sun-12345678' }
 /** Reads settings as the runner would pass them: every input present, unset ones as their default. */
 function read(inputs: Record<string, string>, { withDefaults = true } = {}): Settings {
   const getInput = (name: string) => inputs[name] ?? (withDefaults ? INPUTS[name].default : '')
-  return readSettings({ getInput, now })
+  // The Neon backend's settings: backend: postgres has its own tests (__tests__/unit/selfhosted.test.ts).
+  return readSettings({ getInput, now }) as Settings
 }
 
 function problems(inputs: Record<string, string>): string[] {
@@ -417,6 +418,11 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
   const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover', 'undelete']
   const users: Record<string, readonly string[]> = {
     operation: all,
+    // Every operation reads backend (and refuses postgres until it supports it); verify reads the self-hosted ones.
+    backend: all,
+    backup: ['verify'],
+    'restore-command': ['verify'],
+    'pg-bin': ['verify'],
     'api-key': all,
     // projects lists every project the key sees: it reads no project-id, only org-id and region.
     'project-id': onProjects,

@@ -9,7 +9,7 @@
  * (./consent.ts). Started by dist/cli.js (package.json "bin") through src/index.ts; it never loads @actions/*.
  */
 import { Cancellation } from '../cancel.js'
-import { InputError, readSettings, type Settings } from '../inputs.js'
+import { InputError, isSelfHosted, readSettings, type Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
@@ -32,7 +32,11 @@ function settingsOrReport(terminal: Terminal, argv: string[], now: Date) {
     const flags = parseFlags(argv, process.env)
     terminal.mask(flags.getInput('api-key'))
     if (flags.help) return terminal.print(USAGE)
-    return { settings: readSettings({ getInput: flags.getInput, now }), yes: flags.yes }
+    const settings = readSettings({ getInput: flags.getInput, now })
+    if (isSelfHosted(settings)) {
+      throw new InputError(['backend: postgres is not yet available in the CLI: run it as a step of a workflow'])
+    }
+    return { settings, yes: flags.yes }
   } catch (error) {
     if (!(error instanceof InputError || error instanceof FlagError)) throw error
     error.problems.forEach((problem) => terminal.error(problem))

