@@ -128,19 +128,25 @@ class LiveDatabaseError extends Error {
         this.name = 'LiveDatabaseError';
     }
 }
-async function reachLive(url) {
+/** The live database as it answers, and whether the schema a copy goes into is taken there. */
+async function reachLive(url, schema) {
     try {
         return await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(url, async (client) => {
             const { rows } = await client.query('SELECT current_database() AS database, current_user AS role');
-            return { database: rows[0].database, role: rows[0].role };
+            const taken = schema !== undefined && (await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_1__/* .schemaExists */ .OJ)(client, schema));
+            return { database: rows[0].database, role: rows[0].role, taken };
         });
     }
     catch (error) {
         throw new LiveDatabaseError(error);
     }
 }
+/** Reaches the live database first (a wrong URL or a taken schema fails before the restore), then plans the restore. */
 async function plan(settings, context) {
-    const live = await reachLive(settings.databaseUrl);
+    const schema = settings.mode === 'schema' ? (0,_operations_recover_js__WEBPACK_IMPORTED_MODULE_2__.intoSchema)(settings, context) : undefined;
+    const { taken, ...live } = await reachLive(settings.databaseUrl, schema);
+    if (taken)
+        throw new Error(`into: schema "${schema}" already exists on database ${live.database}; choose another name or drop it`);
     return { ...(await (0,_restore_js__WEBPACK_IMPORTED_MODULE_3__.planRestore)(settings, context)), settings, live };
 }
 function liveName(plan) {

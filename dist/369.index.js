@@ -474,6 +474,7 @@ __webpack_require__.d(__webpack_exports__, {
   copyAll: () => (/* binding */ copyAll),
   describe: () => (/* binding */ describe),
   execute: () => (/* binding */ execute),
+  intoSchema: () => (/* binding */ intoSchema),
   modeFacts: () => (/* binding */ modeFacts),
   plan: () => (/* binding */ plan),
   planTables: () => (/* binding */ planTables),

@@ -102,6 +102,14 @@ describe('recover with backend: postgres into the primary', () => {
     expect(readdirSync(done.runnerTemp)).toEqual([])
   })
 
+  test('refuses a database-url it cannot reach, before restoring anything', async () => {
+    const nowhere = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(path.join(fixture.root, 'nowhere'))}`
+    const done = await step({ operation: 'recover', tables: 'pgbench_history', 'database-url': nowhere })
+    expect(done.main.exitCode).not.toBe(0)
+    expect(done.main.errors.join('\n')).toMatch(/^database-url: could not connect to the live database/m)
+    expect(readdirSync(done.runnerTemp)).toEqual([])
+  })
+
   test('mode: merge brings the dropped table back with its rows and keeps the writes made since', async () => {
     const done = await step({
       operation: 'recover',
@@ -119,15 +127,16 @@ describe('recover with backend: postgres into the primary', () => {
   })
 
   test('mode: schema copies the table into a new schema and changes nothing else', async () => {
-    const done = await step({
-      operation: 'recover',
-      tables: 'pgbench_history',
-      into: 'recovered',
-      'database-url': fixture.primary.url
-    })
+    const inputs = { operation: 'recover', tables: 'pgbench_history', into: 'recovered' }
+    const done = await step({ ...inputs, 'database-url': fixture.primary.url })
     expect(done.main.errors).toEqual([])
     expect(await count('recovered.pgbench_history')).toBe(fixture.beforeAccident.historyRows)
     expect(await balance()).toBe(fixture.end.balance)
     expectNothingLeft(done)
+
+    // The schema is taken now: refused before anything is restored.
+    const again = await step({ ...inputs, 'database-url': fixture.primary.url })
+    expect(again.main.errors.join('\n')).toMatch(/^into: schema "recovered" already exists/m)
+    expect(readdirSync(again.runnerTemp)).toEqual([])
   })
 })

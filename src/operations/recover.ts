@@ -447,7 +447,7 @@ function mergeCopy(shape: TableShape, head: TableShape, where: string | undefine
   }
 }
 
-function intoSchema(settings: TableSettings, context: RunContext): string {
+export function intoSchema(settings: TableSettings, context: RunContext): string {
   return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into)
 }
 

@@ -7,9 +7,10 @@
  */
 import type { SelfHostedRecoverSettings } from '../inputs.js'
 import { describePoint } from '../point.js'
-import { withClient } from '../postgres/index.js'
+import { schemaExists, withClient } from '../postgres/index.js'
 import {
   copyAll,
+  intoSchema,
   modeFacts,
   planTables,
   reportRecovery,
@@ -38,19 +39,30 @@ export class LiveDatabaseError extends Error {
   }
 }
 
-async function reachLive(url: string): Promise<SelfHostedRecoverPlan['live']> {
+/** The live database as it answers, and whether the schema a copy goes into is taken there. */
+async function reachLive(
+  url: string,
+  schema: string | undefined
+): Promise<SelfHostedRecoverPlan['live'] & { taken: boolean }> {
   try {
     return await withClient(url, async (client) => {
       const { rows } = await client.query('SELECT current_database() AS database, current_user AS role')
-      return { database: rows[0].database as string, role: rows[0].role as string }
+      const taken = schema !== undefined && (await schemaExists(client, schema))
+      return { database: rows[0].database as string, role: rows[0].role as string, taken }
     })
   } catch (error) {
     throw new LiveDatabaseError(error as Error)
   }
 }
 
+/** Reaches the live database first (a wrong URL or a taken schema fails before the restore), then plans the restore. */
 export async function plan(settings: SelfHostedRecoverSettings, context: RunContext): Promise<SelfHostedRecoverPlan> {
-  const live = await reachLive(settings.databaseUrl)
+  const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined
+  const { taken, ...live } = await reachLive(settings.databaseUrl, schema)
+  if (taken)
+    throw new Error(
+      `into: schema "${schema}" already exists on database ${live.database}; choose another name or drop it`
+    )
   return { ...(await planRestore(settings, context)), settings, live }
 }
 
