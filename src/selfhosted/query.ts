@@ -3,9 +3,10 @@
  * replayed to the point, then promoted), as query does on Neon: the same statement runner (one statement, a
  * READ ONLY transaction, a timeout, a cursor) and the same outputs. The cluster is stopped and removed after.
  *
- * `lsn` is `pg_last_wal_replay_lsn()` on the promoted cluster: "If recovery has completed then this will remain
- * static at the location of the last WAL record applied during that recovery" (PostgreSQL docs, System
- * Administration Functions, Recovery Control Functions), so the LSN the replay reached.
+ * `lsn` is `pg_last_wal_replay_lsn()` on the promoted cluster, which the PostgreSQL docs (System Administration
+ * Functions, Recovery Information Functions) say stays at the last WAL record applied once recovery completed
+ * (paraphrased from memory: not re-checked against the page here); the test measures it between the point's LSN
+ * and the primary's end (__tests__/selfhosted/query-recover.test.ts).
  */
 import type { SelfHostedQuerySettings } from '../inputs.js'
 import { addResult, queryOutputs, rowsFact, runQuery, type QueryResult } from '../operations/query.js'
