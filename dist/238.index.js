@@ -470,11 +470,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MAX_RESULT_BYTES: () => (/* binding */ MAX_RESULT_BYTES),
 /* harmony export */   MAX_ROWS: () => (/* binding */ MAX_ROWS),
+/* harmony export */   addResult: () => (/* binding */ addResult),
 /* harmony export */   describe: () => (/* binding */ describe),
 /* harmony export */   execute: () => (/* binding */ execute),
 /* harmony export */   plan: () => (/* binding */ plan),
+/* harmony export */   queryOutputs: () => (/* binding */ queryOutputs),
 /* harmony export */   report: () => (/* binding */ report),
 /* harmony export */   resultJson: () => (/* binding */ resultJson),
+/* harmony export */   rowsFact: () => (/* binding */ rowsFact),
 /* harmony export */   runQuery: () => (/* binding */ runQuery)
 /* harmony export */ });
 /* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
@@ -571,35 +574,47 @@ async function execute(plan) {
     const result = await runQuery(plan.uri, plan.settings.sql);
     return { ...result, ms: Date.now() - started };
 }
+/** What query reports with either backend: the rows kept (cut to the output limit) and the outputs. */
+function queryOutputs(result, lsn) {
+    const { json, kept } = resultJson(result.rows);
+    const truncated = result.truncated || kept < result.rows.length;
+    return {
+        kept,
+        truncated,
+        outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' }
+    };
+}
+function rowsFact(kept, truncated) {
+    return `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`;
+}
+/** The statement and the first rows, in the job summary, with either backend. */
+function addResult(summary, sql, result, kept) {
+    summary.code(sql, 'sql');
+    if (result.columns.length === 0)
+        return;
+    const shown = result.rows.slice(0, Math.min(kept, SUMMARY_ROWS));
+    summary.table(result.columns, shown.map((row) => result.columns.map((column) => cellText(row[column]))));
+    if (kept > shown.length)
+        summary.paragraph(`The summary shows the first ${shown.length} rows; the output has ${kept}.`);
+}
 function report(plan, result, context) {
     const { settings, connection } = plan;
     const point = (0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(settings.at);
-    const { json, kept } = resultJson(result.rows);
-    const truncated = result.truncated || kept < result.rows.length;
     const lsn = plan.lsn ?? result.lsn;
+    const { kept, truncated, outputs } = queryOutputs(result, lsn);
     context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`);
     const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_6__/* .Summary */ .BD().heading(`Query of ${connection.branch.name} at ${point}`).paragraph(plan.at.note);
-    summary
-        .keyValues([
+    summary.keyValues([
         ['Branch', `${connection.branch.name} (${connection.branch.id})`],
         ['Read on', plan.at.note && `${plan.at.branch.name} (${plan.at.branch.id})`],
         ['Point', point],
         ['LSN', lsn],
         ['Database', `${connection.database} as ${connection.role}`],
-        ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
+        ['Rows', rowsFact(kept, truncated)],
         ['Took', `${result.ms} ms`]
-    ])
-        .code(settings.sql, 'sql');
-    if (result.columns.length > 0) {
-        const shown = result.rows.slice(0, Math.min(kept, SUMMARY_ROWS));
-        summary.table(result.columns, shown.map((row) => result.columns.map((column) => cellText(row[column]))));
-        if (kept > shown.length)
-            summary.paragraph(`The summary shows the first ${shown.length} rows; the output has ${kept}.`);
-    }
-    return {
-        outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' },
-        summary
-    };
+    ]);
+    addResult(summary, settings.sql, result, kept);
+    return { outputs, summary };
 }
 
 

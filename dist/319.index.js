@@ -37,6 +37,7 @@ const OUTPUTS = {
         ...RESTORE_OUTPUTS,
         ...UNDO_OUTPUTS
     ]),
+    // query and recover write the same outputs with backend: postgres (src/selfhosted/query.ts, recover.ts).
     query: ['result', 'rows', 'truncated', 'lsn'],
     // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
     verify: ['passed', 'duration-ms', 'results'],
@@ -118,7 +119,17 @@ function readInputs(context) {
         if (secret && secret !== inputs/* GITHUB_TOKEN_DEFAULT */.OH)
             mask(secret);
     }
+    maskDatabaseUrl(core/* getInput */.V4('database-url'));
     return (0,inputs/* readSettings */.sb)({ getInput: (name) => core/* getInput */.V4(name), now: context.now });
+}
+/** recover's live database (backend: postgres): the URL, and its password on its own (a driver may quote it). */
+function maskDatabaseUrl(text) {
+    if (!text)
+        return;
+    mask(text);
+    const password = URL.canParse(text) ? new URL(text).password : '';
+    if (password)
+        mask(decodeURIComponent(password));
 }
 /** The action's log for the step's connection to Neon (src/session.ts): the gateway's requests as debug lines. */
 const log = { debug: core/* debug */.Yz, info: core/* info */.pq, warning: core/* warning */.$e, fail: core/* setFailed */.C1 };
@@ -161,7 +172,7 @@ async function main() {
         return;
     if ((0,inputs/* isSelfHosted */._U)(settings))
         return mainSelfHosted(settings, context);
-    const operations = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 9446));
+    const operations = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(727), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 9446));
     const sweeps = await operations.makesThrowaways(settings.operation);
     if (sweeps)
         core/* saveState */.LZ('sweep', 'true');
@@ -206,17 +217,17 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings, context) {
-    const drill = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 1438));
+    const restore = await __webpack_require__.e(/* import() */ 662).then(__webpack_require__.bind(__webpack_require__, 6662));
     (0,cancel/* handleCancellation */.qO)({
         cancellation: new cancel/* Cancellation */.mT(),
         info: core/* info */.pq,
         report: () => core/* setFailed */.C1('The step was cancelled; the restored copy was stopped and removed.'),
         exit: (code) => process.exit(code),
-        cleanup: () => drill.removeActive()
+        cleanup: () => restore.removeActive()
     });
     try {
-        const plan = await drill.plan(settings, context);
-        const result = drill.report(plan, await drill.execute(plan, context, (dir) => core/* saveState */.LZ(WORK_DIR_STATE, dir)));
+        const { runSelfHosted } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const result = await runSelfHosted(settings, context, (dir) => core/* saveState */.LZ(WORK_DIR_STATE, dir));
         checkOutputs(settings.operation, result.outputs);
         for (const [name, value] of Object.entries(result.outputs))
             core/* setOutput */.uH(name, value);

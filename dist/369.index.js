@@ -471,10 +471,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  copyAll: () => (/* binding */ copyAll),
   describe: () => (/* binding */ describe),
   execute: () => (/* binding */ execute),
+  intoSchema: () => (/* binding */ intoSchema),
+  modeFacts: () => (/* binding */ modeFacts),
   plan: () => (/* binding */ plan),
-  report: () => (/* binding */ report)
+  planTables: () => (/* binding */ planTables),
+  report: () => (/* binding */ report),
+  reportRecovery: () => (/* binding */ reportRecovery)
 });
 
 // EXTERNAL MODULE: ./src/duration.ts
@@ -1007,19 +1012,27 @@ async function plan(settings, gateway, context) {
     const connection = await (0,branch_connection/* connectionTo */.mQ)(branch, settings, gateway, context, 'recover');
     const { database, role, uri: liveUri } = connection;
     const { uri: pastUri } = await (0,branch_connection/* pointUri */.Pl)(connection, settings.at, context, at.branch);
-    const [past, live] = await connectBoth(pastUri, liveUri);
+    const ends = { pastUri, liveUri, liveName: branch.name, role };
+    return { settings, branch, at, database, ends, ...(await planTables(settings, ends, context)) };
+}
+/**
+ * The tables to copy, read from both databases before anything is written: each table as it was at the point,
+ * merged into the live table or re-created (gone since, or copied into a schema), and each `where` parsed.
+ */
+async function planTables(settings, ends, context) {
+    const [past, live] = await connectBoth(ends.pastUri, ends.liveUri);
     try {
         await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined;
         if (schema !== undefined && (await (0,postgres/* schemaExists */.OJ)(live, schema))) {
-            throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`);
+            throw new Error(`into: schema "${schema}" already exists on ${ends.liveName}; choose another name or drop it`);
         }
         const copies = [];
         const gone = [];
         for (const table of settings.tables) {
             const shape = await (0,postgres/* readTableShape */.Yr)(past, table);
             if (!shape) {
-                throw new Error(`tables: ${table} did not exist on ${branch.name} at ${(0,point/* describePoint */.yR)(settings.at)}`);
+                throw new Error(`tables: ${table} did not exist on ${ends.liveName} at ${(0,point/* describePoint */.yR)(settings.at)}`);
             }
             // merge into the table at head; re-create it when it is gone, and always for a copy in a schema.
             const head = schema === undefined ? await (0,postgres/* readTableShape */.Yr)(live, (0,recovery_sql/* qualifiedName */.OL)(shape.schema, shape.name)) : undefined;
@@ -1028,7 +1041,9 @@ async function plan(settings, gateway, context) {
             else
                 gone.push(shape);
         }
-        const recreation = gone.length === 0 ? undefined : await planRecreation(past, live, gone, { schema, role, branch: branch.name });
+        const recreation = gone.length === 0
+            ? undefined
+            : await planRecreation(past, live, gone, { schema, role: ends.role, branch: ends.liveName });
         for (const { definition, ddl } of recreation?.tables ?? []) {
             const shape = gone.find((table) => (0,recovery_sql/* displayName */.QC)(table) === (0,recovery_sql/* displayName */.QC)(definition));
             copies.push(recreatedCopy(shape, ddl, schema, settings.where));
@@ -1043,7 +1058,7 @@ async function plan(settings, gateway, context) {
                 throw new Error(`where: ${error.message} (in ${copy.select})`);
             });
         }
-        return { settings, branch, at, database, role, schema, copies, recreation, liveUri, pastUri };
+        return { schema, copies, recreation };
     }
     finally {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);
@@ -1052,21 +1067,36 @@ async function plan(settings, gateway, context) {
 function facts(plan) {
     const { settings, branch, schema } = plan;
     return [
-        ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
+        ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.ends.role}`],
         ['Read at', `${(0,point/* describePoint */.yR)(settings.at)} (a read-only time-travel connection)`],
         ['Read on', plan.at.note && plan.at.branch.name],
+        ...modeFacts(settings, schema)
+    ];
+}
+/** How the rows go back, with either backend. */
+function modeFacts(settings, schema) {
+    return [
         ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
         ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
         ['Only rows where', settings.where]
     ];
 }
-function title(plan) {
+function title(plan, source) {
     const tables = plan.copies.map((copy) => (0,recovery_sql/* displayName */.QC)(copy.past)).join(', ');
-    return `Recovery of ${tables} from ${plan.branch.name} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+    return `Recovery of ${tables} from ${source}`;
+}
+/** On Neon the past is the branch itself at the point. */
+function neonView(plan) {
+    return {
+        source: `${plan.branch.name} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`,
+        liveName: plan.branch.name,
+        note: plan.at.note,
+        facts: facts(plan)
+    };
 }
 function describe(plan) {
     const summary = new src_summary/* Summary */.BD()
-        .heading(`Dry run: ${title(plan)}`)
+        .heading(`Dry run: ${title(plan, neonView(plan).source)}`)
         .paragraph(plan.at.note)
         .paragraph('Nothing was changed. This step would run, in one transaction:')
         .keyValues(facts(plan))
@@ -1075,25 +1105,29 @@ function describe(plan) {
 }
 async function execute(plan, _gateway, context) {
     const started = Date.now();
-    const result = await copyAll(plan, context);
+    const result = await copyAll(plan, plan.ends, context);
     return { ...result, ms: Date.now() - started };
 }
 function report(plan, result, context) {
-    const { branch, schema } = plan;
+    return reportRecovery(plan, result, neonView(plan), context);
+}
+/** recover's outputs and summary, with either backend. */
+function reportRecovery(plan, result, view, context) {
+    const { schema } = plan;
     const results = result.copies;
     const rows = Object.fromEntries(results.map((copy) => [(0,recovery_sql/* displayName */.QC)(copy.copy.past), copy.written]));
     const total = results.reduce((sum, copy) => sum + copy.written, 0);
     const recreated = results.filter((copy) => copy.copy.create).map((copy) => (0,recovery_sql/* displayName */.QC)(copy.copy.past));
     const summary = new src_summary/* Summary */.BD()
-        .heading(title(plan))
-        .paragraph(plan.at.note)
+        .heading(title(plan, view.source))
+        .paragraph(view.note)
         .paragraph(schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
-        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`)
+        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${view.liveName} changed.`)
         .paragraph(schema === undefined && recreated.length > 0
         ? `Re-created ${recreated.join(', ')}, gone at head, as it was at the point, with its rows.`
         : undefined)
-        .keyValues([...facts(plan), ['Took', (0,duration/* formatDuration */.a3)(result.ms)]])
+        .keyValues([...view.facts, ['Took', (0,duration/* formatDuration */.a3)(result.ms)]])
         .table(['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'], results.map((copy) => [(0,recovery_sql/* displayName */.QC)(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into]));
     reportLeftOut(summary, plan.recreation?.notes ?? [], result.invalid);
     summary.heading('To undo this recovery', 3);
@@ -1103,7 +1137,7 @@ function report(plan, result, context) {
         const how = recreated.length > 0 ? 'Drop the re-created tables and delete' : 'Delete';
         summary.paragraph(`${how} the inserted rows by their primary keys:`).code(undoSql(results), 'sql');
     }
-    context.info(`Recovered ${plan.copies.map((copy) => (0,recovery_sql/* displayName */.QC)(copy.past)).join(', ')} from ${branch.name} at ${(0,point/* describePoint */.yR)(plan.settings.at)}: ${JSON.stringify(rows)}`);
+    context.info(`Recovered ${plan.copies.map((copy) => (0,recovery_sql/* displayName */.QC)(copy.past)).join(', ')} from ${view.source}: ${JSON.stringify(rows)}`);
     const invalid = Object.fromEntries(result.invalid.map((key) => [`${key.table}.${key.name}`, { count: key.count, keys: key.keys }]));
     return { outputs: { rows: JSON.stringify(rows), 'invalid-keys': JSON.stringify(invalid) }, summary };
 }
@@ -1132,9 +1166,9 @@ function undoSql(results) {
             : ''));
     return [...drops, ...deletes].join('\n') || '-- nothing was inserted';
 }
-/** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
-async function copyAll(plan, context) {
-    const [past, live] = await connectBoth(plan.pastUri, plan.liveUri);
+/** Every table in one transaction on the live database: all of them arrive, or nothing changes. */
+async function copyAll(plan, ends, context) {
+    const [past, live] = await connectBoth(ends.pastUri, ends.liveUri);
     const results = [];
     let current;
     try {
@@ -1163,7 +1197,7 @@ async function copyAll(plan, context) {
     catch (error) {
         await live.query('ROLLBACK').catch(() => undefined);
         const where = current ? ` while copying ${(0,recovery_sql/* displayName */.QC)(current.past)}` : '';
-        throw new Error(`recover failed${where}; nothing was changed on ${plan.branch.name} (the transaction was rolled back): ${error.message}`);
+        throw new Error(`recover failed${where}; nothing was changed on ${ends.liveName} (the transaction was rolled back): ${error.message}`);
     }
     finally {
         await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)]);

@@ -260,7 +260,8 @@ const INPUTS = {
     tables: { default: '' },
     where: { default: '' },
     into: { default: '' },
-    mode: { default: 'schema' }
+    mode: { default: 'schema' },
+    'database-url': { default: '' }
 };
 /** What each operation names the thing it creates, unless `name` says otherwise. */
 const DEFAULT_NAMES = {
@@ -303,7 +304,18 @@ function readSettings({ getInput, now }) {
 }
 /** The operations that work with backend: postgres so far; the others are refused before anything starts. */
 const SELF_HOSTED_READERS = {
-    verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+    verify: (reader, now) => ({ operation: 'verify', ...backendInputs(reader, now), ...checksInputs(reader) }),
+    query: (reader, now) => ({
+        operation: 'query',
+        ...backendInputs(reader, now),
+        sql: reader.required('sql', 'the SQL to run')
+    }),
+    recover: (reader, now) => {
+        const backend = backendInputs(reader, now);
+        const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge']), 'schema');
+        const databaseUrl = reader.parse('database-url', parseDatabaseUrl, '');
+        return { operation: 'recover', ...backend, databaseUrl, ...recoverInputs(reader, backend.at, mode) };
+    }
 };
 function selfHostedReader(operation) {
     const read = SELF_HOSTED_READERS[operation];
@@ -311,8 +323,8 @@ function selfHostedReader(operation) {
         return read;
     const available = Object.keys(SELF_HOSTED_READERS).join(', ');
     throw new InputError([
-        `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
-            `use operation: ${available}, or backend: neon for ${operation} on Neon`
+        `operation: ${operation} is not yet available with backend: postgres (it offers ${available}): ` +
+            `use one of those, or backend: neon for ${operation} on Neon`
     ]);
 }
 /**
@@ -522,8 +534,8 @@ function checksInputs(reader) {
     }
     return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000) };
 }
-/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
-function selfHostedVerifyInputs(reader, now) {
+/** backend: postgres: no Neon inputs; the backup, its archive's restore_command, the binaries and the point. */
+function backendInputs(reader, now) {
     const backup = reader.parse('backup', (text) => {
         if (!text)
             throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .BACKUP_EXAMPLES */ .BV})`);
@@ -531,16 +543,34 @@ function selfHostedVerifyInputs(reader, now) {
     }, { kind: 'command', shell: '' });
     const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '');
     return {
-        operation: 'verify',
         backend: 'postgres',
         backup,
         restoreCommand,
         pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
         at: pointInput(reader, 'at', now),
-        ...checksInputs(reader),
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };
+}
+/**
+ * recover's live database with backend: postgres: a postgres:// (or postgresql://) connection URL, as libpq and
+ * node-postgres take it (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS).
+ * The message never quotes the value: it is a secret.
+ */
+function parseDatabaseUrl(text) {
+    const example = 'e.g. database-url: ${{ secrets.DATABASE_URL }} holding postgres://user:password@host:5432/db';
+    if (!text)
+        throw new Error(`is empty: recover with backend: postgres copies into a live database (${example})`);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+        throw new Error(`is not a postgres:// URL (the value is not shown: it is a secret); give one, ${example}`);
+    return text;
 }
 function pruneInputs(reader) {
     const match = reader.required('match', 'a glob of the branch and snapshot names to consider, e.g. main-snapshot-*');

@@ -251,7 +251,7 @@ function settingsOrReport(terminal, argv, now) {
 }
 /** The operation, run as in the action; its ephemeral branches deleted when it ends, as the post step does. */
 async function runOnce(settings, gateway, context) {
-    const operations = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 9446));
+    const operations = await Promise.all(/* import() */[__webpack_require__.e(643), __webpack_require__.e(727), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 9446));
     try {
         return await operations.runOperation(settings, gateway, context);
     }

@@ -99,7 +99,8 @@ export const INPUTS: Record<string, InputSpec> = {
   tables: { default: '' },
   where: { default: '' },
   into: { default: '' },
-  mode: { default: 'schema' }
+  mode: { default: 'schema' },
+  'database-url': { default: '' }
 }
 
 /** What each operation names the thing it creates, unless `name` says otherwise. */
@@ -244,9 +245,8 @@ export interface ProjectsSettings extends CommonSettings {
   region?: string
 }
 
-/** verify with backend: postgres (src/selfhosted/verify.ts): a drill of a base backup and its WAL archive. */
-export interface SelfHostedVerifySettings {
-  operation: 'verify'
+/** What every operation with backend: postgres reads: the backup, its archive, the binaries, the point. */
+export interface SelfHostedBackendSettings {
   backend: 'postgres'
   backup: BackupSpec
   /** The archive's restore_command, with %f and %p. */
@@ -254,14 +254,37 @@ export interface SelfHostedVerifySettings {
   /** The server binaries' directory; undefined: found by the backup's version (src/selfhosted/binaries.ts). */
   pgBin?: string
   at: Point
-  checks: string[]
-  checksFile?: string
-  checkTimeoutMs: number
+  /** Where the restored cluster is read. */
   database: string
   role: string
 }
 
-export type SelfHostedSettings = SelfHostedVerifySettings
+/** verify with backend: postgres (src/selfhosted/verify.ts): a drill of a base backup and its WAL archive. */
+export interface SelfHostedVerifySettings extends SelfHostedBackendSettings {
+  operation: 'verify'
+  checks: string[]
+  checksFile?: string
+  checkTimeoutMs: number
+}
+
+/** query with backend: postgres (src/selfhosted/query.ts): one read-only statement on the restored cluster. */
+export interface SelfHostedQuerySettings extends SelfHostedBackendSettings {
+  operation: 'query'
+  sql: string
+}
+
+/** recover with backend: postgres (src/selfhosted/recover.ts): tables from the restored cluster into a live one. */
+export interface SelfHostedRecoverSettings extends SelfHostedBackendSettings {
+  operation: 'recover'
+  /** The live database the tables go into (a secret). */
+  databaseUrl: string
+  tables: string[]
+  where?: string
+  into?: string
+  mode: 'schema' | 'merge'
+}
+
+export type SelfHostedSettings = SelfHostedVerifySettings | SelfHostedQuerySettings | SelfHostedRecoverSettings
 
 export function isSelfHosted(settings: Settings | SelfHostedSettings): settings is SelfHostedSettings {
   return 'backend' in settings && settings.backend === 'postgres'
@@ -309,7 +332,18 @@ export function readSettings({ getInput, now }: InputSource): Settings | SelfHos
 
 /** The operations that work with backend: postgres so far; the others are refused before anything starts. */
 const SELF_HOSTED_READERS: Partial<Record<OperationName, (reader: Reader, now: Date) => SelfHostedSettings>> = {
-  verify: (reader, now) => selfHostedVerifyInputs(reader, now)
+  verify: (reader, now) => ({ operation: 'verify', ...backendInputs(reader, now), ...checksInputs(reader) }),
+  query: (reader, now) => ({
+    operation: 'query',
+    ...backendInputs(reader, now),
+    sql: reader.required('sql', 'the SQL to run')
+  }),
+  recover: (reader, now) => {
+    const backend = backendInputs(reader, now)
+    const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge'] as const), 'schema')
+    const databaseUrl = reader.parse('database-url', parseDatabaseUrl, '')
+    return { operation: 'recover', ...backend, databaseUrl, ...recoverInputs(reader, backend.at, mode) }
+  }
 }
 
 function selfHostedReader(operation: OperationName): (reader: Reader, now: Date) => SelfHostedSettings {
@@ -317,8 +351,8 @@ function selfHostedReader(operation: OperationName): (reader: Reader, now: Date)
   if (read) return read
   const available = Object.keys(SELF_HOSTED_READERS).join(', ')
   throw new InputError([
-    `operation: ${operation} is not yet available with backend: postgres (only ${available} is): ` +
-      `use operation: ${available}, or backend: neon for ${operation} on Neon`
+    `operation: ${operation} is not yet available with backend: postgres (it offers ${available}): ` +
+      `use one of those, or backend: neon for ${operation} on Neon`
   ])
 }
 
@@ -559,8 +593,8 @@ function checksInputs(reader: Reader): { checks: string[]; checksFile?: string; 
   return { checks, checksFile, checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000) }
 }
 
-/** verify with backend: postgres: no Neon inputs; the backup, its archive's restore_command and the binaries. */
-function selfHostedVerifyInputs(reader: Reader, now: Date): SelfHostedVerifySettings {
+/** backend: postgres: no Neon inputs; the backup, its archive's restore_command, the binaries and the point. */
+function backendInputs(reader: Reader, now: Date): SelfHostedBackendSettings {
   const backup = reader.parse<BackupSpec>(
     'backup',
     (text) => {
@@ -571,16 +605,33 @@ function selfHostedVerifyInputs(reader: Reader, now: Date): SelfHostedVerifySett
   )
   const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '')
   return {
-    operation: 'verify',
     backend: 'postgres',
     backup,
     restoreCommand,
     pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
     at: pointInput(reader, 'at', now),
-    ...checksInputs(reader),
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }
+}
+
+/**
+ * recover's live database with backend: postgres: a postgres:// (or postgresql://) connection URL, as libpq and
+ * node-postgres take it (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS).
+ * The message never quotes the value: it is a secret.
+ */
+function parseDatabaseUrl(text: string): string {
+  const example = 'e.g. database-url: ${{ secrets.DATABASE_URL }} holding postgres://user:password@host:5432/db'
+  if (!text) throw new Error(`is empty: recover with backend: postgres copies into a live database (${example})`)
+  let url: URL | undefined
+  try {
+    url = new URL(text)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:'))
+    throw new Error(`is not a postgres:// URL (the value is not shown: it is a secret); give one, ${example}`)
+  return text
 }
 
 function pruneInputs(reader: Reader) {

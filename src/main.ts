@@ -51,7 +51,16 @@ function readInputs(context: RunContext): Settings | SelfHostedSettings {
     const secret = core.getInput(name)
     if (secret && secret !== GITHUB_TOKEN_DEFAULT) mask(secret)
   }
+  maskDatabaseUrl(core.getInput('database-url'))
   return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
+}
+
+/** recover's live database (backend: postgres): the URL, and its password on its own (a driver may quote it). */
+function maskDatabaseUrl(text: string): void {
+  if (!text) return
+  mask(text)
+  const password = URL.canParse(text) ? new URL(text).password : ''
+  if (password) mask(decodeURIComponent(password))
 }
 
 /** The action's log for the step's connection to Neon (src/session.ts): the gateway's requests as debug lines. */
@@ -134,17 +143,17 @@ const WORK_DIR_STATE = 'selfhosted-work-dir'
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings: SelfHostedSettings, context: RunContext): Promise<void> {
-  const drill = await import('./selfhosted/verify.js')
+  const restore = await import('./selfhosted/restore.js')
   handleCancellation({
     cancellation: new Cancellation(),
     info: core.info,
     report: () => core.setFailed('The step was cancelled; the restored copy was stopped and removed.'),
     exit: (code) => process.exit(code),
-    cleanup: () => drill.removeActive()
+    cleanup: () => restore.removeActive()
   })
   try {
-    const plan = await drill.plan(settings, context)
-    const result = drill.report(plan, await drill.execute(plan, context, (dir) => core.saveState(WORK_DIR_STATE, dir)))
+    const { runSelfHosted } = await import('./selfhosted/index.js')
+    const result = await runSelfHosted(settings, context, (dir) => core.saveState(WORK_DIR_STATE, dir))
     checkOutputs(settings.operation, result.outputs)
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     await writeSummary(result.summary, settings)

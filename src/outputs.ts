@@ -27,6 +27,7 @@ export const OUTPUTS: Record<OperationName, readonly string[]> = {
     ...RESTORE_OUTPUTS,
     ...UNDO_OUTPUTS
   ]),
+  // query and recover write the same outputs with backend: postgres (src/selfhosted/query.ts, recover.ts).
   query: ['result', 'rows', 'truncated', 'lsn'],
   // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
   verify: ['passed', 'duration-ms', 'results'],

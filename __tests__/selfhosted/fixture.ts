@@ -32,6 +32,13 @@ export interface Fixture {
   /** Backups' end (pg_basebackup's and pgBackRest's): a time before it cannot be restored. */
   backupTime: string
   user: ClusterUser
+  /** The primary itself (stopped once built): started again where a test writes into it, as a live database. */
+  primary: {
+    start(): Promise<void>
+    psql(sql: string): Promise<string>
+    /** A postgres:// URL over its unix socket. */
+    url: string
+  }
   stop(): Promise<void>
 }
 
@@ -241,6 +248,11 @@ export async function buildFixture(): Promise<Fixture> {
       end: { lsn: endLsn, balance },
       backupTime,
       user,
+      primary: {
+        start: () => primary.start(path.join(root, 'primary.log')),
+        psql: (sql) => primary.psql(sql),
+        url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(primary.dataDir)}`
+      },
       stop
     }
   } catch (error) {

@@ -418,11 +418,11 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
   const connecting = ['snapshot', 'bisect', 'query', 'verify', 'recover', 'undelete']
   const users: Record<string, readonly string[]> = {
     operation: all,
-    // Every operation reads backend (and refuses postgres until it supports it); verify reads the self-hosted ones.
+    // Every operation reads backend (and refuses postgres until it supports it); verify, query and recover read the self-hosted ones.
     backend: all,
-    backup: ['verify'],
-    'restore-command': ['verify'],
-    'pg-bin': ['verify'],
+    backup: ['verify', 'query', 'recover'],
+    'restore-command': ['verify', 'query', 'recover'],
+    'pg-bin': ['verify', 'query', 'recover'],
     'api-key': all,
     // projects lists every project the key sees: it reads no project-id, only org-id and region.
     'project-id': onProjects,
@@ -462,7 +462,8 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     tables: ['bisect', 'recover'],
     where: ['recover'],
     into: ['recover'],
-    mode: ['recover']
+    mode: ['recover'],
+    'database-url': ['recover']
   }
 
   it.each(all)('%s reads exactly its inputs', (operation) => {

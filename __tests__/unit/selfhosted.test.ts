@@ -48,9 +48,43 @@ describe('inputs with backend: postgres', () => {
     })
   })
 
+  const recovery = {
+    operation: 'recover',
+    backend: 'postgres',
+    backup: 'dir:/backups/base',
+    'restore-command': 'cp /archive/%f "%p"',
+    at: '1h ago',
+    tables: 'public.orders',
+    'database-url': 'postgresql://app:pw@db.internal:5432/shop'
+  }
+
+  test('query reads sql and the backend inputs; recover reads database-url, tables and mode', () => {
+    const { checks: _checks, ...backend } = drill
+    expect(read({ ...backend, operation: 'query', sql: 'SELECT 1' })).toMatchObject({
+      operation: 'query',
+      sql: 'SELECT 1'
+    })
+    expect(read({ ...recovery, mode: 'merge' })).toMatchObject({
+      operation: 'recover',
+      databaseUrl: 'postgresql://app:pw@db.internal:5432/shop',
+      tables: ['public.orders'],
+      mode: 'merge'
+    })
+  })
+
+  test('recover refuses an empty database-url, or one that is not postgres://, without quoting it', () => {
+    expect(problems({ ...recovery, 'database-url': '' })).toEqual([
+      expect.stringMatching(/^database-url: is empty: recover with backend: postgres copies into a live database/)
+    ])
+    const [problem] = problems({ ...recovery, 'database-url': 'mysql://app:pw-42@db/shop' })
+    expect(problem).toMatch(/^database-url: is not a postgres:\/\/ URL .* give one, e\.g\./)
+    expect(problem).not.toMatch(/pw-42/)
+    expect(problems({ ...recovery, mode: 'undo' })).toEqual([expect.stringMatching(/^mode: /)])
+  })
+
   test('refuses the other operations for now, naming the way out', () => {
     expect(problems({ ...drill, operation: 'snapshot' })).toEqual([
-      'operation: snapshot is not yet available with backend: postgres (only verify is): use operation: verify, or backend: neon for snapshot on Neon'
+      'operation: snapshot is not yet available with backend: postgres (it offers verify, query, recover): use one of those, or backend: neon for snapshot on Neon'
     ])
   })
 

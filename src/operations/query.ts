@@ -120,36 +120,53 @@ export async function execute(plan: QueryPlan): Promise<QueryResult & { ms: numb
   return { ...result, ms: Date.now() - started }
 }
 
+/** What query reports with either backend: the rows kept (cut to the output limit) and the outputs. */
+export function queryOutputs(
+  result: QueryResult,
+  lsn: string | undefined
+): { kept: number; truncated: boolean; outputs: Record<string, string> } {
+  const { json, kept } = resultJson(result.rows)
+  const truncated = result.truncated || kept < result.rows.length
+  return {
+    kept,
+    truncated,
+    outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' }
+  }
+}
+
+export function rowsFact(kept: number, truncated: boolean): string {
+  return `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`
+}
+
+/** The statement and the first rows, in the job summary, with either backend. */
+export function addResult(summary: Summary, sql: string, result: QueryResult, kept: number): void {
+  summary.code(sql, 'sql')
+  if (result.columns.length === 0) return
+  const shown = result.rows.slice(0, Math.min(kept, SUMMARY_ROWS))
+  summary.table(
+    result.columns,
+    shown.map((row) => result.columns.map((column) => cellText(row[column])))
+  )
+  if (kept > shown.length)
+    summary.paragraph(`The summary shows the first ${shown.length} rows; the output has ${kept}.`)
+}
+
 export function report(plan: QueryPlan, result: QueryResult & { ms: number }, context: RunContext): OperationResult {
   const { settings, connection } = plan
   const point = describePoint(settings.at)
-  const { json, kept } = resultJson(result.rows)
-  const truncated = result.truncated || kept < result.rows.length
   const lsn = plan.lsn ?? result.lsn
+  const { kept, truncated, outputs } = queryOutputs(result, lsn)
   context.info(`${kept} rows from ${connection.branch.name} at ${point}${truncated ? ' (cut)' : ''}`)
   const summary = new Summary().heading(`Query of ${connection.branch.name} at ${point}`).paragraph(plan.at.note)
-  summary
-    .keyValues([
-      ['Branch', `${connection.branch.name} (${connection.branch.id})`],
-      ['Read on', plan.at.note && `${plan.at.branch.name} (${plan.at.branch.id})`],
-      ['Point', point],
-      ['LSN', lsn],
-      ['Database', `${connection.database} as ${connection.role}`],
-      ['Rows', `${kept}${truncated ? ` (cut: more rows than ${kept} or over ${MAX_RESULT_BYTES / 1024} KiB)` : ''}`],
-      ['Took', `${result.ms} ms`]
-    ])
-    .code(settings.sql, 'sql')
-  if (result.columns.length > 0) {
-    const shown = result.rows.slice(0, Math.min(kept, SUMMARY_ROWS))
-    summary.table(
-      result.columns,
-      shown.map((row) => result.columns.map((column) => cellText(row[column])))
-    )
-    if (kept > shown.length)
-      summary.paragraph(`The summary shows the first ${shown.length} rows; the output has ${kept}.`)
-  }
-  return {
-    outputs: { result: json, rows: String(kept), truncated: String(truncated), lsn: lsn ?? '' },
-    summary
-  }
+  summary.keyValues([
+    ['Branch', `${connection.branch.name} (${connection.branch.id})`],
+    ['Read on', plan.at.note && `${plan.at.branch.name} (${plan.at.branch.id})`],
+    ['Point', point],
+    ['LSN', lsn],
+    ['Database', `${connection.database} as ${connection.role}`],
+    ['Rows', rowsFact(kept, truncated)],
+    ['Took', `${result.ms} ms`]
+  ])
+  addResult(summary, settings.sql, result, kept)
+  return { outputs, summary }
 }

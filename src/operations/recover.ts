@@ -53,20 +53,37 @@ export interface TableCopy {
   format: CopyFormat
 }
 
-export interface RecoverPlan {
-  settings: RecoverSettings
-  branch: Branch
-  /** Where the point is read: the branch, or the backup that held it before a restore. */
-  at: PointOn
-  database: string
+/** What the table planning reads of the settings, with either backend. */
+export type TableSettings = Pick<RecoverSettings, 'at' | 'tables' | 'where' | 'into' | 'mode'>
+
+/** The two databases of a recovery, and how messages name the live one. */
+export interface RecoveryEnds {
+  /** The past: read in a REPEATABLE READ READ ONLY transaction. */
+  pastUri: string
+  /** Where the rows go. */
+  liveUri: string
+  /** The live database in messages (on Neon the branch's name). */
+  liveName: string
+  /** The role the live connection writes as: the re-created tables' creator. */
   role: string
+}
+
+/** What is copied, and where, planned from the past and the live database. */
+export interface TablesPlan {
   /** schema mode: the schema created for the copies. */
   schema?: string
   copies: TableCopy[]
   /** The tables re-created: their foreign keys (added after every COPY) and what does not come back. */
   recreation?: Recreation
-  liveUri: string
-  pastUri: string
+}
+
+export interface RecoverPlan extends TablesPlan {
+  settings: RecoverSettings
+  branch: Branch
+  /** Where the point is read: the branch, or the backup that held it before a restore. */
+  at: PointOn
+  database: string
+  ends: RecoveryEnds
 }
 
 export async function plan(settings: RecoverSettings, gateway: NeonGateway, context: RunContext): Promise<RecoverPlan> {
@@ -76,20 +93,32 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
   const connection = await connectionTo(branch, settings, gateway, context, 'recover')
   const { database, role, uri: liveUri } = connection
   const { uri: pastUri } = await pointUri(connection, settings.at, context, at.branch)
+  const ends = { pastUri, liveUri, liveName: branch.name, role }
+  return { settings, branch, at, database, ends, ...(await planTables(settings, ends, context)) }
+}
 
-  const [past, live] = await connectBoth(pastUri, liveUri)
+/**
+ * The tables to copy, read from both databases before anything is written: each table as it was at the point,
+ * merged into the live table or re-created (gone since, or copied into a schema), and each `where` parsed.
+ */
+export async function planTables(
+  settings: TableSettings,
+  ends: RecoveryEnds,
+  context: RunContext
+): Promise<TablesPlan> {
+  const [past, live] = await connectBoth(ends.pastUri, ends.liveUri)
   try {
     await past.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
     const schema = settings.mode === 'schema' ? intoSchema(settings, context) : undefined
     if (schema !== undefined && (await schemaExists(live, schema))) {
-      throw new Error(`into: schema "${schema}" already exists on ${branch.name}; choose another name or drop it`)
+      throw new Error(`into: schema "${schema}" already exists on ${ends.liveName}; choose another name or drop it`)
     }
     const copies: TableCopy[] = []
     const gone: TableShape[] = []
     for (const table of settings.tables) {
       const shape = await readTableShape(past, table)
       if (!shape) {
-        throw new Error(`tables: ${table} did not exist on ${branch.name} at ${describePoint(settings.at)}`)
+        throw new Error(`tables: ${table} did not exist on ${ends.liveName} at ${describePoint(settings.at)}`)
       }
       // merge into the table at head; re-create it when it is gone, and always for a copy in a schema.
       const head =
@@ -98,7 +127,9 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
       else gone.push(shape)
     }
     const recreation =
-      gone.length === 0 ? undefined : await planRecreation(past, live, gone, { schema, role, branch: branch.name })
+      gone.length === 0
+        ? undefined
+        : await planRecreation(past, live, gone, { schema, role: ends.role, branch: ends.liveName })
     for (const { definition, ddl } of recreation?.tables ?? []) {
       const shape = gone.find((table) => displayName(table) === displayName(definition))!
       copies.push(recreatedCopy(shape, ddl, schema, settings.where))
@@ -112,7 +143,7 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
         throw new Error(`where: ${error.message} (in ${copy.select})`)
       })
     }
-    return { settings, branch, at, database, role, schema, copies, recreation, liveUri, pastUri }
+    return { schema, copies, recreation }
   } finally {
     await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
   }
@@ -121,23 +152,40 @@ export async function plan(settings: RecoverSettings, gateway: NeonGateway, cont
 function facts(plan: RecoverPlan): [string, string | undefined][] {
   const { settings, branch, schema } = plan
   return [
-    ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
+    ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.ends.role}`],
     ['Read at', `${describePoint(settings.at)} (a read-only time-travel connection)`],
     ['Read on', plan.at.note && plan.at.branch.name],
+    ...modeFacts(settings, schema)
+  ]
+}
+
+/** How the rows go back, with either backend. */
+export function modeFacts(settings: TableSettings, schema: string | undefined): [string, string | undefined][] {
+  return [
     ['Mode', settings.mode === 'merge' ? 'merge: missing rows back into the original tables' : 'schema'],
     ['Into', schema === undefined ? 'the original tables' : `schema ${schema} (new)`],
     ['Only rows where', settings.where]
   ]
 }
 
-function title(plan: RecoverPlan): string {
+function title(plan: TablesPlan, source: string): string {
   const tables = plan.copies.map((copy) => displayName(copy.past)).join(', ')
-  return `Recovery of ${tables} from ${plan.branch.name} at ${describePoint(plan.settings.at)}`
+  return `Recovery of ${tables} from ${source}`
+}
+
+/** On Neon the past is the branch itself at the point. */
+function neonView(plan: RecoverPlan): RecoveryView {
+  return {
+    source: `${plan.branch.name} at ${describePoint(plan.settings.at)}`,
+    liveName: plan.branch.name,
+    note: plan.at.note,
+    facts: facts(plan)
+  }
 }
 
 export function describe(plan: RecoverPlan): OperationResult {
   const summary = new Summary()
-    .heading(`Dry run: ${title(plan)}`)
+    .heading(`Dry run: ${title(plan, neonView(plan).source)}`)
     .paragraph(plan.at.note)
     .paragraph('Nothing was changed. This step would run, in one transaction:')
     .keyValues(facts(plan))
@@ -145,7 +193,7 @@ export function describe(plan: RecoverPlan): OperationResult {
   return { outputs: {}, summary }
 }
 
-interface RecoverResult {
+export interface RecoverResult {
   copies: CopyResult[]
   /** Foreign keys left NOT VALID because rows written since violate them. */
   invalid: InvalidKey[]
@@ -154,30 +202,50 @@ interface RecoverResult {
 
 export async function execute(plan: RecoverPlan, _gateway: NeonGateway, context: RunContext): Promise<RecoverResult> {
   const started = Date.now()
-  const result = await copyAll(plan, context)
+  const result = await copyAll(plan, plan.ends, context)
   return { ...result, ms: Date.now() - started }
 }
 
 export function report(plan: RecoverPlan, result: RecoverResult, context: RunContext): OperationResult {
-  const { branch, schema } = plan
+  return reportRecovery(plan, result, neonView(plan), context)
+}
+
+/** How a report names the two databases of a recovery, and its facts. */
+export interface RecoveryView {
+  /** The past, e.g. `main at 90m ago`. */
+  source: string
+  liveName: string
+  /** A note on where the point was read, if any. */
+  note?: string
+  facts: [string, string | undefined][]
+}
+
+/** recover's outputs and summary, with either backend. */
+export function reportRecovery(
+  plan: TablesPlan,
+  result: RecoverResult,
+  view: RecoveryView,
+  context: RunContext
+): OperationResult {
+  const { schema } = plan
   const results = result.copies
   const rows = Object.fromEntries(results.map((copy) => [displayName(copy.copy.past), copy.written]))
   const total = results.reduce((sum, copy) => sum + copy.written, 0)
   const recreated = results.filter((copy) => copy.copy.create).map((copy) => displayName(copy.copy.past))
   const summary = new Summary()
-    .heading(title(plan))
-    .paragraph(plan.at.note)
+    .heading(title(plan, view.source))
+    .paragraph(view.note)
     .paragraph(
       schema === undefined
         ? `Inserted ${total} rows that were missing from the original tables; rows already there were left as they are.`
-        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${branch.name} changed.`
+        : `Copied ${total} rows into the new schema ${schema}. Nothing else on ${view.liveName} changed.`
     )
     .paragraph(
       schema === undefined && recreated.length > 0
         ? `Re-created ${recreated.join(', ')}, gone at head, as it was at the point, with its rows.`
         : undefined
     )
-    .keyValues([...facts(plan), ['Took', formatDuration(result.ms)]])
+    .keyValues([...view.facts, ['Took', formatDuration(result.ms)]])
     .table(
       ['Table', 'Rows at the point', schema === undefined ? 'Rows inserted' : 'Rows copied', 'Into'],
       results.map((copy) => [displayName(copy.copy.past), String(copy.read), String(copy.written), copy.copy.into])
@@ -190,7 +258,7 @@ export function report(plan: RecoverPlan, result: RecoverResult, context: RunCon
     summary.paragraph(`${how} the inserted rows by their primary keys:`).code(undoSql(results), 'sql')
   }
   context.info(
-    `Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${branch.name} at ${describePoint(plan.settings.at)}: ${JSON.stringify(rows)}`
+    `Recovered ${plan.copies.map((copy) => displayName(copy.past)).join(', ')} from ${view.source}: ${JSON.stringify(rows)}`
   )
   const invalid = Object.fromEntries(
     result.invalid.map((key) => [`${key.table}.${key.name}`, { count: key.count, keys: key.keys }])
@@ -240,9 +308,13 @@ interface CopyResult {
   listed: number
 }
 
-/** Every table in one transaction on the live branch: all of them arrive, or nothing changes. */
-async function copyAll(plan: RecoverPlan, context: RunContext): Promise<Omit<RecoverResult, 'ms'>> {
-  const [past, live] = await connectBoth(plan.pastUri, plan.liveUri)
+/** Every table in one transaction on the live database: all of them arrive, or nothing changes. */
+export async function copyAll(
+  plan: TablesPlan,
+  ends: RecoveryEnds,
+  context: RunContext
+): Promise<Omit<RecoverResult, 'ms'>> {
+  const [past, live] = await connectBoth(ends.pastUri, ends.liveUri)
   const results: CopyResult[] = []
   let current: TableCopy | undefined
   try {
@@ -268,7 +340,7 @@ async function copyAll(plan: RecoverPlan, context: RunContext): Promise<Omit<Rec
     await live.query('ROLLBACK').catch(() => undefined)
     const where = current ? ` while copying ${displayName(current.past)}` : ''
     throw new Error(
-      `recover failed${where}; nothing was changed on ${plan.branch.name} (the transaction was rolled back): ${(error as Error).message}`
+      `recover failed${where}; nothing was changed on ${ends.liveName} (the transaction was rolled back): ${(error as Error).message}`
     )
   } finally {
     await Promise.all([past.end().catch(() => undefined), live.end().catch(() => undefined)])
@@ -375,12 +447,12 @@ function mergeCopy(shape: TableShape, head: TableShape, where: string | undefine
   }
 }
 
-function intoSchema(settings: RecoverSettings, context: RunContext): string {
+export function intoSchema(settings: TableSettings, context: RunContext): string {
   return settings.into === undefined ? defaultSchemaName(context.now) : parseIdentifierText(settings.into)
 }
 
 /** What the transaction runs, for the dry run. */
-function statements(plan: RecoverPlan): string[] {
+function statements(plan: TablesPlan): string[] {
   const lines = ['BEGIN;']
   if (plan.schema !== undefined) lines.push(`CREATE SCHEMA ${quoteIdent(plan.schema)};`)
   for (const copy of plan.copies) {

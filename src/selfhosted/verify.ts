@@ -10,36 +10,22 @@
  * primary", static once recovery completed (PostgreSQL docs, System Administration Functions, Recovery Information
  * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
  */
-import os from 'node:os'
 import type { SelfHostedVerifySettings } from '../inputs.js'
-import type { Point } from '../point.js'
-import { describePoint } from '../point.js'
 import { readChecksFile, runDrillCheck, type CheckReport } from '../drill-checks.js'
 import { withClient } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
-import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
-import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
-import { RestoredCluster } from './cluster.js'
-import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
-import { parseBackupLabel, serverSettings } from './recovery.js'
-import { clusterUser, type ClusterUser } from './user.js'
+import type { Binaries } from './binaries.js'
+import { planRestore, withRestoredCluster, type Restored, type RestorePhase, type RestorePlan } from './restore.js'
 import { report } from './verify-report.js'
 
 export { report }
 
-export interface SelfHostedVerifyPlan {
+export interface SelfHostedVerifyPlan extends RestorePlan {
   settings: SelfHostedVerifySettings
   checks: string[]
-  target: RecoveryTarget
-  facts: BackupFacts
-  /** Known up front unless the backup is a command (then read from the restored PG_VERSION). */
-  binaries?: Binaries
-  user: ClusterUser
-  /** Where the work directory goes: RUNNER_TEMP. */
-  parentDir: string
 }
 
-export type Phase = 'Restore' | 'WAL replay' | 'Checks' | 'Cleanup'
+export type Phase = RestorePhase | 'Checks'
 
 export interface Reached {
   /** The last WAL record replayed. */
@@ -60,40 +46,9 @@ export interface SelfHostedVerifyResult {
   cleanupError?: Error
 }
 
-export function targetOf(point: Point): RecoveryTarget {
-  if (point.kind === 'lsn') return { kind: 'lsn', lsn: point.lsn }
-  if (point.kind === 'timestamp') return { kind: 'time', time: point.timestamp }
-  return { kind: 'end' }
-}
-
-function pickBinaries(major: number, settings: SelfHostedVerifySettings, context: RunContext): Promise<Binaries> {
-  return chooseBinaries(
-    { major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info },
-    systemProbe
-  )
-}
-
 export async function plan(settings: SelfHostedVerifySettings, context: RunContext): Promise<SelfHostedVerifyPlan> {
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
-  const user = clusterUser()
-  const target = targetOf(settings.at)
-  const facts = await inspectBackup(settings.backup, user)
-  checkTarget(target, facts, settings.backup)
-  const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
-  const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
-  return { settings, checks, target, facts, binaries, user, parentDir }
-}
-
-/** What the drill restores, in words. */
-export function origin(plan: SelfHostedVerifyPlan): string {
-  return `${describeBackup(plan.settings.backup)} at ${describePoint(plan.settings.at)}`
-}
-
-/** The work directory of a drill under way: the cancel handler removes it (src/main.ts). */
-let active: RestoredCluster | undefined
-
-export async function removeActive(): Promise<void> {
-  await active?.remove()
+  return { ...(await planRestore(settings, context)), settings, checks }
 }
 
 async function phase<T>(result: SelfHostedVerifyResult, name: Phase, work: () => Promise<T>): Promise<T> {
@@ -106,23 +61,6 @@ async function phase<T>(result: SelfHostedVerifyResult, name: Phase, work: () =>
     result.stopped ??= { phase: name, error: error as Error }
     throw error
   }
-}
-
-/** Fills the data directory; the binaries of a command backup are known only now. */
-async function restore(plan: SelfHostedVerifyPlan, cluster: RestoredCluster, context: RunContext): Promise<Binaries> {
-  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target))
-  if (plan.binaries) return plan.binaries
-  const version = await cluster.readDataFile('PG_VERSION')
-  if (!version)
-    throw new Error('backup: the backup command left no PG_VERSION in $PGDATA: it must fill $PGDATA with a base backup')
-  return pickBinaries(Number(version.trim()), plan.settings, context)
-}
-
-async function replay(plan: SelfHostedVerifyPlan, cluster: RestoredCluster, bin: string): Promise<string | undefined> {
-  const label = parseBackupLabel((await cluster.readDataFile('backup_label')) ?? '')
-  await cluster.prepare()
-  await cluster.start(bin, serverSettings(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)))
-  return label?.startLsn
 }
 
 async function readReached(
@@ -150,21 +88,16 @@ async function readReached(
   })
 }
 
+/** The checks on the restored cluster, after reading what the replay reached. */
 async function drill(
   plan: SelfHostedVerifyPlan,
   result: SelfHostedVerifyResult,
-  cluster: RestoredCluster,
+  restored: Restored,
   context: RunContext
-) {
-  const binaries = await phase(result, 'Restore', () => restore(plan, cluster, context))
-  result.binaries = binaries
-  context.info(
-    `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
-  )
-  const startLsn = await phase(result, 'WAL replay', () => replay(plan, cluster, binaries.bin))
+): Promise<void> {
   const { settings } = plan
-  const uri = cluster.uri(settings.database, settings.role)
-  Object.assign(result, await readReached(uri, startLsn))
+  const uri = restored.uri(settings.database, settings.role)
+  Object.assign(result, await readReached(uri, restored.startLsn))
   context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`)
   await phase(result, 'Checks', async () => {
     for (const sql of plan.checks) result.reports.push(await runDrillCheck(uri, sql, settings.checkTimeoutMs))
@@ -177,21 +110,16 @@ export async function execute(
   remember: (workDir: string) => void
 ): Promise<SelfHostedVerifyResult> {
   const result: SelfHostedVerifyResult = { phases: [], reports: [], sizes: [] }
-  let cluster: RestoredCluster | undefined
-  try {
-    cluster = await RestoredCluster.create(plan.parentDir, plan.user, remember)
-    active = cluster
-    await drill(plan, result, cluster, context)
-  } catch (error) {
-    result.stopped ??= { phase: result.phases.length > 0 ? 'Checks' : 'Restore', error: error as Error }
+  const hooks = {
+    remember,
+    phase: <T>(name: RestorePhase, work: () => Promise<T>) => phase(result, name, work),
+    binaries: (binaries: Binaries) => (result.binaries = binaries),
+    cleanupFailed: (error: Error) => (result.cleanupError = error)
   }
-  const made = cluster
-  if (made) {
-    await phase(result, 'Cleanup', () => made.remove()).catch((error: Error) => {
-      result.cleanupError = error
-      context.warning(`Could not remove ${made.workDir} (the post step tries again): ${error.message}`)
-    })
-    active = undefined
-  }
+  await withRestoredCluster(plan, context, hooks, (restored) => drill(plan, result, restored, context)).catch(
+    (error: Error) => {
+      result.stopped ??= { phase: result.phases.length > 0 ? 'Checks' : 'Restore', error }
+    }
+  )
   return result
 }

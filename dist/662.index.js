@@ -1,66 +1,6 @@
-export const id = 438;
-export const ids = [438,779];
+export const id = 662;
+export const ids = [662,779];
 export const modules = {
-
-/***/ 1370:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ readChecksFile),
-/* harmony export */   NK: () => (/* binding */ runDrillCheck)
-/* harmony export */ });
-/* unused harmony export parseChecks */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9517);
-/** verify's checks (either backend): read from checks or checks-file, one SQL statement a line, and run. */
-
-
-
-/** One SQL statement a line; blank lines and `--` comments are skipped. */
-function parseChecks(text) {
-    return text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith('--'));
-}
-async function readChecksFile(file) {
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
-    }
-    catch {
-        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
-    }
-    const checks = parseChecks(text);
-    if (checks.length === 0)
-        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
-    return checks;
-}
-/** Runs one check; a failure to answer (no boolean, no connection) is a failed check with its reason. */
-async function runDrillCheck(uri, sql, timeoutMs) {
-    const started = Date.now();
-    try {
-        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
-        if (outcome.kind === 'sql-error') {
-            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
-        }
-        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
-    }
-    catch (error) {
-        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc) {
-            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
-        }
-        throw error;
-    }
-}
-
-
-/***/ }),
 
 /***/ 3779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -454,84 +394,7 @@ function printedBefore(lines, index) {
 
 /***/ }),
 
-/***/ 9026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kh: () => (/* binding */ clusterUser),
-/* harmony export */   NP: () => (/* binding */ makeOwnedDir),
-/* harmony export */   Qd: () => (/* binding */ CommandError),
-/* harmony export */   Y4: () => (/* binding */ runAs)
-/* harmony export */ });
-/* unused harmony exports UNPRIVILEGED_USER, asUser */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * Who runs PostgreSQL and the backup tools. PostgreSQL refuses to run as root ("root" execution of the
- * PostgreSQL server is not permitted", src/backend/main/main.c), and self-hosted runners and this project's CI
- * run as root: then the restored cluster, the backup tool's restore and the archive's restore_command all run as
- * `nobody`, which must be able to read the backup and the archive. Any other user runs them as itself.
- */
-
-
-
-const UNPRIVILEGED_USER = 'nobody';
-/** The user the clusters run as, looked up once. */
-function clusterUser(getuid = process.getuid?.bind(process)) {
-    if (getuid?.() !== 0)
-        return { name: "the runner's user" };
-    const id = (flag) => Number((0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('id', [flag, UNPRIVILEGED_USER], { encoding: 'utf8' }).trim());
-    return { ids: { uid: id('-u'), gid: id('-g') }, name: UNPRIVILEGED_USER };
-}
-/** spawn/execFile options that run a child as the cluster user. */
-function asUser(user) {
-    return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {};
-}
-/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
-async function makeOwnedDir(dir, user) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    if (user.ids)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(dir, user.ids.uid, user.ids.gid);
-}
-/** A command failed: its exit code and what it wrote to stderr, for a message that quotes it. */
-class CommandError extends Error {
-    command;
-    exitCode;
-    stderr;
-    constructor(command, exitCode, stderr) {
-        super(`${command} failed (exit ${exitCode ?? '?'})${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-    }
-}
-const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** Runs `file args` as the cluster user; throws CommandError naming `what` when it fails. */
-async function runAs(user, file, args, options = {}) {
-    try {
-        const { stdout, stderr } = await execFileAsync(file, args, {
-            maxBuffer: 64 * 1024 * 1024,
-            ...options,
-            ...asUser(user),
-            encoding: 'utf8'
-        });
-        return { stdout, stderr };
-    }
-    catch (error) {
-        const failure = error;
-        throw new CommandError(options.what ?? file, failure.code, failure.stderr || failure.message);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1438:
+/***/ 6662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -539,12 +402,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  execute: () => (/* binding */ execute),
   origin: () => (/* binding */ origin),
-  plan: () => (/* binding */ plan),
+  planRestore: () => (/* binding */ planRestore),
   removeActive: () => (/* binding */ removeActive),
-  report: () => (/* reexport */ report),
-  targetOf: () => (/* binding */ targetOf)
+  targetOf: () => (/* binding */ targetOf),
+  withRestoredCluster: () => (/* binding */ withRestoredCluster)
 });
 
 // EXTERNAL MODULE: external "node:os"
@@ -552,10 +414,6 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/point.ts
 var point = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/drill-checks.ts
-var drill_checks = __webpack_require__(1370);
-// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
-var postgres = __webpack_require__(9517);
 // EXTERNAL MODULE: ./src/selfhosted/backup.ts
 var backup = __webpack_require__(7375);
 // EXTERNAL MODULE: external "node:child_process"
@@ -796,103 +654,13 @@ function checkTarget(target, facts, spec) {
         'the earliest point it can be restored to: choose a later at, or a backup taken before that point');
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(7607);
-// EXTERNAL MODULE: ./src/summary.ts
-var src_summary = __webpack_require__(8855);
-;// CONCATENATED MODULE: ./src/selfhosted/verify-report.ts
-/** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
-
-
-
-
-function formatBytes(bytes) {
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} kB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+;// CONCATENATED MODULE: ./src/selfhosted/restore.ts
 /**
- * The recovery point: how much before the target the newest replayed commit is. For `head` the target is the
- * moment of the drill: the data a restore right now would lose. An LSN target has no time to measure from.
+ * What every operation with backend: postgres shares: restore the base backup into a throwaway cluster, let
+ * PostgreSQL replay the archive to `at` and promote, hand the running cluster to the operation, then always stop
+ * it and remove its work directory. Planning (the backup's version and earliest point, the binaries) happens
+ * before anything starts, so a point the backup cannot reach fails first.
  */
-function recoveryPointMs(plan, lastCommit, now) {
-    if (!lastCommit || plan.target.kind === 'lsn')
-        return undefined;
-    const target = plan.target.kind === 'time' ? Date.parse(plan.target.time) : now.getTime();
-    return Math.max(0, target - Date.parse(lastCommit));
-}
-function phaseMs(result, name) {
-    return result.phases.find(([phase]) => phase === name)?.[1];
-}
-function facts(plan, result, now) {
-    const { reached, binaries } = result;
-    const rpo = recoveryPointMs(plan, reached?.lastCommit, now);
-    const ms = (name) => {
-        const value = phaseMs(result, name);
-        return value === undefined ? undefined : (0,duration/* formatDuration */.a3)(value);
-    };
-    return [
-        ['Backup', (0,backup/* describeBackup */._1)(plan.settings.backup)],
-        ['Point', (0,point/* describePoint */.yR)(plan.settings.at)],
-        ['PostgreSQL', binaries ? `${binaries.major} (${binaries.from}: ${binaries.bin})` : undefined],
-        ['Restore time', ms('Restore')],
-        ['WAL replay time', ms('WAL replay')],
-        [
-            'WAL replayed',
-            reached?.walBytes === undefined ? undefined : `${formatBytes(reached.walBytes)} (to LSN ${reached.lsn})`
-        ],
-        ['Newest commit reached', reached ? (reached.lastCommit ?? 'none replayed') : undefined],
-        [
-            'Recovery point',
-            rpo === undefined ? undefined : `${(0,duration/* formatDuration */.a3)(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
-        ],
-        ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
-    ];
-}
-function report(plan, result, now = new Date()) {
-    const failed = result.reports.filter((check) => !check.passed);
-    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
-    const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
-    const summary = new src_summary/* Summary */.BD()
-        .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
-        .keyValues(facts(plan, result, now));
-    if (result.stopped)
-        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
-    if (result.sizes.length > 0)
-        summary.table(['database', 'size'], result.sizes.map((size) => [size.database, formatBytes(size.bytes)]));
-    if (result.reports.length > 0) {
-        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
-    }
-    const outputs = { passed: String(passed) };
-    const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
-    if (!result.stopped)
-        outputs['duration-ms'] = String(total);
-    if (passed)
-        return { outputs, summary };
-    const reason = result.stopped
-        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
-    return { outputs, summary, failed: reason };
-}
-
-;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
-/**
- * verify with backend: postgres: a restore drill of a self-hosted base backup and its WAL archive. Plans before
- * anything starts (the checks, the backup's version and earliest point, the binaries), then restores into a work
- * directory in RUNNER_TEMP with the backup tool, lets PostgreSQL replay the archive to `at` and promote, runs the
- * checks, and removes everything whatever happened; then reports restore and replay times, the WAL replayed, the
- * newest commit reached (so the recovery point as a duration), database sizes and each check.
- *
- * The newest commit is `pg_last_xact_replay_timestamp()`: "the time stamp of the last transaction replayed during
- * recovery ... the time at which the commit or abort WAL record for that transaction was generated on the
- * primary", static once recovery completed (PostgreSQL docs, System Administration Functions, Recovery Information
- * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
- */
-
-
-
-
 
 
 
@@ -911,39 +679,26 @@ function targetOf(point) {
 function pickBinaries(major, settings, context) {
     return chooseBinaries({ major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info }, systemProbe);
 }
-async function plan(settings, context) {
-    const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
+async function planRestore(settings, context) {
     const user = (0,selfhosted_user/* clusterUser */.Kh)();
     const target = targetOf(settings.at);
     const facts = await inspectBackup(settings.backup, user);
     checkTarget(target, facts, settings.backup);
     const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
     const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return { settings, checks, target, facts, binaries, user, parentDir };
+    return { settings, target, facts, binaries, user, parentDir };
 }
-/** What the drill restores, in words. */
+/** What is restored, in words. */
 function origin(plan) {
     return `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
 }
-/** The work directory of a drill under way: the cancel handler removes it (src/main.ts). */
+/** The cluster of a restore under way: the cancel handler removes it (src/main.ts). */
 let active;
 async function removeActive() {
     await active?.remove();
 }
-async function phase(result, name, work) {
-    const started = Date.now();
-    try {
-        const value = await work();
-        result.phases.push([name, Date.now() - started]);
-        return value;
-    }
-    catch (error) {
-        result.stopped ??= { phase: name, error: error };
-        throw error;
-    }
-}
 /** Fills the data directory; the binaries of a command backup are known only now. */
-async function restore(plan, cluster, context) {
+async function fill(plan, cluster, context) {
     await cluster.fill((0,backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target));
     if (plan.binaries)
         return plan.binaries;
@@ -958,56 +713,115 @@ async function replay(plan, cluster, bin) {
     await cluster.start(bin, (0,recovery/* serverSettings */.Dm)(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)));
     return label?.startLsn;
 }
-async function readReached(uri, startLsn) {
-    return (0,postgres/* withClient */.SV)(uri, async (client) => {
-        const { rows } = await client.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_last_xact_replay_timestamp() AS last_commit,
-              CASE WHEN $1::pg_lsn IS NULL THEN NULL ELSE pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn)::bigint END AS bytes`, [startLsn ?? null]);
-        const sizes = await client.query('SELECT datname, pg_database_size(datname)::bigint AS bytes FROM pg_database WHERE datallowconn ORDER BY datname');
-        const [row] = rows;
-        return {
-            reached: {
-                lsn: row.lsn,
-                lastCommit: row.last_commit ? row.last_commit.toISOString() : undefined,
-                walBytes: row.bytes === null ? undefined : Number(row.bytes)
-            },
-            sizes: sizes.rows.map((size) => ({ database: size.datname, bytes: Number(size.bytes) }))
-        };
-    });
-}
-async function drill(plan, result, cluster, context) {
-    const binaries = await phase(result, 'Restore', () => restore(plan, cluster, context));
-    result.binaries = binaries;
+async function restoreInto(plan, cluster, context, hooks) {
+    const phase = hooks.phase ?? ((_name, work) => work());
+    const binaries = await phase('Restore', () => fill(plan, cluster, context));
+    hooks.binaries?.(binaries);
     context.info(`Restored ${(0,backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
-    const startLsn = await phase(result, 'WAL replay', () => replay(plan, cluster, binaries.bin));
-    const { settings } = plan;
-    const uri = cluster.uri(settings.database, settings.role);
-    Object.assign(result, await readReached(uri, startLsn));
-    context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
-    await phase(result, 'Checks', async () => {
-        for (const sql of plan.checks)
-            result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(uri, sql, settings.checkTimeoutMs));
-    });
+    const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin));
+    return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) };
 }
-async function execute(plan, context, remember) {
-    const result = { phases: [], reports: [], sizes: [] };
+/**
+ * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever
+ * happened. `use`'s error (or the restore's) is passed on; a failed removal is only warned about, since the
+ * post step removes what is left.
+ */
+async function withRestoredCluster(plan, context, hooks, use) {
     let cluster;
     try {
-        cluster = await selfhosted_cluster/* RestoredCluster */.ll.create(plan.parentDir, plan.user, remember);
+        cluster = await selfhosted_cluster/* RestoredCluster */.ll.create(plan.parentDir, plan.user, hooks.remember);
         active = cluster;
-        await drill(plan, result, cluster, context);
+        return await use(await restoreInto(plan, cluster, context, hooks));
+    }
+    finally {
+        if (cluster)
+            await removeCluster(cluster, context, hooks);
+    }
+}
+async function removeCluster(cluster, context, hooks) {
+    const phase = hooks.phase ?? ((_name, work) => work());
+    await phase('Cleanup', () => cluster.remove()).catch((error) => {
+        hooks.cleanupFailed?.(error);
+        context.warning(`Could not remove ${cluster.workDir} (the post step tries again): ${error.message}`);
+    });
+    active = undefined;
+}
+
+
+/***/ }),
+
+/***/ 9026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kh: () => (/* binding */ clusterUser),
+/* harmony export */   NP: () => (/* binding */ makeOwnedDir),
+/* harmony export */   Qd: () => (/* binding */ CommandError),
+/* harmony export */   Y4: () => (/* binding */ runAs)
+/* harmony export */ });
+/* unused harmony exports UNPRIVILEGED_USER, asUser */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Who runs PostgreSQL and the backup tools. PostgreSQL refuses to run as root ("root" execution of the
+ * PostgreSQL server is not permitted", src/backend/main/main.c), and self-hosted runners and this project's CI
+ * run as root: then the restored cluster, the backup tool's restore and the archive's restore_command all run as
+ * `nobody`, which must be able to read the backup and the archive. Any other user runs them as itself.
+ */
+
+
+
+const UNPRIVILEGED_USER = 'nobody';
+/** The user the clusters run as, looked up once. */
+function clusterUser(getuid = process.getuid?.bind(process)) {
+    if (getuid?.() !== 0)
+        return { name: "the runner's user" };
+    const id = (flag) => Number((0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('id', [flag, UNPRIVILEGED_USER], { encoding: 'utf8' }).trim());
+    return { ids: { uid: id('-u'), gid: id('-g') }, name: UNPRIVILEGED_USER };
+}
+/** spawn/execFile options that run a child as the cluster user. */
+function asUser(user) {
+    return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {};
+}
+/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
+async function makeOwnedDir(dir, user) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    if (user.ids)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(dir, user.ids.uid, user.ids.gid);
+}
+/** A command failed: its exit code and what it wrote to stderr, for a message that quotes it. */
+class CommandError extends Error {
+    command;
+    exitCode;
+    stderr;
+    constructor(command, exitCode, stderr) {
+        super(`${command} failed (exit ${exitCode ?? '?'})${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+    }
+}
+const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** Runs `file args` as the cluster user; throws CommandError naming `what` when it fails. */
+async function runAs(user, file, args, options = {}) {
+    try {
+        const { stdout, stderr } = await execFileAsync(file, args, {
+            maxBuffer: 64 * 1024 * 1024,
+            ...options,
+            ...asUser(user),
+            encoding: 'utf8'
+        });
+        return { stdout, stderr };
     }
     catch (error) {
-        result.stopped ??= { phase: result.phases.length > 0 ? 'Checks' : 'Restore', error: error };
+        const failure = error;
+        throw new CommandError(options.what ?? file, failure.code, failure.stderr || failure.message);
     }
-    const made = cluster;
-    if (made) {
-        await phase(result, 'Cleanup', () => made.remove()).catch((error) => {
-            result.cleanupError = error;
-            context.warning(`Could not remove ${made.workDir} (the post step tries again): ${error.message}`);
-        });
-        active = undefined;
-    }
-    return result;
 }
 
 

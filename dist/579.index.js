@@ -1,0 +1,234 @@
+export const id = 579;
+export const ids = [579];
+export const modules = {
+
+/***/ 1370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ readChecksFile),
+/* harmony export */   NK: () => (/* binding */ runDrillCheck)
+/* harmony export */ });
+/* unused harmony export parseChecks */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9517);
+/** verify's checks (either backend): read from checks or checks-file, one SQL statement a line, and run. */
+
+
+
+/** One SQL statement a line; blank lines and `--` comments are skipped. */
+function parseChecks(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('--'));
+}
+async function readChecksFile(file) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(full, 'utf8');
+    }
+    catch {
+        throw new Error(`checks-file: ${file} was not found in the workspace (${workspace}); check out the repository first`);
+    }
+    const checks = parseChecks(text);
+    if (checks.length === 0)
+        throw new Error(`checks-file: ${file} holds no checks (one SQL statement a line)`);
+    return checks;
+}
+/** Runs one check; a failure to answer (no boolean, no connection) is a failed check with its reason. */
+async function runDrillCheck(uri, sql, timeoutMs) {
+    const started = Date.now();
+    try {
+        const outcome = await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runCheck */ .k_)(uri, sql, { timeoutMs });
+        if (outcome.kind === 'sql-error') {
+            return { sql, passed: false, ms: outcome.ms, detail: `error ${outcome.code}: ${outcome.message}` };
+        }
+        return { sql, passed: outcome.healthy, ms: outcome.ms, detail: outcome.healthy ? 'true' : 'false' };
+    }
+    catch (error) {
+        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .NotBooleanError */ .uu || error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc) {
+            return { sql, passed: false, ms: Date.now() - started, detail: error.message };
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  execute: () => (/* binding */ execute),
+  plan: () => (/* binding */ plan),
+  report: () => (/* reexport */ report)
+});
+
+// EXTERNAL MODULE: ./src/drill-checks.ts
+var drill_checks = __webpack_require__(1370);
+// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
+var postgres = __webpack_require__(9517);
+// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 2 modules
+var restore = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+// EXTERNAL MODULE: ./src/summary.ts
+var src_summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/selfhosted/backup.ts
+var backup = __webpack_require__(7375);
+// EXTERNAL MODULE: ./src/point.ts
+var point = __webpack_require__(9525);
+;// CONCATENATED MODULE: ./src/selfhosted/verify-report.ts
+/** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
+
+
+
+
+function formatBytes(bytes) {
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} kB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+/**
+ * The recovery point: how much before the target the newest replayed commit is. For `head` the target is the
+ * moment of the drill: the data a restore right now would lose. An LSN target has no time to measure from.
+ */
+function recoveryPointMs(plan, lastCommit, now) {
+    if (!lastCommit || plan.target.kind === 'lsn')
+        return undefined;
+    const target = plan.target.kind === 'time' ? Date.parse(plan.target.time) : now.getTime();
+    return Math.max(0, target - Date.parse(lastCommit));
+}
+function phaseMs(result, name) {
+    return result.phases.find(([phase]) => phase === name)?.[1];
+}
+function facts(plan, result, now) {
+    const { reached, binaries } = result;
+    const rpo = recoveryPointMs(plan, reached?.lastCommit, now);
+    const ms = (name) => {
+        const value = phaseMs(result, name);
+        return value === undefined ? undefined : (0,duration/* formatDuration */.a3)(value);
+    };
+    return [
+        ['Backup', (0,backup/* describeBackup */._1)(plan.settings.backup)],
+        ['Point', (0,point/* describePoint */.yR)(plan.settings.at)],
+        ['PostgreSQL', binaries ? `${binaries.major} (${binaries.from}: ${binaries.bin})` : undefined],
+        ['Restore time', ms('Restore')],
+        ['WAL replay time', ms('WAL replay')],
+        [
+            'WAL replayed',
+            reached?.walBytes === undefined ? undefined : `${formatBytes(reached.walBytes)} (to LSN ${reached.lsn})`
+        ],
+        ['Newest commit reached', reached ? (reached.lastCommit ?? 'none replayed') : undefined],
+        [
+            'Recovery point',
+            rpo === undefined ? undefined : `${(0,duration/* formatDuration */.a3)(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
+        ],
+        ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
+    ];
+}
+function report(plan, result, now = new Date()) {
+    const failed = result.reports.filter((check) => !check.passed);
+    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+    const summary = new src_summary/* Summary */.BD()
+        .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
+        .keyValues(facts(plan, result, now));
+    if (result.stopped)
+        summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
+    if (result.sizes.length > 0)
+        summary.table(['database', 'size'], result.sizes.map((size) => [size.database, formatBytes(size.bytes)]));
+    if (result.reports.length > 0) {
+        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
+    }
+    const outputs = { passed: String(passed) };
+    const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
+    if (!result.stopped)
+        outputs['duration-ms'] = String(total);
+    if (passed)
+        return { outputs, summary };
+    const reason = result.stopped
+        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
+        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
+    return { outputs, summary, failed: reason };
+}
+
+;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
+
+
+
+
+
+async function plan(settings, context) {
+    const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
+    return { ...(await (0,restore.planRestore)(settings, context)), settings, checks };
+}
+async function phase(result, name, work) {
+    const started = Date.now();
+    try {
+        const value = await work();
+        result.phases.push([name, Date.now() - started]);
+        return value;
+    }
+    catch (error) {
+        result.stopped ??= { phase: name, error: error };
+        throw error;
+    }
+}
+async function readReached(uri, startLsn) {
+    return (0,postgres/* withClient */.SV)(uri, async (client) => {
+        const { rows } = await client.query(`SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_last_xact_replay_timestamp() AS last_commit,
+              CASE WHEN $1::pg_lsn IS NULL THEN NULL ELSE pg_wal_lsn_diff(pg_last_wal_replay_lsn(), $1::pg_lsn)::bigint END AS bytes`, [startLsn ?? null]);
+        const sizes = await client.query('SELECT datname, pg_database_size(datname)::bigint AS bytes FROM pg_database WHERE datallowconn ORDER BY datname');
+        const [row] = rows;
+        return {
+            reached: {
+                lsn: row.lsn,
+                lastCommit: row.last_commit ? row.last_commit.toISOString() : undefined,
+                walBytes: row.bytes === null ? undefined : Number(row.bytes)
+            },
+            sizes: sizes.rows.map((size) => ({ database: size.datname, bytes: Number(size.bytes) }))
+        };
+    });
+}
+/** The checks on the restored cluster, after reading what the replay reached. */
+async function drill(plan, result, restored, context) {
+    const { settings } = plan;
+    const uri = restored.uri(settings.database, settings.role);
+    Object.assign(result, await readReached(uri, restored.startLsn));
+    context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
+    await phase(result, 'Checks', async () => {
+        for (const sql of plan.checks)
+            result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(uri, sql, settings.checkTimeoutMs));
+    });
+}
+async function execute(plan, context, remember) {
+    const result = { phases: [], reports: [], sizes: [] };
+    const hooks = {
+        remember,
+        phase: (name, work) => phase(result, name, work),
+        binaries: (binaries) => (result.binaries = binaries),
+        cleanupFailed: (error) => (result.cleanupError = error)
+    };
+    await (0,restore.withRestoredCluster)(plan, context, hooks, (restored) => drill(plan, result, restored, context)).catch((error) => {
+        result.stopped ??= { phase: result.phases.length > 0 ? 'Checks' : 'Restore', error };
+    });
+    return result;
+}
+
+
+/***/ })
+
+};

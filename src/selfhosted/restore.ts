@@ -1,0 +1,149 @@
+/**
+ * What every operation with backend: postgres shares: restore the base backup into a throwaway cluster, let
+ * PostgreSQL replay the archive to `at` and promote, hand the running cluster to the operation, then always stop
+ * it and remove its work directory. Planning (the backup's version and earliest point, the binaries) happens
+ * before anything starts, so a point the backup cannot reach fails first.
+ */
+import os from 'node:os'
+import type { SelfHostedBackendSettings } from '../inputs.js'
+import type { Point } from '../point.js'
+import { describePoint } from '../point.js'
+import type { RunContext } from '../run.js'
+import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
+import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
+import { RestoredCluster } from './cluster.js'
+import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
+import { parseBackupLabel, serverSettings } from './recovery.js'
+import { clusterUser, type ClusterUser } from './user.js'
+
+export interface RestorePlan {
+  settings: SelfHostedBackendSettings
+  target: RecoveryTarget
+  facts: BackupFacts
+  /** Known up front unless the backup is a command (then read from the restored PG_VERSION). */
+  binaries?: Binaries
+  user: ClusterUser
+  /** Where the work directory goes: RUNNER_TEMP. */
+  parentDir: string
+}
+
+/** The parts of a restore, timed by verify. */
+export type RestorePhase = 'Restore' | 'WAL replay' | 'Cleanup'
+
+export interface RestoreHooks {
+  /** Called with the work directory as soon as it exists: the post step removes it if the step dies. */
+  remember: (workDir: string) => void
+  /** Runs one part of the restore (verify times each); by default just runs it. */
+  phase?: <T>(name: RestorePhase, work: () => Promise<T>) => Promise<T>
+  /** The server binaries chosen, once known (before the replay, which may fail). */
+  binaries?: (binaries: Binaries) => void
+  /** The cluster could not be removed (already warned about; the post step tries again). */
+  cleanupFailed?: (error: Error) => void
+}
+
+/** The running, promoted cluster at the point. */
+export interface Restored {
+  binaries: Binaries
+  /** Where replay started (the backup_label's START WAL LOCATION), when the backup has one. */
+  startLsn?: string
+  /** A connection string over the cluster's socket. */
+  uri: (database: string, role: string) => string
+}
+
+export function targetOf(point: Point): RecoveryTarget {
+  if (point.kind === 'lsn') return { kind: 'lsn', lsn: point.lsn }
+  if (point.kind === 'timestamp') return { kind: 'time', time: point.timestamp }
+  return { kind: 'end' }
+}
+
+function pickBinaries(major: number, settings: SelfHostedBackendSettings, context: RunContext): Promise<Binaries> {
+  return chooseBinaries(
+    { major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info },
+    systemProbe
+  )
+}
+
+export async function planRestore(settings: SelfHostedBackendSettings, context: RunContext): Promise<RestorePlan> {
+  const user = clusterUser()
+  const target = targetOf(settings.at)
+  const facts = await inspectBackup(settings.backup, user)
+  checkTarget(target, facts, settings.backup)
+  const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
+  const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
+  return { settings, target, facts, binaries, user, parentDir }
+}
+
+/** What is restored, in words. */
+export function origin(plan: RestorePlan): string {
+  return `${describeBackup(plan.settings.backup)} at ${describePoint(plan.settings.at)}`
+}
+
+/** The cluster of a restore under way: the cancel handler removes it (src/main.ts). */
+let active: RestoredCluster | undefined
+
+export async function removeActive(): Promise<void> {
+  await active?.remove()
+}
+
+/** Fills the data directory; the binaries of a command backup are known only now. */
+async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunContext): Promise<Binaries> {
+  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target))
+  if (plan.binaries) return plan.binaries
+  const version = await cluster.readDataFile('PG_VERSION')
+  if (!version)
+    throw new Error('backup: the backup command left no PG_VERSION in $PGDATA: it must fill $PGDATA with a base backup')
+  return pickBinaries(Number(version.trim()), plan.settings, context)
+}
+
+async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string): Promise<string | undefined> {
+  const label = parseBackupLabel((await cluster.readDataFile('backup_label')) ?? '')
+  await cluster.prepare()
+  await cluster.start(bin, serverSettings(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)))
+  return label?.startLsn
+}
+
+async function restoreInto(
+  plan: RestorePlan,
+  cluster: RestoredCluster,
+  context: RunContext,
+  hooks: RestoreHooks
+): Promise<Restored> {
+  const phase = hooks.phase ?? ((_name, work) => work())
+  const binaries = await phase('Restore', () => fill(plan, cluster, context))
+  hooks.binaries?.(binaries)
+  context.info(
+    `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
+  )
+  const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
+  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) }
+}
+
+/**
+ * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever
+ * happened. `use`'s error (or the restore's) is passed on; a failed removal is only warned about, since the
+ * post step removes what is left.
+ */
+export async function withRestoredCluster<T>(
+  plan: RestorePlan,
+  context: RunContext,
+  hooks: RestoreHooks,
+  use: (restored: Restored) => Promise<T>
+): Promise<T> {
+  let cluster: RestoredCluster | undefined
+  try {
+    cluster = await RestoredCluster.create(plan.parentDir, plan.user, hooks.remember)
+    active = cluster
+    return await use(await restoreInto(plan, cluster, context, hooks))
+  } finally {
+    if (cluster) await removeCluster(cluster, context, hooks)
+  }
+}
+
+async function removeCluster(cluster: RestoredCluster, context: RunContext, hooks: RestoreHooks): Promise<void> {
+  const phase = hooks.phase ?? ((_name, work) => work())
+  await phase('Cleanup', () => cluster.remove()).catch((error: Error) => {
+    hooks.cleanupFailed?.(error)
+    context.warning(`Could not remove ${cluster.workDir} (the post step tries again): ${error.message}`)
+  })
+  active = undefined
+}
