@@ -7,7 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KV: () => (/* binding */ readChecksFile),
-/* harmony export */   NK: () => (/* binding */ runDrillCheck)
+/* harmony export */   NK: () => (/* binding */ runDrillCheck),
+/* harmony export */   Oi: () => (/* binding */ phase),
+/* harmony export */   Uu: () => (/* binding */ checkRows),
+/* harmony export */   s3: () => (/* binding */ drillFailure)
 /* harmony export */ });
 /* unused harmony export parseChecks */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -57,6 +60,33 @@ async function runDrillCheck(uri, sql, timeoutMs) {
         }
         throw error;
     }
+}
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase(record, name, work) {
+    const started = Date.now();
+    try {
+        const value = await work();
+        record.phases.push([name, Date.now() - started]);
+        return value;
+    }
+    catch (error) {
+        record.stopped ??= { phase: name, error: error };
+        throw error;
+    }
+}
+/** The drill's verdict on `from` (what was restored, at which point): undefined when it passed, else why not. */
+function drillFailure(record, checks, from) {
+    const failed = record.reports.filter((check) => !check.passed);
+    if (!record.stopped && failed.length === 0 && record.reports.length === checks)
+        return undefined;
+    return record.stopped
+        ? `verify: the drill of ${from} stopped at "${record.stopped.phase}": ${record.stopped.error.message}`
+        : `verify: ${failed.length} of ${checks} checks failed on ${from}: ` +
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
+}
+/** The rows of the summary's table of checks: the statement, its result and its time. */
+function checkRows(reports) {
+    return reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]);
 }
 
 
@@ -228,24 +258,11 @@ function describe(plan) {
         .code(plan.checks.join('\n'), 'sql');
     return { outputs: {}, summary };
 }
-/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
-async function phase(result, name, work) {
-    const started = Date.now();
-    try {
-        const value = await work();
-        result.phases.push([name, Date.now() - started]);
-        return value;
-    }
-    catch (error) {
-        result.stopped ??= { phase: name, error: error };
-        throw error;
-    }
-}
 async function drill(plan, result, branches, gateway, context) {
     const { settings, snapshot } = plan;
     const started = Date.now();
     const point = (0,common/* pointFields */.sj)(settings.at);
-    result.drill = await phase(result, 'Branch ready', () => snapshot
+    result.drill = await (0,drill_checks/* phase */.Oi)(result, 'Branch ready', () => snapshot
         ? branches.fromSnapshot(snapshot.id, { name: plan.drillName, useMs: plan.useMs })
         : branches.create({
             name: plan.drillName,
@@ -257,12 +274,12 @@ async function drill(plan, result, branches, gateway, context) {
         }));
     context.info(`Drill branch ${result.drill.name} is ready; running ${plan.checks.length} checks`);
     const connection = await (0,branch_connection/* connectionTo */.mQ)(result.drill, settings, gateway, context, 'verify');
-    await phase(result, 'First query', async () => {
+    await (0,drill_checks/* phase */.Oi)(result, 'First query', async () => {
         const first = await (0,drill_checks/* runDrillCheck */.NK)(connection.uri, 'SELECT true', settings.checkTimeoutMs);
         if (!first.passed)
             throw new Error(`the restored branch did not answer a first query: ${first.detail}`);
     });
-    await phase(result, 'Checks', async () => {
+    await (0,drill_checks/* phase */.Oi)(result, 'Checks', async () => {
         for (const sql of plan.checks)
             result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(connection.uri, sql, settings.checkTimeoutMs));
     });
@@ -277,7 +294,7 @@ async function execute(plan, gateway, context) {
     });
     const made = result.drill;
     if (made) {
-        await phase(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
+        await (0,drill_checks/* phase */.Oi)(result, 'Drill branch deleted', () => branches.delete(made)).catch((error) => {
             result.cleanupError = error;
             context.warning(`Could not delete ${made.name} (the post step tries again): ${error.message}`);
         });
@@ -287,7 +304,8 @@ async function execute(plan, gateway, context) {
 function report(plan, result) {
     const from = origin(plan);
     const failed = result.reports.filter((check) => !check.passed);
-    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
+    const failure = (0,drill_checks/* drillFailure */.s3)(result, plan.checks.length, from);
+    const passed = failure === undefined;
     const { drill: made } = result;
     const into = made
         ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
@@ -314,18 +332,12 @@ function report(plan, result) {
     if (result.phases.length > 0)
         summary.diagram(drillDiagram({ phases: result.phases, stopped: result.stopped?.phase, cleanup: 'Drill branch deleted' }));
     if (result.reports.length > 0) {
-        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
+        summary.table(['check', 'result', 'took'], (0,drill_checks/* checkRows */.Uu)(result.reports));
     }
     const outputs = { passed: String(passed) };
     if (result.recoveryMs !== undefined)
         outputs['duration-ms'] = String(result.recoveryMs);
-    if (passed)
-        return { outputs, summary };
-    const reason = result.stopped
-        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
-    return { outputs, summary, failed: reason };
+    return { outputs, summary, failed: failure };
 }
 /** The drill branch is a throwaway branch. */
 const makesThrowaways = true;

@@ -7,7 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KV: () => (/* binding */ readChecksFile),
-/* harmony export */   NK: () => (/* binding */ runDrillCheck)
+/* harmony export */   NK: () => (/* binding */ runDrillCheck),
+/* harmony export */   Oi: () => (/* binding */ phase),
+/* harmony export */   Uu: () => (/* binding */ checkRows),
+/* harmony export */   s3: () => (/* binding */ drillFailure)
 /* harmony export */ });
 /* unused harmony export parseChecks */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -58,6 +61,33 @@ async function runDrillCheck(uri, sql, timeoutMs) {
         throw error;
     }
 }
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+async function phase(record, name, work) {
+    const started = Date.now();
+    try {
+        const value = await work();
+        record.phases.push([name, Date.now() - started]);
+        return value;
+    }
+    catch (error) {
+        record.stopped ??= { phase: name, error: error };
+        throw error;
+    }
+}
+/** The drill's verdict on `from` (what was restored, at which point): undefined when it passed, else why not. */
+function drillFailure(record, checks, from) {
+    const failed = record.reports.filter((check) => !check.passed);
+    if (!record.stopped && failed.length === 0 && record.reports.length === checks)
+        return undefined;
+    return record.stopped
+        ? `verify: the drill of ${from} stopped at "${record.stopped.phase}": ${record.stopped.error.message}`
+        : `verify: ${failed.length} of ${checks} checks failed on ${from}: ` +
+            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
+}
+/** The rows of the summary's table of checks: the statement, its result and its time. */
+function checkRows(reports) {
+    return reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]);
+}
 
 
 /***/ }),
@@ -91,6 +121,7 @@ var backup = __webpack_require__(7375);
 var point = __webpack_require__(9525);
 ;// CONCATENATED MODULE: ./src/selfhosted/verify-report.ts
 /** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
+
 
 
 
@@ -139,9 +170,9 @@ function facts(plan, result, now) {
     ];
 }
 function report(plan, result, now = new Date()) {
-    const failed = result.reports.filter((check) => !check.passed);
-    const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length;
     const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+    const failure = (0,drill_checks/* drillFailure */.s3)(result, plan.checks.length, from);
+    const passed = failure === undefined;
     const summary = new src_summary/* Summary */.BD()
         .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
         .keyValues(facts(plan, result, now));
@@ -150,19 +181,13 @@ function report(plan, result, now = new Date()) {
     if (result.sizes.length > 0)
         summary.table(['database', 'size'], result.sizes.map((size) => [size.database, formatBytes(size.bytes)]));
     if (result.reports.length > 0) {
-        summary.table(['check', 'result', 'took'], result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`]));
+        summary.table(['check', 'result', 'took'], (0,drill_checks/* checkRows */.Uu)(result.reports));
     }
     const outputs = { passed: String(passed) };
     const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
     if (!result.stopped)
         outputs['duration-ms'] = String(total);
-    if (passed)
-        return { outputs, summary };
-    const reason = result.stopped
-        ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-        : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-            failed.map((check) => `${check.sql} → ${check.detail}`).join('; ');
-    return { outputs, summary, failed: reason };
+    return { outputs, summary, failed: failure };
 }
 
 ;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
@@ -174,18 +199,6 @@ function report(plan, result, now = new Date()) {
 async function plan(settings, context) {
     const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
     return { ...(await (0,restore.planRestore)(settings, context)), settings, checks };
-}
-async function phase(result, name, work) {
-    const started = Date.now();
-    try {
-        const value = await work();
-        result.phases.push([name, Date.now() - started]);
-        return value;
-    }
-    catch (error) {
-        result.stopped ??= { phase: name, error: error };
-        throw error;
-    }
 }
 async function readReached(uri, startLsn) {
     return (0,postgres/* withClient */.SV)(uri, async (client) => {
@@ -209,7 +222,7 @@ async function drill(plan, result, restored, context) {
     const uri = restored.uri(settings.database, settings.role);
     Object.assign(result, await readReached(uri, restored.startLsn));
     context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
-    await phase(result, 'Checks', async () => {
+    await (0,drill_checks/* phase */.Oi)(result, 'Checks', async () => {
         for (const sql of plan.checks)
             result.reports.push(await (0,drill_checks/* runDrillCheck */.NK)(uri, sql, settings.checkTimeoutMs));
     });
@@ -218,7 +231,7 @@ async function execute(plan, context, remember) {
     const result = { phases: [], reports: [], sizes: [] };
     const hooks = {
         remember,
-        phase: (name, work) => phase(result, name, work),
+        phase: (name, work) => (0,drill_checks/* phase */.Oi)(result, name, work),
         binaries: (binaries) => (result.binaries = binaries),
         cleanupFailed: (error) => (result.cleanupError = error)
     };

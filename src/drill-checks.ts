@@ -50,3 +50,42 @@ export async function runDrillCheck(uri: string, sql: string, timeoutMs: number)
     throw error
   }
 }
+
+/** What a drill records as it runs (either backend): each phase's time, where it stopped and why, each check. */
+export interface DrillRecord<P extends string> {
+  phases: [P, number][]
+  stopped?: { phase: P; error: Error }
+  reports: CheckReport[]
+}
+
+/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
+export async function phase<P extends string, T>(record: DrillRecord<P>, name: P, work: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  try {
+    const value = await work()
+    record.phases.push([name, Date.now() - started])
+    return value
+  } catch (error) {
+    record.stopped ??= { phase: name, error: error as Error }
+    throw error
+  }
+}
+
+/** The drill's verdict on `from` (what was restored, at which point): undefined when it passed, else why not. */
+export function drillFailure<P extends string>(
+  record: DrillRecord<P>,
+  checks: number,
+  from: string
+): string | undefined {
+  const failed = record.reports.filter((check) => !check.passed)
+  if (!record.stopped && failed.length === 0 && record.reports.length === checks) return undefined
+  return record.stopped
+    ? `verify: the drill of ${from} stopped at "${record.stopped.phase}": ${record.stopped.error.message}`
+    : `verify: ${failed.length} of ${checks} checks failed on ${from}: ` +
+        failed.map((check) => `${check.sql} → ${check.detail}`).join('; ')
+}
+
+/** The rows of the summary's table of checks: the statement, its result and its time. */
+export function checkRows(reports: CheckReport[]): string[][] {
+  return reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`])
+}

@@ -4,7 +4,7 @@
  * the step. The drill branch is a throwaway branch (src/throwaway.ts): named with the run, swept by the post
  * step when the run is killed, and expiring on its own when no post step runs.
  */
-import { readChecksFile, runDrillCheck, type CheckReport } from '../drill-checks.js'
+import { checkRows, drillFailure, phase, readChecksFile, runDrillCheck, type DrillRecord } from '../drill-checks.js'
 import type { VerifySettings } from '../inputs.js'
 import type { Branch, NeonGateway, Snapshot } from '../neon/index.js'
 import { drillDiagram } from '../diagrams/drill.js'
@@ -64,31 +64,14 @@ export function describe(plan: VerifyPlan): OperationResult {
 
 type Phase = 'Branch ready' | 'First query' | 'Checks' | 'Drill branch deleted'
 
-export interface VerifyResult {
+/** The drill's phases that completed (in order, with their times), its checks, where it stopped and why. */
+export interface VerifyResult extends DrillRecord<Phase> {
   /** The drill branch, when it was made. */
   drill?: Branch
-  /** Phases that completed, in order, with their times. */
-  phases: [Phase, number][]
-  reports: CheckReport[]
-  /** Where the drill stopped, and why. */
-  stopped?: { phase: Phase; error: Error }
   /** Set when the drill branch could not be deleted (the post step tries again). */
   cleanupError?: Error
   /** From the request to the last check; only when every check ran. */
   recoveryMs?: number
-}
-
-/** Runs one phase: records its time when it completes, or where the drill stopped when it fails. */
-async function phase<T>(result: VerifyResult, name: Phase, work: () => Promise<T>): Promise<T> {
-  const started = Date.now()
-  try {
-    const value = await work()
-    result.phases.push([name, Date.now() - started])
-    return value
-  } catch (error) {
-    result.stopped ??= { phase: name, error: error as Error }
-    throw error
-  }
 }
 
 async function drill(
@@ -146,7 +129,8 @@ export async function execute(plan: VerifyPlan, gateway: NeonGateway, context: R
 export function report(plan: VerifyPlan, result: VerifyResult): OperationResult {
   const from = origin(plan)
   const failed = result.reports.filter((check) => !check.passed)
-  const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length
+  const failure = drillFailure(result, plan.checks.length, from)
+  const passed = failure === undefined
   const { drill: made } = result
   const into = made
     ? `${made.name} (${made.id}), ${result.cleanupError ? 'NOT deleted: the post step tries again' : 'deleted afterwards'}`
@@ -178,19 +162,11 @@ export function report(plan: VerifyPlan, result: VerifyResult): OperationResult 
       drillDiagram({ phases: result.phases, stopped: result.stopped?.phase, cleanup: 'Drill branch deleted' })
     )
   if (result.reports.length > 0) {
-    summary.table(
-      ['check', 'result', 'took'],
-      result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`])
-    )
+    summary.table(['check', 'result', 'took'], checkRows(result.reports))
   }
   const outputs: Record<string, string> = { passed: String(passed) }
   if (result.recoveryMs !== undefined) outputs['duration-ms'] = String(result.recoveryMs)
-  if (passed) return { outputs, summary }
-  const reason = result.stopped
-    ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-    : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-      failed.map((check) => `${check.sql} → ${check.detail}`).join('; ')
-  return { outputs, summary, failed: reason }
+  return { outputs, summary, failed: failure }
 }
 
 /** The drill branch is a throwaway branch. */

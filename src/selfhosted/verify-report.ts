@@ -1,6 +1,7 @@
 /** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
 import { formatDuration } from '../duration.js'
 import type { OperationResult } from '../run.js'
+import { checkRows, drillFailure } from '../drill-checks.js'
 import { Summary } from '../summary.js'
 import type { SelfHostedVerifyPlan, SelfHostedVerifyResult } from './verify.js'
 import { describeBackup } from './backup.js'
@@ -56,9 +57,9 @@ function facts(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResult, now: 
 }
 
 export function report(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResult, now = new Date()): OperationResult {
-  const failed = result.reports.filter((check) => !check.passed)
-  const passed = !result.stopped && failed.length === 0 && result.reports.length === plan.checks.length
   const from = `${describeBackup(plan.settings.backup)} at ${describePoint(plan.settings.at)}`
+  const failure = drillFailure(result, plan.checks.length, from)
+  const passed = failure === undefined
   const summary = new Summary()
     .heading(`Restore drill of ${from}: ${passed ? 'passed' : 'FAILED'}`)
     .keyValues(facts(plan, result, now))
@@ -70,18 +71,10 @@ export function report(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResul
       result.sizes.map((size) => [size.database, formatBytes(size.bytes)])
     )
   if (result.reports.length > 0) {
-    summary.table(
-      ['check', 'result', 'took'],
-      result.reports.map((check) => [check.sql, check.passed ? 'passed' : `FAILED: ${check.detail}`, `${check.ms} ms`])
-    )
+    summary.table(['check', 'result', 'took'], checkRows(result.reports))
   }
   const outputs: Record<string, string> = { passed: String(passed) }
   const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0)
   if (!result.stopped) outputs['duration-ms'] = String(total)
-  if (passed) return { outputs, summary }
-  const reason = result.stopped
-    ? `verify: the drill of ${from} stopped at "${result.stopped.phase}": ${result.stopped.error.message}`
-    : `verify: ${failed.length} of ${plan.checks.length} checks failed on ${from}: ` +
-      failed.map((check) => `${check.sql} → ${check.detail}`).join('; ')
-  return { outputs, summary, failed: reason }
+  return { outputs, summary, failed: failure }
 }

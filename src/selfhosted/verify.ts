@@ -11,7 +11,7 @@
  * Functions). It needs no track_commit_timestamp; it counts an abort too, which the docs say and we cannot tell apart.
  */
 import type { SelfHostedVerifySettings } from '../inputs.js'
-import { readChecksFile, runDrillCheck, type CheckReport } from '../drill-checks.js'
+import { phase, readChecksFile, runDrillCheck, type DrillRecord } from '../drill-checks.js'
 import { withClient } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
 import type { Binaries } from './binaries.js'
@@ -36,31 +36,16 @@ export interface Reached {
   walBytes?: number
 }
 
-export interface SelfHostedVerifyResult {
-  phases: [Phase, number][]
+export interface SelfHostedVerifyResult extends DrillRecord<Phase> {
   binaries?: Binaries
   reached?: Reached
   sizes: { database: string; bytes: number }[]
-  reports: CheckReport[]
-  stopped?: { phase: Phase; error: Error }
   cleanupError?: Error
 }
 
 export async function plan(settings: SelfHostedVerifySettings, context: RunContext): Promise<SelfHostedVerifyPlan> {
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
   return { ...(await planRestore(settings, context)), settings, checks }
-}
-
-async function phase<T>(result: SelfHostedVerifyResult, name: Phase, work: () => Promise<T>): Promise<T> {
-  const started = Date.now()
-  try {
-    const value = await work()
-    result.phases.push([name, Date.now() - started])
-    return value
-  } catch (error) {
-    result.stopped ??= { phase: name, error: error as Error }
-    throw error
-  }
 }
 
 async function readReached(
