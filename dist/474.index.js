@@ -129,7 +129,8 @@ function formatDuration(ms) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TK: () => (/* binding */ expiryTime),
 /* harmony export */   dh: () => (/* binding */ compactTime),
-/* harmony export */   fU: () => (/* binding */ formatTime)
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /** How times are written everywhere the action shows them: RFC 3339, UTC, milliseconds. */
 function formatTime(time) {
@@ -149,6 +150,23 @@ function compactTime(time) {
 function expiryTime(now, inMs) {
     const start = typeof now === 'number' ? now : now.getTime();
     return formatTime(start + inMs).replace(/\.\d{3}Z$/, 'Z');
+}
+/**
+ * A size in binary units, as the summaries print it: `8 bytes`, `24 KiB`, `512.0 MiB`. `whole` drops the
+ * decimal of a whole number (`512 MiB`), `exact` adds the byte count (`1.5 KiB (1536 bytes)`).
+ */
+function formatBytes(bytes, { whole = false, exact = false } = {}) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = Number(bytes);
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    if (unit === 0)
+        return `${value} bytes`;
+    const text = `${whole && Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+    return exact ? `${text} (${bytes} bytes)` : text;
 }
 
 

@@ -119,6 +119,8 @@ var src_summary = __webpack_require__(8855);
 var backup = __webpack_require__(7375);
 // EXTERNAL MODULE: ./src/point.ts
 var point = __webpack_require__(9525);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
 ;// CONCATENATED MODULE: ./src/selfhosted/verify-report.ts
 /** The report of a self-hosted restore drill: outputs and the job summary, from what the result holds only. */
 
@@ -126,11 +128,7 @@ var point = __webpack_require__(9525);
 
 
 
-function formatBytes(bytes) {
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} kB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+
 /**
  * The recovery point: how much before the target the newest replayed commit is. For `head` the target is the
  * moment of the drill: the data a restore right now would lose. An LSN target has no time to measure from.
@@ -159,7 +157,7 @@ function facts(plan, result, now) {
         ['WAL replay time', ms('WAL replay')],
         [
             'WAL replayed',
-            reached?.walBytes === undefined ? undefined : `${formatBytes(reached.walBytes)} (to LSN ${reached.lsn})`
+            reached?.walBytes === undefined ? undefined : `${(0,format/* formatBytes */.z3)(reached.walBytes)} (to LSN ${reached.lsn})`
         ],
         ['Newest commit reached', reached ? (reached.lastCommit ?? 'none replayed') : undefined],
         [
@@ -179,7 +177,7 @@ function report(plan, result, now = new Date()) {
     if (result.stopped)
         summary.paragraph(`The drill stopped at "${result.stopped.phase}": ${result.stopped.error.message}`);
     if (result.sizes.length > 0)
-        summary.table(['database', 'size'], result.sizes.map((size) => [size.database, formatBytes(size.bytes)]));
+        summary.table(['database', 'size'], result.sizes.map((size) => [size.database, (0,format/* formatBytes */.z3)(size.bytes)]));
     if (result.reports.length > 0) {
         summary.table(['check', 'result', 'took'], (0,drill_checks/* checkRows */.Uu)(result.reports));
     }

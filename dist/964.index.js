@@ -805,6 +805,7 @@ var mermaid = __webpack_require__(4761);
  */
 
 
+
 /** More rounds than this and only the first FIRST_SHOWN and the last LAST_SHOWN get a box. */
 const MAX_ROUNDS_SHOWN = 12;
 const FIRST_SHOWN = 4;
@@ -812,7 +813,7 @@ const LAST_SHOWN = 6;
 function narrowingDiagram(facts) {
     const chart = new mermaid/* Flowchart */.Tg('TD');
     const interval = (good, bad) => `${(0,src_lsn/* formatLsn */.rI)(good)} .. ${(0,src_lsn/* formatLsn */.rI)(bad)}`;
-    let previous = chart.node(['bounds', interval(facts.good, facts.bad), sizeText(facts.bad - facts.good)], 'round');
+    let previous = chart.node(['bounds', interval(facts.good, facts.bad), (0,format/* formatBytes */.z3)(facts.bad - facts.good, { whole: true })], 'round');
     const { rounds } = facts;
     const cut = rounds.length > MAX_ROUNDS_SHOWN;
     rounds.forEach((round, index) => {
@@ -824,24 +825,17 @@ function narrowingDiagram(facts) {
         }
         if (cut && index >= FIRST_SHOWN && index < rounds.length - LAST_SHOWN)
             return;
-        const node = chart.node([`round ${index + 1}`, interval(round.good, round.bad), sizeText(round.bad - round.good)]);
+        const node = chart.node([
+            `round ${index + 1}`,
+            interval(round.good, round.bad),
+            (0,format/* formatBytes */.z3)(round.bad - round.good, { whole: true })
+        ]);
         chart.edge(previous, node, `${round.probes} probe${round.probes === 1 ? '' : 's'}`);
         previous = node;
     });
     const answer = chart.node([`last good ${(0,src_lsn/* formatLsn */.rI)(facts.lastGood)}`, `first bad ${(0,src_lsn/* formatLsn */.rI)(facts.firstBad)}`], 'stadium');
     chart.edge(previous, answer);
     return { title: 'the search interval by round', source: chart.toString() };
-}
-/** A width in bytes, short: `8 bytes`, `24 KiB`, `512.0 MiB`. */
-function sizeText(bytes) {
-    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = Number(bytes);
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
 // EXTERNAL MODULE: ./src/duration.ts
@@ -936,12 +930,13 @@ function verdictText(outcome) {
 
 
 
+
 function describe(plan) {
     const { settings, good, bad } = plan;
     const rounds = roundBound(plan);
     const probes = `${settings.parallelism} probes (plus the two bound checks in the first round)`;
     const search = good.lsn !== undefined && bad.lsn !== undefined
-        ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
+        ? `${(0,format/* formatBytes */.z3)(bad.lsn - good.lsn, { exact: true })} of history in at most ${rounds} rounds of ${probes}.`
         : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`;
     const summary = new src_summary/* Summary */.BD()
         .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
@@ -1083,7 +1078,10 @@ function boundFacts(plan, good, bad) {
         ['Check', settings.check],
         ['Good', bound(good)],
         ['Bad', bound(bad)],
-        ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
+        [
+            'Range',
+            good.lsn !== undefined && bad.lsn !== undefined ? (0,format/* formatBytes */.z3)(bad.lsn - good.lsn, { exact: true }) : undefined
+        ],
         ['Probes a round', String(settings.parallelism)],
         ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
         ['Then', settings.then],
@@ -1099,16 +1097,6 @@ function probeLabel(good, bad) {
             return `${text} (bad)`;
         return text;
     };
-}
-function formatBytes(bytes) {
-    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = Number(bytes);
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]} (${bytes} bytes)`;
 }
 
 ;// CONCATENATED MODULE: ./src/operations/bisect/execute.ts

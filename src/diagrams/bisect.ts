@@ -5,6 +5,7 @@
  * ones are one "…" box (the Rounds table lists them all). Pure.
  */
 import { formatLsn, type Lsn } from '../lsn.js'
+import { formatBytes } from '../format.js'
 import { Flowchart, type Diagram } from './mermaid.js'
 
 /** More rounds than this and only the first FIRST_SHOWN and the last LAST_SHOWN get a box. */
@@ -24,7 +25,10 @@ export interface NarrowingFacts {
 export function narrowingDiagram(facts: NarrowingFacts): Diagram {
   const chart = new Flowchart('TD')
   const interval = (good: Lsn, bad: Lsn) => `${formatLsn(good)} .. ${formatLsn(bad)}`
-  let previous = chart.node(['bounds', interval(facts.good, facts.bad), sizeText(facts.bad - facts.good)], 'round')
+  let previous = chart.node(
+    ['bounds', interval(facts.good, facts.bad), formatBytes(facts.bad - facts.good, { whole: true })],
+    'round'
+  )
   const { rounds } = facts
   const cut = rounds.length > MAX_ROUNDS_SHOWN
   rounds.forEach((round, index) => {
@@ -35,7 +39,11 @@ export function narrowingDiagram(facts: NarrowingFacts): Diagram {
       previous = skipped
     }
     if (cut && index >= FIRST_SHOWN && index < rounds.length - LAST_SHOWN) return
-    const node = chart.node([`round ${index + 1}`, interval(round.good, round.bad), sizeText(round.bad - round.good)])
+    const node = chart.node([
+      `round ${index + 1}`,
+      interval(round.good, round.bad),
+      formatBytes(round.bad - round.good, { whole: true })
+    ])
     chart.edge(previous, node, `${round.probes} probe${round.probes === 1 ? '' : 's'}`)
     previous = node
   })
@@ -45,16 +53,4 @@ export function narrowingDiagram(facts: NarrowingFacts): Diagram {
   )
   chart.edge(previous, answer)
   return { title: 'the search interval by round', source: chart.toString() }
-}
-
-/** A width in bytes, short: `8 bytes`, `24 KiB`, `512.0 MiB`. */
-function sizeText(bytes: bigint): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = Number(bytes)
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${value} bytes` : `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`
 }

@@ -6,11 +6,7 @@ import { Summary } from '../summary.js'
 import type { SelfHostedVerifyPlan, SelfHostedVerifyResult } from './verify.js'
 import { describeBackup } from './backup.js'
 import { describePoint } from '../point.js'
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
+import { formatBytes } from '../format.js'
 
 /**
  * The recovery point: how much before the target the newest replayed commit is. For `head` the target is the

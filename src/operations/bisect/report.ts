@@ -1,6 +1,7 @@
 /** bisect's dry-run description and its report: the answer first, then the rounds, the bounds and the next step. */
 import { narrowingDiagram, type NarrowingFacts } from '../../diagrams/bisect.js'
 import { formatDuration } from '../../duration.js'
+import { formatBytes } from '../../format.js'
 import { formatLsn, type Lsn } from '../../lsn.js'
 import { describePoint } from '../../point.js'
 import type { CheckOutcome } from '../../postgres/index.js'
@@ -20,7 +21,7 @@ export function describe(plan: BisectPlan): OperationResult {
   const probes = `${settings.parallelism} probes (plus the two bound checks in the first round)`
   const search =
     good.lsn !== undefined && bad.lsn !== undefined
-      ? `${formatBytes(bad.lsn - good.lsn)} of history in at most ${rounds} rounds of ${probes}.`
+      ? `${formatBytes(bad.lsn - good.lsn, { exact: true })} of history in at most ${rounds} rounds of ${probes}.`
       : `the history between good and bad in rounds of ${probes}; the range and the round count are resolved when run.`
   const summary = new Summary()
     .heading(`Dry run: Bisect of ${plan.connection.branch.name}`)
@@ -172,7 +173,10 @@ function boundFacts(plan: BisectPlan, good: Bound, bad: Bound): [string, string 
     ['Check', settings.check],
     ['Good', bound(good)],
     ['Bad', bound(bad)],
-    ['Range', good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn) : undefined],
+    [
+      'Range',
+      good.lsn !== undefined && bad.lsn !== undefined ? formatBytes(bad.lsn - good.lsn, { exact: true }) : undefined
+    ],
     ['Probes a round', String(settings.parallelism)],
     ['Probe', settings.probe === 'branch' ? 'a branch per probe' : 'time-travel connections (no branches)'],
     ['Then', settings.then],
@@ -187,15 +191,4 @@ export function probeLabel(good: Lsn, bad: Lsn): (lsn: Lsn) => string {
     if (lsn === bad) return `${text} (bad)`
     return text
   }
-}
-
-function formatBytes(bytes: bigint): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = Number(bytes)
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]} (${bytes} bytes)`
 }
