@@ -114,7 +114,7 @@ __webpack_require__.r(__webpack_exports__);
 const REGISTRY = {
     snapshot: () => Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(760)]).then(__webpack_require__.bind(__webpack_require__, 3760)),
     restore: () => Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(284)]).then(__webpack_require__.bind(__webpack_require__, 9284)),
-    bisect: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(659), __webpack_require__.e(554), __webpack_require__.e(964)]).then(__webpack_require__.bind(__webpack_require__, 1964)),
+    bisect: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(659), __webpack_require__.e(348), __webpack_require__.e(319), __webpack_require__.e(208)]).then(__webpack_require__.bind(__webpack_require__, 2208)),
     query: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 8857)),
     verify: () => Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(659), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 263)),
     prune: () => Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 1186)),
@@ -139,7 +139,7 @@ async function runOperation(settings, gateway, context) {
 async function runOne(settings, gateway, context) {
     // recover's mode: undo is an operation of its own (./undo.ts), with recover's name and inputs.
     const operation = settings.operation === 'recover' && settings.mode === 'undo'
-        ? (await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(554), __webpack_require__.e(555)]).then(__webpack_require__.bind(__webpack_require__, 554)))
+        ? (await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(348), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 554)))
         : await load(settings.operation);
     try {
         const plan = await operation.plan(settings, gateway, context);

@@ -333,8 +333,26 @@ const SELF_HOSTED_READERS = {
         const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge']), 'schema');
         const databaseUrl = reader.parse('database-url', parseDatabaseUrl, '');
         return { operation: 'recover', ...backend, databaseUrl, ...recoverInputs(reader, backend.at, mode) };
-    }
+    },
+    bisect: (reader, now) => ({ operation: 'bisect', ...archiveInputs(reader), ...selfHostedBisectInputs(reader, now) })
 };
+/** bisect over an archive: it restores to good and replays forward, so good is a time or an LSN, never head. */
+function selfHostedBisectInputs(reader, now) {
+    const check = reader.required('check', 'an SQL query returning one boolean, true while the data is healthy');
+    const good = reader.parse('good', (text) => {
+        const point = text ? (0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePoint */ .iL)(text, now) : _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx;
+        if (point.kind === 'head')
+            throw new Error('must be a time or an LSN where the check passes (e.g. good: 2h ago): the restore pauses there and replays forward');
+        return point;
+    }, _point_js__WEBPACK_IMPORTED_MODULE_1__/* .HEAD */ .Vx);
+    return {
+        check,
+        good,
+        bad: pointInput(reader, 'bad', now),
+        parallelism: reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3),
+        checkTimeoutMs: reader.parse('check-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 30_000)
+    };
+}
 function selfHostedReader(operation) {
     const read = SELF_HOSTED_READERS[operation];
     if (read)
@@ -554,6 +572,10 @@ function checksInputs(reader) {
 }
 /** backend: postgres: no Neon inputs; the backup, its archive's restore_command, the binaries and the point. */
 function backendInputs(reader, now) {
+    return { ...archiveInputs(reader), at: pointInput(reader, 'at', now) };
+}
+/** backend: postgres without the point: the backup, its archive's restore_command, the binaries, where to read. */
+function archiveInputs(reader) {
     const backup = reader.parse('backup', (text) => {
         if (!text)
             throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .BACKUP_EXAMPLES */ .BV})`);
@@ -565,7 +587,6 @@ function backendInputs(reader, now) {
         backup,
         restoreCommand,
         pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
-        at: pointInput(reader, 'at', now),
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };

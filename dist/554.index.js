@@ -2,617 +2,395 @@ export const id = 554;
 export const ids = [554];
 export const modules = {
 
-/***/ 8542:
+/***/ 5010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cu: () => (/* binding */ SAMPLE_KEYS),
-/* harmony export */   VD: () => (/* binding */ diffRows),
-/* harmony export */   tQ: () => (/* binding */ counts)
+/* harmony export */   AL: () => (/* binding */ LineageError),
+/* harmony export */   Zk: () => (/* binding */ sameIncarnation),
+/* harmony export */   bQ: () => (/* binding */ lineageOf),
+/* harmony export */   nY: () => (/* binding */ backupPrefix),
+/* harmony export */   pi: () => (/* binding */ backupsOf),
+/* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
-/* unused harmony exports compareKeys, compareText, keyText */
+/* unused harmony export BACKUP_MATCH_MS */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9525);
 /**
- * What changed in one table between two points, as a merge-join of two row streams that Postgres ordered the same
- * way: rows deleted, inserted and updated, with counts, the first keys of each kind and the columns that updated
- * rows changed. Memory stays flat: one row of each side and the bounded samples at a time. Pure: the rows come
- * from src/postgres/row-stream.ts, the SELECTs from src/changes/compare-sql.ts.
- */
-/** How many keys of each kind a diff keeps. */
-const SAMPLE_KEYS = 10;
-/** A sample longer than this (a whole row of a table without a primary key) is cut. */
-const SAMPLE_CHARS = 120;
-/** Merges `before` and `after`, both ordered by the layout's key as Postgres orders it (compareKeys). */
-async function diffRows(before, after, layout, sink) {
-    const diff = new DiffCounter(layout);
-    const left = before[Symbol.asyncIterator]();
-    const right = after[Symbol.asyncIterator]();
-    let l = await left.next();
-    let r = await right.next();
-    while (!l.done || !r.done) {
-        const order = l.done ? 1 : r.done ? -1 : compareKeys(l.value, r.value, layout);
-        if (order < 0) {
-            await diff.add('deleted', l.value, undefined, sink);
-            l = await left.next();
-        }
-        else if (order > 0) {
-            await diff.add('inserted', undefined, r.value, sink);
-            r = await right.next();
-        }
-        else {
-            if (!sameRow(l.value, r.value))
-                await diff.add('updated', l.value, r.value, sink);
-            [l, r] = await Promise.all([left.next(), right.next()]);
-        }
-    }
-    return diff.result();
-}
-class DiffCounter {
-    layout;
-    counts = { deleted: 0, inserted: 0, updated: 0 };
-    samples = { deleted: [], inserted: [], updated: [] };
-    changed;
-    constructor(layout) {
-        this.layout = layout;
-        this.changed = layout.columns.map(() => false);
-    }
-    async add(kind, before, after, sink) {
-        this.counts[kind]++;
-        if (this.samples[kind].length < SAMPLE_KEYS)
-            this.samples[kind].push(keyText((before ?? after), this.layout));
-        if (before && after)
-            before.forEach((value, index) => (this.changed[index] ||= value !== after[index]));
-        if (sink)
-            await sink(kind, before, after);
-    }
-    result() {
-        return {
-            ...this.counts,
-            samples: this.samples,
-            changedColumns: this.layout.columns.filter((_, index) => this.changed[index])
-        };
-    }
-}
-function sameRow(a, b) {
-    return a.every((value, index) => value === b[index]);
-}
-/** The order of two rows' keys, as Postgres orders them (NULL last, as ORDER BY … ASC puts it). */
-function compareKeys(a, b, layout) {
-    for (const [position, index] of layout.key.entries()) {
-        const x = a[index];
-        const y = b[index];
-        if (x === y)
-            continue;
-        if (x === null)
-            return 1;
-        if (y === null)
-            return -1;
-        const order = layout.keyKinds[position] === 'integer' ? compareIntegers(x, y) : compareText(x, y);
-        if (order !== 0)
-            return order;
-    }
-    return 0;
-}
-function compareIntegers(a, b) {
-    const x = BigInt(a);
-    const y = BigInt(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-/** Code point order, as the "C" collation orders UTF-8 bytes (JavaScript's `<` compares UTF-16 units instead). */
-function compareText(a, b) {
-    const length = Math.min(a.length, b.length);
-    for (let index = 0; index < length; index++) {
-        if (a.charCodeAt(index) !== b.charCodeAt(index))
-            return a.codePointAt(index) - b.codePointAt(index);
-    }
-    return a.length - b.length;
-}
-/** A row's key as the summary shows it: `42`, or `(7, north)` for a key of several columns. */
-function keyText(row, layout) {
-    const values = layout.key.map((index) => row[index] ?? 'NULL');
-    const text = values.length === 1 ? values[0] : `(${values.join(', ')})`;
-    return text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS - 1)}…` : text;
-}
-/** The change counts of a diff, as output `changes` gives them per table. */
-function counts(diff) {
-    return { deleted: diff.deleted, inserted: diff.inserted, updated: diff.updated };
-}
-
-
-/***/ }),
-
-/***/ 666:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GE: () => (/* binding */ stagingLine),
-/* harmony export */   I: () => (/* binding */ stagingTableSql),
-/* harmony export */   PR: () => (/* binding */ undoSql),
-/* harmony export */   Rg: () => (/* binding */ stagingCopySql),
-/* harmony export */   qZ: () => (/* binding */ stagingIndexSql),
-/* harmony export */   uc: () => (/* binding */ conflictsSql)
-/* harmony export */ });
-/* unused harmony exports SIDE_COLUMN, CONFLICT_KEY_LIMIT */
-/* harmony import */ var _recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7165);
-/**
- * The SQL of an undo: a three-way merge of each changed row as it was at the last good point (L), at the first bad
- * point (B) and at head (H). The changed rows are staged in one temporary table (`side` 'l' holds L's version of
- * deleted and updated rows, 'b' holds B's of inserted and updated ones), then three statements run at head:
- * - restore: a deleted row comes back where no row with its key exists at head;
- * - revert: an updated row is set back to L where H still equals B;
- * - remove: an inserted row is deleted where H still equals B.
- * Rows are compared whole, as the text of every compared column (text compares every type, json included, which
- * has no equality operator). Pure: src/operations/undo.ts runs it in one transaction.
+ * A branch's own past after restores: which branch holds what `main` held at a point. Pure: the branches come in.
+ *
+ * A restore moves the branch's name, id and computes onto a new timeline whose parent is the source (the
+ * preserved backup for a restore to its own past; the other branch otherwise), and Neon reads a point on that
+ * timeline only from its start: an LSN before it is refused, a time before it reads the start (the
+ * pageserver's find_lsn_for_timestamp never answers below the ancestor LSN; emulator/dataplane/index.ts cites
+ * both). So what the branch held before its last restore is on the branch that restore preserved: its parent
+ * after a restore to its own past, a separate branch otherwise. Neither a restore's backup nor any branch's
+ * annotation can be set or changed to say so, so a backup is recognised by the name Neon's console and this
+ * action give it, `{branch}_old_{timestamp}`, made when the restore ran (or named by the `history` input).
+ *
+ * Neon keeps only the last restore's time (`last_reset_at`): an older restore is known from its backup alone,
+ * so one whose backup was deleted or renamed leaves a gap this cannot see (the docs say nothing more).
  */
 
-/** The staging table's column that says which point a row is from ('l' or 'b'); a name no table is likely to have. */
-const SIDE_COLUMN = 'nra undo side';
-const SIDE = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(SIDE_COLUMN);
-/** How many conflicting keys a table reports. */
-const CONFLICT_KEY_LIMIT = 100;
-function stagingTableSql(target) {
-    return (`CREATE TEMPORARY TABLE ${target.staging} ON COMMIT DROP AS SELECT NULL::text AS ${SIDE}, ` +
-        `${target.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ')} FROM ${target.into} WITH NO DATA`);
-}
-function stagingCopySql(target) {
-    return `COPY ${target.staging} (${[SIDE, ...target.columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)].join(', ')}) FROM STDIN`;
-}
-/** After the COPY: an index for the joins, and statistics (autovacuum never analyzes temporary tables). */
-function stagingIndexSql(target) {
-    return [
-        `CREATE INDEX ON ${target.staging} (${[SIDE, ...target.keyColumns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)].join(', ')})`,
-        `ANALYZE ${target.staging}`
-    ];
-}
-/** One staged row in COPY's text format: the side, then each value (`\N` for NULL, backslash escapes). */
-function stagingLine(side, row) {
-    const escape = (value) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-    return [side, ...row.map((value) => (value === null ? '\\N' : escape(value)))].join('\t') + '\n';
-}
-const keysEqual = (a, b, keys) => `(${keys.map((key) => `${a}.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(key)}`).join(', ')}) = (${keys.map((key) => `${b}.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(key)}`).join(', ')})`;
-const rowText = (alias, columns) => `ROW(${columns.map((column) => `${alias}.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)}`).join(', ')})::text`;
-const counted = (statement) => `WITH done AS (${statement} RETURNING 1) SELECT count(*)::int AS count FROM done`;
-/** The three statements, in order; each returns `count`, the rows it changed. */
-function undoSql(target) {
-    const { into, staging, columns, keyColumns: keys } = target;
-    const list = columns.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ');
-    const overriding = target.alwaysIdentity.some((column) => columns.includes(column)) ? ' OVERRIDING SYSTEM VALUE' : '';
-    const settable = columns.filter((column) => !keys.includes(column) && !target.alwaysIdentity.includes(column));
-    const onlyOn = (alias, side, other) => `${alias}.${SIDE} = '${side}' AND NOT EXISTS (SELECT FROM ${staging} o WHERE o.${SIDE} = '${other}' AND ${keysEqual('o', alias, keys)})`;
-    const restore = counted(`INSERT INTO ${into} (${list})${overriding} SELECT ${columns.map((column) => `l.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)}`).join(', ')} ` +
-        `FROM ${staging} l WHERE ${onlyOn('l', 'l', 'b')} ` +
-        `AND NOT EXISTS (SELECT FROM ${into} h WHERE ${keysEqual('h', 'l', keys)}) ` +
-        // A row inserted at head meanwhile (by another session) is a conflict, found afterwards, not an error.
-        `ON CONFLICT (${keys.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ')}) DO NOTHING`);
-    // Only key or identity ALWAYS columns: a row cannot have been updated, so there is nothing to revert.
-    const revert = settable.length === 0
-        ? 'SELECT 0 AS count'
-        : counted(`UPDATE ${into} h SET ${settable.map((column) => `${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)} = l.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(column)}`).join(', ')} ` +
-            `FROM ${staging} l JOIN ${staging} b ON b.${SIDE} = 'b' AND ${keysEqual('b', 'l', keys)} ` +
-            `WHERE l.${SIDE} = 'l' AND ${keysEqual('h', 'l', keys)} AND ${rowText('h', columns)} = ${rowText('b', columns)}`);
-    const remove = counted(`DELETE FROM ${into} h USING ${staging} b WHERE ${onlyOn('b', 'b', 'l')} AND ${keysEqual('h', 'b', keys)} ` +
-        `AND ${rowText('h', columns)} = ${rowText('b', columns)}`);
-    return { restore, revert, remove };
-}
-/**
- * Run after the three statements: the changed keys whose row at head is not (now) as it was at L, absent counting
- * as a state too. Those are the rows changed again since, which the undo left as they are (a row someone already
- * put back by hand is not one). Returns `count` and the first CONFLICT_KEY_LIMIT keys as diff.ts's keyText writes them.
- */
-function conflictsSql(target) {
-    const { into, staging, columns, keyColumns: keys } = target;
-    const keyList = keys.map(_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4).join(', ');
-    const first = (0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(keys[0]);
-    const text = keys.length === 1
-        ? `c.${first}::text`
-        : `'(' || concat_ws(', ', ${keys.map((key) => `c.${(0,_recovery_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(key)}::text`).join(', ')}) || ')'`;
-    return (`WITH changed AS (SELECT DISTINCT ${keyList} FROM ${staging}), ` +
-        `conflicts AS (SELECT c.*, ${text} AS "nra key" FROM changed c ` +
-        `LEFT JOIN ${staging} l ON l.${SIDE} = 'l' AND ${keysEqual('l', 'c', keys)} ` +
-        `LEFT JOIN ${into} h ON ${keysEqual('h', 'c', keys)} ` +
-        `WHERE (CASE WHEN h.${first} IS NULL THEN NULL ELSE ${rowText('h', columns)} END) IS DISTINCT FROM ` +
-        `(CASE WHEN l.${SIDE} IS NULL THEN NULL ELSE ${rowText('l', columns)} END)) ` +
-        `SELECT (SELECT count(*) FROM conflicts)::int AS count, ` +
-        `ARRAY(SELECT "nra key" FROM conflicts ORDER BY ${keyList} LIMIT ${CONFLICT_KEY_LIMIT}) AS keys`);
-}
 
 
-/***/ }),
-
-/***/ 9445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OO: () => (/* binding */ chooseConnection),
-/* harmony export */   Pl: () => (/* binding */ pointUri),
-/* harmony export */   mQ: () => (/* binding */ connectionTo)
-/* harmony export */ });
-/** The database: as given, or the branch's only one. The role: as given, or the database's owner. */
-function chooseConnection(databases, roles, wanted) {
-    const names = (items) => items.map((item) => item.name).join(', ') || 'none';
-    let database;
-    if (wanted.database) {
-        database = databases.find((candidate) => candidate.name === wanted.database);
-        if (!database)
-            throw new Error(`database: "${wanted.database}" is not on the branch (it has: ${names(databases)})`);
-    }
-    else if (databases.length === 1) {
-        database = databases[0];
-    }
-    else {
-        throw new Error(`database: the branch has ${databases.length} databases (${names(databases)}); set database`);
-    }
-    const role = wanted.role ?? database.owner_name;
-    if (!roles.some((candidate) => candidate.name === role)) {
-        throw new Error(`role: "${role}" is not on the branch (it has: ${names(roles)})`);
-    }
-    return { database: database.name, role };
+/** A backup is made by the restore itself: its creation time is within this of the restore's. */
+const BACKUP_MATCH_MS = 5 * 60_000;
+function backupPrefix(branchName) {
+    return `${branchName}_old_`;
 }
-/** Finds the endpoint, database and role, and masks the password and URI before anything can print them. */
-async function connectionTo(branch, settings, gateway, context, operation) {
-    const [databases, roles, endpoints] = await Promise.all([
-        gateway.connections.listDatabases(branch.id),
-        gateway.connections.listRoles(branch.id),
-        gateway.connections.listEndpoints(branch.id)
-    ]);
-    const { database, role } = chooseConnection(databases, roles, settings);
-    const endpoint = endpoints.find((candidate) => candidate.type === 'read_write') ?? endpoints[0];
-    if (!endpoint) {
-        throw new Error(`branch: ${branch.name} has no compute endpoint; add one in the Neon console so ${operation} can connect`);
-    }
-    const uri = await gateway.connections.getUri({ branchId: branch.id, database, role });
-    // Time-travel URIs differ from this one only in host and options: masking the password covers them all.
-    const password = decodeURIComponent(new URL(uri).password);
-    if (password)
-        context.mask(password);
-    context.mask(uri);
-    return { branch, endpointId: endpoint.id, database, role, uri };
+/** The backups the action's restores of `branch` made, among `branches` (the branch itself never counts). */
+function backupsOf(branch, branches) {
+    return branches.filter((candidate) => candidate.id !== branch.id && candidate.name.startsWith(backupPrefix(branch.name)));
 }
-/**
- * The time-travel connection for a point of `on` (masked), and its LSN where known before connecting: `head` is read
- * on the branch now, so the connection stays at that point while the branch moves on. A timestamp goes to Neon
- * as it is: learning its LSN first would start a time-travel compute only to ask.
- */
-async function pointUri(connection, point, context, on = connection.branch) {
-    // Loaded here, not on import: snapshot uses this module only to choose a database and role.
-    const { pastUri, pointLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 9517));
-    const at = point.kind === 'timestamp' ? { timestamp: point.timestamp } : await pointLsn(connection, point);
-    // `on`: the branch that held the point (a backup after a restore), reached through this endpoint's host.
-    const uri = pastUri({ ...connection, branch: on }, at);
-    context.mask(uri);
-    return { uri, lsn: typeof at === 'bigint' ? at : undefined };
-}
-
-
-/***/ }),
-
-/***/ 7806:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Dz: () => (/* binding */ compareTables),
-  Y8: () => (/* binding */ diffTable),
-  _8: () => (/* binding */ openAt),
-  St: () => (/* binding */ readChanges),
-  qK: () => (/* binding */ tableText),
-  fx: () => (/* binding */ tablesReadBy)
-});
-
-// EXTERNAL MODULE: ./src/recovery-sql.ts
-var recovery_sql = __webpack_require__(7165);
-;// CONCATENATED MODULE: ./src/changes/compare-sql.ts
-/**
- * How a table is compared across two points: which columns, which key, and the SELECT that streams its rows in
- * the order src/changes/diff.ts merges them. Pure: the shapes come from src/postgres/tables.ts.
- */
-
-/** Types whose primary key index order is the numeric order diff.ts compares by. */
-const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint']);
-/**
- * The columns both points have with the same type (generated ones left out: they follow from the others), keyed
- * by the primary key when both points have the same one. Undo needs that key and the same columns at both points.
- */
-function comparison(before, after) {
-    const types = new Map(after.columns.filter((column) => !column.generated).map((column) => [column.name, column.type]));
-    const kept = before.columns.filter((column) => !column.generated && types.get(column.name) === column.type);
-    const columns = kept.map((column) => column.name);
-    const keyColumns = samePrimaryKey(before, after) && before.primaryKey.columns.every((name) => columns.includes(name))
-        ? before.primaryKey.columns
-        : undefined;
-    const refusals = [];
-    if (kept.length !== types.size || kept.length !== before.columns.filter((column) => !column.generated).length) {
-        refusals.push('its columns differ between the two points (the change altered the table), so rows cannot be put back');
-    }
-    if (!keyColumns) {
-        refusals.push('it has no primary key (the same at both points), so its rows are compared whole and a row changed since ' +
-            'cannot be told from one the change made');
-    }
-    const key = keyColumns ? keyColumns.map((name) => columns.indexOf(name)) : columns.map((_, index) => index);
-    const kinds = key.map((index) => {
-        const type = kept[index].type;
-        return keyColumns && INTEGER_TYPES.has(type) ? 'integer' : 'text';
-    });
-    const layout = { columns, key, keyKinds: kinds, keyed: keyColumns !== undefined };
-    return { layout, undoRefusal: refusals.length > 0 ? refusals.join('; ') : undefined };
-}
-function samePrimaryKey(before, after) {
-    const a = before.primaryKey?.columns;
-    const b = after.primaryKey?.columns;
-    return a !== undefined && b !== undefined && a.length === b.length && a.every((name, index) => name === b[index]);
-}
-/**
- * Every compared column as text, in key order: integer keys in their own order (the primary key index reads them
- * so, without a sort), anything else by its text in the "C" collation (a sort on the server, which spills to disk
- * on a large table, rather than memory here). NULLs come last, as compareKeys expects.
- */
-function orderedSelectSql(shape, layout, where) {
-    // Output names of their own: ORDER BY "id" would otherwise sort by the output column "id", the text.
-    const list = layout.columns.map((column, index) => `${(0,recovery_sql/* quoteIdent */.v4)(column)}::text AS "nra ${index}"`).join(', ');
-    const order = layout.key
-        .map((index, position) => {
-        const column = (0,recovery_sql/* quoteIdent */.v4)(layout.columns[index]);
-        return layout.keyKinds[position] === 'integer' ? column : `${column}::text COLLATE "C"`;
-    })
-        .join(', ');
-    // ONLY keeps rows of inheritance children out; a partitioned table's rows are all in its partitions.
-    const only = shape.kind === 'r' ? 'ONLY ' : '';
-    const filter = where === undefined ? '' : ` WHERE (${where})`;
-    return `SELECT ${list} FROM ${only}${(0,recovery_sql/* qualifiedName */.OL)(shape.schema, shape.name)}${filter} ORDER BY ${order}`;
-}
-
-// EXTERNAL MODULE: ./src/changes/diff.ts
-var diff = __webpack_require__(8542);
-;// CONCATENATED MODULE: ./src/changes/relations.ts
-/**
- * The tables a query reads, from its plan rather than its text: EXPLAIN (VERBOSE, FORMAT JSON) names every
- * relation a scan node reads ("Relation Name" with its "Schema", VERBOSE adding the schema), in subqueries, CTEs
- * and InitPlans too. The planner has expanded views into their base tables by then, so a check over a view names
- * the tables under it. Pure: the plan is read by src/operations/changes.ts.
- */
-/** Every relation a plan scans, once each, in the order the plan names them. */
-function relationsInPlan(plan) {
-    const found = new Map();
-    const visit = (node) => {
-        if (Array.isArray(node))
-            return node.forEach(visit);
-        if (node === null || typeof node !== 'object')
-            return;
-        const record = node;
-        const name = record['Relation Name'];
-        const schema = record['Schema'];
-        if (typeof name === 'string' && typeof schema === 'string')
-            found.set(`${schema}.${name}`, { schema, name });
-        Object.values(record).forEach(visit);
+/** The lineage of `branch` among `branches` (the project's), with `history` as the last restore's backup. */
+function lineageOf(branch, branches, history) {
+    const current = { branch, start: startOf(branch) };
+    if (!branch.last_reset_at)
+        return { incarnations: [current] };
+    const at = Date.parse(branch.last_reset_at);
+    current.since = at;
+    const named = backupsOf(branch, branches).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+    const latest = history ?? closestTo(at, named);
+    const source = branches.find((candidate) => candidate.id === branch.parent_id);
+    const restore = {
+        at,
+        // Neon prints times to the second: the restore ran somewhere in the second after `at`.
+        precisionMs: /\.\d+/.test(branch.last_reset_at) ? 1 : 1000,
+        source: latest && latest.id === branch.parent_id ? 'its own past' : (source?.name ?? branch.parent_id ?? '?'),
+        ownPast: latest !== undefined && latest.id === branch.parent_id
     };
-    visit(typeof plan === 'string' ? JSON.parse(plan) : plan);
-    return [...found.values()];
+    if (!latest)
+        return { incarnations: [current], restore, missing: { candidates: named } };
+    const older = named.filter((candidate) => candidate.id !== latest.id && Date.parse(candidate.created_at) < at);
+    const backups = [latest, ...older].map((backup, index, all) => ({
+        branch: backup,
+        until: index === 0 ? at : Date.parse(backup.created_at),
+        since: all[index + 1] ? Date.parse(all[index + 1].created_at) : undefined,
+        start: startOf(backup)
+    }));
+    return { incarnations: [current, ...backups], restore };
+}
+function startOf(branch) {
+    return branch.parent_id && branch.parent_lsn ? (0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLsn */ .l2)(branch.parent_lsn) : 0n;
+}
+function closestTo(at, candidates) {
+    const distance = (candidate) => Math.abs(Date.parse(candidate.created_at) - at);
+    const near = candidates.filter((candidate) => distance(candidate) <= BACKUP_MATCH_MS);
+    return near.sort((a, b) => distance(a) - distance(b))[0];
+}
+/** Why a point cannot be placed on the branch's lineage. The message says what to do instead. */
+class LineageError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+        this.name = 'LineageError';
+    }
+}
+/**
+ * The incarnation that held `point`. A point at or after the current start (every LSN the action itself
+ * outputs) is the branch as it is; an earlier one is on the backup that held it, or refused.
+ */
+function locate(lineage, point) {
+    const [current, ...past] = lineage.incarnations;
+    const { restore } = lineage;
+    if (!restore || point.kind === 'head')
+        return { incarnation: current };
+    const name = current.branch.name;
+    if (point.kind === 'timestamp') {
+        const time = Date.parse(point.timestamp);
+        if (time >= restore.at + restore.precisionMs)
+            return { incarnation: current };
+        if (time >= restore.at) {
+            throw new LineageError('ambiguous-time', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is within the second ${name} was restored in (Neon gives that time to the ` +
+                `second: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)}), so it may be before or after the restore; give a time at least a ` +
+                'second earlier or later, or an LSN');
+        }
+        refuseMissing(lineage, name, point);
+        const held = past.find((incarnation) => incarnation.since === undefined || incarnation.since <= time);
+        return { incarnation: held, note: noteFor(name, restore, point, held) };
+    }
+    const lsn = (0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLsn */ .l2)(point.lsn);
+    if (lsn >= current.start)
+        return { incarnation: current };
+    refuseMissing(lineage, name, point);
+    const holders = past.filter((incarnation) => incarnation.start <= lsn);
+    if (holders.length === 0) {
+        throw new LineageError('before-history', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name}'s history (its oldest known start is LSN ` +
+            `${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(past[past.length - 1].start)}); give a later point or a timestamp`);
+    }
+    if (holders.length > 1) {
+        const names = holders.map((holder) => `${holder.branch.name} (from LSN ${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(holder.start)})`);
+        throw new LineageError('ambiguous-lsn', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name}'s start (LSN ${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_1__/* .formatLsn */ .rI)(current.start)}) and LSNs repeat ` +
+            `across restores: it could be on ${names.join(' or ')}; give a timestamp, or history: <branch> to say which`);
+    }
+    return { incarnation: holders[0], note: noteFor(name, restore, point, holders[0]) };
+}
+function refuseMissing(lineage, name, point) {
+    if (!lineage.missing)
+        return;
+    const restore = lineage.restore;
+    const seen = lineage.missing.candidates.map((candidate) => candidate.name);
+    throw new LineageError('missing-backup', `${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} is before ${name} was restored at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)} (from ${restore.source}); ` +
+        `what it held before is on the branch that restore preserved, and no ${backupPrefix(name)}* branch was made ` +
+        `then${seen.length ? ` (seen: ${seen.join(', ')})` : ''}: set history: <that branch>, or give a point after the restore`);
+}
+function noteFor(name, restore, point, held) {
+    return (`${name} was restored at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTime */ .fU)(restore.at)} from ${restore.source}; its state at ${(0,_point_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoint */ .yR)(point)} ` +
+        `is on ${held.branch.name}: read there`);
+}
+/** Both bounds of a bisect on one timeline, or a refusal that says to bisect each side. */
+function sameIncarnation(good, bad, name) {
+    if (good.incarnation.branch.id === bad.incarnation.branch.id)
+        return;
+    throw new LineageError('across-restore', `good is on ${good.incarnation.branch.name} and bad on ${bad.incarnation.branch.name}: ${name} was restored ` +
+        'between them, so there is no single LSN range to search; bisect each side (good to the restore on ' +
+        `${good.incarnation.branch.name}, the restore to bad on ${bad.incarnation.branch.name})`);
 }
 
-// EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
-var postgres = __webpack_require__(9517);
-;// CONCATENATED MODULE: ./src/operations/changes.ts
-/**
- * What changed in some tables between two points of a branch, read over two read-only time-travel connections:
- * each table streamed at both points in key order and merged (src/changes/diff.ts), so memory stays flat however
- * large the table. Also which tables a check reads, from its plan (src/changes/relations.ts). bisect reports it
- * across its boundary; recover's mode: undo stages the changed rows through the same diff (./undo.ts).
- */
+
+/***/ }),
+
+/***/ 9425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ undoStep),
+/* harmony export */   Fe: () => (/* binding */ nameFor),
+/* harmony export */   GL: () => (/* binding */ workflowStep),
+/* harmony export */   NX: () => (/* binding */ checkPoint),
+/* harmony export */   T2: () => (/* binding */ restoreStep),
+/* harmony export */   Vh: () => (/* binding */ resolveSnapshot),
+/* harmony export */   gX: () => (/* binding */ neonTime),
+/* harmony export */   pd: () => (/* binding */ resolveBranch),
+/* harmony export */   sj: () => (/* binding */ pointFields)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8422);
+/* harmony import */ var _lsn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2326);
+/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5237);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8849);
+/** Look-ups of what inputs name, and wording, shared by the operations. */
 
 
 
 
 
-/** A point inside an uncommitted DDL keeps its lock for ever on a read-only compute: give up on it, do not wait. */
-const LOCK_TIMEOUT_MS = 5000;
-/**
- * A read-only session at a point, in one snapshot, its values in their canonical text; the caller ends it. Neon's
- * Time Travel page (https://neon.com/docs/guides/time-travel-assist) gives such a connection for running queries
- * on an ephemeral compute; it does not list which statements work there. A cursor (as operation: query reads) and
- * EXPLAIN are ordinary read-only statements; the emulator serves them from a real PostgreSQL at the point.
- */
-async function openAt(uri) {
-    const client = await (0,postgres/* connect */.Ng)(uri);
+
+/** The branch an input names (`branch` unless said), or the project's default branch when it names none. */
+async function resolveBranch(gateway, nameOrId, input = 'branch') {
     try {
-        await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        await client.query(`SET LOCAL lock_timeout = ${LOCK_TIMEOUT_MS}`);
-        await (0,postgres/* canonicalText */.A4)(client);
-        return client;
+        return await (nameOrId ? gateway.branches.find(nameOrId) : gateway.branches.getDefault());
     }
     catch (error) {
-        await client.end().catch(() => undefined);
-        throw error;
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, input);
     }
 }
-/** Each table as both points have it; `label` names the points in the error when a table is missing at one. */
-async function compareTables(before, after, tables, label, where) {
-    const compared = [];
-    for (const table of tables) {
-        const [old, now] = [await (0,postgres/* readTableShape */.Yr)(before, table), await (0,postgres/* readTableShape */.Yr)(after, table)];
-        if (!old || !now)
-            throw new Error(`${table} does not exist at ${old ? label.after : label.before}`);
-        const found = comparison(old, now);
-        compared.push({
-            table: (0,recovery_sql/* displayName */.QC)(now),
-            shape: now,
-            comparison: found,
-            select: orderedSelectSql(now, found.layout, where)
-        });
-    }
-    return compared;
-}
-/** Streams the table at both points and merges them; `sink` hears of each changed row. */
-function diffTable(before, after, table, sink) {
-    return (0,diff/* diffRows */.VD)((0,postgres/* streamRows */.IX)(before, table.select), (0,postgres/* streamRows */.IX)(after, table.select), table.comparison.layout, sink);
-}
-/** What changed in `tables` between the points `beforeUri` and `afterUri` reach. */
-async function readChanges(beforeUri, afterUri, tables, label) {
-    const before = await openAt(beforeUri);
+/** The snapshot a `source: snapshot:<id or name>` names. */
+async function resolveSnapshot(gateway, idOrName) {
     try {
-        const after = await openAt(afterUri);
-        try {
-            const compared = await compareTables(before, after, tables, label);
-            const changes = [];
-            for (const table of compared)
-                changes.push({ ...table, diff: await diffTable(before, after, table) });
-            return changes;
-        }
-        finally {
-            await after.end().catch(() => undefined);
-        }
+        return await gateway.snapshots.find(idOrName);
     }
-    finally {
-        await before.end().catch(() => undefined);
+    catch (error) {
+        throw (0,_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .explainLookup */ .GX)(error, 'source');
     }
 }
-/** A table as SQL (and the `tables` input) name it: `public.users`, quoting only what needs it. */
-function tableText(table) {
-    const part = (name) => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : (0,recovery_sql/* quoteIdent */.v4)(name));
-    return `${part(table.schema)}.${part(table.name)}`;
+function nameFor(template, branch, operation, context) {
+    return (0,_template_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(template, {
+        branch: branch.name,
+        operation,
+        runId: context.runId,
+        runAttempt: context.runAttempt,
+        sha: context.sha,
+        now: context.now
+    });
+}
+/** The API's fields for a point on a parent or source branch; head is the absence of both. */
+function pointFields(point) {
+    if (point.kind === 'lsn')
+        return { lsn: point.lsn };
+    if (point.kind === 'timestamp')
+        return { timestamp: point.timestamp };
+    return {};
 }
 /**
- * The tables (ordinary or partition leaves) that `check` reads, from its plan at the point `uri` reaches: EXPLAIN
- * plans without running it. A function that queries a table inside is opaque to the plan, so its tables are not
- * found: the `tables` input names them then.
+ * Refuses a point Neon would refuse, before anything is changed: a time before the project's history window,
+ * or an LSN past the head of `branch` (read on its compute; skipped when it has none or cannot be reached).
+ * `input` is the input the point came from, for the message.
  */
-async function tablesReadBy(uri, check) {
-    const client = await (0,postgres/* connect */.Ng)(uri);
+async function checkPoint(gateway, branch, point, input, context) {
+    if (point.kind === 'timestamp') {
+        const project = await gateway.project.get();
+        const windowStart = context.now.getTime() - project.history_retention_seconds * 1000;
+        if (Date.parse(point.timestamp) < windowStart) {
+            throw new Error(`${input}: ${point.timestamp} is before the history Neon keeps for project ${gateway.projectId} ` +
+                `(it starts at ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(windowStart)}); choose a later point`);
+        }
+    }
+    if (point.kind !== 'lsn')
+        return;
+    const endpoint = (await gateway.connections.listEndpoints(branch.id)).find((candidate) => candidate.type === 'read_write');
+    const [database] = await gateway.connections.listDatabases(branch.id);
+    if (!endpoint || !database)
+        return;
+    let head;
     try {
-        await (0,postgres/* beginReadOnly */.wx)(client, { timeoutMs: 30_000, lockTimeoutMs: LOCK_TIMEOUT_MS });
-        const plan = await client.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${check.trim().replace(/;+$/, '')}`);
-        const relations = relationsInPlan(plan.rows[0]['QUERY PLAN']);
-        const tables = await client.query(`SELECT n.nspname || '.' || c.relname AS name FROM pg_catalog.pg_class c
-         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname || '.' || c.relname = ANY($1) AND c.relkind IN ('r', 'p')`, [relations.map(recovery_sql/* displayName */.QC)]);
-        const kept = new Set(tables.rows.map((row) => row.name));
-        return relations.filter((relation) => kept.has((0,recovery_sql/* displayName */.QC)(relation))).map(tableText);
+        const uri = await gateway.connections.getUri({
+            branchId: branch.id,
+            database: database.name,
+            role: database.owner_name
+        });
+        context.mask(uri);
+        // Loaded here, not on import: snapshot, restore and prune reach Postgres only for an LSN point.
+        const { headLsn } = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517)]).then(__webpack_require__.bind(__webpack_require__, 9517));
+        head = await headLsn(uri);
     }
-    finally {
-        await client.end().catch(() => undefined);
+    catch (error) {
+        context.info(`Could not read the head LSN of ${branch.name} (${error.message}); Neon checks the point`);
+        return;
     }
+    if ((0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLsn */ .l2)(point.lsn) > head) {
+        throw new Error(`${input}: ${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(point)} is past the head of ${branch.name} (${(0,_lsn_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLsn */ .rI)(head)}); ` +
+            'use an LSN at or before it, or head');
+    }
+}
+/** Neon's times in the action's format; undefined stays undefined. */
+function neonTime(time) {
+    return time ? (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatTime */ .fU)(Date.parse(time)) : undefined;
+}
+/**
+ * A ready-to-paste workflow step running `operation` with `inputs`, plus every input of this step (`carried`)
+ * that the pasted operation reads and that differs from its default: pasted against the emulator or a proxy,
+ * the step must reach the same API host, database and role as this one.
+ */
+function workflowStep(options) {
+    const { carried, operation } = options;
+    const lines = [
+        `- uses: ${options.actionRef}`,
+        '  with:',
+        `    operation: ${operation}`,
+        '    api-key: ${{ secrets.NEON_API_KEY }}',
+        `    project-id: ${options.projectId}`
+    ];
+    const carriedInputs = [
+        ['api-host', carried.apiHost],
+        ['database', carried.database],
+        ['role', carried.role]
+    ];
+    for (const [name, value] of [...carriedInputs, ...options.inputs]) {
+        if (value === undefined || value === '' || value === _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[name].default)
+            continue;
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readsInput */ .si)(operation, name))
+            continue;
+        lines.push(`    ${name}: ${value}`);
+    }
+    return lines.join('\n');
+}
+/** A ready-to-paste step that restores `branch` from `source`, with confirm where the branch needs it. */
+function restoreStep(options) {
+    const needsConfirm = options.branch.default || options.branch.protected;
+    return workflowStep({
+        ...options,
+        operation: 'restore',
+        inputs: [
+            ['branch', options.branch.name],
+            ['source', options.source],
+            ['confirm', needsConfirm ? options.branch.name : undefined]
+        ]
+    });
+}
+/**
+ * A ready-to-paste step that undoes the change between `good` and `bad` (bisect's last good and first bad LSNs) in
+ * `tables` of `branch`, keeping later writes: recover with mode: undo.
+ */
+function undoStep(options) {
+    return workflowStep({
+        ...options,
+        operation: 'recover',
+        inputs: [
+            ['branch', options.branch.name],
+            ['mode', 'undo'],
+            ['good', options.good],
+            ['bad', options.bad],
+            ['tables', options.tables]
+        ]
+    });
 }
 
 
 /***/ }),
 
-/***/ 1345:
+/***/ 555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hv: () => (/* binding */ changesSection),
-/* harmony export */   WJ: () => (/* binding */ describeUndo),
-/* harmony export */   Z6: () => (/* binding */ reportUndo),
-/* harmony export */   b4: () => (/* binding */ changesOutput),
-/* harmony export */   h4: () => (/* binding */ undoneSection),
-/* harmony export */   jJ: () => (/* binding */ conflictsOutput)
+/* harmony export */   Cw: () => (/* binding */ listBackups),
+/* harmony export */   Lq: () => (/* binding */ locatePoint),
+/* harmony export */   uV: () => (/* binding */ locateBounds)
 /* harmony export */ });
-/* harmony import */ var _changes_diff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8542);
-/* harmony import */ var _changes_undo_sql_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(666);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9525);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8855);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5010);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9425);
 /**
- * How changes and their undo are told: output `changes` (table → counts), output `conflicts` (table → keys),
- * the "What changed" section (bisect and recover's mode: undo) and the undo's own summary and dry run.
+ * Points along a branch's lineage, for every operation that takes one (src/lineage.ts decides; this looks the
+ * branches up and words refusals in terms of the input). A branch never restored costs no extra request.
  */
 
 
-
-
-
-function changesOutput(tables) {
-    return JSON.stringify(Object.fromEntries(tables.map(({ table, diff }) => [table, (0,_changes_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .counts */ .tQ)(diff)])));
+/** The branch that held `point` of `branch`; refuses, naming `input`, when that cannot be known for sure. */
+async function locatePoint(gateway, branch, point, input, history) {
+    const [located] = await locateOn(gateway, branch, [[point, input]], history);
+    return pointOn(located);
 }
-/** The counts, the first keys of each kind and, for updates, the columns that changed. */
-function changesSection(summary, title, tables) {
-    const keys = (diff, kind) => {
-        const count = diff[kind];
-        if (count === 0)
-            return '–';
-        const more = count > _changes_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .SAMPLE_KEYS */ .Cu ? `, … (${count - _changes_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .SAMPLE_KEYS */ .Cu} more)` : '';
-        return `${diff.samples[kind].join(', ')}${more}`;
-    };
-    summary.heading(title, 3);
-    if (tables.every(({ diff }) => diff.deleted + diff.inserted + diff.updated === 0)) {
-        summary.paragraph(`No row of ${tables.map(({ table }) => table).join(', ') || 'the tables compared'} changed.`);
-        return;
+/** Both bounds of a bisect, on the same timeline of `branch`, or a refusal saying to bisect each side. */
+async function locateBounds(gateway, branch, bounds, history) {
+    const [good, bad] = await locateOn(gateway, branch, [
+        [bounds.good, 'good'],
+        [bounds.bad, 'bad']
+    ], history);
+    try {
+        (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .sameIncarnation */ .Zk)(good, bad, branch.name);
     }
-    summary.table(['Table', 'Deleted', 'Inserted', 'Updated', 'Columns updated', 'First keys deleted', 'inserted', 'updated'], tables.map(({ table, diff }) => [
-        table,
-        String(diff.deleted),
-        String(diff.inserted),
-        String(diff.updated),
-        diff.changedColumns.join(', ') || '–',
-        keys(diff, 'deleted'),
-        keys(diff, 'inserted'),
-        keys(diff, 'updated')
-    ]));
-}
-function conflictsOutput(result) {
-    return JSON.stringify(Object.fromEntries(result.tables.map((table) => [table.table, table.conflicts.keys])));
-}
-/** The undo's counts a table, and the rows left as they are. */
-function undoneSection(summary, plan, result) {
-    summary.heading('Undone', 3).table([
-        'Table',
-        'Deleted rows restored',
-        'Updated rows reverted',
-        'Inserted rows deleted',
-        'Conflicts (left as they are)'
-    ], result.tables.map((table) => [
-        table.table,
-        String(table.restored),
-        String(table.reverted),
-        String(table.removed),
-        table.conflicts.count === 0
-            ? '0'
-            : `${table.conflicts.count}: ${table.conflicts.keys.join(', ')}${table.conflicts.count > table.conflicts.keys.length ? ', …' : ''}`
-    ]));
-    const conflicts = result.tables.reduce((sum, table) => sum + table.conflicts.count, 0);
-    if (conflicts > 0) {
-        const rows = conflicts === 1 ? '1 changed row was' : `${conflicts} changed rows were`;
-        summary.paragraph(`${rows} changed again after the bad change (neither as the bad change left it nor as it was before), so ` +
-            'the undo left it as it is: look at them by key (output conflicts).');
+    catch (error) {
+        throw error instanceof _lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .LineageError */ .AL ? new Error(`good, bad: ${error.message}`, { cause: error }) : error;
     }
-    for (const { table, reason } of plan.refused)
-        summary.paragraph(`Not undone: ${table}: ${reason}.`);
+    return { good: pointOn(good), bad: pointOn(bad) };
 }
-function facts(plan) {
-    const { settings, branch } = plan;
-    return [
-        ['Branch', `${branch.name} (${branch.id}), database ${plan.database} as ${plan.role}`],
-        ['Good (last point before the change)', (0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describePoint */ .yR)(settings.good)],
-        ['Bad (first point after it)', (0,_point_js__WEBPACK_IMPORTED_MODULE_2__/* .describePoint */ .yR)(settings.bad)],
-        ['Read on', plan.on.note && plan.on.branch.name],
-        ['Tables', plan.tables.map((table) => table.table).join(', ')],
-        ['Only rows where', settings.where]
-    ];
-}
-function describeUndo(plan) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
-        .heading(`Dry run: undo of the change between good and bad on ${plan.branch.name}`)
-        .paragraph(plan.on.note)
-        .paragraph('Nothing was changed. This step would stage the rows that changed between good and bad, then run in one ' +
-        'transaction (a row changed again since is left as it is and reported as a conflict):')
-        .keyValues(facts(plan));
-    if (plan.preview)
-        changesSection(summary, 'What changed between good and bad (what would be undone)', plan.preview);
-    const statements = plan.tables.flatMap((table) => {
-        const sql = (0,_changes_undo_sql_js__WEBPACK_IMPORTED_MODULE_0__/* .undoSql */ .PR)(table.target);
-        return [`-- ${table.table}`, `${sql.restore};`, `${sql.revert};`, `${sql.remove};`];
+async function locateOn(gateway, branch, points, history) {
+    const historyBranch = history ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBranch */ .pd)(gateway, history, 'history') : undefined;
+    // Only a restored branch has a past elsewhere: the others need no look-up.
+    const backups = branch.last_reset_at ? await listBackups(gateway, branch) : [];
+    const lineage = (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .lineageOf */ .bQ)(branch, [...backups, ...(await parentOf(gateway, branch, backups))], historyBranch);
+    // Each point with the input it came from, for the refusal's wording.
+    return points.map(([point, input]) => {
+        try {
+            return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(lineage, point);
+        }
+        catch (error) {
+            throw error instanceof _lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .LineageError */ .AL ? new Error(`${input}: ${error.message}`, { cause: error }) : error;
+        }
     });
-    summary.code(['BEGIN;', ...statements, 'COMMIT;'].join('\n'), 'sql');
-    return { outputs: plan.preview ? { changes: changesOutput(plan.preview) } : {}, summary };
 }
-function reportUndo(plan, result, context) {
-    const summary = new _summary_js__WEBPACK_IMPORTED_MODULE_4__/* .Summary */ .BD()
-        .heading(`Undo of the change between good and bad on ${plan.branch.name}`)
-        .paragraph(plan.on.note)
-        .keyValues([...facts(plan), ['Took', (0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(result.ms)]]);
-    changesSection(summary, 'What changed between good and bad', result.tables);
-    undoneSection(summary, plan, result);
-    context.info(`Undo on ${plan.branch.name}: conflicts ${conflictsOutput(result)}`);
-    return { outputs: { changes: changesOutput(result.tables), conflicts: conflictsOutput(result) }, summary };
+/** The branch's parent (the restore's source or backup), for naming it; none for a branch never restored. */
+async function parentOf(gateway, branch, known) {
+    if (!branch.last_reset_at || !branch.parent_id || known.some((candidate) => candidate.id === branch.parent_id)) {
+        return [];
+    }
+    try {
+        return [await gateway.branches.get(branch.parent_id)];
+    }
+    catch {
+        return []; // named by its id in the summary then
+    }
+}
+function pointOn(located) {
+    return { branch: located.incarnation.branch, note: located.note };
+}
+/** The `{branch}_old_*` backups of `branch` Neon lists (its search matches anywhere in the name: filtered here). */
+async function listBackups(gateway, branch) {
+    return (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupsOf */ .pi)(branch, await gateway.branches.list({ search: (0,_lineage_js__WEBPACK_IMPORTED_MODULE_0__/* .backupPrefix */ .nY)(branch.name) }));
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 659;
-export const ids = [659,555];
+export const ids = [659];
 export const modules = {
 
 /***/ 4761:

@@ -24,8 +24,11 @@ export const modules = {
  * The throwaway cluster a restore runs in: a work directory in RUNNER_TEMP holding the data directory, the server
  * log and our own pg_hba.conf; a server run as the cluster user, listening on a unix socket in the data directory
  * only (so no port can clash); stopped by its PID and removed with its directory. Readiness is line 8 of
- * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery and
- * `standby` in hot standby): pg_ctl -w returns too early during archive recovery (../shared/pitr-notes.md).
+ * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery): pg_ctl -w
+ * returns too early during archive recovery (../shared/pitr-notes.md). A hot standby reads `ready` too once it
+ * accepts read-only connections (measured on 15), so a cluster paused at its target (bisect) is ready once its log
+ * also says it paused there.
+ * Copies of a stopped cluster (bisect's probes) live in its work directory and are stopped and removed with it.
  */
 
 
@@ -51,6 +54,11 @@ class ServerStartError extends Error {
     }
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Logged once a recovery target is reached with recovery_target_action = pause (xlogrecovery.c,
+ * recoveryPausesHere: "pausing at the end of recovery"); messages are in English (lc_messages=C, recovery.ts).
+ */
+const PAUSED_AT_TARGET = 'pausing at the end of recovery';
 class RestoredCluster {
     workDir;
     user;
@@ -58,6 +66,8 @@ class RestoredCluster {
     exited;
     /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
     removed = false;
+    /** The copies made in this work directory, stopped before it is removed. */
+    copies = [];
     constructor(workDir, user) {
         this.workDir = workDir;
         this.user = user;
@@ -108,10 +118,14 @@ class RestoredCluster {
     recoveryOptions(restoreCommand, target) {
         return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile };
     }
-    /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
-    async start(bin, settings) {
+    /**
+     * Starts the server on `settings` and resolves once recovery ended and it accepts connections, or, with
+     * `paused`, once it paused at its target and accepts read-only connections.
+     */
+    async start(bin, settings, { paused = false } = {}) {
         if (this.removed)
             throw new Error(`${this.workDir} was removed (the step was cancelled)`);
+        const logStart = this.log().length;
         const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.logFile, 'a');
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'postgres'), ['-D', this.dataDir, ...(0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .settingsArgs */ .r9)(settings)], {
             ...(this.user.ids ?? {}),
@@ -132,7 +146,10 @@ class RestoredCluster {
             if (ended)
                 throw ((0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .recoveryFailure */ .W2)(this.log()) ?? new ServerStartError(this.log().trimEnd().split('\n').slice(-12).join('\n')));
             const lines = readText(pidFile).split('\n');
-            if (lines[7]?.trim() === 'ready' && Number(lines[0]) === child.pid)
+            const state = Number(lines[0]) === child.pid ? lines[7]?.trim() : undefined;
+            if (!paused && state === 'ready')
+                return;
+            if (paused && state === 'ready' && this.log().slice(logStart).includes(PAUSED_AT_TARGET))
                 return;
             await sleep(10);
         }
@@ -154,13 +171,53 @@ class RestoredCluster {
         await this.exited;
         clearTimeout(timer);
     }
-    /** Stops the server and removes the work directory with everything in it. */
+    /** Stops the server (and every copy's) and removes the work directory with everything in it. */
     async remove() {
         this.removed = true;
+        await Promise.all(this.copies.map((copy) => copy.stop()));
         await this.stop();
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true });
     }
+    /** Removes the (stopped) data directory only, freeing its space; the work directory and copies stay. */
+    async discardData() {
+        await this.stop();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.dataDir, { recursive: true, force: true });
+    }
+    /** A new, empty cluster in this one's work directory (`copies/`), stopped and removed with it. */
+    async newCopy() {
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, COPIES_DIR);
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(parent, this.user);
+        const copy = await RestoredCluster.create(parent, this.user, () => undefined);
+        this.copies.push(copy);
+        return copy;
+    }
+    /**
+     * Fills this cluster's empty data directory with `source`'s, which must be stopped (a running server's files
+     * are not a consistent copy). `cp --reflink=always` shares the blocks on filesystems that can (btrfs, XFS);
+     * where it fails, a plain copy (GNU coreutils' cp).
+     */
+    async copyFrom(source, tryReflink = true) {
+        const args = (reflink) => ['-a', ...reflink, '--', `${source.dataDir}/.`, this.dataDir];
+        if (tryReflink) {
+            const shared = await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', args(['--reflink=always']), { what: 'cp --reflink' }).then(() => true, () => false);
+            if (shared)
+                return 'reflink';
+        }
+        // Over what a failed reflink may have left: cp -a overwrites it.
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', args([]), { what: `cp of ${source.dataDir}` });
+        return 'copy';
+    }
+    /** pg_controldata of the (stopped) data directory, in English, as name → value. */
+    async controlData(bin) {
+        const { stdout } = await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'pg_controldata'), ['-D', this.dataDir], {
+            env: { ...process.env, LC_ALL: 'C' },
+            what: 'pg_controldata'
+        });
+        return (0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .parseControlData */ .hA)(stdout);
+    }
 }
+/** Where a cluster's copies are made, inside its work directory. */
+const COPIES_DIR = 'copies';
 /**
  * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the
  * like). pgBackRest's archive-get refuses a data directory other than its configured pg1-path ("is the
@@ -195,17 +252,22 @@ function signal(pid, name) {
 async function removeLeftover(workDir) {
     if (!node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(workDir).startsWith(WORK_DIR_PREFIX))
         return false;
-    const dataDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, 'data');
-    const pidFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
-    const [pid, dir] = pidFile.split('\n');
-    if (Number(pid) > 0 && dir === dataDir) {
-        signal(Number(pid), 'SIGQUIT');
-        for (let i = 0; i < 500 && alive(Number(pid)); i++)
-            await sleep(10);
-    }
+    const copies = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, COPIES_DIR)).catch(() => []);
+    const dataDirs = [workDir, ...copies.map((copy) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, COPIES_DIR, copy))].map((dir) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'data'));
+    await Promise.all(dataDirs.map(stopLeftoverServer));
     const existed = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(workDir).then(() => true, () => false);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(workDir, { recursive: true, force: true });
     return existed;
+}
+/** Stops the server whose postmaster.pid in `dataDir` names that directory (line 2), if one runs. */
+async function stopLeftoverServer(dataDir) {
+    const pidFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+    const [pid, dir] = pidFile.split('\n');
+    if (!(Number(pid) > 0 && dir === dataDir))
+        return;
+    signal(Number(pid), 'SIGQUIT');
+    for (let i = 0; i < 500 && alive(Number(pid)); i++)
+        await sleep(10);
 }
 function alive(pid) {
     try {
@@ -227,6 +289,8 @@ function alive(pid) {
 /* harmony export */   Dm: () => (/* binding */ serverSettings),
 /* harmony export */   EF: () => (/* binding */ parseBackupLabel),
 /* harmony export */   W2: () => (/* binding */ recoveryFailure),
+/* harmony export */   YJ: () => (/* binding */ hotStandbySettings),
+/* harmony export */   hA: () => (/* binding */ parseControlData),
 /* harmony export */   r9: () => (/* binding */ settingsArgs)
 /* harmony export */ });
 /* unused harmony exports FETCH_FAILED, wrapRestoreCommand, RecoveryFailedError, SegmentUnavailableError, TargetBeforeBackupEndError */
@@ -268,23 +332,32 @@ const TARGETS = [
 ];
 /**
  * The server's settings, as `-c name=value` arguments. Archiving is off: the restored copy must never push WAL
- * into the primary's archive. `recovery_target_inclusive` stays on (the default): a time target keeps the commits
- * at or before it; an LSN target also replays the record that starts at it. The timeline stays at its default,
- * `latest`: a self-hosted archive holds one primary's history.
+ * into the primary's archive. Messages are in English (`lc_messages=C`), since the failures are read from the log.
+ * A time target is inclusive (the default): it keeps the commits at or before it. An LSN target is not:
+ * recovery_target_inclusive "specifies whether to stop just after the specified recovery target (on), or just
+ * before the recovery target (off)" (runtime-config-wal), and PostgreSQL compares the start of each record with
+ * the target (xlogrecovery.c, recoveryStopsBefore: `record->ReadRecPtr >= recoveryTargetLSN`), so the state at
+ * an LSN is every record that starts before it: for an LSN the primary's pg_current_wal_lsn() returned, exactly
+ * what was written then, as on Neon. Inclusive would also replay the record starting there (a commit, say). The
+ * timeline stays at its default, `latest`: a self-hosted archive holds one primary's history.
  */
 function serverSettings(options) {
+    const pause = options.hold?.kind === 'pause' ? options.hold.limits : undefined;
     const settings = {
         listen_addresses: '',
         unix_socket_directories: options.socketDir,
         port: '5432',
         hba_file: options.hbaFile,
         archive_mode: 'off',
-        hot_standby: 'off',
+        hot_standby: pause ? 'on' : 'off',
         primary_conninfo: '',
         restore_command: wrapRestoreCommand(options.restoreCommand),
-        recovery_target_action: 'promote',
+        recovery_target_action: pause ? 'pause' : 'promote',
+        recovery_target_inclusive: options.target.kind === 'lsn' ? 'off' : 'on',
+        lc_messages: 'C',
         max_connections: '20',
-        shared_buffers: '32MB'
+        shared_buffers: '32MB',
+        ...pause
     };
     // Setting any target (even to '') while another is set is the error, so the empties come first, the target last.
     for (const name of TARGETS)
@@ -295,6 +368,38 @@ function serverSettings(options) {
     const [name, value] = target.kind === 'time' ? ['recovery_target_time', (0,_backup_js__WEBPACK_IMPORTED_MODULE_0__/* .postgresTime */ .Vz)(target.time)] : ['recovery_target_lsn', target.lsn];
     delete settings[name];
     return { ...settings, [name]: value };
+}
+/**
+ * A hot standby refuses to run with a lower max_connections, max_worker_processes, max_wal_senders,
+ * max_prepared_transactions or max_locks_per_transaction than the primary's ("Hot Standby", Administrator's
+ * Overview, PostgreSQL 15 docs), which pg_controldata reports as `<name> setting:` lines: the same values are set.
+ */
+const HOT_STANDBY_CONTROL = {
+    max_connections: 'max_connections setting',
+    max_worker_processes: 'max_worker_processes setting',
+    max_wal_senders: 'max_wal_senders setting',
+    max_prepared_transactions: 'max_prepared_xacts setting',
+    max_locks_per_transaction: 'max_locks_per_xact setting'
+};
+/** pg_controldata's output (run with LC_ALL=C) as name → value. */
+function parseControlData(text) {
+    const fields = {};
+    for (const line of text.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0)
+            fields[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+    return fields;
+}
+/** The settings a paused (hot standby) copy needs from its control file; the message says which one is missing. */
+function hotStandbySettings(control) {
+    const settings = {};
+    for (const [name, field] of Object.entries(HOT_STANDBY_CONTROL)) {
+        if (!/^\d+$/.test(control[field] ?? ''))
+            throw new Error(`pg_controldata did not report "${field}"`);
+        settings[name] = control[field];
+    }
+    return settings;
 }
 function settingsArgs(settings) {
     return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);

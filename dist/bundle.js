@@ -522,7 +522,7 @@ var __webpack_exports__ = {};
  */
 /** The action's step, main or post (src/main.ts). */
 async function action() {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(474), __nccwpck_require__.e(319)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9319));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(474), __nccwpck_require__.e(700)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9319));
     await run();
 }
 /** The command line with its arguments (src/cli/index.ts); it sets the exit code and exits. */

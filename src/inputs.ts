@@ -284,7 +284,24 @@ export interface SelfHostedRecoverSettings extends SelfHostedBackendSettings {
   mode: 'schema' | 'merge'
 }
 
-export type SelfHostedSettings = SelfHostedVerifySettings | SelfHostedQuerySettings | SelfHostedRecoverSettings
+/**
+ * bisect with backend: postgres (src/selfhosted/bisect.ts): the first LSN where `check` fails, replaying copies of
+ * a cluster paused at `good` forward. Not `at`: the restore goes to `good`.
+ */
+export interface SelfHostedBisectSettings extends Omit<SelfHostedBackendSettings, 'at'> {
+  operation: 'bisect'
+  check: string
+  /** A time or an LSN: the restore pauses there. */
+  good: Point
+  /** A time, an LSN, or head: the end of the archive. */
+  bad: Point
+  /** Copies replayed at once, a round. */
+  parallelism: number
+  checkTimeoutMs: number
+}
+
+export type SelfHostedSettings =
+  SelfHostedVerifySettings | SelfHostedQuerySettings | SelfHostedRecoverSettings | SelfHostedBisectSettings
 
 export function isSelfHosted(settings: Settings | SelfHostedSettings): settings is SelfHostedSettings {
   return 'backend' in settings && settings.backend === 'postgres'
@@ -343,6 +360,31 @@ const SELF_HOSTED_READERS: Partial<Record<OperationName, (reader: Reader, now: D
     const mode = reader.parse('mode', (text) => oneOf(text, ['schema', 'merge'] as const), 'schema')
     const databaseUrl = reader.parse('database-url', parseDatabaseUrl, '')
     return { operation: 'recover', ...backend, databaseUrl, ...recoverInputs(reader, backend.at, mode) }
+  },
+  bisect: (reader, now) => ({ operation: 'bisect', ...archiveInputs(reader), ...selfHostedBisectInputs(reader, now) })
+}
+
+/** bisect over an archive: it restores to good and replays forward, so good is a time or an LSN, never head. */
+function selfHostedBisectInputs(reader: Reader, now: Date) {
+  const check = reader.required('check', 'an SQL query returning one boolean, true while the data is healthy')
+  const good = reader.parse(
+    'good',
+    (text) => {
+      const point = text ? parsePoint(text, now) : HEAD
+      if (point.kind === 'head')
+        throw new Error(
+          'must be a time or an LSN where the check passes (e.g. good: 2h ago): the restore pauses there and replays forward'
+        )
+      return point
+    },
+    HEAD
+  )
+  return {
+    check,
+    good,
+    bad: pointInput(reader, 'bad', now),
+    parallelism: reader.parse('parallelism', (text) => parseCount(text, 1, MAX_PARALLELISM), 3),
+    checkTimeoutMs: reader.parse('check-timeout', parseDuration, 30_000)
   }
 }
 
@@ -595,6 +637,11 @@ function checksInputs(reader: Reader): { checks: string[]; checksFile?: string; 
 
 /** backend: postgres: no Neon inputs; the backup, its archive's restore_command, the binaries and the point. */
 function backendInputs(reader: Reader, now: Date): SelfHostedBackendSettings {
+  return { ...archiveInputs(reader), at: pointInput(reader, 'at', now) }
+}
+
+/** backend: postgres without the point: the backup, its archive's restore_command, the binaries, where to read. */
+function archiveInputs(reader: Reader): Omit<SelfHostedBackendSettings, 'at'> {
   const backup = reader.parse<BackupSpec>(
     'backup',
     (text) => {
@@ -609,7 +656,6 @@ function backendInputs(reader: Reader, now: Date): SelfHostedBackendSettings {
     backup,
     restoreCommand,
     pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
-    at: pointInput(reader, 'at', now),
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }

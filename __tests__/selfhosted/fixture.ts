@@ -27,6 +27,8 @@ export interface Fixture {
   pgbackrestConfig: string
   /** The moment before the accident, and what the primary held then. */
   beforeAccident: { time: string; lsn: string; historyRows: number }
+  /** Right after the DROP TABLE committed, before the traffic after it: the balance of pgbench_accounts then. */
+  afterAccident: { lsn: string; balance: number }
   /** The primary's end: the sum of pgbench_accounts.abalance after the last traffic, all of it archived. */
   end: { lsn: string; balance: number }
   /** Backups' end (pg_basebackup's and pgBackRest's): a time before it cannot be restored. */
@@ -218,6 +220,9 @@ export async function buildFixture(): Promise<Fixture> {
       'SELECT to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\')'
     )
     await primary.pgbench(['-n', '-T', '2', '-c', '2'])
+    // A primary checkpoints every few minutes (checkpoint_timeout): one here, so a copy of a cluster restored past
+    // it restarts replay there (bisect's copies), as it would on a real archive.
+    await primary.psql('CHECKPOINT')
     const historyRows = Number(await primary.psql('SELECT count(*) FROM pgbench_history'))
     const lsn = await primary.psql('SELECT pg_current_wal_lsn()')
     const time = await primary.psql(
@@ -225,6 +230,10 @@ export async function buildFixture(): Promise<Fixture> {
     )
     await sleep(20)
     await primary.psql('DROP TABLE pgbench_history')
+    const afterAccident = {
+      lsn: await primary.psql('SELECT pg_current_wal_lsn()'),
+      balance: Number(await primary.psql('SELECT sum(abalance) FROM pgbench_accounts'))
+    }
     const script = path.join(root, 'update.sql')
     await writeFile(
       script,
@@ -245,6 +254,7 @@ export async function buildFixture(): Promise<Fixture> {
       archiveDir: path.join(root, 'archive'),
       pgbackrestConfig,
       beforeAccident: { time, lsn, historyRows },
+      afterAccident,
       end: { lsn: endLsn, balance },
       backupTime,
       user,

@@ -420,9 +420,9 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     operation: all,
     // Every operation reads backend (and refuses postgres until it supports it); verify, query and recover read the self-hosted ones.
     backend: all,
-    backup: ['verify', 'query', 'recover'],
-    'restore-command': ['verify', 'query', 'recover'],
-    'pg-bin': ['verify', 'query', 'recover'],
+    backup: ['verify', 'query', 'recover', 'bisect'],
+    'restore-command': ['verify', 'query', 'recover', 'bisect'],
+    'pg-bin': ['verify', 'query', 'recover', 'bisect'],
     'api-key': all,
     // projects lists every project the key sees: it reads no project-id, only org-id and region.
     'project-id': onProjects,

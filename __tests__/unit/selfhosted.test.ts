@@ -4,9 +4,12 @@ import { INPUTS, InputError, readSettings } from '../../src/inputs.js'
 import { fillCommand, parseBackup } from '../../src/selfhosted/backup.js'
 import { chooseBinaries, EMBEDDED_VERSIONS, type BinaryProbe } from '../../src/selfhosted/binaries.js'
 import { checkTarget } from '../../src/selfhosted/inspect.js'
+import { checkRoom, DiskSpaceError } from '../../src/selfhosted/disk.js'
 import {
   FETCH_FAILED,
+  hotStandbySettings,
   parseBackupLabel,
+  parseControlData,
   recoveryFailure,
   SegmentUnavailableError,
   serverSettings,
@@ -84,7 +87,7 @@ describe('inputs with backend: postgres', () => {
 
   test('refuses the other operations for now, naming the way out', () => {
     expect(problems({ ...drill, operation: 'snapshot' })).toEqual([
-      'operation: snapshot is not yet available with backend: postgres (it offers verify, query, recover): use one of those, or backend: neon for snapshot on Neon'
+      'operation: snapshot is not yet available with backend: postgres (it offers verify, query, recover, bisect): use one of those, or backend: neon for snapshot on Neon'
     ])
   })
 
@@ -157,9 +160,54 @@ describe('recovery settings', () => {
   test('the end of the archive has no target at all', () => {
     const settings = serverSettings({ ...options, target: { kind: 'end' } })
     const targets = Object.entries(settings).filter(
-      ([name, value]) => name.startsWith('recovery_target_') && name !== 'recovery_target_action' && value
+      ([name, value]) =>
+        name.startsWith('recovery_target_') &&
+        !['recovery_target_action', 'recovery_target_inclusive'].includes(name) &&
+        value
     )
     expect(targets).toEqual([])
+  })
+
+  test('an LSN target stops before the record starting there; a time target keeps the commits at it', () => {
+    expect(serverSettings({ ...options, target: { kind: 'lsn', lsn: '0/3000028' } }).recovery_target_inclusive).toBe(
+      'off'
+    )
+    expect(
+      serverSettings({ ...options, target: { kind: 'time', time: '2026-12-01T10:00:00Z' } }).recovery_target_inclusive
+    ).toBe('on')
+  })
+
+  test('a paused hold is a hot standby with the primary limits, pausing at the target', () => {
+    const limits = hotStandbySettings(
+      parseControlData(
+        [
+          'max_connections setting:              250',
+          'max_worker_processes setting:         8',
+          'max_wal_senders setting:              10',
+          'max_prepared_xacts setting:           0',
+          'max_locks_per_xact setting:           64',
+          "Latest checkpoint's REDO location:    0/1500028"
+        ].join('\n')
+      )
+    )
+    const hold = { kind: 'pause' as const, limits }
+    const settings = serverSettings({ ...options, target: { kind: 'lsn', lsn: '0/3000028' }, hold })
+    expect(settings).toMatchObject({
+      hot_standby: 'on',
+      recovery_target_action: 'pause',
+      max_connections: '250',
+      max_prepared_transactions: '0',
+      max_locks_per_transaction: '64',
+      lc_messages: 'C'
+    })
+    expect(serverSettings({ ...options, target: { kind: 'end' } })).toMatchObject({
+      hot_standby: 'off',
+      recovery_target_action: 'promote',
+      max_connections: '20'
+    })
+    expect(() => hotStandbySettings(parseControlData('max_connections setting: 100'))).toThrow(
+      /did not report "max_worker_processes setting"/
+    )
   })
 
   test('backup_label gives the start', () => {
@@ -294,5 +342,27 @@ describe("the post step's sweep", () => {
     } finally {
       rmSync(other, { recursive: true, force: true })
     }
+  })
+})
+
+describe("bisect's disk room", () => {
+  const MiB = 1024 * 1024
+  const room = { eachBytes: 100 * MiB, held: 2, dir: '/runner/temp', what: 'the restored cluster' }
+
+  test('fits when the round and the held copies fit in the free space', () => {
+    expect(() => checkRoom({ ...room, parallelism: 3, freeBytes: 500 * MiB })).not.toThrow()
+  })
+
+  test('refuses with the figures and the parallelism that fits', () => {
+    const refuse = () => checkRoom({ ...room, parallelism: 8, freeBytes: 450 * MiB })
+    expect(refuse).toThrow(DiskSpaceError)
+    expect(refuse).toThrow(
+      'parallelism: 8 copies a round, with the 2 held between rounds, need 1000.0 MiB (10 × 100.0 MiB, the restored cluster) ' +
+        'but /runner/temp has 450.0 MiB free: set parallelism: 2 (4 copies fit), or free space in /runner/temp'
+    )
+  })
+
+  test('says when not even one copy a round fits', () => {
+    expect(() => checkRoom({ ...room, parallelism: 1, freeBytes: 250 * MiB })).toThrow(/not even one copy a round fits/)
   })
 })

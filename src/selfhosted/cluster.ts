@@ -2,15 +2,18 @@
  * The throwaway cluster a restore runs in: a work directory in RUNNER_TEMP holding the data directory, the server
  * log and our own pg_hba.conf; a server run as the cluster user, listening on a unix socket in the data directory
  * only (so no port can clash); stopped by its PID and removed with its directory. Readiness is line 8 of
- * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery and
- * `standby` in hot standby): pg_ctl -w returns too early during archive recovery (../shared/pitr-notes.md).
+ * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery): pg_ctl -w
+ * returns too early during archive recovery (../shared/pitr-notes.md). A hot standby reads `ready` too once it
+ * accepts read-only connections (measured on 15), so a cluster paused at its target (bisect) is ready once its log
+ * also says it paused there.
+ * Copies of a stopped cluster (bisect's probes) live in its work directory and are stopped and removed with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs'
-import { chown, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chown, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FillCommand } from './backup.js'
-import { recoveryFailure, settingsArgs, type RecoveryOptions } from './recovery.js'
+import { parseControlData, recoveryFailure, settingsArgs, type RecoveryOptions } from './recovery.js'
 import { CommandError, makeOwnedDir, runAs, type ClusterUser } from './user.js'
 
 /** The directory prefix of every work directory, which the post step recognises. */
@@ -37,11 +40,22 @@ export class ServerStartError extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Logged once a recovery target is reached with recovery_target_action = pause (xlogrecovery.c,
+ * recoveryPausesHere: "pausing at the end of recovery"); messages are in English (lc_messages=C, recovery.ts).
+ */
+const PAUSED_AT_TARGET = 'pausing at the end of recovery'
+
+/** How a copy was made: a reflink shares the blocks until either side writes them. */
+export type CopyMethod = 'reflink' | 'copy'
+
 export class RestoredCluster {
   private child?: ChildProcess
   private exited?: Promise<void>
   /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
   private removed = false
+  /** The copies made in this work directory, stopped before it is removed. */
+  private readonly copies: RestoredCluster[] = []
 
   private constructor(
     readonly workDir: string,
@@ -101,9 +115,13 @@ export class RestoredCluster {
     return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile }
   }
 
-  /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
-  async start(bin: string, settings: Record<string, string>): Promise<void> {
+  /**
+   * Starts the server on `settings` and resolves once recovery ended and it accepts connections, or, with
+   * `paused`, once it paused at its target and accepts read-only connections.
+   */
+  async start(bin: string, settings: Record<string, string>, { paused = false } = {}): Promise<void> {
     if (this.removed) throw new Error(`${this.workDir} was removed (the step was cancelled)`)
+    const logStart = this.log().length
     const log = openSync(this.logFile, 'a')
     const child = spawn(path.join(bin, 'postgres'), ['-D', this.dataDir, ...settingsArgs(settings)], {
       ...(this.user.ids ?? {}),
@@ -128,7 +146,9 @@ export class RestoredCluster {
           recoveryFailure(this.log()) ?? new ServerStartError(this.log().trimEnd().split('\n').slice(-12).join('\n'))
         )
       const lines = readText(pidFile).split('\n')
-      if (lines[7]?.trim() === 'ready' && Number(lines[0]) === child.pid) return
+      const state = Number(lines[0]) === child.pid ? lines[7]?.trim() : undefined
+      if (!paused && state === 'ready') return
+      if (paused && state === 'ready' && this.log().slice(logStart).includes(PAUSED_AT_TARGET)) return
       await sleep(10)
     }
   }
@@ -152,13 +172,60 @@ export class RestoredCluster {
     clearTimeout(timer)
   }
 
-  /** Stops the server and removes the work directory with everything in it. */
+  /** Stops the server (and every copy's) and removes the work directory with everything in it. */
   async remove(): Promise<void> {
     this.removed = true
+    await Promise.all(this.copies.map((copy) => copy.stop()))
     await this.stop()
     await rm(this.workDir, { recursive: true, force: true })
   }
+
+  /** Removes the (stopped) data directory only, freeing its space; the work directory and copies stay. */
+  async discardData(): Promise<void> {
+    await this.stop()
+    await rm(this.dataDir, { recursive: true, force: true })
+  }
+
+  /** A new, empty cluster in this one's work directory (`copies/`), stopped and removed with it. */
+  async newCopy(): Promise<RestoredCluster> {
+    const parent = path.join(this.workDir, COPIES_DIR)
+    await makeOwnedDir(parent, this.user)
+    const copy = await RestoredCluster.create(parent, this.user, () => undefined)
+    this.copies.push(copy)
+    return copy
+  }
+
+  /**
+   * Fills this cluster's empty data directory with `source`'s, which must be stopped (a running server's files
+   * are not a consistent copy). `cp --reflink=always` shares the blocks on filesystems that can (btrfs, XFS);
+   * where it fails, a plain copy (GNU coreutils' cp).
+   */
+  async copyFrom(source: RestoredCluster, tryReflink = true): Promise<CopyMethod> {
+    const args = (reflink: string[]) => ['-a', ...reflink, '--', `${source.dataDir}/.`, this.dataDir]
+    if (tryReflink) {
+      const shared = await runAs(this.user, 'cp', args(['--reflink=always']), { what: 'cp --reflink' }).then(
+        () => true,
+        () => false
+      )
+      if (shared) return 'reflink'
+    }
+    // Over what a failed reflink may have left: cp -a overwrites it.
+    await runAs(this.user, 'cp', args([]), { what: `cp of ${source.dataDir}` })
+    return 'copy'
+  }
+
+  /** pg_controldata of the (stopped) data directory, in English, as name → value. */
+  async controlData(bin: string): Promise<Record<string, string>> {
+    const { stdout } = await runAs(this.user, path.join(bin, 'pg_controldata'), ['-D', this.dataDir], {
+      env: { ...process.env, LC_ALL: 'C' },
+      what: 'pg_controldata'
+    })
+    return parseControlData(stdout)
+  }
 }
+
+/** Where a cluster's copies are made, inside its work directory. */
+const COPIES_DIR = 'copies'
 
 /**
  * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the
@@ -194,19 +261,26 @@ function signal(pid: number, name: NodeJS.Signals): void {
  */
 export async function removeLeftover(workDir: string): Promise<boolean> {
   if (!path.basename(workDir).startsWith(WORK_DIR_PREFIX)) return false
-  const dataDir = path.join(workDir, 'data')
-  const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
-  const [pid, dir] = pidFile.split('\n')
-  if (Number(pid) > 0 && dir === dataDir) {
-    signal(Number(pid), 'SIGQUIT')
-    for (let i = 0; i < 500 && alive(Number(pid)); i++) await sleep(10)
-  }
+  const copies = await readdir(path.join(workDir, COPIES_DIR)).catch(() => [] as string[])
+  const dataDirs = [workDir, ...copies.map((copy) => path.join(workDir, COPIES_DIR, copy))].map((dir) =>
+    path.join(dir, 'data')
+  )
+  await Promise.all(dataDirs.map(stopLeftoverServer))
   const existed = await stat(workDir).then(
     () => true,
     () => false
   )
   await rm(workDir, { recursive: true, force: true })
   return existed
+}
+
+/** Stops the server whose postmaster.pid in `dataDir` names that directory (line 2), if one runs. */
+async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
+  const [pid, dir] = pidFile.split('\n')
+  if (!(Number(pid) > 0 && dir === dataDir)) return
+  signal(Number(pid), 'SIGQUIT')
+  for (let i = 0; i < 500 && alive(Number(pid)); i++) await sleep(10)
 }
 
 function alive(pid: number): boolean {

@@ -18,6 +18,11 @@ export async function runSelfHosted(
       const plan = await query.plan(settings, context)
       return query.report(plan, await query.execute(plan, context, remember), context)
     }
+    case 'bisect': {
+      const bisect = await import('./bisect.js')
+      const plan = await bisect.plan(settings, context)
+      return bisect.report(plan, await bisect.execute(plan, context, remember), context)
+    }
     case 'recover': {
       const recover = await import('./recover.js')
       const plan = await recover.plan(settings, context)

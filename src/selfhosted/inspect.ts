@@ -19,6 +19,8 @@ export interface BackupFacts {
   earliestLsn?: string
   /** What the bound is, for the message. */
   bound?: string
+  /** What a restored data directory takes, from pgBackRest's info (bisect's disk check); else undefined. */
+  sizeBytes?: number
 }
 
 /** The backup cannot be used as given: the message names the input and the fix. */
@@ -78,7 +80,14 @@ interface StanzaInfo {
   name: string
   status: { code: number; message: string }
   db: { version: string; id: number }[]
-  backup: { label: string; timestamp: { stop: number }; lsn?: { stop: string }; database: { id: number } }[]
+  backup: {
+    label: string
+    timestamp: { stop: number }
+    lsn?: { stop: string }
+    database: { id: number }
+    /** "size: database size" (pgbackrest.org/command.html, info: the JSON's backup[].info.size). */
+    info?: { size?: number }
+  }[]
 }
 
 async function inspectStanza(stanza: string, user: ClusterUser): Promise<BackupFacts> {
@@ -100,7 +109,9 @@ async function inspectStanza(stanza: string, user: ClusterUser): Promise<BackupF
     major: Number.parseInt(db.version, 10),
     earliestTime: new Date(first.timestamp.stop * 1000).toISOString(),
     earliestLsn: first.lsn?.stop,
-    bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`
+    bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`,
+    // The restore may pick any backup: the largest is the bound.
+    sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined
   }
 }
 

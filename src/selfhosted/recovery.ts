@@ -35,6 +35,11 @@ export interface RecoveryOptions {
   socketDir: string
   /** Our own pg_hba.conf (trust over the socket only): the backup's may ask for passwords we do not have. */
   hbaFile: string
+  /**
+   * What the server does at the target: promote (the default), or pause there read-only (bisect), which needs
+   * hot standby and so the primary's values of the settings a hot standby checks (see `hotStandbySettings`).
+   */
+  hold?: { kind: 'promote' } | { kind: 'pause'; limits: Record<string, string> }
 }
 
 /** Only one of these may be non-empty. */
@@ -48,23 +53,32 @@ const TARGETS = [
 
 /**
  * The server's settings, as `-c name=value` arguments. Archiving is off: the restored copy must never push WAL
- * into the primary's archive. `recovery_target_inclusive` stays on (the default): a time target keeps the commits
- * at or before it; an LSN target also replays the record that starts at it. The timeline stays at its default,
- * `latest`: a self-hosted archive holds one primary's history.
+ * into the primary's archive. Messages are in English (`lc_messages=C`), since the failures are read from the log.
+ * A time target is inclusive (the default): it keeps the commits at or before it. An LSN target is not:
+ * recovery_target_inclusive "specifies whether to stop just after the specified recovery target (on), or just
+ * before the recovery target (off)" (runtime-config-wal), and PostgreSQL compares the start of each record with
+ * the target (xlogrecovery.c, recoveryStopsBefore: `record->ReadRecPtr >= recoveryTargetLSN`), so the state at
+ * an LSN is every record that starts before it: for an LSN the primary's pg_current_wal_lsn() returned, exactly
+ * what was written then, as on Neon. Inclusive would also replay the record starting there (a commit, say). The
+ * timeline stays at its default, `latest`: a self-hosted archive holds one primary's history.
  */
 export function serverSettings(options: RecoveryOptions): Record<string, string> {
+  const pause = options.hold?.kind === 'pause' ? options.hold.limits : undefined
   const settings: Record<string, string> = {
     listen_addresses: '',
     unix_socket_directories: options.socketDir,
     port: '5432',
     hba_file: options.hbaFile,
     archive_mode: 'off',
-    hot_standby: 'off',
+    hot_standby: pause ? 'on' : 'off',
     primary_conninfo: '',
     restore_command: wrapRestoreCommand(options.restoreCommand),
-    recovery_target_action: 'promote',
+    recovery_target_action: pause ? 'pause' : 'promote',
+    recovery_target_inclusive: options.target.kind === 'lsn' ? 'off' : 'on',
+    lc_messages: 'C',
     max_connections: '20',
-    shared_buffers: '32MB'
+    shared_buffers: '32MB',
+    ...pause
   }
   // Setting any target (even to '') while another is set is the error, so the empties come first, the target last.
   for (const name of TARGETS) settings[name] = ''
@@ -74,6 +88,39 @@ export function serverSettings(options: RecoveryOptions): Record<string, string>
     target.kind === 'time' ? ['recovery_target_time', postgresTime(target.time)] : ['recovery_target_lsn', target.lsn]
   delete settings[name]
   return { ...settings, [name]: value }
+}
+
+/**
+ * A hot standby refuses to run with a lower max_connections, max_worker_processes, max_wal_senders,
+ * max_prepared_transactions or max_locks_per_transaction than the primary's ("Hot Standby", Administrator's
+ * Overview, PostgreSQL 15 docs), which pg_controldata reports as `<name> setting:` lines: the same values are set.
+ */
+const HOT_STANDBY_CONTROL: Record<string, string> = {
+  max_connections: 'max_connections setting',
+  max_worker_processes: 'max_worker_processes setting',
+  max_wal_senders: 'max_wal_senders setting',
+  max_prepared_transactions: 'max_prepared_xacts setting',
+  max_locks_per_transaction: 'max_locks_per_xact setting'
+}
+
+/** pg_controldata's output (run with LC_ALL=C) as name → value. */
+export function parseControlData(text: string): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon > 0) fields[line.slice(0, colon).trim()] = line.slice(colon + 1).trim()
+  }
+  return fields
+}
+
+/** The settings a paused (hot standby) copy needs from its control file; the message says which one is missing. */
+export function hotStandbySettings(control: Record<string, string>): Record<string, string> {
+  const settings: Record<string, string> = {}
+  for (const [name, field] of Object.entries(HOT_STANDBY_CONTROL)) {
+    if (!/^\d+$/.test(control[field] ?? '')) throw new Error(`pg_controldata did not report "${field}"`)
+    settings[name] = control[field]
+  }
+  return settings
 }
 
 export function settingsArgs(settings: Record<string, string>): string[] {

@@ -13,7 +13,7 @@ import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
 import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
 import { RestoredCluster } from './cluster.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
-import { parseBackupLabel, serverSettings } from './recovery.js'
+import { hotStandbySettings, parseBackupLabel, serverSettings } from './recovery.js'
 import { clusterUser, type ClusterUser } from './user.js'
 
 export interface RestorePlan {
@@ -25,6 +25,8 @@ export interface RestorePlan {
   user: ClusterUser
   /** Where the work directory goes: RUNNER_TEMP. */
   parentDir: string
+  /** Pause read-only at the point instead of promoting (bisect replays copies of it further). */
+  pause?: boolean
 }
 
 /** The parts of a restore, timed by verify. */
@@ -48,6 +50,8 @@ export interface Restored {
   startLsn?: string
   /** A connection string over the cluster's socket. */
   uri: (database: string, role: string) => string
+  /** The cluster itself (bisect stops it and copies it). */
+  cluster: RestoredCluster
 }
 
 export function targetOf(point: Point): RecoveryTarget {
@@ -98,7 +102,11 @@ async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunCon
 async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string): Promise<string | undefined> {
   const label = parseBackupLabel((await cluster.readDataFile('backup_label')) ?? '')
   await cluster.prepare()
-  await cluster.start(bin, serverSettings(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)))
+  const hold = plan.pause
+    ? { kind: 'pause' as const, limits: hotStandbySettings(await cluster.controlData(bin)) }
+    : undefined
+  const options = { ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold }
+  await cluster.start(bin, serverSettings(options), { paused: plan.pause })
   return label?.startLsn
 }
 
@@ -115,7 +123,7 @@ async function restoreInto(
     `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
   )
   const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
-  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) }
+  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role), cluster }
 }
 
 /**

@@ -19,6 +19,8 @@ import type { BisectPlan } from './plan.js'
 
 export interface Prober {
   probe(lsn: Lsn): Promise<CheckOutcome>
+  /** Called once a round's verdicts narrowed the interval (the self-hosted prober moves its seed there). */
+  afterRound?(interval: { good: Lsn; bad: Lsn }): Promise<void>
   /** Waits for every background cleanup; returns what could not be cleaned up. */
   drain(): Promise<string[]>
 }

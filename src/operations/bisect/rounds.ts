@@ -52,12 +52,14 @@ export async function runSearch(input: SearchInput, context: RunContext): Promis
   checkBounds(input, atGood, atBad)
   if (first.length > 0) search.report(healthy(firstOutcomes))
   record([good.lsn, bad.lsn, ...first], wave.outcomes, wave.ms)
+  await input.prober.afterRound?.(search.interval)
 
   while (!search.done) {
     const lsns = search.nextRound(k)
     const next = await runWave(rounds.length + 1, lsns, input, context)
     search.report(healthy(next.outcomes))
     record(lsns, next.outcomes, next.ms)
+    await input.prober.afterRound?.(search.interval)
   }
   return { result: search.result(), rounds }
 }
