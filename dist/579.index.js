@@ -164,8 +164,32 @@ function facts(plan, result, now) {
             'Recovery point',
             rpo === undefined ? undefined : `${(0,duration/* formatDuration */.a3)(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
         ],
+        ...standbyFacts(plan, result, ms('Catch-up')),
         ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
     ];
+}
+/** verify-standby: how far behind the standby was at T0 and how long it took to catch up. */
+function standbyFacts(plan, result, took) {
+    if (!plan.standby)
+        return [];
+    const caught = result.catchUp;
+    return [
+        [
+            'Standby',
+            caught ? `caught up with the primary in ${took} (WAL receiver ${caught.receiverStatus})` : 'did not catch up'
+        ],
+        [
+            'Behind the primary at T0',
+            caught ? `${(0,format/* formatBytes */.z3)(caught.bytesBehind)} (primary at LSN ${caught.primaryLsn})` : undefined
+        ]
+    ];
+}
+/** verify-standby's outputs, once the standby caught up. */
+function standbyOutputs(result) {
+    const caught = result.catchUp;
+    if (!caught)
+        return {};
+    return { 'standby-lag-bytes': String(caught.bytesBehind), 'standby-catchup-ms': String(caught.ms) };
 }
 function report(plan, result, now = new Date()) {
     const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
@@ -181,14 +205,20 @@ function report(plan, result, now = new Date()) {
     if (result.reports.length > 0) {
         summary.table(['check', 'result', 'took'], (0,drill_checks/* checkRows */.Uu)(result.reports));
     }
-    const outputs = { passed: String(passed) };
+    const outputs = { passed: String(passed), ...standbyOutputs(result) };
     const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
     if (!result.stopped)
         outputs['duration-ms'] = String(total);
     return { outputs, summary, failed: failure };
 }
 
+// EXTERNAL MODULE: ./src/selfhosted/conninfo.ts
+var conninfo = __webpack_require__(2159);
+// EXTERNAL MODULE: ./src/selfhosted/standby.ts
+var selfhosted_standby = __webpack_require__(1596);
 ;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
+
+
 
 
 
@@ -196,7 +226,7 @@ function report(plan, result, now = new Date()) {
 
 async function plan(settings, context) {
     const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
-    return { ...(await (0,restore.planRestore)(settings, context)), settings, checks };
+    return { ...(await (0,restore.planRestore)(settings, context)), settings, checks, standby: settings.standby };
 }
 async function readReached(uri, startLsn) {
     return (0,postgres/* withClient */.SV)(uri, async (client) => {
@@ -218,6 +248,12 @@ async function readReached(uri, startLsn) {
 async function drill(plan, result, restored, context) {
     const { settings } = plan;
     const uri = restored.uri(settings.database, settings.role);
+    const standby = plan.standby;
+    if (standby) {
+        context.info('The restored copy runs as a standby; waiting until it has caught up with the primary');
+        const primaryUri = (0,conninfo/* normalConnectionUri */.OG)((0,conninfo/* parseConninfo */.GL)(standby.conninfo));
+        result.catchUp = await (0,drill_checks/* phase */.Oi)(result, 'Catch-up', () => (0,selfhosted_standby/* catchUp */.xA)(primaryUri, uri, standby.timeoutMs, restored.log));
+    }
     Object.assign(result, await readReached(uri, restored.startLsn));
     context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
     await (0,drill_checks/* phase */.Oi)(result, 'Checks', async () => {

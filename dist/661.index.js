@@ -16,12 +16,12 @@ async function runSelfHosted(settings, context, remember) {
             return drill.report(plan, await drill.execute(plan, context, remember));
         }
         case 'query': {
-            const query = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(727), __webpack_require__.e(662), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 1037));
+            const query = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(662), __webpack_require__.e(727), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 1037));
             const plan = await query.plan(settings, context);
             return query.report(plan, await query.execute(plan, context, remember), context);
         }
         case 'recover': {
-            const recover = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(727), __webpack_require__.e(662), __webpack_require__.e(369), __webpack_require__.e(213)]).then(__webpack_require__.bind(__webpack_require__, 9341));
+            const recover = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(662), __webpack_require__.e(727), __webpack_require__.e(369), __webpack_require__.e(213)]).then(__webpack_require__.bind(__webpack_require__, 9341));
             const plan = await recover.plan(settings, context);
             return recover.report(plan, await recover.execute(plan, context, remember), context);
         }

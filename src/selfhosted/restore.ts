@@ -14,6 +14,7 @@ import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
 import { RestoredCluster } from './cluster.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { parseBackupLabel, serverSettings } from './recovery.js'
+import { startStandby, type StandbyOptions } from './standby.js'
 import { clusterUser, type ClusterUser } from './user.js'
 
 export interface RestorePlan {
@@ -25,6 +26,8 @@ export interface RestorePlan {
   user: ClusterUser
   /** Where the work directory goes: RUNNER_TEMP. */
   parentDir: string
+  /** Set: the cluster is not promoted but starts as a standby of this primary (verify-standby). */
+  standby?: StandbyOptions
 }
 
 /** The parts of a restore, timed by verify. */
@@ -48,6 +51,8 @@ export interface Restored {
   startLsn?: string
   /** A connection string over the cluster's socket. */
   uri: (database: string, role: string) => string
+  /** The server's log so far. */
+  log: () => string
 }
 
 export function targetOf(point: Point): RecoveryTarget {
@@ -97,8 +102,13 @@ async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunCon
 
 async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string): Promise<string | undefined> {
   const label = parseBackupLabel((await cluster.readDataFile('backup_label')) ?? '')
-  await cluster.prepare()
-  await cluster.start(bin, serverSettings(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)))
+  const settings = serverSettings(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target))
+  if (plan.standby) {
+    await startStandby(cluster, settings, bin, plan.standby)
+  } else {
+    await cluster.prepare()
+    await cluster.start(bin, settings)
+  }
   return label?.startLsn
 }
 
@@ -115,7 +125,7 @@ async function restoreInto(
     `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
   )
   const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
-  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) }
+  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role), log: () => cluster.log() }
 }
 
 /**
