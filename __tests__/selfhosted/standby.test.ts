@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, readdirSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { Job, type StepResult } from '../../tools/runner.js'
+import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
 import { buildFixture, toolsAvailable, type Fixture } from './fixture.js'
 
 let fixture: Fixture
@@ -42,7 +42,10 @@ async function primaryLsn(): Promise<string> {
 
 interface Drill {
   main: StepResult
+  post: StepResult
   runnerTemp: string
+  /** What was left when the main step ended, before the post step ran. */
+  afterMain: { servers: string[]; files: string[] }
 }
 
 function leftovers(runnerTemp: string): { servers: string[]; files: string[] } {
@@ -51,7 +54,7 @@ function leftovers(runnerTemp: string): { servers: string[]; files: string[] } {
 }
 
 /** One verify step (main, then post) from the pg_basebackup directory, in a fresh RUNNER_TEMP. */
-async function drill(inputs: Record<string, string>): Promise<Drill> {
+async function drill(inputs: Record<string, string>, options: Pick<RunOptions, 'killWhen'> = {}): Promise<Drill> {
   const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
   mkdirSync(runnerTemp)
   chmodSync(runnerTemp, 0o755)
@@ -65,9 +68,10 @@ async function drill(inputs: Record<string, string>): Promise<Drill> {
     ...inputs
   }
   try {
-    const main = await job.runMain(all, { env: { RUNNER_TEMP: runnerTemp } })
-    await job.runPost(all, main.state)
-    return { main, runnerTemp }
+    const main = await job.runMain(all, { env: { RUNNER_TEMP: runnerTemp }, ...options })
+    const afterMain = leftovers(runnerTemp)
+    const post = await job.runPost(all, main.state)
+    return { main, post, runnerTemp, afterMain }
   } finally {
     job.dispose()
   }
@@ -157,6 +161,24 @@ test("a primary whose pg_hba.conf has no replication entry: the WAL receiver's F
     await writeFile(hba, original)
     await primary.query('SELECT pg_reload_conf()')
   }
+}, 60_000)
+
+test('the post step stops and removes the standby of a killed main step, and the primary sees it go', async () => {
+  const step = await drill(
+    { 'verify-standby': `host=${primaryDir()} user=postgres` },
+    { killWhen: { pattern: /runs as a standby/, signal: 'SIGKILL' } }
+  )
+  expect(step.main.signal).toBe('SIGKILL')
+  expect(step.afterMain.servers.length).toBeGreaterThan(0)
+  expect(step.post.log).toMatch(/Removed the restored copy the main step left/)
+  expectNothingLeft(step)
+  // The primary's WAL sender ends with the standby's connection.
+  let senders = -1
+  for (let i = 0; i < 100 && senders !== 0; i++) {
+    senders = (await primary.query('SELECT count(*)::int AS n FROM pg_stat_replication')).rows[0].n
+    if (senders !== 0) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  expect(senders).toBe(0)
 }, 60_000)
 
 test('an earlier at is refused with verify-standby before anything starts', async () => {
