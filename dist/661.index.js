@@ -11,22 +11,22 @@ export const modules = {
 async function runSelfHosted(settings, context, remember) {
     switch (settings.operation) {
         case 'verify': {
-            const drill = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(579)]).then(__webpack_require__.bind(__webpack_require__, 2579));
+            const drill = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(662), __webpack_require__.e(579)]).then(__webpack_require__.bind(__webpack_require__, 2579));
             const plan = await drill.plan(settings, context);
             return drill.report(plan, await drill.execute(plan, context, remember));
         }
         case 'query': {
-            const query = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(238), __webpack_require__.e(677)]).then(__webpack_require__.bind(__webpack_require__, 1037));
+            const query = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(662), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 1037));
             const plan = await query.plan(settings, context);
             return query.report(plan, await query.execute(plan, context, remember), context);
         }
         case 'bisect': {
-            const bisect = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(659), __webpack_require__.e(348), __webpack_require__.e(319), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 9015));
+            const bisect = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(662), __webpack_require__.e(659), __webpack_require__.e(348), __webpack_require__.e(319), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 9015));
             const plan = await bisect.plan(settings, context);
             return bisect.report(plan, await bisect.execute(plan, context, remember), context);
         }
         case 'recover': {
-            const recover = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(369), __webpack_require__.e(213)]).then(__webpack_require__.bind(__webpack_require__, 9341));
+            const recover = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(643), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(727), __webpack_require__.e(662), __webpack_require__.e(369), __webpack_require__.e(213)]).then(__webpack_require__.bind(__webpack_require__, 9341));
             const plan = await recover.plan(settings, context);
             return recover.report(plan, await recover.execute(plan, context, remember), context);
         }

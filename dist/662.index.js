@@ -264,6 +264,8 @@ function checkTarget(target, facts, spec) {
         'the earliest point it can be restored to: choose a later at, or a backup taken before that point');
 }
 
+// EXTERNAL MODULE: ./src/selfhosted/standby.ts
+var standby = __webpack_require__(1596);
 ;// CONCATENATED MODULE: ./src/selfhosted/restore.ts
 /**
  * What every operation with backend: postgres shares: restore the base backup into a throwaway cluster, let
@@ -271,6 +273,7 @@ function checkTarget(target, facts, spec) {
  * it and remove its work directory. Planning (the backup's version and earliest point, the binaries) happens
  * before anything starts, so a point the backup cannot reach fails first.
  */
+
 
 
 
@@ -319,12 +322,17 @@ async function fill(plan, cluster, context) {
 }
 async function replay(plan, cluster, bin) {
     const label = (0,recovery/* parseBackupLabel */.EF)((await cluster.readDataFile('backup_label')) ?? '');
-    await cluster.prepare();
-    const hold = plan.pause
-        ? { kind: 'pause', limits: (0,recovery/* hotStandbySettings */.YJ)(await cluster.controlData(bin)) }
-        : undefined;
-    const options = { ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold };
-    await cluster.start(bin, (0,recovery/* serverSettings */.Dm)(options), { paused: plan.pause });
+    // Paused at the point or a standby, the cluster is a hot standby: it needs the primary's limits (recovery.ts).
+    const limits = plan.pause || plan.standby ? (0,recovery/* hotStandbySettings */.YJ)(await cluster.controlData(bin)) : undefined;
+    const hold = plan.pause && limits ? { kind: 'pause', limits } : undefined;
+    const settings = (0,recovery/* serverSettings */.Dm)({ ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold });
+    if (plan.standby) {
+        await (0,standby/* startStandby */.sj)(cluster, { ...settings, ...limits }, bin, plan.standby);
+    }
+    else {
+        await cluster.prepare();
+        await cluster.start(bin, settings, { paused: plan.pause });
+    }
     return label?.startLsn;
 }
 async function restoreInto(plan, cluster, context, hooks) {
@@ -333,7 +341,13 @@ async function restoreInto(plan, cluster, context, hooks) {
     hooks.binaries?.(binaries);
     context.info(`Restored ${(0,backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
     const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin));
-    return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role), cluster };
+    return {
+        binaries,
+        startLsn,
+        uri: (database, role) => cluster.uri(database, role),
+        cluster,
+        log: () => cluster.log()
+    };
 }
 /**
  * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever
@@ -359,6 +373,201 @@ async function removeCluster(cluster, context, hooks) {
         context.warning(`Could not remove ${cluster.workDir} (the post step tries again): ${error.message}`);
     });
     active = undefined;
+}
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sj: () => (/* binding */ startStandby),
+/* harmony export */   xA: () => (/* binding */ catchUp)
+/* harmony export */ });
+/* unused harmony exports STANDBY_SETTINGS, ReplicationRefusedError, CatchUpTimeoutError, PrimaryUnreadableError, replicationFailure, startWatch */
+/* harmony import */ var _postgres_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9517);
+/* harmony import */ var _conninfo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2159);
+/**
+ * verify-standby: the restored backup proved as a streaming standby of its primary, the nightly job of
+ * ../../shared/seeds (a restore that "will then connect as a standby to our current master and verify that it
+ * can start streaming replication"). The restored cluster is not promoted: it starts with standby.signal,
+ * replays the archive with restore_command, then streams from the primary named by primary_conninfo; the drill
+ * reads the primary's pg_current_wal_lsn() at a moment T0 and waits until the standby has replayed past it
+ * while its WAL receiver streams.
+ *
+ * PostgreSQL facts used (15 docs unless said):
+ * - "If standby.signal is present ... the server will start in standby mode"; with both signal files "standby.signal
+ *   takes precedence" (pgpedia.info/s/standby.signal.html, on the Archive Recovery docs). A standby "keeps trying
+ *   to continue recovery by fetching new WAL segments using restore_command and/or by connecting to the primary
+ *   server as specified by the primary_conninfo setting" (standby_mode's docs of 9.x, which standby.signal
+ *   replaced in 12).
+ * - hot_standby: "whether or not you can connect and run queries during recovery" (runtime-config-replication).
+ *   With it on, postmaster.pid's status line reads `ready` once the standby accepts read-only connections
+ *   (postmaster.c: PMSIGNAL_BEGIN_HOT_STANDBY writes PM_STATUS_READY; PM_STATUS_STANDBY is written only when
+ *   hot_standby is off), so the cluster's readiness check is the same as for a promoted restore.
+ * - pg_last_wal_replay_lsn(): "the last write-ahead log location that has been replayed during recovery"
+ *   (functions-admin, Recovery Information Functions); pg_stat_wal_receiver.status: "Activity status of the WAL
+ *   receiver process" with `streaming` while it streams (monitoring-stats; the values come from walreceiver.c
+ *   WalRcvGetStateString: stopped, starting, streaming, waiting, restarting, stopping).
+ * - The WAL receiver logs a failed connection as `FATAL: could not connect to the primary server: <libpq's
+ *   message>` (walreceiver.c WalReceiverMain, an ERROR in a process without a handler, which becomes FATAL) and
+ *   then retries; it never stops the server, so the drill reads the standby's log for it.
+ */
+
+
+/** One second: the WAL receiver also reports its replay position to the primary this often (default 10 s). */
+const STATUS_INTERVAL = '1s';
+const POLL_MS = 100;
+/** Server settings of a standby beyond the restore's own (primary_conninfo goes into a file: it holds a password). */
+const STANDBY_SETTINGS = {
+    hot_standby: 'on',
+    wal_receiver_status_interval: STATUS_INTERVAL
+};
+/** What to change for each refusal of the replication connection, found in the WAL receiver's FATAL line. */
+const FIXES = [
+    [
+        /no pg_hba\.conf entry for replication connection/,
+        "add a replication line for this role and the runner's address to the primary's pg_hba.conf (e.g. " +
+            '"host replication <role> <runner address>/32 scram-sha-256"; the database column must read replication, ' +
+            '"all" does not match it) and reload it (SELECT pg_reload_conf())'
+    ],
+    [
+        /password authentication failed|no password supplied|password is required/,
+        "check the role and password in verify-standby (a secret), or the role's password on the primary"
+    ],
+    [
+        /must be superuser or replication role|permission denied to start WAL sender|not permitted to log in/,
+        'give the role the right to stream on the primary: ALTER ROLE <role> WITH REPLICATION LOGIN'
+    ],
+    [
+        /exceeds max_wal_senders|too many clients|connection slots are reserved/,
+        'the primary has no free WAL sender: raise max_wal_senders on it (a restart), or free one; with wal_level = ' +
+            'minimal max_wal_senders must be 0, so also set wal_level = replica'
+    ],
+    [
+        /database system identifier differs/,
+        "the backup is of another cluster than the primary verify-standby names: point it at the backup's own primary"
+    ],
+    [
+        /has already been removed/,
+        'the primary has recycled WAL the archive does not hold: check its archive_command, or keep more WAL on it ' +
+            '(wal_keep_size) or give the standby a replication slot (primary_slot_name)'
+    ],
+    [
+        /Connection refused|No such file or directory|could not translate host name|timeout expired/,
+        'check the host and port in verify-standby and that the primary accepts connections from the runner'
+    ]
+];
+/** The WAL receiver's own FATAL lines (walreceiver.c, libpqwalreceiver.c). */
+const RECEIVER_FATAL = /\bFATAL:\s+(could not connect to the primary server|could not receive data from WAL stream|could not start WAL streaming|database system identifier differs|highest timeline \d+ of the primary)/;
+/** The primary refused or broke the standby's replication connection: the FATAL line, quoted, and the fix. */
+class ReplicationRefusedError extends Error {
+    fatal;
+    constructor(fatal) {
+        const fix = FIXES.find(([pattern]) => pattern.test(fatal))?.[1] ??
+            'check that the primary accepts a replication connection from the runner';
+        super(`verify-standby: the standby could not stream from the primary, its log says "${fatal}": ${fix}`);
+        this.fatal = fatal;
+        this.name = 'ReplicationRefusedError';
+    }
+}
+/** The standby did not catch up in time. */
+class CatchUpTimeoutError extends Error {
+    constructor(timeoutMs, status, behind) {
+        super(`verify-standby: the standby did not catch up with the primary within standby-timeout (${timeoutMs / 1000} s): ` +
+            `its WAL receiver is ${status}${behind === undefined ? '' : ` and its replay is ${behind} bytes behind T0`}. ` +
+            "Raise standby-timeout, or look at the primary's load and the network");
+        this.name = 'CatchUpTimeoutError';
+    }
+}
+/** The primary could not be read over a normal connection with the same conninfo. */
+class PrimaryUnreadableError extends Error {
+    constructor(cause) {
+        super(`verify-standby: could not read pg_current_wal_lsn() on the primary over a normal connection with the same ` +
+            `conninfo (database postgres unless dbname says otherwise): ${cause.message}. The role needs a pg_hba.conf ` +
+            'entry for that database too, besides its replication one', { cause });
+        this.name = 'PrimaryUnreadableError';
+    }
+}
+/** The WAL receiver's refusal in the standby's log, if there is one. */
+function replicationFailure(log) {
+    const line = log.split('\n').find((text) => RECEIVER_FATAL.test(text));
+    return line ? new ReplicationRefusedError(line.replace(/^.*?\bFATAL:\s+/, 'FATAL: ').trim()) : undefined;
+}
+async function readPrimaryLsn(primaryUri) {
+    try {
+        return await (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withClient */ .SV)(primaryUri, async (client) => {
+            const { rows } = await client.query('SELECT pg_current_wal_lsn()::text AS lsn');
+            return rows[0].lsn;
+        });
+    }
+    catch (error) {
+        if (error instanceof _postgres_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionError */ .Rc || error.code)
+            throw new PrimaryUnreadableError(error);
+        throw error;
+    }
+}
+async function readStandby(client, primaryLsn) {
+    const { rows } = await client.query(`SELECT coalesce((SELECT status FROM pg_stat_wal_receiver), 'not running') AS status,
+            pg_last_wal_replay_lsn()::text AS replay,
+            greatest(pg_wal_lsn_diff($1::pg_lsn, pg_last_wal_replay_lsn()), 0)::bigint AS behind`, [primaryLsn]);
+    return { status: rows[0].status, replayLsn: rows[0].replay, behind: Number(rows[0].behind) };
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * T0 is now: reads the primary's position, then waits until the standby replayed past it with its WAL receiver
+ * streaming; a refusal in the standby's log fails at once, the timeout after `timeoutMs`.
+ */
+async function catchUp(primaryUri, standbyUri, timeoutMs, log) {
+    const started = Date.now();
+    const primaryLsn = await readPrimaryLsn(primaryUri);
+    return (0,_postgres_index_js__WEBPACK_IMPORTED_MODULE_0__/* .withClient */ .SV)(standbyUri, async (client) => {
+        const { behind: bytesBehind } = await readStandby(client, primaryLsn);
+        for (;;) {
+            const state = await readStandby(client, primaryLsn);
+            if (state.behind === 0 && state.status === 'streaming')
+                return {
+                    primaryLsn,
+                    bytesBehind,
+                    ms: Date.now() - started,
+                    receiverStatus: state.status,
+                    replayLsn: state.replayLsn
+                };
+            const refused = replicationFailure(log());
+            if (refused)
+                throw refused;
+            if (Date.now() - started > timeoutMs)
+                throw new CatchUpTimeoutError(timeoutMs, state.status, state.behind);
+            await sleep(POLL_MS);
+        }
+    });
+}
+/** Checks the standby's log while the server starts (the WAL for consistency may have to be streamed too). */
+function startWatch(timeoutMs, log) {
+    const started = Date.now();
+    return () => {
+        const refused = replicationFailure(log());
+        if (refused)
+            throw refused;
+        if (Date.now() - started > timeoutMs)
+            throw new CatchUpTimeoutError(timeoutMs, 'not yet consistent', undefined);
+    };
+}
+/**
+ * Starts the restored cluster as a standby: standby.signal, primary_conninfo in postgresql.auto.conf (never on
+ * the command line, where `ps` shows it: it may hold a password), hot_standby on; resolves once it accepts
+ * read-only connections, or throws the WAL receiver's refusal.
+ */
+async function startStandby(cluster, settings, bin, standby) {
+    await cluster.prepare('standby.signal');
+    await cluster.appendSetting('primary_conninfo', (0,_conninfo_js__WEBPACK_IMPORTED_MODULE_1__/* .configQuote */ .T5)(standby.conninfo));
+    // Hot Standby, Administrator's Overview: "the value on the standby must be equal to or greater than the value
+    // on the primary" for max_connections (and others), "If these parameters are not set high enough then the
+    // standby will refuse to start" (measured on 15: "recovery aborted because of insufficient parameter settings"
+    // with the restore's max_connections = 20): `settings` carries the primary's, from the control file.
+    const { primary_conninfo: _conninfo, ...rest } = settings;
+    await cluster.start(bin, { ...rest, ...STANDBY_SETTINGS }, { watch: startWatch(standby.timeoutMs, () => cluster.log()) });
 }
 
 

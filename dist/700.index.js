@@ -40,7 +40,8 @@ const OUTPUTS = {
     // query and recover write the same outputs with backend: postgres (src/selfhosted/query.ts, recover.ts).
     query: ['result', 'rows', 'truncated', 'lsn'],
     // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
-    verify: ['passed', 'duration-ms', 'results'],
+    // With verify-standby (backend: postgres) also how the standby caught up (src/selfhosted/verify-report.ts).
+    verify: ['passed', 'duration-ms', 'results', 'standby-lag-bytes', 'standby-catchup-ms'],
     prune: ['deleted', 'results'],
     // src/operations/recover.ts, and mode: undo (src/operations/undo-report.ts).
     recover: ['rows', 'invalid-keys', ...UNDO_OUTPUTS],
@@ -70,6 +71,8 @@ function checkOutputs(operation, outputs) {
         throw new UndeclaredOutputError(operation, undeclared);
 }
 
+// EXTERNAL MODULE: ./src/selfhosted/conninfo.ts
+var conninfo = __webpack_require__(2159);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(8855);
 // EXTERNAL MODULE: ./src/session.ts
@@ -86,6 +89,7 @@ var throwaway = __webpack_require__(4889);
  * the operation's module (with the Postgres driver where it connects) load once the inputs are good, so bad
  * input fails fast (bench/cold-start.ts); the pull request comment (with @actions/github) only with comment: true.
  */
+
 
 
 
@@ -120,6 +124,7 @@ function readInputs(context) {
             mask(secret);
     }
     maskDatabaseUrl(core/* getInput */.V4('database-url'));
+    maskConninfo(core/* getInput */.V4('verify-standby'));
     return (0,inputs/* readSettings */.sb)({ getInput: (name) => core/* getInput */.V4(name), now: context.now });
 }
 /** recover's live database (backend: postgres): the URL, and its password on its own (a driver may quote it). */
@@ -130,6 +135,15 @@ function maskDatabaseUrl(text) {
     const password = URL.canParse(text) ? new URL(text).password : '';
     if (password)
         mask(decodeURIComponent(password));
+}
+/** verify-standby (backend: postgres): the connection string, and its password on its own, in either form. */
+function maskConninfo(text) {
+    if (!text)
+        return;
+    mask(text);
+    const password = (0,conninfo/* passwordOf */.No)(text);
+    if (password)
+        mask(password);
 }
 /** The action's log for the step's connection to Neon (src/session.ts): the gateway's requests as debug lines. */
 const log = { debug: core/* debug */.Yz, info: core/* info */.pq, warning: core/* warning */.$e, fail: core/* setFailed */.C1 };
@@ -217,7 +231,7 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings, context) {
-    const restore = await Promise.all(/* import() */[__webpack_require__.e(779), __webpack_require__.e(662)]).then(__webpack_require__.bind(__webpack_require__, 6662));
+    const restore = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(662)]).then(__webpack_require__.bind(__webpack_require__, 6662));
     (0,cancel/* handleCancellation */.qO)({
         cancellation: new cancel/* Cancellation */.mT(),
         info: core/* info */.pq,

@@ -6,9 +6,11 @@
  * outside a workflow (tests, the demo). So "set" means non-empty and different from the default.
  */
 import { parseDuration } from './duration.js'
-import { HEAD, parsePoint, parseSource, type Point, type Source } from './point.js'
+import { describePoint, HEAD, parsePoint, parseSource, type Point, type Source } from './point.js'
 import { hasRules } from './retention.js'
 import { BACKUP_EXAMPLES, parseBackup, type BackupSpec } from './selfhosted/backup.js'
+import { parseConninfo } from './selfhosted/conninfo.js'
+import type { StandbyOptions } from './selfhosted/standby.js'
 import { validateTemplate } from './template.js'
 
 export const OPERATIONS = [
@@ -100,7 +102,9 @@ export const INPUTS: Record<string, InputSpec> = {
   where: { default: '' },
   into: { default: '' },
   mode: { default: 'schema' },
-  'database-url': { default: '' }
+  'database-url': { default: '' },
+  'verify-standby': { default: '' },
+  'standby-timeout': { default: '5m' }
 }
 
 /** What each operation names the thing it creates, unless `name` says otherwise. */
@@ -265,6 +269,8 @@ export interface SelfHostedVerifySettings extends SelfHostedBackendSettings {
   checks: string[]
   checksFile?: string
   checkTimeoutMs: number
+  /** verify-standby: the restored cluster streams from this primary instead of promoting (src/selfhosted/standby.ts). */
+  standby?: StandbyOptions
 }
 
 /** query with backend: postgres (src/selfhosted/query.ts): one read-only statement on the restored cluster. */
@@ -349,7 +355,10 @@ export function readSettings({ getInput, now }: InputSource): Settings | SelfHos
 
 /** The operations that work with backend: postgres so far; the others are refused before anything starts. */
 const SELF_HOSTED_READERS: Partial<Record<OperationName, (reader: Reader, now: Date) => SelfHostedSettings>> = {
-  verify: (reader, now) => ({ operation: 'verify', ...backendInputs(reader, now), ...checksInputs(reader) }),
+  verify: (reader, now) => {
+    const backend = backendInputs(reader, now)
+    return { operation: 'verify', ...backend, ...checksInputs(reader), standby: standbyInputs(reader, backend.at) }
+  },
   query: (reader, now) => ({
     operation: 'query',
     ...backendInputs(reader, now),
@@ -659,6 +668,45 @@ function archiveInputs(reader: Reader): Omit<SelfHostedBackendSettings, 'at'> {
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }
+}
+
+/**
+ * verify-standby and standby-timeout (src/selfhosted/standby.ts). Only for the newest point: a standby replays
+ * up to the primary's newest WAL, so it cannot stop at an earlier one, and a copy promoted there has forked its
+ * own timeline, which cannot stream from the primary. The timeout is its own input, not check-timeout: catching
+ * up with a busy primary takes minutes where a check takes seconds.
+ */
+function standbyInputs(reader: Reader, at: Point): StandbyOptions | undefined {
+  const conninfo = reader.parseOptional('verify-standby', parseStandbyConninfo)
+  const timeoutMs = reader.parse('standby-timeout', parseDuration, 300_000)
+  if (conninfo === undefined) {
+    if (reader.isSet('standby-timeout'))
+      reader.fail('standby-timeout', 'only used with verify-standby (remove it, or set verify-standby)')
+    return undefined
+  }
+  if (at.kind !== 'head')
+    reader.fail(
+      'verify-standby',
+      `conflicts with at (${describePoint(at)}): a standby follows the primary to its newest WAL and cannot stop at ` +
+        'an earlier point (a copy promoted there forks its own timeline, which cannot stream from the primary); ' +
+        'remove at to prove the standby, or remove verify-standby to drill that point'
+    )
+  return { conninfo, timeoutMs }
+}
+
+/** The message never quotes the value: it is a secret. */
+function parseStandbyConninfo(text: string): string {
+  try {
+    parseConninfo(text)
+  } catch (error) {
+    throw new Error(
+      `${(error as Error).message} (the value is not shown: it is a secret); give the primary's libpq connection ` +
+        'string, e.g. verify-standby: ${{ secrets.PRIMARY_CONNINFO }} holding ' +
+        '"host=db.internal user=replicator password=..." or postgres://replicator:password@db.internal:5432',
+      { cause: error }
+    )
+  }
+  return text
 }
 
 /**

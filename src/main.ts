@@ -19,6 +19,7 @@ import {
 } from './inputs.js'
 import type { RunContext } from './run.js'
 import { checkOutputs } from './outputs.js'
+import { passwordOf } from './selfhosted/conninfo.js'
 import { Summary } from './summary.js'
 import { cancelOnSignals, gatewayFor } from './session.js'
 import { sweepAfterStep } from './throwaway.js'
@@ -52,6 +53,7 @@ function readInputs(context: RunContext): Settings | SelfHostedSettings {
     if (secret && secret !== GITHUB_TOKEN_DEFAULT) mask(secret)
   }
   maskDatabaseUrl(core.getInput('database-url'))
+  maskConninfo(core.getInput('verify-standby'))
   return readSettings({ getInput: (name) => core.getInput(name), now: context.now })
 }
 
@@ -61,6 +63,14 @@ function maskDatabaseUrl(text: string): void {
   mask(text)
   const password = URL.canParse(text) ? new URL(text).password : ''
   if (password) mask(decodeURIComponent(password))
+}
+
+/** verify-standby (backend: postgres): the connection string, and its password on its own, in either form. */
+function maskConninfo(text: string): void {
+  if (!text) return
+  mask(text)
+  const password = passwordOf(text)
+  if (password) mask(password)
 }
 
 /** The action's log for the step's connection to Neon (src/session.ts): the gateway's requests as debug lines. */

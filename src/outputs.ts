@@ -30,7 +30,8 @@ export const OUTPUTS: Record<OperationName, readonly string[]> = {
   // query and recover write the same outputs with backend: postgres (src/selfhosted/query.ts, recover.ts).
   query: ['result', 'rows', 'truncated', 'lsn'],
   // With a comma list of project-id, verify and prune also write each project's results (src/operations/several.ts).
-  verify: ['passed', 'duration-ms', 'results'],
+  // With verify-standby (backend: postgres) also how the standby caught up (src/selfhosted/verify-report.ts).
+  verify: ['passed', 'duration-ms', 'results', 'standby-lag-bytes', 'standby-catchup-ms'],
   prune: ['deleted', 'results'],
   // src/operations/recover.ts, and mode: undo (src/operations/undo-report.ts).
   recover: ['rows', 'invalid-keys', ...UNDO_OUTPUTS],

@@ -463,7 +463,9 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     where: ['recover'],
     into: ['recover'],
     mode: ['recover'],
-    'database-url': ['recover']
+    'database-url': ['recover'],
+    'verify-standby': ['verify'],
+    'standby-timeout': ['verify']
   }
 
   it.each(all)('%s reads exactly its inputs', (operation) => {

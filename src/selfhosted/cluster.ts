@@ -2,10 +2,10 @@
  * The throwaway cluster a restore runs in: a work directory in RUNNER_TEMP holding the data directory, the server
  * log and our own pg_hba.conf; a server run as the cluster user, listening on a unix socket in the data directory
  * only (so no port can clash); stopped by its PID and removed with its directory. Readiness is line 8 of
- * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery): pg_ctl -w
- * returns too early during archive recovery (../shared/pitr-notes.md). A hot standby reads `ready` too once it
- * accepts read-only connections (measured on 15), so a cluster paused at its target (bisect) is ready once its log
- * also says it paused there.
+ * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery, and also
+ * `ready` once a hot standby accepts read-only connections: postmaster.c writes `standby` only with hot_standby
+ * off): pg_ctl -w returns too early during archive recovery (../shared/pitr-notes.md). So a cluster paused at its
+ * target (bisect) is ready once its log also says it paused there.
  * Copies of a stopped cluster (bisect's probes) live in its work directory and are stopped and removed with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -100,10 +100,26 @@ export class RestoredCluster {
     return readFile(path.join(this.dataDir, name), 'utf8').catch(() => undefined)
   }
 
-  /** recovery.signal (pgBackRest writes it too) and a pg_hba.conf that trusts the socket, owned by the cluster user. */
-  async prepare(): Promise<void> {
-    await this.writeOwned(path.join(this.dataDir, 'recovery.signal'), '')
+  /**
+   * recovery.signal (pgBackRest writes it too), or standby.signal for a standby, and a pg_hba.conf that trusts the
+   * socket, owned by the cluster user.
+   */
+  async prepare(signalFile: 'recovery.signal' | 'standby.signal' = 'recovery.signal'): Promise<void> {
+    await this.writeOwned(path.join(this.dataDir, signalFile), '')
     await this.writeOwned(this.hbaFile, 'local all all trust\n')
+  }
+
+  /**
+   * Appends `name = value` lines to postgresql.auto.conf, "read after postgresql.conf" so its settings win
+   * (docs: Setting Parameters): for a setting that must not show in the server's command line (a password).
+   */
+  async appendSetting(name: string, quotedValue: string): Promise<void> {
+    const file = path.join(this.dataDir, 'postgresql.auto.conf')
+    const existing = await readFile(file, 'utf8').catch(() => '')
+    await this.writeOwned(
+      file,
+      `${existing}${existing.endsWith('\n') || !existing ? '' : '\n'}${name} = ${quotedValue}\n`
+    )
   }
 
   private async writeOwned(file: string, text: string): Promise<void> {
@@ -116,10 +132,15 @@ export class RestoredCluster {
   }
 
   /**
-   * Starts the server on `settings` and resolves once recovery ended and it accepts connections, or, with
-   * `paused`, once it paused at its target and accepts read-only connections.
+   * Starts the server on `settings` and resolves once recovery ended and it accepts connections (or, a standby,
+   * read-only ones), or, with `paused`, once it paused at its target and accepts read-only connections. `watch`
+   * runs at each poll and may throw to give up (the caller then removes the cluster).
    */
-  async start(bin: string, settings: Record<string, string>, { paused = false } = {}): Promise<void> {
+  async start(
+    bin: string,
+    settings: Record<string, string>,
+    { paused = false, watch }: { paused?: boolean; watch?: () => void } = {}
+  ): Promise<void> {
     if (this.removed) throw new Error(`${this.workDir} was removed (the step was cancelled)`)
     const logStart = this.log().length
     const log = openSync(this.logFile, 'a')
@@ -149,6 +170,7 @@ export class RestoredCluster {
       const state = Number(lines[0]) === child.pid ? lines[7]?.trim() : undefined
       if (!paused && state === 'ready') return
       if (paused && state === 'ready' && this.log().slice(logStart).includes(PAUSED_AT_TARGET)) return
+      watch?.()
       await sleep(10)
     }
   }

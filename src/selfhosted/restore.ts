@@ -14,6 +14,7 @@ import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
 import { RestoredCluster } from './cluster.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { hotStandbySettings, parseBackupLabel, serverSettings } from './recovery.js'
+import { startStandby, type StandbyOptions } from './standby.js'
 import { clusterUser, type ClusterUser } from './user.js'
 
 export interface RestorePlan {
@@ -27,6 +28,8 @@ export interface RestorePlan {
   parentDir: string
   /** Pause read-only at the point instead of promoting (bisect replays copies of it further). */
   pause?: boolean
+  /** Set: the cluster is not promoted but starts as a standby of this primary (verify-standby). */
+  standby?: StandbyOptions
 }
 
 /** The parts of a restore, timed by verify. */
@@ -52,6 +55,8 @@ export interface Restored {
   uri: (database: string, role: string) => string
   /** The cluster itself (bisect stops it and copies it). */
   cluster: RestoredCluster
+  /** The server's log so far. */
+  log: () => string
 }
 
 export function targetOf(point: Point): RecoveryTarget {
@@ -101,12 +106,16 @@ async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunCon
 
 async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string): Promise<string | undefined> {
   const label = parseBackupLabel((await cluster.readDataFile('backup_label')) ?? '')
-  await cluster.prepare()
-  const hold = plan.pause
-    ? { kind: 'pause' as const, limits: hotStandbySettings(await cluster.controlData(bin)) }
-    : undefined
-  const options = { ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold }
-  await cluster.start(bin, serverSettings(options), { paused: plan.pause })
+  // Paused at the point or a standby, the cluster is a hot standby: it needs the primary's limits (recovery.ts).
+  const limits = plan.pause || plan.standby ? hotStandbySettings(await cluster.controlData(bin)) : undefined
+  const hold = plan.pause && limits ? { kind: 'pause' as const, limits } : undefined
+  const settings = serverSettings({ ...cluster.recoveryOptions(plan.settings.restoreCommand, plan.target), hold })
+  if (plan.standby) {
+    await startStandby(cluster, { ...settings, ...limits }, bin, plan.standby)
+  } else {
+    await cluster.prepare()
+    await cluster.start(bin, settings, { paused: plan.pause })
+  }
   return label?.startLsn
 }
 
@@ -123,7 +132,13 @@ async function restoreInto(
     `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
   )
   const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
-  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role), cluster }
+  return {
+    binaries,
+    startLsn,
+    uri: (database, role) => cluster.uri(database, role),
+    cluster,
+    log: () => cluster.log()
+  }
 }
 
 /**

@@ -48,8 +48,36 @@ function facts(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResult, now: 
       'Recovery point',
       rpo === undefined ? undefined : `${formatDuration(rpo)} before ${plan.target.kind === 'end' ? 'now' : 'at'}`
     ],
+    ...standbyFacts(plan, result, ms('Catch-up')),
     ['Restored copy', result.cleanupError ? 'NOT removed: the post step tries again' : 'stopped and removed']
   ]
+}
+
+/** verify-standby: how far behind the standby was at T0 and how long it took to catch up. */
+function standbyFacts(
+  plan: SelfHostedVerifyPlan,
+  result: SelfHostedVerifyResult,
+  took: string | undefined
+): [string, string | undefined][] {
+  if (!plan.standby) return []
+  const caught = result.catchUp
+  return [
+    [
+      'Standby',
+      caught ? `caught up with the primary in ${took} (WAL receiver ${caught.receiverStatus})` : 'did not catch up'
+    ],
+    [
+      'Behind the primary at T0',
+      caught ? `${formatBytes(caught.bytesBehind)} (primary at LSN ${caught.primaryLsn})` : undefined
+    ]
+  ]
+}
+
+/** verify-standby's outputs, once the standby caught up. */
+function standbyOutputs(result: SelfHostedVerifyResult): Record<string, string> {
+  const caught = result.catchUp
+  if (!caught) return {}
+  return { 'standby-lag-bytes': String(caught.bytesBehind), 'standby-catchup-ms': String(caught.ms) }
 }
 
 export function report(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResult, now = new Date()): OperationResult {
@@ -69,7 +97,7 @@ export function report(plan: SelfHostedVerifyPlan, result: SelfHostedVerifyResul
   if (result.reports.length > 0) {
     summary.table(['check', 'result', 'took'], checkRows(result.reports))
   }
-  const outputs: Record<string, string> = { passed: String(passed) }
+  const outputs: Record<string, string> = { passed: String(passed), ...standbyOutputs(result) }
   const total = result.phases.filter(([name]) => name !== 'Cleanup').reduce((sum, [, ms]) => sum + ms, 0)
   if (!result.stopped) outputs['duration-ms'] = String(total)
   return { outputs, summary, failed: failure }

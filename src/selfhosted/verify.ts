@@ -17,6 +17,8 @@ import type { RunContext } from '../run.js'
 import type { Binaries } from './binaries.js'
 import { planRestore, withRestoredCluster, type Restored, type RestorePhase, type RestorePlan } from './restore.js'
 import { report } from './verify-report.js'
+import { normalConnectionUri, parseConninfo } from './conninfo.js'
+import { catchUp, type CatchUp } from './standby.js'
 
 export { report }
 
@@ -25,7 +27,7 @@ export interface SelfHostedVerifyPlan extends RestorePlan {
   checks: string[]
 }
 
-export type Phase = RestorePhase | 'Checks'
+export type Phase = RestorePhase | 'Catch-up' | 'Checks'
 
 export interface Reached {
   /** The last WAL record replayed. */
@@ -40,12 +42,14 @@ export interface SelfHostedVerifyResult extends DrillRecord<Phase> {
   binaries?: Binaries
   reached?: Reached
   sizes: { database: string; bytes: number }[]
+  /** verify-standby: how the standby caught up with the primary. */
+  catchUp?: CatchUp
   cleanupError?: Error
 }
 
 export async function plan(settings: SelfHostedVerifySettings, context: RunContext): Promise<SelfHostedVerifyPlan> {
   const checks = settings.checksFile ? await readChecksFile(settings.checksFile) : settings.checks
-  return { ...(await planRestore(settings, context)), settings, checks }
+  return { ...(await planRestore(settings, context)), settings, checks, standby: settings.standby }
 }
 
 async function readReached(
@@ -82,6 +86,12 @@ async function drill(
 ): Promise<void> {
   const { settings } = plan
   const uri = restored.uri(settings.database, settings.role)
+  const standby = plan.standby
+  if (standby) {
+    context.info('The restored copy runs as a standby; waiting until it has caught up with the primary')
+    const primaryUri = normalConnectionUri(parseConninfo(standby.conninfo))
+    result.catchUp = await phase(result, 'Catch-up', () => catchUp(primaryUri, uri, standby.timeoutMs, restored.log))
+  }
   Object.assign(result, await readReached(uri, restored.startLsn))
   context.info(`Recovery ended at LSN ${result.reached?.lsn}; running ${plan.checks.length} checks`)
   await phase(result, 'Checks', async () => {
