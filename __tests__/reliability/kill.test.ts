@@ -108,6 +108,7 @@ describe('bisect with a branch per probe', () => {
     'on %s deletes its probe branches itself, exits 1, and the post step finds nothing',
     async (signal) => {
       expectCancelled(run[signal].main, signal)
+      expect(run[signal].main.outputs['first-bad-lsn']).toBeUndefined()
       expect(run[signal].leftAfterMain).toEqual([])
       expect(run[signal].post.exitCode).toBe(0)
       expect(run[signal].leftAfterPost).toEqual([])
