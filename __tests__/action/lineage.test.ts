@@ -52,16 +52,20 @@ let ownPast: Story
 
 beforeAll(async () => {
   harness = await ActionHarness.start()
-  // Restored from another branch: "early", made when the branch held rows 1 and 2.
-  fromOther = await story('shop', async (branch, lsnTwo) => {
-    const early = await harness.api.createProjectBranch(harness.projectId, {
-      branch: { name: 'early', parent_id: branch.id, parent_lsn: lsnTwo }
-    })
-    await harness.waitForOperations(early.data.operations.map((operation) => operation.id))
-    return restoreStep(branch.id, 'early')
-  })
-  // Restored to its own past (rows 1 and 2): the backup becomes the branch's parent.
-  ownPast = await story('till', (branch, lsnTwo) => restoreStep(branch.id, `^self@${lsnTwo}`))
+  // The two stories are on branches of their own: written at once, they share their waits (the second before
+  // each restore, the restore's operations).
+  ;[fromOther, ownPast] = await Promise.all([
+    // Restored from another branch: "early", made when the branch held rows 1 and 2.
+    story('shop', async (branch, lsnTwo) => {
+      const early = await harness.api.createProjectBranch(harness.projectId, {
+        branch: { name: 'early', parent_id: branch.id, parent_lsn: lsnTwo }
+      })
+      await harness.waitForOperations(early.data.operations.map((operation) => operation.id))
+      return restoreStep(branch.id, 'early')
+    }),
+    // Restored to its own past (rows 1 and 2): the backup becomes the branch's parent.
+    story('till', (branch, lsnTwo) => restoreStep(branch.id, `^self@${lsnTwo}`))
+  ])
 }, 120_000)
 
 afterAll(async () => {

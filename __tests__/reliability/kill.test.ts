@@ -18,18 +18,59 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => world?.stop())
 
-const ephemeral = async () =>
-  (await world.branches()).filter((branch) => EPHEMERAL.test(branch.name)).map((branch) => branch.name)
+/** Ephemeral branches in the project; with `runId`, only that run's (named `nra-ephemeral-<run id>-...`). */
+const ephemeral = async (runId?: string) =>
+  (await world.branches())
+    .filter((branch) => EPHEMERAL.test(branch.name))
+    .filter((branch) => runId === undefined || branch.name.startsWith(`nra-ephemeral-${runId}-`))
+    .map((branch) => branch.name)
 
-/** Runs the main step until `options` stops it, then the post step with the state it saved. */
-async function interrupted(inputs: Record<string, string>, options: RunOptions) {
-  const job = world.harness.job()
+let runs = 0
+
+interface Interrupted {
+  main: StepResult
+  post: StepResult
+  /** This run's ephemeral branches after its main step, and after its post step. */
+  leftAfterMain: string[]
+  leftAfterPost: string[]
+}
+
+/**
+ * Runs the main step until `options` stops it; the post step (with the state main saved) then starts, and
+ * `done` is the whole outcome. Each call is its own workflow run, judged on its own branches, so that a post
+ * step can run alongside the next case's main step (see inTurn).
+ */
+async function interrupted(
+  inputs: Record<string, string>,
+  options: RunOptions
+): Promise<{ done: Promise<Interrupted> }> {
+  const runId = String(5000 + ++runs)
+  const job = world.harness.job(runId)
   const all = { ...world.harness.connection, ...inputs }
   const main = await job.runMain(all, options)
-  const leftAfterMain = await ephemeral()
-  const post = await job.runPost(all, main.state)
-  world.harness.steps.push({ main, post, requests: [] })
-  return { main, post, leftAfterMain, leftAfterPost: await ephemeral() }
+  const leftAfterMain = await ephemeral(runId)
+  const done = job.runPost(all, main.state).then(async (post) => {
+    world.harness.steps.push({ main, post, requests: [] })
+    return { main, post, leftAfterMain, leftAfterPost: await ephemeral(runId) }
+  })
+  done.catch(() => undefined) // awaited by inTurn; this only keeps an early failure from counting as unhandled
+  return { done }
+}
+
+/**
+ * Runs the cases' main steps one after another, each case's post step alongside the next main step: after a
+ * kill, the post step mostly waits (src/throwaway.ts IN_FLIGHT_MS, 5 s) for creations still in flight, and
+ * one main step at a time keeps the load (and so the cancel handler's cleanup time) as in a run of its own.
+ * Each describe then checks that no ephemeral branch of any run is left in the project.
+ */
+async function inTurn<K extends string>(
+  cases: Record<K, () => Promise<{ done: Promise<Interrupted> }>>
+): Promise<Record<K, Interrupted>> {
+  const keys = Object.keys(cases) as K[]
+  const pending: Promise<Interrupted>[] = []
+  for (const key of keys) pending.push((await cases[key]()).done)
+  const outcomes = await Promise.all(pending)
+  return Object.fromEntries(keys.map((key, index) => [key, outcomes[index]])) as Record<K, Interrupted>
 }
 
 /** A signal the step handled: exit 1 with an error saying it was cancelled. */
@@ -52,33 +93,45 @@ const bisect = () => ({
 const SECOND_ROUND = /Round 2: probing/
 
 describe('bisect with a branch per probe', () => {
+  let run: Record<'SIGTERM' | 'SIGINT' | 'cancel' | 'SIGKILL', Interrupted>
+
+  beforeAll(async () => {
+    run = await inTurn({
+      SIGTERM: () => interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal: 'SIGTERM' } }),
+      SIGINT: () => interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal: 'SIGINT' } }),
+      cancel: () => interrupted(bisect(), { cancelWhen: SECOND_ROUND }),
+      SIGKILL: () => interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal: 'SIGKILL' } })
+    })
+  }, 120_000)
+
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s deletes its probe branches itself, exits 1, and the post step finds nothing',
     async (signal) => {
-      const run = await interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal } })
-      expectCancelled(run.main, signal)
-      expect(run.leftAfterMain).toEqual([])
-      expect(run.post.exitCode).toBe(0)
-      expect(run.leftAfterPost).toEqual([])
+      expectCancelled(run[signal].main, signal)
+      expect(run[signal].main.outputs['first-bad-lsn']).toBeUndefined()
+      expect(run[signal].leftAfterMain).toEqual([])
+      expect(run[signal].post.exitCode).toBe(0)
+      expect(run[signal].leftAfterPost).toEqual([])
       expect(await ids(history.uri)).toHaveLength(20)
-    },
-    60_000
+    }
   )
 
-  it('cancelled as the runner cancels (SIGINT, then SIGTERM) exits 1 with nothing left', async () => {
-    const run = await interrupted(bisect(), { cancelWhen: SECOND_ROUND })
-    expectCancelled(run.main, 'SIGINT')
-    expect(run.leftAfterMain).toEqual([])
-    expect(run.leftAfterPost).toEqual([])
-  }, 60_000)
+  it('cancelled as the runner cancels (SIGINT, then SIGTERM) exits 1 with nothing left', () => {
+    expectCancelled(run.cancel.main, 'SIGINT')
+    expect(run.cancel.leftAfterMain).toEqual([])
+    expect(run.cancel.leftAfterPost).toEqual([])
+  })
 
   it('on SIGKILL: the post step deletes the probe branches it left', async () => {
-    const run = await interrupted(bisect(), { killWhen: { pattern: SECOND_ROUND, signal: 'SIGKILL' } })
-    expect(run.main.signal).toBe('SIGKILL')
-    expect(run.post.exitCode).toBe(0)
-    expect(run.leftAfterPost).toEqual([])
+    expect(run.SIGKILL.main.signal).toBe('SIGKILL')
+    expect(run.SIGKILL.post.exitCode).toBe(0)
+    expect(run.SIGKILL.leftAfterPost).toEqual([])
     expect(await ids(history.uri)).toHaveLength(20)
-  }, 60_000)
+  })
+
+  it('leaves no ephemeral branch of any run in the project', async () => {
+    expect(await ephemeral()).toEqual([])
+  })
 })
 
 describe('verify', () => {
@@ -89,23 +142,32 @@ describe('verify', () => {
     checks: 'SELECT pg_sleep(30) IS NULL'
   }
   const READY = /is ready; running/
+  let run: Record<'SIGTERM' | 'SIGKILL', Interrupted>
 
-  it('on SIGTERM during a long check deletes the drill branch itself and exits 1', async () => {
-    const run = await interrupted(drill, { killWhen: { pattern: READY, signal: 'SIGTERM' } })
-    expectCancelled(run.main, 'SIGTERM')
-    expect(run.leftAfterMain).toEqual([])
-    expect(run.post.exitCode).toBe(0)
-    expect(run.leftAfterPost).toEqual([])
-  }, 60_000)
-
-  it('on SIGKILL while the drill branch is being made leaves nothing after the post step', async () => {
-    const run = await interrupted(drill, {
-      killWhen: { pattern: /::debug::get project|list databases/, signal: 'SIGKILL' }
+  beforeAll(async () => {
+    run = await inTurn({
+      SIGTERM: () => interrupted(drill, { killWhen: { pattern: READY, signal: 'SIGTERM' } }),
+      SIGKILL: () =>
+        interrupted(drill, { killWhen: { pattern: /::debug::get project|list databases/, signal: 'SIGKILL' } })
     })
-    expect(run.main.signal).toBe('SIGKILL')
-    expect(run.post.exitCode).toBe(0)
-    expect(run.leftAfterPost).toEqual([])
-  }, 60_000)
+  }, 120_000)
+
+  it('on SIGTERM during a long check deletes the drill branch itself and exits 1', () => {
+    expectCancelled(run.SIGTERM.main, 'SIGTERM')
+    expect(run.SIGTERM.leftAfterMain).toEqual([])
+    expect(run.SIGTERM.post.exitCode).toBe(0)
+    expect(run.SIGTERM.leftAfterPost).toEqual([])
+  })
+
+  it('on SIGKILL while the drill branch is being made leaves nothing after the post step', () => {
+    expect(run.SIGKILL.main.signal).toBe('SIGKILL')
+    expect(run.SIGKILL.post.exitCode).toBe(0)
+    expect(run.SIGKILL.leftAfterPost).toEqual([])
+  })
+
+  it('leaves no ephemeral branch of any run in the project', async () => {
+    expect(await ephemeral()).toEqual([])
+  })
 })
 
 describe('restore', () => {
@@ -119,41 +181,53 @@ describe('restore', () => {
     ['once accepted, SIGTERM', /::debug::restore branch \S+: ok/, 'SIGTERM'],
     ['once accepted, SIGKILL', /::debug::restore branch \S+: ok/, 'SIGKILL']
   ]
+  /** Each kill point on a branch of its own. */
+  let killed: Record<string, { target: History; run: Interrupted }>
 
-  it.each(points)(
-    'killed %s: either restored with its backup, or not started',
-    async (_label, pattern, signal) => {
-      const target = await makeHistory(world, world.unique('restore-kill'))
-      const run = await interrupted(
-        {
-          operation: 'restore',
-          branch: target.branch.name,
-          source: `^self@${target.lastGood}`,
-          name: `${target.branch.name}-backup`
-        },
-        { killWhen: { pattern, signal } }
-      )
-      if (signal === 'SIGKILL') expect(run.main.signal).toBe('SIGKILL')
-      else expect([0, 1]).toContain(run.main.exitCode)
-      expect(run.post.exitCode).toBe(0)
-      expect(run.leftAfterPost).toEqual([])
+  beforeAll(async () => {
+    const targets = await Promise.all(points.map(() => makeHistory(world, world.unique('restore-kill'))))
+    const cases = points.map(([label, pattern, signal], index) => [
+      label,
+      () =>
+        interrupted(
+          {
+            operation: 'restore',
+            branch: targets[index].branch.name,
+            source: `^self@${targets[index].lastGood}`,
+            name: `${targets[index].branch.name}-backup`
+          },
+          { killWhen: { pattern, signal } }
+        )
+    ])
+    const runs = await inTurn(Object.fromEntries(cases))
+    killed = Object.fromEntries(points.map(([label], index) => [label, { target: targets[index], run: runs[label] }]))
+  }, 120_000)
 
-      const rows = await ids(target.uri)
-      const backup = (await world.branches()).find((branch) => branch.name === `${target.branch.name}-backup`)
-      if (rows.length === 20) {
-        // Not started: no backup either.
-        expect(backup).toBeUndefined()
-      } else {
-        // Done: the branch holds the old state and the backup the overwritten one.
-        expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-        expect(backup).toBeDefined()
-        expect(await ids(await world.uri(backup!.id))).toHaveLength(20)
-      }
-      // Neon accepted the restore before the kill: it completes there whatever happens to the step.
-      if (/accepted/.test(_label)) expect(rows).toHaveLength(10)
-    },
-    60_000
-  )
+  it.each(points)('killed %s: either restored with its backup, or not started', async (label, _pattern, signal) => {
+    const { target, run } = killed[label]
+    if (signal === 'SIGKILL') expect(run.main.signal).toBe('SIGKILL')
+    else expect([0, 1]).toContain(run.main.exitCode)
+    expect(run.post.exitCode).toBe(0)
+    expect(run.leftAfterPost).toEqual([])
+
+    const rows = await ids(target.uri)
+    const backup = (await world.branches()).find((branch) => branch.name === `${target.branch.name}-backup`)
+    if (rows.length === 20) {
+      // Not started: no backup either.
+      expect(backup).toBeUndefined()
+    } else {
+      // Done: the branch holds the old state and the backup the overwritten one.
+      expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+      expect(backup).toBeDefined()
+      expect(await ids(await world.uri(backup!.id))).toHaveLength(20)
+    }
+    // Neon accepted the restore before the kill: it completes there whatever happens to the step.
+    if (/accepted/.test(label)) expect(rows).toHaveLength(10)
+  })
+
+  it('leaves no ephemeral branch of any run in the project', async () => {
+    expect(await ephemeral()).toEqual([])
+  })
 })
 
 /**
