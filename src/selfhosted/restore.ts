@@ -12,6 +12,7 @@ import type { RunContext } from '../run.js'
 import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
 import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
 import { RestoredCluster } from './cluster.js'
+import { checkArchive } from './archive-check.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { parseBackupLabel, serverSettings } from './recovery.js'
 import { clusterUser, type ClusterUser } from './user.js'
@@ -68,6 +69,8 @@ export async function planRestore(settings: SelfHostedBackendSettings, context: 
   const target = targetOf(settings.at)
   const facts = await inspectBackup(settings.backup, user)
   checkTarget(target, facts, settings.backup)
+  const { backup, restoreCommand } = settings
+  await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info })
   const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
   const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
   return { settings, target, facts, binaries, user, parentDir }

@@ -1,0 +1,111 @@
+/**
+ * The checks backend: postgres makes before anything starts, run as the runner runs the built action
+ * (dist/index.js) against a real primary's archive (./fixture.ts): a point past what the archive holds, or a
+ * hole in a copy of the archive directory, is refused naming the missing segment, with nothing restored and
+ * nothing in RUNNER_TEMP. The segments expected are read from the archive directory the primary filled.
+ */
+import { execFileSync } from 'node:child_process'
+import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { formatLsn, parseLsn } from '../../src/lsn.js'
+import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
+import { buildFixture, STANZA, toolsAvailable, type Fixture } from './fixture.js'
+
+let fixture: Fixture
+let runs = 0
+
+beforeAll(async () => {
+  if (!toolsAvailable())
+    throw new Error('needs /usr/lib/postgresql/15/bin and pgbackrest: apt-get install postgresql-15 pgbackrest')
+  fixture = await buildFixture()
+}, 60_000)
+
+afterAll(async () => {
+  await fixture?.stop()
+})
+
+interface Step {
+  main: StepResult
+  runnerTemp: string
+}
+
+/** One main step (and its post step) in a fresh RUNNER_TEMP the cluster user can reach. */
+async function step(inputs: Record<string, string>, options: Pick<RunOptions, 'cancelWhen'> = {}): Promise<Step> {
+  const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
+  mkdirSync(runnerTemp)
+  chmodSync(runnerTemp, 0o755)
+  const job = new Job()
+  const all = { operation: 'verify', backend: 'postgres', checks: 'SELECT true', ...inputs }
+  try {
+    const main = await job.runMain(all, {
+      env: { RUNNER_TEMP: runnerTemp, PGBACKREST_CONFIG: fixture.pgbackrestConfig },
+      ...options
+    })
+    await job.runPost(all, main.state)
+    return { main, runnerTemp }
+  } finally {
+    job.dispose()
+  }
+}
+
+/** The archive directory's segments, oldest first (1 MB segments: the fixture's initdb --wal-segsize=1). */
+function archivedSegments(dir = fixture.archiveDir): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^[0-9A-F]{24}$/.test(name))
+    .sort()
+}
+
+/** The segment after `name`, within one log id (the fixture's few segments never roll over). */
+function following(name: string): string {
+  return name.slice(0, 16) + (Number.parseInt(name.slice(16), 16) + 1).toString(16).toUpperCase().padStart(8, '0')
+}
+
+/** Refused before the restore: the error, nothing restored, no server, RUNNER_TEMP empty after the main step. */
+function expectRefusedUpFront(result: Step): string {
+  expect(result.main.exitCode).toBe(1)
+  expect(result.main.log).not.toMatch(/Restored /)
+  expect(readdirSync(result.runnerTemp)).toEqual([])
+  const servers = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+  expect(servers).not.toContain(result.runnerTemp)
+  return result.main.errors.join('\n')
+}
+
+/** An LSN 4 MB past the primary's last one: four segments beyond anything archived. */
+const pastTheEnd = () => formatLsn(parseLsn(fixture.end.lsn) + 4n * 1024n * 1024n)
+
+describe('a point past what the archive holds', () => {
+  test('pgbackrest: refused naming the first segment the stanza lacks (after its info max)', async () => {
+    const newest = archivedSegments().at(-1)!
+    const result = await step({
+      backup: `pgbackrest:${STANZA}`,
+      'restore-command': `pgbackrest --stanza=${STANZA} archive-get %f "%p"`,
+      at: pastTheEnd()
+    })
+    const error = expectRefusedUpFront(result)
+    expect(error).toContain(`ends with ${newest}`)
+    expect(error).toContain(`it lacks ${following(newest)} onwards`)
+  })
+
+  test('dir: with a cp archive: refused naming the first segment past the directory', async () => {
+    const newest = archivedSegments().at(-1)!
+    const result = await step({
+      backup: `dir:${fixture.baseDir}`,
+      'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
+      at: pastTheEnd()
+    })
+    expect(expectRefusedUpFront(result)).toContain(`which lacks WAL segment ${following(newest)}`)
+  })
+})
+
+test('a segment removed from a copy of the archive directory is named, for a restore to head', async () => {
+  const copy = path.join(fixture.root, 'archive-with-hole')
+  cpSync(fixture.archiveDir, copy, { recursive: true })
+  const segments = archivedSegments(copy)
+  // A segment written after both backups: between the backup's start and the archive's end.
+  const hole = segments[segments.length - 3]
+  rmSync(path.join(copy, hole))
+  const result = await step({ backup: `dir:${fixture.baseTar}`, 'restore-command': `cp ${copy}/%f "%p"` })
+  const error = expectRefusedUpFront(result)
+  expect(error).toContain(`lacks WAL segment ${hole}`)
+  expect(error).toContain(`Copy ${hole} back into ${copy}`)
+})
