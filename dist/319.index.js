@@ -217,7 +217,7 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings, context) {
-    const restore = await __webpack_require__.e(/* import() */ 597).then(__webpack_require__.bind(__webpack_require__, 5597));
+    const restore = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 6001));
     (0,cancel/* handleCancellation */.qO)({
         cancellation: new cancel/* Cancellation */.mT(),
         info: core/* info */.pq,

@@ -266,6 +266,7 @@ const INPUTS = {
     probe: { default: 'time-travel' },
     then: { default: 'report' },
     'check-timeout': { default: '30s' },
+    'recovery-timeout': { default: '1h' },
     sql: { default: '' },
     checks: { default: '' },
     'checks-file': { default: '' },
@@ -566,6 +567,7 @@ function backendInputs(reader, now) {
         restoreCommand,
         pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
         at: pointInput(reader, 'at', now),
+        recoveryTimeoutMs: reader.parse('recovery-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 3_600_000),
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };

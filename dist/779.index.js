@@ -85,11 +85,12 @@ class RestoredCluster {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(cluster.dataDir, user);
         return cluster;
     }
-    /** Runs the backup tool's command that fills the data directory, as the cluster user. */
-    async fill(command) {
+    /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
+    async fill(command, signal) {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, command.file, command.args, {
             env: { ...process.env, ...command.env },
-            what: command.what
+            what: command.what,
+            signal
         });
     }
     async readDataFile(name) {

@@ -87,6 +87,7 @@ export const INPUTS: Record<string, InputSpec> = {
   probe: { default: 'time-travel' },
   then: { default: 'report' },
   'check-timeout': { default: '30s' },
+  'recovery-timeout': { default: '1h' },
   sql: { default: '' },
   checks: { default: '' },
   'checks-file': { default: '' },
@@ -254,6 +255,8 @@ export interface SelfHostedBackendSettings {
   /** The server binaries' directory; undefined: found by the backup's version (src/selfhosted/binaries.ts). */
   pgBin?: string
   at: Point
+  /** How long the restore and the WAL replay may take together (src/selfhosted/recovery-timeout.ts). */
+  recoveryTimeoutMs: number
   /** Where the restored cluster is read. */
   database: string
   role: string
@@ -610,6 +613,7 @@ function backendInputs(reader: Reader, now: Date): SelfHostedBackendSettings {
     restoreCommand,
     pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
     at: pointInput(reader, 'at', now),
+    recoveryTimeoutMs: reader.parse('recovery-timeout', parseDuration, 3_600_000),
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }

@@ -5,7 +5,7 @@
  * nothing in RUNNER_TEMP. The segments expected are read from the archive directory the primary filled.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { formatLsn, parseLsn } from '../../src/lsn.js'
 import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
@@ -108,4 +108,28 @@ test('a segment removed from a copy of the archive directory is named, for a res
   const error = expectRefusedUpFront(result)
   expect(error).toContain(`lacks WAL segment ${hole}`)
   expect(error).toContain(`Copy ${hole} back into ${copy}`)
+})
+
+test('recovery-timeout stops a replay stuck in restore-command, says how far it got and leaves nothing', async () => {
+  const segments = archivedSegments()
+  const label = readFileSync(path.join(fixture.baseDir, 'backup_label'), 'utf8')
+  const start = /\(file ([0-9A-F]{24})\)/.exec(label)![1]
+  // The archive serves the backup's first two segments, then hangs on the third.
+  const stall = following(following(start))
+  expect(segments).toContain(stall)
+  const marker = `stall-${process.pid}`
+  const command = `case %f in ${stall}) sleep 60 # ${marker}\n;; esac; cp ${fixture.archiveDir}/%f "%p"`
+  const begun = Date.now()
+  const result = await step({ backup: `dir:${fixture.baseDir}`, 'restore-command': command, 'recovery-timeout': '2s' })
+  expect(Date.now() - begun).toBeLessThan(20_000)
+  expect(result.main.exitCode).toBe(1)
+  const error = result.main.errors.join('\n')
+  expect(error).toMatch(
+    /recovery-timeout: the restore and WAL replay did not finish within 2\.0 s \(stopped after 2\.\d s;/
+  )
+  expect(error).toContain(`replay had fetched WAL up to segment ${following(start)}`)
+  expect(readdirSync(result.runnerTemp)).toEqual([])
+  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+  expect(processes).not.toContain(result.runnerTemp)
+  expect(processes).not.toContain(marker)
 })

@@ -15,6 +15,7 @@ import { RestoredCluster } from './cluster.js'
 import { checkArchive } from './archive-check.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { parseBackupLabel, serverSettings } from './recovery.js'
+import { RecoveryDeadline, replayProgress } from './recovery-timeout.js'
 import { clusterUser, type ClusterUser } from './user.js'
 
 export interface RestorePlan {
@@ -89,8 +90,13 @@ export async function removeActive(): Promise<void> {
 }
 
 /** Fills the data directory; the binaries of a command backup are known only now. */
-async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunContext): Promise<Binaries> {
-  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target))
+async function fill(
+  plan: RestorePlan,
+  cluster: RestoredCluster,
+  context: RunContext,
+  signal?: AbortSignal
+): Promise<Binaries> {
+  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target), signal)
   if (plan.binaries) return plan.binaries
   const version = await cluster.readDataFile('PG_VERSION')
   if (!version)
@@ -105,6 +111,7 @@ async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string):
   return label?.startLsn
 }
 
+/** The fill and the replay, within recovery-timeout: on expiry the fill is killed and the server stopped. */
 async function restoreInto(
   plan: RestorePlan,
   cluster: RestoredCluster,
@@ -112,13 +119,22 @@ async function restoreInto(
   hooks: RestoreHooks
 ): Promise<Restored> {
   const phase = hooks.phase ?? ((_name, work) => work())
-  const binaries = await phase('Restore', () => fill(plan, cluster, context))
-  hooks.binaries?.(binaries)
-  context.info(
-    `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
-  )
-  const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
-  return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) }
+  const deadline = new RecoveryDeadline(plan.settings.recoveryTimeoutMs, async () => {
+    const progress = replayProgress(cluster.log())
+    await cluster.stop()
+    return progress
+  })
+  try {
+    const binaries = await phase('Restore', () => deadline.within(fill(plan, cluster, context, deadline.signal)))
+    hooks.binaries?.(binaries)
+    context.info(
+      `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
+    )
+    const startLsn = await phase('WAL replay', () => deadline.within(replay(plan, cluster, binaries.bin)))
+    return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) }
+  } finally {
+    deadline.clear()
+  }
 }
 
 /**

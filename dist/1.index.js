@@ -1,5 +1,5 @@
-export const id = 597;
-export const ids = [597,779];
+export const id = 1;
+export const ids = [1,779];
 export const modules = {
 
 /***/ 3779:
@@ -85,11 +85,12 @@ class RestoredCluster {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(cluster.dataDir, user);
         return cluster;
     }
-    /** Runs the backup tool's command that fills the data directory, as the cluster user. */
-    async fill(command) {
+    /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
+    async fill(command, signal) {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, command.file, command.args, {
             env: { ...process.env, ...command.env },
-            what: command.what
+            what: command.what,
+            signal
         });
     }
     async readDataFile(name) {
@@ -394,7 +395,7 @@ function printedBefore(lines, index) {
 
 /***/ }),
 
-/***/ 5597:
+/***/ 6001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -863,6 +864,88 @@ async function backupWal(backup, user) {
     return stdout.split('\n').map((line) => external_node_path_default().basename(line.trim()));
 }
 
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
+;// CONCATENATED MODULE: ./src/selfhosted/recovery-timeout.ts
+/**
+ * The `recovery-timeout` input: a bound on the restore and the WAL replay together. On expiry the restore is
+ * abandoned (the backup tool's command is killed, the server stopped, the work directory removed by the owner,
+ * src/selfhosted/restore.ts), and the error says how far the replay got, read from the server's log:
+ * - "redo in progress, elapsed time: %ld.%02d s, current LSN: %X/%X", which the startup process logs every
+ *   log_startup_progress_interval during redo (xlogrecovery.c, PostgreSQL 15 and later; "The default is 10
+ *   seconds", runtime-config-logging). The default is kept: the bound is meant in minutes, not seconds.
+ * - "restored log file \"%s\" from archive" (xlogarchive.c, RestoreArchivedFile), logged for each segment fetched.
+ * - "redo starts at %X/%X" (xlogrecovery.c), once replay began.
+ */
+
+/** The restore and replay did not finish within recovery-timeout. */
+class RecoveryTimeoutError extends Error {
+    timeoutMs;
+    elapsedMs;
+    progress;
+    constructor(timeoutMs, elapsedMs, progress) {
+        super(`recovery-timeout: the restore and WAL replay did not finish within ${(0,duration/* formatDuration */.a3)(timeoutMs)} ` +
+            `(stopped after ${(0,duration/* formatDuration */.a3)(elapsedMs)}; ${progress}); the restored copy was stopped and removed. ` +
+            'Raise recovery-timeout (e.g. recovery-timeout: 3h), or restore a backup taken closer to at so less WAL is replayed');
+        this.timeoutMs = timeoutMs;
+        this.elapsedMs = elapsedMs;
+        this.progress = progress;
+        this.name = 'RecoveryTimeoutError';
+    }
+}
+/** How far the replay got, in words, from the server log (empty when the server never started). */
+function replayProgress(log) {
+    const last = (pattern) => [...log.matchAll(pattern)].at(-1);
+    const redo = last(/redo in progress, elapsed time: ([\d.]+) s, current LSN: ([0-9A-F]+\/[0-9A-F]+)/g);
+    if (redo)
+        return `replay had reached LSN ${redo[2]} after ${redo[1]} s of redo`;
+    const fetched = last(/restored log file "([0-9A-F]{24})" from archive/g);
+    const started = last(/redo starts at ([0-9A-F]+\/[0-9A-F]+)/g);
+    if (fetched)
+        return `replay had fetched WAL up to segment ${fetched[1]}${started ? ` (redo started at ${started[1]})` : ''}`;
+    if (started)
+        return `replay had started at LSN ${started[1]}`;
+    return log
+        ? 'no WAL segment had been fetched yet (restore-command was still running)'
+        : 'the backup was still being restored';
+}
+/**
+ * The deadline of one restore. Once `timeoutMs` passed, `signal` aborts (killing the backup tool's command), and
+ * `expire` runs (it stops the server and says how far the replay got); every `within` then fails with
+ * RecoveryTimeoutError, whatever the work ends with (a failure the stop caused, or a success too late).
+ */
+class RecoveryDeadline {
+    controller = new AbortController();
+    timer;
+    expired;
+    constructor(timeoutMs, expire) {
+        const started = Date.now();
+        let fail = () => undefined;
+        this.expired = new Promise((_resolve, reject) => (fail = reject));
+        this.expired.catch(() => undefined);
+        this.timer = setTimeout(() => {
+            this.controller.abort();
+            expire().then((progress) => fail(new RecoveryTimeoutError(timeoutMs, Date.now() - started, progress)), fail);
+        }, timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** `work`'s result, unless the deadline passes first. */
+    within(work) {
+        const aborted = () => this.controller.signal.aborted;
+        const guarded = work.then((value) => (aborted() ? this.expired : value), (error) => {
+            if (aborted())
+                return this.expired;
+            throw error;
+        });
+        return Promise.race([guarded, this.expired]);
+    }
+    clear() {
+        clearTimeout(this.timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/selfhosted/restore.ts
 /**
  * What every operation with backend: postgres shares: restore the base backup into a throwaway cluster, let
@@ -870,6 +953,7 @@ async function backupWal(backup, user) {
  * it and remove its work directory. Planning (the backup's version and earliest point, the binaries) happens
  * before anything starts, so a point the backup cannot reach fails first.
  */
+
 
 
 
@@ -910,8 +994,8 @@ async function removeActive() {
     await active?.remove();
 }
 /** Fills the data directory; the binaries of a command backup are known only now. */
-async function fill(plan, cluster, context) {
-    await cluster.fill((0,selfhosted_backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target));
+async function fill(plan, cluster, context, signal) {
+    await cluster.fill((0,selfhosted_backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target), signal);
     if (plan.binaries)
         return plan.binaries;
     const version = await cluster.readDataFile('PG_VERSION');
@@ -925,13 +1009,24 @@ async function replay(plan, cluster, bin) {
     await cluster.start(bin, (0,recovery/* serverSettings */.Dm)(cluster.recoveryOptions(plan.settings.restoreCommand, plan.target)));
     return label?.startLsn;
 }
+/** The fill and the replay, within recovery-timeout: on expiry the fill is killed and the server stopped. */
 async function restoreInto(plan, cluster, context, hooks) {
     const phase = hooks.phase ?? ((_name, work) => work());
-    const binaries = await phase('Restore', () => fill(plan, cluster, context));
-    hooks.binaries?.(binaries);
-    context.info(`Restored ${(0,selfhosted_backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
-    const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin));
-    return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) };
+    const deadline = new RecoveryDeadline(plan.settings.recoveryTimeoutMs, async () => {
+        const progress = replayProgress(cluster.log());
+        await cluster.stop();
+        return progress;
+    });
+    try {
+        const binaries = await phase('Restore', () => deadline.within(fill(plan, cluster, context, deadline.signal)));
+        hooks.binaries?.(binaries);
+        context.info(`Restored ${(0,selfhosted_backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
+        const startLsn = await phase('WAL replay', () => deadline.within(replay(plan, cluster, binaries.bin)));
+        return { binaries, startLsn, uri: (database, role) => cluster.uri(database, role) };
+    }
+    finally {
+        deadline.clear();
+    }
 }
 /**
  * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever
