@@ -2,11 +2,14 @@
  * The checks backend: postgres makes before anything starts, run as the runner runs the built action
  * (dist/index.js) against a real primary's archive (./fixture.ts): a point past what the archive holds, or a
  * hole in a copy of the archive directory, is refused naming the missing segment, with nothing restored and
- * nothing in RUNNER_TEMP. The segments expected are read from the archive directory the primary filled.
+ * nothing in RUNNER_TEMP. The segments expected are read from the archive directory the primary filled. Then
+ * recovery-timeout on a replay that hangs, and the command line (dist/cli.js) with --backend postgres. One
+ * fixture for all: it is the file's main cost.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { formatLsn, parseLsn } from '../../src/lsn.js'
 import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
 import { buildFixture, STANZA, toolsAvailable, type Fixture } from './fixture.js'
@@ -111,14 +114,7 @@ test('a segment removed from a copy of the archive directory is named, for a res
 })
 
 test('recovery-timeout stops a replay stuck in restore-command, says how far it got and leaves nothing', async () => {
-  const segments = archivedSegments()
-  const label = readFileSync(path.join(fixture.baseDir, 'backup_label'), 'utf8')
-  const start = /\(file ([0-9A-F]{24})\)/.exec(label)![1]
-  // The archive serves the backup's first two segments, then hangs on the third.
-  const stall = following(following(start))
-  expect(segments).toContain(stall)
-  const marker = `stall-${process.pid}`
-  const command = `case %f in ${stall}) sleep 60 # ${marker}\n;; esac; cp ${fixture.archiveDir}/%f "%p"`
+  const { command, marker, start } = stallingCommand()
   const begun = Date.now()
   const result = await step({ backup: `dir:${fixture.baseDir}`, 'restore-command': command, 'recovery-timeout': '2s' })
   expect(Date.now() - begun).toBeLessThan(20_000)
@@ -132,4 +128,84 @@ test('recovery-timeout stops a replay stuck in restore-command, says how far it 
   const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
   expect(processes).not.toContain(result.runnerTemp)
   expect(processes).not.toContain(marker)
+})
+
+/** A restore-command that serves the archive but hangs (sleep 60) on the third segment after the backup's start. */
+function stallingCommand(): { command: string; marker: string; start: string } {
+  const label = readFileSync(path.join(fixture.baseDir, 'backup_label'), 'utf8')
+  const start = /\(file ([0-9A-F]{24})\)/.exec(label)![1]
+  const stall = following(following(start))
+  expect(archivedSegments()).toContain(stall)
+  const marker = `stall-${process.pid}-${++runs}`
+  const command = `case %f in ${stall}) sleep 60 # ${marker}\n;; esac; cp ${fixture.archiveDir}/%f "%p"`
+  return { command, marker, start }
+}
+
+describe('the command line with --backend postgres', () => {
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+
+  /** dist/cli.js in a fresh TMPDIR (where its work directory goes), with a Neon key in the environment it ignores. */
+  function neonRecovery(args: string[], interruptWhen?: RegExp) {
+    const tmp = path.join(fixture.root, `tmpdir-${++runs}`)
+    mkdirSync(tmp)
+    chmodSync(tmp, 0o755)
+    const env = { PATH: process.env.PATH ?? '', TMPDIR: tmp, NEON_API_KEY: 'napi_not_used' }
+    const child = spawn(process.execPath, [cli, ...args], { env })
+    let stdout = ''
+    let stderr = ''
+    let serverAtInterrupt = false
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      if (interruptWhen?.test(stderr)) {
+        interruptWhen = undefined
+        // A second later the server is replaying (held at the stalling segment): note that it runs, then Ctrl-C.
+        setTimeout(() => {
+          serverAtInterrupt = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(`${tmp}/`)
+          child.kill('SIGINT')
+        }, 1000)
+      }
+    })
+    return new Promise<{
+      code: number | null
+      stdout: string
+      stderr: string
+      tmp: string
+      serverAtInterrupt: boolean
+    }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, tmp, serverAtInterrupt })))
+  }
+
+  test('verify at the LSN before the accident passes on the rows the primary had, and leaves TMPDIR empty', async () => {
+    const run = await neonRecovery([
+      'verify',
+      '--backend',
+      'postgres',
+      '--backup',
+      `dir:${fixture.baseDir}`,
+      '--restore-command',
+      `cp ${fixture.archiveDir}/%f "%p"`,
+      '--at',
+      fixture.beforeAccident.lsn,
+      '--checks',
+      `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+    ])
+    expect(run.stderr).not.toMatch(/error/)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/passed\s+true/)
+    expect(readdirSync(run.tmp)).toEqual([])
+  })
+
+  test('Ctrl-C (SIGINT) during the replay stops the server and removes the work directory before exiting', async () => {
+    const { command, marker } = stallingCommand()
+    const args = ['verify', '--backend', 'postgres', '--backup', `dir:${fixture.baseDir}`, '--restore-command', command]
+    const run = await neonRecovery([...args, '--checks', 'SELECT true'], /replaying WAL/)
+    expect(run.serverAtInterrupt).toBe(true)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/SIGINT received/)
+    expect(run.stderr).toContain('Interrupted: the restored copy was stopped and removed.')
+    expect(readdirSync(run.tmp)).toEqual([])
+    const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    expect(processes).not.toContain(run.tmp)
+    expect(processes).not.toContain(marker)
+  })
 })
