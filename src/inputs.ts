@@ -257,6 +257,8 @@ export interface SelfHostedBackendSettings {
   at: Point
   /** How long the restore and the WAL replay may take together (src/selfhosted/recovery-timeout.ts). */
   recoveryTimeoutMs: number
+  /** Plan only (src/selfhosted/dry-run.ts): read the backup, the binaries, the point and the archive; start nothing. */
+  dryRun: boolean
   /** Where the restored cluster is read. */
   database: string
   role: string
@@ -614,6 +616,7 @@ function backendInputs(reader: Reader, now: Date): SelfHostedBackendSettings {
     pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
     at: pointInput(reader, 'at', now),
     recoveryTimeoutMs: reader.parse('recovery-timeout', parseDuration, 3_600_000),
+    dryRun: reader.parse('dry-run', parseBoolean, false),
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }

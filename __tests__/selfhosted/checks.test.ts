@@ -209,3 +209,19 @@ describe('the command line with --backend postgres', () => {
     expect(processes).not.toContain(marker)
   })
 })
+
+test('dry-run: true plans only: the summary shows the plan with the archive checked, nothing started or written', async () => {
+  const result = await step({
+    backup: `dir:${fixture.baseDir}`,
+    'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
+    at: fixture.beforeAccident.lsn,
+    'dry-run': 'true'
+  })
+  expect(result.main.errors).toEqual([])
+  expect(result.main.exitCode).toBe(0)
+  expect(result.main.summary).toContain('dry run: the plan')
+  expect(result.main.summary).toContain(`${fixture.archiveDir} holds every segment from`)
+  expect(result.main.log).not.toMatch(/Restored /)
+  expect(readdirSync(result.runnerTemp)).toEqual([])
+  expect(result.main.state['selfhosted-work-dir']).toBeUndefined()
+})

@@ -20,7 +20,7 @@ export function selfHostedDestructiveStep(settings: SelfHostedSettings): string 
 
 async function consented(settings: SelfHostedSettings, yes: boolean, terminal: Terminal): Promise<boolean> {
   const step = selfHostedDestructiveStep(settings)
-  if (!step || yes) return true
+  if (!step || yes || settings.dryRun) return true
   if (!canAsk()) {
     terminal.error(`${step}: not run without a terminal to ask in; add --yes to run it`)
     return false

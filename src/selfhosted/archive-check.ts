@@ -67,27 +67,32 @@ export interface ArchiveCheckInput {
   info: (message: string) => void
 }
 
-/** Throws MissingSegmentError when the archive cannot serve the recovery; logs what it could not check. */
-export async function checkArchive(input: ArchiveCheckInput): Promise<void> {
+/**
+ * Throws MissingSegmentError when the archive cannot serve the recovery; answers what was checked, in words (a
+ * dry run's plan shows it), and logs what could not be.
+ */
+export async function checkArchive(input: ArchiveCheckInput): Promise<string> {
   const wal = input.facts.wal
-  if (!wal) return
+  if (!wal) return 'not checked before the restore (the backup command is known only once it ran)'
   const size = segmentSizeFrom(wal.places)
   if (!size) {
-    input.info(
-      'Not checking the WAL archive before the restore: the WAL segment size cannot be told from the backup ' +
-        `(${wal.places.map((place) => `${place.lsn} in ${place.segment}`).join(', ') || 'no LSN with its segment'})`
-    )
-    return
+    const skipped =
+      'not checked before the restore: the WAL segment size cannot be told from the backup ' +
+      `(${wal.places.map((place) => `${place.lsn} in ${place.segment}`).join(', ') || 'no LSN with its segment'})`
+    input.info(`WAL archive ${skipped}`)
+    return skipped
   }
   if (wal.archived) return checkStanzaArchive(input, wal.archived, size)
   const dir = localArchiveDir(input.restoreCommand)
-  if (dir && wal.startSegment) await checkDirectory(input, dir, wal.startSegment, size)
+  if (dir && wal.startSegment) return checkDirectory(input, dir, wal.startSegment, size)
+  return 'checked by PostgreSQL as it replays (restore-command copies from no local directory)'
 }
 
-function checkStanzaArchive(input: ArchiveCheckInput, archived: { max: string; stanza: string }, size: number): void {
-  if (input.target.kind !== 'lsn') return
+function checkStanzaArchive(input: ArchiveCheckInput, archived: { max: string; stanza: string }, size: number): string {
+  const holds = `pgBackRest's archive ends with ${archived.max}`
+  if (input.target.kind !== 'lsn') return `${holds}; a time or head is checked by PostgreSQL as it replays`
   const needed = segmentOf(input.target.lsn, Number.parseInt(archived.max.slice(0, 8), 16), size)
-  if (needed <= archived.max) return
+  if (needed <= archived.max) return `${holds}, not before ${needed} (the segment of at)`
   const missing = nextSegment(archived.max, size)
   throw new MissingSegmentError(
     missing,
@@ -97,21 +102,20 @@ function checkStanzaArchive(input: ArchiveCheckInput, archived: { max: string; s
   )
 }
 
-async function checkDirectory(input: ArchiveCheckInput, dir: string, start: string, size: number): Promise<void> {
+async function checkDirectory(input: ArchiveCheckInput, dir: string, start: string, size: number): Promise<string> {
   const names = await readdir(dir)
   // A timeline switch (a promoted standby, an earlier restore) continues on other segment names: not followed here.
   if (names.some((name) => name.endsWith('.history'))) {
-    input.info(
-      `Not checking ${dir} before the restore: it holds timeline history files, which this check does not follow`
-    )
-    return
+    const skipped = `${dir} not checked before the restore: it holds timeline history files, which this check does not follow`
+    input.info(`WAL archive ${skipped}`)
+    return skipped
   }
   const present = new Set([...names, ...(await backupWal(input.backup, input.user))].filter(isSegmentName))
   const timeline = Number.parseInt(start.slice(0, 8), 16)
   const target = input.target
   const last = target.kind === 'lsn' ? segmentOf(target.lsn, timeline, size) : newestSegment(present, timeline)
   const missing = firstMissing(present, start, last && last > start ? last : start, size)
-  if (!missing) return
+  if (!missing) return `${dir} holds every segment from ${start} to ${last ?? start}`
   throw new MissingSegmentError(missing, directoryMessage({ dir, start, last, missing, size, target }, present))
 }
 

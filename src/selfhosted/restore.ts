@@ -27,6 +27,8 @@ export interface RestorePlan {
   user: ClusterUser
   /** Where the work directory goes: RUNNER_TEMP. */
   parentDir: string
+  /** What the archive check found, in words (src/selfhosted/archive-check.ts). */
+  archiveCheck: string
 }
 
 /** The parts of a restore, timed by verify. */
@@ -60,7 +62,13 @@ export function targetOf(point: Point): RecoveryTarget {
 
 function pickBinaries(major: number, settings: SelfHostedBackendSettings, context: RunContext): Promise<Binaries> {
   return chooseBinaries(
-    { major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info },
+    {
+      major,
+      pgBin: settings.pgBin,
+      toolCache: process.env.RUNNER_TOOL_CACHE,
+      info: context.info,
+      dryRun: settings.dryRun
+    },
     systemProbe
   )
 }
@@ -71,10 +79,10 @@ export async function planRestore(settings: SelfHostedBackendSettings, context: 
   const facts = await inspectBackup(settings.backup, user)
   checkTarget(target, facts, settings.backup)
   const { backup, restoreCommand } = settings
-  await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info })
+  const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info })
   const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
   const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
-  return { settings, target, facts, binaries, user, parentDir }
+  return { settings, target, facts, binaries, user, parentDir, archiveCheck }
 }
 
 /** What is restored, in words. */
