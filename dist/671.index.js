@@ -186,6 +186,8 @@ function checkRoom(room) {
 
 // EXTERNAL MODULE: ./src/selfhosted/recovery.ts
 var recovery = __webpack_require__(4601);
+// EXTERNAL MODULE: ./src/selfhosted/recovery-timeout.ts
+var recovery_timeout = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/selfhosted/bisect-copies.ts
 /**
  * bisect's probes over a WAL archive. Recovery only moves forward, so every probe is a copy of the cluster paused
@@ -200,6 +202,7 @@ var recovery = __webpack_require__(4601);
  * ends the transaction as aborted, as a Neon branch at that LSN would; a promoted copy is on a new timeline and
  * cannot seed a later round.
  */
+
 
 
 
@@ -252,7 +255,8 @@ class CopyProber {
         await copy.prepare();
         const paused = target.kind !== 'end';
         const hold = paused ? { kind: 'pause', limits: (0,recovery/* hotStandbySettings */.YJ)(control) } : undefined;
-        await copy.start(this.settings.bin, (0,recovery/* serverSettings */.Dm)({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold }), { paused });
+        const settings = (0,recovery/* serverSettings */.Dm)({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold });
+        await this.startWithin(copy, settings, paused);
         await this.notePeak();
         try {
             const reached = await this.readReached(copy);
@@ -269,6 +273,20 @@ class CopyProber {
         }
         finally {
             await copy.stop();
+        }
+    }
+    /** Starts a copy's replay, bounded by recovery-timeout (the copy is stopped when it passes). */
+    async startWithin(copy, settings, paused) {
+        const deadline = new recovery_timeout/* RecoveryDeadline */.aR(this.settings.recoveryTimeoutMs, async () => {
+            const progress = (0,recovery_timeout/* replayProgress */.rX)(copy.log());
+            await copy.stop();
+            return progress;
+        });
+        try {
+            await deadline.within(copy.start(this.settings.bin, settings, { paused }));
+        }
+        finally {
+            deadline.clear();
         }
     }
     async check(copy, target) {
@@ -335,8 +353,8 @@ class CopyProber {
     }
 }
 
-// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 2 modules
-var selfhosted_restore = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 4 modules
+var selfhosted_restore = __webpack_require__(5597);
 // EXTERNAL MODULE: ./src/diagrams/bisect.ts
 var bisect = __webpack_require__(9318);
 // EXTERNAL MODULE: ./src/duration.ts
@@ -565,7 +583,8 @@ function copySettings(plan, restored, dir) {
         checkTimeoutMs: settings.checkTimeoutMs,
         database: settings.database,
         role: settings.role,
-        dir
+        dir,
+        recoveryTimeoutMs: settings.recoveryTimeoutMs
     };
 }
 /** The restored cluster, paused at good: its LSN and its check (which must not wait on a lock: it seeds). */

@@ -19,6 +19,7 @@ import type { RecoveryTarget } from './backup.js'
 import type { CopyMethod, RestoredCluster } from './cluster.js'
 import { freeBytes } from './disk.js'
 import { hotStandbySettings, serverSettings } from './recovery.js'
+import { RecoveryDeadline, replayProgress } from './recovery-timeout.js'
 
 export interface CopySettings {
   bin: string
@@ -29,6 +30,8 @@ export interface CopySettings {
   role: string
   /** Where the copies' work directories are (the free space watched). */
   dir: string
+  /** recovery-timeout: bounds each copy's replay, as it bounds the restore. */
+  recoveryTimeoutMs: number
 }
 
 /** One cluster paused (or, at head, promoted) at a point, with its check's answer. */
@@ -108,11 +111,8 @@ export class CopyProber implements Prober {
     await copy.prepare()
     const paused = target.kind !== 'end'
     const hold = paused ? { kind: 'pause' as const, limits: hotStandbySettings(control) } : undefined
-    await copy.start(
-      this.settings.bin,
-      serverSettings({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold }),
-      { paused }
-    )
+    const settings = serverSettings({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold })
+    await this.startWithin(copy, settings, paused)
     await this.notePeak()
     try {
       const reached = await this.readReached(copy)
@@ -128,6 +128,20 @@ export class CopyProber implements Prober {
       }
     } finally {
       await copy.stop()
+    }
+  }
+
+  /** Starts a copy's replay, bounded by recovery-timeout (the copy is stopped when it passes). */
+  private async startWithin(copy: RestoredCluster, settings: Record<string, string>, paused: boolean): Promise<void> {
+    const deadline = new RecoveryDeadline(this.settings.recoveryTimeoutMs, async () => {
+      const progress = replayProgress(copy.log())
+      await copy.stop()
+      return progress
+    })
+    try {
+      await deadline.within(copy.start(this.settings.bin, settings, { paused }))
+    } finally {
+      deadline.clear()
     }
   }
 

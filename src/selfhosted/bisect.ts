@@ -137,7 +137,8 @@ function copySettings(plan: SelfHostedBisectPlan, restored: Restored, dir: strin
     checkTimeoutMs: settings.checkTimeoutMs,
     database: settings.database,
     role: settings.role,
-    dir
+    dir,
+    recoveryTimeoutMs: settings.recoveryTimeoutMs
   }
 }
 

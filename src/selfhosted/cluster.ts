@@ -88,11 +88,12 @@ export class RestoredCluster {
     return cluster
   }
 
-  /** Runs the backup tool's command that fills the data directory, as the cluster user. */
-  async fill(command: FillCommand): Promise<void> {
+  /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
+  async fill(command: FillCommand, signal?: AbortSignal): Promise<void> {
     await runAs(this.user, command.file, command.args, {
       env: { ...process.env, ...command.env },
-      what: command.what
+      what: command.what,
+      signal
     })
   }
 
