@@ -177,7 +177,7 @@ class RestoredCluster {
     uri(database, role) {
         return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`;
     }
-    /** Stops the server (fast shutdown, then immediate after `graceMs`). */
+    /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
     async stop(graceMs = 5000) {
         const child = this.child;
         if (!child?.pid)

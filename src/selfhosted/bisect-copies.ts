@@ -17,7 +17,7 @@ import { LockTimeoutError, runCheck, withClient, type CheckOutcome } from '../po
 import type { RunContext } from '../run.js'
 import type { RecoveryTarget } from './backup.js'
 import type { CopyMethod, RestoredCluster } from './cluster.js'
-import { freeBytes } from './disk.js'
+import { treeBytes } from './disk.js'
 import { hotStandbySettings, serverSettings } from './recovery.js'
 import { RecoveryDeadline, replayProgress } from './recovery-timeout.js'
 
@@ -52,7 +52,7 @@ export interface CopyStats {
   copies: number
   bytesReplayed: bigint
   method?: CopyMethod
-  /** The most free space the copies took at once (the free-space drop since the first copy). */
+  /** The most the clusters of a round took on disk at once: its copies, the seed and the copy kept at bad. */
   peakDiskBytes: number
   /** Copies promoted to get past a lock (see the module comment). */
   promoted: number
@@ -64,20 +64,37 @@ const LOCK_TIMEOUT_MS = 2000
 /** Waits for pg_promote: long enough for the end-of-recovery checkpoint of a small copy. */
 const PROMOTE_WAIT_SECONDS = 60
 
+/**
+ * Stops a copy so that it can be copied: a CHECKPOINT first, which in recovery makes a restartpoint ("If executed
+ * during recovery, the CHECKPOINT command will force a restartpoint ... rather than writing a new checkpoint",
+ * the CHECKPOINT reference page), then an immediate shutdown; its next start recovers from that restartpoint, as
+ * after a crash. A fast shutdown makes the same restartpoint but waits about a second in the paused startup
+ * process first (measured on 15). When the CHECKPOINT is refused (a role without pg_checkpoint), a fast shutdown.
+ */
+export async function park(cluster: RestoredCluster, uri: string): Promise<void> {
+  const checkpointed = await withClient(uri, (client) => client.query('CHECKPOINT')).then(
+    () => true,
+    () => false
+  )
+  await cluster.stop(checkpointed ? 0 : undefined)
+}
+
 export class CopyProber implements Prober {
   private seed: Probed
   private readonly probed = new Map<Lsn, Probed>()
   readonly stats: CopyStats = { copies: 0, bytesReplayed: 0n, peakDiskBytes: 0, promoted: 0 }
-  private baselineFree?: number
+  /** What each cluster's data directory took once it was checked (see ./disk.ts). */
+  private readonly sizes = new Map<RestoredCluster, number>()
 
   constructor(
     private readonly root: RestoredCluster,
-    seed: Probed,
+    seed: Probed & { bytes: number },
     private readonly settings: CopySettings,
     private readonly context: RunContext
   ) {
     this.seed = seed
     this.probed.set(seed.lsn, seed)
+    this.sizes.set(seed.cluster, seed.bytes)
   }
 
   /** The clusters at the bounds once the search is done (the seed is at good). */
@@ -102,7 +119,6 @@ export class CopyProber implements Prober {
 
   private async replay(target: RecoveryTarget): Promise<Probed> {
     const copy = await this.root.newCopy()
-    this.baselineFree ??= await freeBytes(this.settings.dir)
     // Once a reflink failed, the filesystem cannot make them: the later copies go straight to a plain copy.
     this.stats.method = await copy.copyFrom(this.seed.cluster, this.stats.method !== 'copy')
     this.stats.copies++
@@ -113,11 +129,11 @@ export class CopyProber implements Prober {
     const hold = paused ? { kind: 'pause' as const, limits: hotStandbySettings(control) } : undefined
     const settings = serverSettings({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold })
     await this.startWithin(copy, settings, paused)
-    await this.notePeak()
     try {
       const reached = await this.readReached(copy)
       this.stats.bytesReplayed += reached.lsn > redo ? reached.lsn - redo : 0n
       const { outcome, promoted } = await this.check(copy, target)
+      this.sizes.set(copy, await treeBytes(copy.dataDir))
       return {
         lsn: target.kind === 'lsn' ? alignUp(parseLsn(target.lsn)) : alignUp(reached.lsn),
         outcome,
@@ -127,7 +143,7 @@ export class CopyProber implements Prober {
         target
       }
     } finally {
-      await copy.stop()
+      await park(copy, this.uri(copy))
     }
   }
 
@@ -181,10 +197,11 @@ export class CopyProber implements Prober {
     })
   }
 
-  private async notePeak(): Promise<void> {
-    if (this.baselineFree === undefined) return
-    const used = this.baselineFree - (await freeBytes(this.settings.dir))
-    this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, used)
+  /** At a round's end every cluster it used is still on disk: the seed, the kept ones and the round's copies. */
+  private notePeak(): void {
+    const clusters = new Set([...this.probed.values()].map((probed) => probed.cluster))
+    const total = [...clusters].reduce((sum, cluster) => sum + (this.sizes.get(cluster) ?? 0), 0)
+    this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, total)
   }
 
   /**
@@ -192,6 +209,7 @@ export class CopyProber implements Prober {
    * at the bad bound is kept; every other copy is removed, freeing its space before the next round's copies.
    */
   async afterRound(interval: { good: Lsn; bad: Lsn }): Promise<void> {
+    this.notePeak()
     const next = this.probed.get(interval.good)
     if (next?.seedable) this.seed = next
     const keep = new Set([this.seed, next, this.probed.get(interval.bad)])

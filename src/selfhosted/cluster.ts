@@ -185,7 +185,7 @@ export class RestoredCluster {
     return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`
   }
 
-  /** Stops the server (fast shutdown, then immediate after `graceMs`). */
+  /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
   async stop(graceMs = 5000): Promise<void> {
     const child = this.child
     if (!child?.pid) return
