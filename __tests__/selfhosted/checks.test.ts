@@ -11,48 +11,18 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatLsn, parseLsn } from '../../src/lsn.js'
-import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
-import { buildFixture, STANZA, toolsAvailable, type Fixture } from './fixture.js'
+import type { RunOptions } from '../../tools/runner.js'
+import { STANZA } from './fixture.js'
+import { runStep, useFixture, type Step } from './steps.js'
 
-let fixture: Fixture
+const fixture = useFixture()
 let runs = 0
 
-beforeAll(async () => {
-  if (!toolsAvailable())
-    throw new Error('needs /usr/lib/postgresql/15/bin and pgbackrest: apt-get install postgresql-15 pgbackrest')
-  fixture = await buildFixture()
-}, 60_000)
+/** A verify step (and its post step) with backend: postgres. */
+const step = (inputs: Record<string, string>, options: Pick<RunOptions, 'cancelWhen'> = {}) =>
+  runStep(fixture(), { operation: 'verify', checks: 'SELECT true', ...inputs }, { post: true, ...options })
 
-afterAll(async () => {
-  await fixture?.stop()
-})
-
-interface Step {
-  main: StepResult
-  runnerTemp: string
-}
-
-/** One main step (and its post step) in a fresh RUNNER_TEMP the cluster user can reach. */
-async function step(inputs: Record<string, string>, options: Pick<RunOptions, 'cancelWhen'> = {}): Promise<Step> {
-  const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
-  mkdirSync(runnerTemp)
-  chmodSync(runnerTemp, 0o755)
-  const job = new Job()
-  const all = { operation: 'verify', backend: 'postgres', checks: 'SELECT true', ...inputs }
-  try {
-    const main = await job.runMain(all, {
-      env: { RUNNER_TEMP: runnerTemp, PGBACKREST_CONFIG: fixture.pgbackrestConfig },
-      ...options
-    })
-    await job.runPost(all, main.state)
-    return { main, runnerTemp }
-  } finally {
-    job.dispose()
-  }
-}
-
-/** The archive directory's segments, oldest first (1 MB segments: the fixture's initdb --wal-segsize=1). */
-function archivedSegments(dir = fixture.archiveDir): string[] {
+function archivedSegments(dir = fixture().archiveDir): string[] {
   return readdirSync(dir)
     .filter((name) => /^[0-9A-F]{24}$/.test(name))
     .sort()
@@ -74,7 +44,7 @@ function expectRefusedUpFront(result: Step): string {
 }
 
 /** An LSN 4 MB past the primary's last one: four segments beyond anything archived. */
-const pastTheEnd = () => formatLsn(parseLsn(fixture.end.lsn) + 4n * 1024n * 1024n)
+const pastTheEnd = () => formatLsn(parseLsn(fixture().end.lsn) + 4n * 1024n * 1024n)
 
 describe('a point past what the archive holds', () => {
   test('pgbackrest: refused naming the first segment the stanza lacks (after its info max)', async () => {
@@ -92,8 +62,8 @@ describe('a point past what the archive holds', () => {
   test('dir: with a cp archive: refused naming the first segment past the directory', async () => {
     const newest = archivedSegments().at(-1)!
     const result = await step({
-      backup: `dir:${fixture.baseDir}`,
-      'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
+      backup: `dir:${fixture().baseDir}`,
+      'restore-command': `cp ${fixture().archiveDir}/%f "%p"`,
       at: pastTheEnd()
     })
     expect(expectRefusedUpFront(result)).toContain(`which lacks WAL segment ${following(newest)}`)
@@ -101,13 +71,13 @@ describe('a point past what the archive holds', () => {
 })
 
 test('a segment removed from a copy of the archive directory is named, for a restore to head', async () => {
-  const copy = path.join(fixture.root, 'archive-with-hole')
-  cpSync(fixture.archiveDir, copy, { recursive: true })
+  const copy = path.join(fixture().root, 'archive-with-hole')
+  cpSync(fixture().archiveDir, copy, { recursive: true })
   const segments = archivedSegments(copy)
   // A segment written after both backups: between the backup's start and the archive's end.
   const hole = segments[segments.length - 3]
   rmSync(path.join(copy, hole))
-  const result = await step({ backup: `dir:${fixture.baseTar}`, 'restore-command': `cp ${copy}/%f "%p"` })
+  const result = await step({ backup: `dir:${fixture().baseTar}`, 'restore-command': `cp ${copy}/%f "%p"` })
   const error = expectRefusedUpFront(result)
   expect(error).toContain(`lacks WAL segment ${hole}`)
   expect(error).toContain(`Copy ${hole} back into ${copy}`)
@@ -116,7 +86,11 @@ test('a segment removed from a copy of the archive directory is named, for a res
 test('recovery-timeout stops a replay stuck in restore-command, says how far it got and leaves nothing', async () => {
   const { command, marker, start } = stallingCommand()
   const begun = Date.now()
-  const result = await step({ backup: `dir:${fixture.baseDir}`, 'restore-command': command, 'recovery-timeout': '2s' })
+  const result = await step({
+    backup: `dir:${fixture().baseDir}`,
+    'restore-command': command,
+    'recovery-timeout': '2s'
+  })
   expect(Date.now() - begun).toBeLessThan(20_000)
   expect(result.main.exitCode).toBe(1)
   const error = result.main.errors.join('\n')
@@ -132,12 +106,12 @@ test('recovery-timeout stops a replay stuck in restore-command, says how far it 
 
 /** A restore-command that serves the archive but hangs (sleep 60) on the third segment after the backup's start. */
 function stallingCommand(): { command: string; marker: string; start: string } {
-  const label = readFileSync(path.join(fixture.baseDir, 'backup_label'), 'utf8')
+  const label = readFileSync(path.join(fixture().baseDir, 'backup_label'), 'utf8')
   const start = /\(file ([0-9A-F]{24})\)/.exec(label)![1]
   const stall = following(following(start))
   expect(archivedSegments()).toContain(stall)
   const marker = `stall-${process.pid}-${++runs}`
-  const command = `case %f in ${stall}) sleep 60 # ${marker}\n;; esac; cp ${fixture.archiveDir}/%f "%p"`
+  const command = `case %f in ${stall}) sleep 60 # ${marker}\n;; esac; cp ${fixture().archiveDir}/%f "%p"`
   return { command, marker, start }
 }
 
@@ -146,7 +120,7 @@ describe('the command line with --backend postgres', () => {
 
   /** dist/cli.js in a fresh TMPDIR (where its work directory goes), with a Neon key in the environment it ignores. */
   function neonRecovery(args: string[], interruptWhen?: RegExp) {
-    const tmp = path.join(fixture.root, `tmpdir-${++runs}`)
+    const tmp = path.join(fixture().root, `tmpdir-${++runs}`)
     mkdirSync(tmp)
     chmodSync(tmp, 0o755)
     const env = { PATH: process.env.PATH ?? '', TMPDIR: tmp, NEON_API_KEY: 'napi_not_used' }
@@ -181,13 +155,13 @@ describe('the command line with --backend postgres', () => {
       '--backend',
       'postgres',
       '--backup',
-      `dir:${fixture.baseDir}`,
+      `dir:${fixture().baseDir}`,
       '--restore-command',
-      `cp ${fixture.archiveDir}/%f "%p"`,
+      `cp ${fixture().archiveDir}/%f "%p"`,
       '--at',
-      fixture.beforeAccident.lsn,
+      fixture().beforeAccident.lsn,
       '--checks',
-      `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+      `SELECT count(*) = ${fixture().beforeAccident.historyRows} FROM pgbench_history`
     ])
     expect(run.stderr).not.toMatch(/error/)
     expect(run.code).toBe(0)
@@ -197,7 +171,15 @@ describe('the command line with --backend postgres', () => {
 
   test('Ctrl-C (SIGINT) during the replay stops the server and removes the work directory before exiting', async () => {
     const { command, marker } = stallingCommand()
-    const args = ['verify', '--backend', 'postgres', '--backup', `dir:${fixture.baseDir}`, '--restore-command', command]
+    const args = [
+      'verify',
+      '--backend',
+      'postgres',
+      '--backup',
+      `dir:${fixture().baseDir}`,
+      '--restore-command',
+      command
+    ]
     const run = await neonRecovery([...args, '--checks', 'SELECT true'], /replaying WAL/)
     expect(run.serverAtInterrupt).toBe(true)
     expect(run.code).toBe(1)
@@ -212,15 +194,15 @@ describe('the command line with --backend postgres', () => {
 
 test('dry-run: true plans only: the summary shows the plan with the archive checked, nothing started or written', async () => {
   const result = await step({
-    backup: `dir:${fixture.baseDir}`,
-    'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
-    at: fixture.beforeAccident.lsn,
+    backup: `dir:${fixture().baseDir}`,
+    'restore-command': `cp ${fixture().archiveDir}/%f "%p"`,
+    at: fixture().beforeAccident.lsn,
     'dry-run': 'true'
   })
   expect(result.main.errors).toEqual([])
   expect(result.main.exitCode).toBe(0)
   expect(result.main.summary).toContain('dry run: the plan')
-  expect(result.main.summary).toContain(`${fixture.archiveDir} holds every segment from`)
+  expect(result.main.summary).toContain(`${fixture().archiveDir} holds every segment from`)
   expect(result.main.log).not.toMatch(/Restored /)
   expect(readdirSync(result.runnerTemp)).toEqual([])
   expect(result.main.state['selfhosted-work-dir']).toBeUndefined()

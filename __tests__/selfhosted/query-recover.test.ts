@@ -4,74 +4,29 @@
  * more writes after. query is judged by the row count the primary recorded before the accident; recover by the
  * primary's own rows afterwards (the primary is the live database). Nothing of ours runs or stays on disk after.
  */
-import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { parseLsn } from '../../src/lsn.js'
-import { Job, type StepResult } from '../../tools/runner.js'
-import { buildFixture, toolsAvailable, type Fixture } from './fixture.js'
+import { dirInputs, expectNothingLeft, runStep, useFixture } from './steps.js'
 
-let fixture: Fixture
-let runs = 0
+// The primary is recover's live database.
+const fixture = useFixture((built) => built.primary.start())
 
-beforeAll(async () => {
-  if (!toolsAvailable())
-    throw new Error('needs /usr/lib/postgresql/15/bin and pgbackrest: apt-get install postgresql-15 pgbackrest')
-  fixture = await buildFixture()
-  // The primary is recover's live database.
-  await fixture.primary.start()
-}, 60_000)
-
-afterAll(async () => {
-  await fixture?.stop()
-})
-
-interface Step {
-  main: StepResult
-  runnerTemp: string
-}
-
-/** Our servers (their arguments name RUNNER_TEMP) and the files in RUNNER_TEMP, after the main step. */
-function leftovers(runnerTemp: string): { servers: string[]; files: string[] } {
-  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
-  return { servers: processes.filter((line) => line.includes(runnerTemp)), files: readdirSync(runnerTemp) }
-}
-
-/** One main step with backend: postgres from the pg_basebackup directory, in a fresh RUNNER_TEMP. */
-async function step(inputs: Record<string, string>): Promise<Step> {
-  const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
-  mkdirSync(runnerTemp)
-  chmodSync(runnerTemp, 0o755)
-  const job = new Job()
-  const all = {
-    backend: 'postgres',
-    backup: `dir:${fixture.baseDir}`,
-    'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
-    at: fixture.beforeAccident.time,
-    ...inputs
-  }
-  try {
-    return { main: await job.runMain(all, { env: { RUNNER_TEMP: runnerTemp } }), runnerTemp }
-  } finally {
-    job.dispose()
-  }
-}
-
-function expectNothingLeft(done: Step): void {
-  expect(leftovers(done.runnerTemp)).toEqual({ servers: [], files: [] })
-}
+/** One main step from the pg_basebackup directory at the time before the accident (unless inputs say). */
+const step = (inputs: Record<string, string>) =>
+  runStep(fixture(), { ...dirInputs(fixture()), at: fixture().beforeAccident.time, ...inputs })
 
 describe('query with backend: postgres', () => {
   test('at the time before the accident counts the rows the dropped table had then', async () => {
     const done = await step({ operation: 'query', sql: 'SELECT count(*) AS n FROM pgbench_history' })
     expect(done.main.errors).toEqual([])
-    expect(JSON.parse(done.main.outputs.result)).toEqual([{ n: String(fixture.beforeAccident.historyRows) }])
+    expect(JSON.parse(done.main.outputs.result)).toEqual([{ n: String(fixture().beforeAccident.historyRows) }])
     expect(done.main.outputs.rows).toBe('1')
     expect(done.main.outputs.truncated).toBe('false')
     // The replay reached past the point's LSN but not the primary's end.
     const reached = parseLsn(done.main.outputs.lsn)
-    expect(reached).toBeGreaterThanOrEqual(parseLsn(fixture.beforeAccident.lsn))
-    expect(reached).toBeLessThan(parseLsn(fixture.end.lsn))
+    expect(reached).toBeGreaterThanOrEqual(parseLsn(fixture().beforeAccident.lsn))
+    expect(reached).toBeLessThan(parseLsn(fixture().end.lsn))
     expectNothingLeft(done)
   })
 
@@ -84,8 +39,8 @@ describe('query with backend: postgres', () => {
 })
 
 describe('recover with backend: postgres into the primary', () => {
-  const count = async (table: string) => Number(await fixture.primary.psql(`SELECT count(*) FROM ${table}`))
-  const balance = async () => Number(await fixture.primary.psql('SELECT sum(abalance) FROM pgbench_accounts'))
+  const count = async (table: string) => Number(await fixture().primary.psql(`SELECT count(*) FROM ${table}`))
+  const balance = async () => Number(await fixture().primary.psql('SELECT sum(abalance) FROM pgbench_accounts'))
 
   test('refuses a database-url that is not a postgres:// URL before restoring, without printing it', async () => {
     const done = await step({
@@ -103,7 +58,7 @@ describe('recover with backend: postgres into the primary', () => {
   })
 
   test('refuses a database-url it cannot reach, before restoring anything', async () => {
-    const nowhere = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(path.join(fixture.root, 'nowhere'))}`
+    const nowhere = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(path.join(fixture().root, 'nowhere'))}`
     const done = await step({ operation: 'recover', tables: 'pgbench_history', 'database-url': nowhere })
     expect(done.main.exitCode).not.toBe(0)
     expect(done.main.errors.join('\n')).toMatch(/^database-url: could not connect to the live database/m)
@@ -115,27 +70,27 @@ describe('recover with backend: postgres into the primary', () => {
       operation: 'recover',
       mode: 'merge',
       tables: 'pgbench_history',
-      'database-url': fixture.primary.url
+      'database-url': fixture().primary.url
     })
     expect(done.main.errors).toEqual([])
     expect(JSON.parse(done.main.outputs.rows)).toEqual({
-      'public.pgbench_history': fixture.beforeAccident.historyRows
+      'public.pgbench_history': fixture().beforeAccident.historyRows
     })
-    expect(await count('public.pgbench_history')).toBe(fixture.beforeAccident.historyRows)
-    expect(await balance()).toBe(fixture.end.balance)
+    expect(await count('public.pgbench_history')).toBe(fixture().beforeAccident.historyRows)
+    expect(await balance()).toBe(fixture().end.balance)
     expectNothingLeft(done)
   })
 
   test('mode: schema copies the table into a new schema and changes nothing else', async () => {
     const inputs = { operation: 'recover', tables: 'pgbench_history', into: 'recovered' }
-    const done = await step({ ...inputs, 'database-url': fixture.primary.url })
+    const done = await step({ ...inputs, 'database-url': fixture().primary.url })
     expect(done.main.errors).toEqual([])
-    expect(await count('recovered.pgbench_history')).toBe(fixture.beforeAccident.historyRows)
-    expect(await balance()).toBe(fixture.end.balance)
+    expect(await count('recovered.pgbench_history')).toBe(fixture().beforeAccident.historyRows)
+    expect(await balance()).toBe(fixture().end.balance)
     expectNothingLeft(done)
 
     // The schema is taken now: refused before anything is restored.
-    const again = await step({ ...inputs, 'database-url': fixture.primary.url })
+    const again = await step({ ...inputs, 'database-url': fixture().primary.url })
     expect(again.main.errors.join('\n')).toMatch(/^into: schema "recovered" already exists/m)
     expect(readdirSync(again.runnerTemp)).toEqual([])
   })

@@ -5,85 +5,50 @@
  * while it streams) and from rows that only the stream carries; afterwards no server of ours runs and RUNNER_TEMP
  * holds nothing.
  */
-import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
-import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
-import { buildFixture, toolsAvailable, type Fixture } from './fixture.js'
+import type { RunOptions } from '../../tools/runner.js'
+import { dirInputs, leftovers, runStep, useFixture, type Step } from './steps.js'
 
-let fixture: Fixture
 let primary: pg.Client
-let runs = 0
 
-const primaryDir = () => path.join(fixture.root, 'primary')
+const fixture = useFixture(
+  async (built) => {
+    await built.primary.start()
+    primary = new pg.Client({ connectionString: built.primary.url })
+    await primary.connect()
+    await primary.query('CREATE TABLE marks (n int)')
+  },
+  async () => {
+    await primary?.end()
+  }
+)
+
+const primaryDir = () => path.join(fixture().root, 'primary')
 /** The secret of the drill: the trusted socket ignores the password, which must still never be printed. */
 const PASSWORD = 'never-print-me-7Q'
-
-beforeAll(async () => {
-  if (!toolsAvailable())
-    throw new Error('needs /usr/lib/postgresql/15/bin and pgbackrest: apt-get install postgresql-15 pgbackrest')
-  fixture = await buildFixture()
-  await fixture.primary.start()
-  primary = new pg.Client({ connectionString: fixture.primary.url })
-  await primary.connect()
-  await primary.query('CREATE TABLE marks (n int)')
-}, 60_000)
-
-afterAll(async () => {
-  await primary?.end()
-  await fixture?.stop()
-})
 
 async function primaryLsn(): Promise<string> {
   return (await primary.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn
 }
 
-interface Drill {
-  main: StepResult
-  post: StepResult
-  runnerTemp: string
-  /** What was left when the main step ended, before the post step ran. */
-  afterMain: { servers: string[]; files: string[] }
-}
+/** A verify step from the pg_basebackup directory and its post step. */
+const drill = (inputs: Record<string, string>, options: Pick<RunOptions, 'killWhen'> = {}) =>
+  runStep(
+    fixture(),
+    { operation: 'verify', ...dirInputs(fixture()), checks: 'SELECT true', ...inputs },
+    { post: true, ...options }
+  )
 
-function leftovers(runnerTemp: string): { servers: string[]; files: string[] } {
-  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
-  return { servers: processes.filter((line) => line.includes(runnerTemp)), files: readdirSync(runnerTemp) }
-}
-
-/** One verify step (main, then post) from the pg_basebackup directory, in a fresh RUNNER_TEMP. */
-async function drill(inputs: Record<string, string>, options: Pick<RunOptions, 'killWhen'> = {}): Promise<Drill> {
-  const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
-  mkdirSync(runnerTemp)
-  chmodSync(runnerTemp, 0o755)
-  const job = new Job()
-  const all = {
-    operation: 'verify',
-    backend: 'postgres',
-    backup: `dir:${fixture.baseDir}`,
-    'restore-command': `cp ${fixture.archiveDir}/%f "%p"`,
-    checks: 'SELECT true',
-    ...inputs
-  }
-  try {
-    const main = await job.runMain(all, { env: { RUNNER_TEMP: runnerTemp }, ...options })
-    const afterMain = leftovers(runnerTemp)
-    const post = await job.runPost(all, main.state)
-    return { main, post, runnerTemp, afterMain }
-  } finally {
-    job.dispose()
-  }
-}
-
-function expectNothingLeft(step: Drill): void {
+/** Nothing is left once the post step ran (a killed main step leaves the standby to it). */
+function expectNothingLeft(step: Step): void {
   expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 }
 
 /** Samples the primary's pg_stat_replication until stopped: whether a standby streamed with WAL flushed past `lsn`. */
 function watchReplication(lsn: string): { stop: () => Promise<boolean> } {
-  const watcher = new pg.Client({ connectionString: fixture.primary.url })
+  const watcher = new pg.Client({ connectionString: fixture().primary.url })
   let streamedPast = false
   let running = true
   const done = (async () => {
@@ -170,7 +135,7 @@ test('the post step stops and removes the standby of a killed main step, and the
   )
   expect(step.main.signal).toBe('SIGKILL')
   expect(step.afterMain.servers.length).toBeGreaterThan(0)
-  expect(step.post.log).toMatch(/Removed the restored copy the main step left/)
+  expect(step.post?.log).toMatch(/Removed the restored copy the main step left/)
   expectNothingLeft(step)
   // The primary's WAL sender ends with the standby's connection.
   let senders = -1
@@ -182,7 +147,7 @@ test('the post step stops and removes the standby of a killed main step, and the
 }, 60_000)
 
 test('an earlier at is refused with verify-standby before anything starts', async () => {
-  const step = await drill({ 'verify-standby': `host=${primaryDir()} user=postgres`, at: fixture.beforeAccident.lsn })
+  const step = await drill({ 'verify-standby': `host=${primaryDir()} user=postgres`, at: fixture().beforeAccident.lsn })
   expect(step.main.exitCode).toBe(1)
   expect(step.main.errors.join('\n')).toMatch(/^verify-standby: conflicts with at \(LSN .*\): .*remove at/m)
   expect(step.main.log).not.toMatch(/Restored /)

@@ -3,80 +3,22 @@
  * primary's pg_basebackup directory and pgBackRest stanza (./fixture.ts). Each verdict is the checks' own, with
  * the row counts the primary recorded; afterwards no server of ours runs and RUNNER_TEMP holds nothing.
  */
-import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseLsn } from '../../src/lsn.js'
-import { Job, type RunOptions, type StepResult } from '../../tools/runner.js'
-import { buildFixture, STANZA, toolsAvailable, type Fixture } from './fixture.js'
+import type { RunOptions } from '../../tools/runner.js'
+import { dirInputs as dirOf, expectNothingLeft, leftovers, runStep, stanzaInputs, useFixture } from './steps.js'
 
-let fixture: Fixture
-let runs = 0
+const fixture = useFixture()
 
-beforeAll(async () => {
-  if (!toolsAvailable())
-    throw new Error('needs /usr/lib/postgresql/15/bin and pgbackrest: apt-get install postgresql-15 pgbackrest')
-  fixture = await buildFixture()
-}, 60_000)
+/** A verify step and its post step, as the runner runs them. */
+const drill = (inputs: Record<string, string>, options: Pick<RunOptions, 'cancelWhen' | 'killWhen'> = {}) =>
+  runStep(fixture(), { operation: 'verify', ...inputs }, { post: true, ...options })
 
-afterAll(async () => {
-  await fixture?.stop()
-})
-
-interface Drill {
-  main: StepResult
-  post: StepResult
-  runnerTemp: string
-  /** What of the drill was left when the main step ended, before the post step ran. */
-  afterMain: Leftovers
-}
-
-interface Leftovers {
-  servers: string[]
-  files: string[]
-}
-
-/** What of a drill is left: servers whose arguments name RUNNER_TEMP, files in it. */
-function leftovers(runnerTemp: string): Leftovers {
-  const processes = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n')
-  return { servers: processes.filter((line) => line.includes(runnerTemp)), files: readdirSync(runnerTemp) }
-}
-
-type DrillOptions = Pick<RunOptions, 'cancelWhen' | 'killWhen'>
-
-/** One step of verify with backend: postgres (main, then post), in a fresh RUNNER_TEMP the cluster user can reach. */
-async function drill(inputs: Record<string, string>, options: DrillOptions = {}): Promise<Drill> {
-  const runnerTemp = path.join(fixture.root, `runner-temp-${++runs}`)
-  mkdirSync(runnerTemp)
-  chmodSync(runnerTemp, 0o755)
-  const job = new Job()
-  const all = { operation: 'verify', backend: 'postgres', ...inputs }
-  const env = { RUNNER_TEMP: runnerTemp, PGBACKREST_CONFIG: fixture.pgbackrestConfig }
-  try {
-    const main = await job.runMain(all, { env, ...options })
-    const afterMain = leftovers(runnerTemp)
-    const post = await job.runPost(all, main.state)
-    return { main, post, runnerTemp, afterMain }
-  } finally {
-    job.dispose()
-  }
-}
-
-function dirInputs(): Record<string, string> {
-  return { backup: `dir:${fixture.baseDir}`, 'restore-command': `cp ${fixture.archiveDir}/%f "%p"` }
-}
-function stanzaInputs(): Record<string, string> {
-  return { backup: `pgbackrest:${STANZA}`, 'restore-command': `pgbackrest --stanza=${STANZA} archive-get %f "%p"` }
-}
-
-/** The main step itself left nothing, and nothing is left after the post step. */
-function expectNothingLeft(step: Drill): void {
-  expect(step.afterMain).toEqual({ servers: [], files: [] })
-  expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
-}
+const dirInputs = () => dirOf(fixture())
 
 function tarInputs(): Record<string, string> {
-  return { ...dirInputs(), backup: `dir:${fixture.baseTar}` }
+  return { ...dirInputs(), backup: `dir:${fixture().baseTar}` }
 }
 
 describe.each([
@@ -87,8 +29,8 @@ describe.each([
   test('at the time before the accident sees the dropped table with the rows the primary had then', async () => {
     const step = await drill({
       ...inputs(),
-      at: fixture.beforeAccident.time,
-      checks: `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+      at: fixture().beforeAccident.time,
+      checks: `SELECT count(*) = ${fixture().beforeAccident.historyRows} FROM pgbench_history`
     })
     expect(step.main.errors).toEqual([])
     expect(step.main.exitCode).toBe(0)
@@ -100,8 +42,8 @@ describe.each([
   test('at the LSN before the accident (recovery_target_lsn) holds the same rows', async () => {
     const step = await drill({
       ...inputs(),
-      at: fixture.beforeAccident.lsn,
-      checks: `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+      at: fixture().beforeAccident.lsn,
+      checks: `SELECT count(*) = ${fixture().beforeAccident.historyRows} FROM pgbench_history`
     })
     expect(step.main.errors).toEqual([])
     expect(step.main.outputs.passed).toBe('true')
@@ -109,7 +51,7 @@ describe.each([
   })
 
   test('refuses a time before the backup ended, before restoring anything', async () => {
-    const before = new Date(Date.parse(fixture.backupTime) - 120_000).toISOString()
+    const before = new Date(Date.parse(fixture().backupTime) - 120_000).toISOString()
     const step = await drill({ ...inputs(), at: before, checks: 'SELECT true' })
     expect(step.main.exitCode).not.toBe(0)
     expect(step.main.errors.join('\n')).toMatch(/^at: .* is before the end of .*choose a later at/m)
@@ -123,7 +65,7 @@ test("verify at head replays the whole archive: the table is gone and the balanc
     ...dirInputs(),
     checks: [
       "SELECT to_regclass('pgbench_history') IS NULL",
-      `SELECT sum(abalance) = ${fixture.end.balance} FROM pgbench_accounts`
+      `SELECT sum(abalance) = ${fixture().end.balance} FROM pgbench_accounts`
     ].join('\n')
   })
   expect(step.main.errors).toEqual([])
@@ -131,7 +73,7 @@ test("verify at head replays the whole archive: the table is gone and the balanc
   // The replay reaches the primary's last LSN: every archived record was applied.
   const reached = /to LSN ([0-9A-F]+\/[0-9A-F]+)/.exec(step.main.log)?.[1]
   expect(reached).toBeDefined()
-  expect(parseLsn(reached!) >= parseLsn(fixture.end.lsn)).toBe(true)
+  expect(parseLsn(reached!) >= parseLsn(fixture().end.lsn)).toBe(true)
   expectNothingLeft(step)
 })
 
@@ -144,7 +86,7 @@ test('a failing check fails the step and leaves nothing running or on disk', asy
 })
 
 test('a restore-command that cannot fetch names the segment and quotes what it printed', async () => {
-  const label = readFileSync(path.join(fixture.baseDir, 'backup_label'), 'utf8')
+  const label = readFileSync(path.join(fixture().baseDir, 'backup_label'), 'utf8')
   const segment = /\(file ([0-9A-F]{24})\)/.exec(label)![1]
   const step = await drill({ ...dirInputs(), 'restore-command': 'cp /nonexistent/%f "%p"', checks: 'SELECT true' })
   expect(step.main.exitCode).toBe(1)
@@ -174,17 +116,17 @@ test('the post step stops and removes what a killed main step left', async () =>
   expect(step.main.signal).toBe('SIGKILL')
   expect(step.afterMain.files).toHaveLength(1)
   expect(step.afterMain.servers.length).toBeGreaterThan(0)
-  expect(step.post.log).toMatch(/Removed the restored copy the main step left/)
+  expect(step.post?.log).toMatch(/Removed the restored copy the main step left/)
   expect(leftovers(step.runnerTemp)).toEqual({ servers: [], files: [] })
 })
 
 test('a command: backup fills $PGDATA, and its version is read from what it wrote', async () => {
   const step = await drill({
     ...dirInputs(),
-    backup: `command:cp -R "${fixture.baseDir}/." "$PGDATA"`,
+    backup: `command:cp -R "${fixture().baseDir}/." "$PGDATA"`,
     'pg-bin': '/usr/lib/postgresql/15/bin',
-    at: fixture.beforeAccident.time,
-    checks: `SELECT count(*) = ${fixture.beforeAccident.historyRows} FROM pgbench_history`
+    at: fixture().beforeAccident.time,
+    checks: `SELECT count(*) = ${fixture().beforeAccident.historyRows} FROM pgbench_history`
   })
   expect(step.main.errors).toEqual([])
   expect(step.main.outputs.passed).toBe('true')

@@ -3,7 +3,7 @@ import { narrowingDiagram } from '../diagrams/bisect.js'
 import { formatDuration } from '../duration.js'
 import { formatBytes } from '../format.js'
 import { formatLsn } from '../lsn.js'
-import { probeLabel } from '../operations/bisect/report.js'
+import { answerOutputs, probeLabel } from '../operations/bisect/report.js'
 import { verdictText } from '../operations/bisect/rounds.js'
 import { tableText } from '../operations/changes.js'
 import { changesOutput, changesSection } from '../operations/undo-report.js'
@@ -18,13 +18,8 @@ export function report(
   result: SelfHostedBisectResult,
   context: RunContext
 ): OperationResult {
-  const { result: answer, rounds } = result.searched
-  const outputs: Record<string, string> = {
-    'last-good-lsn': formatLsn(answer.lastGood),
-    'first-bad-lsn': formatLsn(answer.firstBad),
-    probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
-    rounds: String(rounds.length)
-  }
+  const answer = result.searched.result
+  const outputs = answerOutputs(result.searched)
   if (result.changes) outputs.changes = changesOutput(result.changes)
   const summary = new Summary()
     .heading(`Bisect of ${describeBackup(plan.settings.backup)}`)

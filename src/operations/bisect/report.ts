@@ -12,7 +12,7 @@ import { changesOutput, changesSection, conflictsOutput, undoneSection } from '.
 import * as restore from '../restore.js'
 import type { BisectResult } from './execute.js'
 import { roundBound, type BisectPlan, type Bound } from './plan.js'
-import { verdictText } from './rounds.js'
+import { verdictText, type Searched } from './rounds.js'
 import { tableText } from '../changes.js'
 
 export function describe(plan: BisectPlan): OperationResult {
@@ -32,14 +32,18 @@ export function describe(plan: BisectPlan): OperationResult {
   return { outputs: {}, summary }
 }
 
-export function report(plan: BisectPlan, result: BisectResult, context: RunContext): OperationResult {
-  const { result: answer, rounds } = result.searched
-  const outputs: Record<string, string> = {
+/** The search's own outputs, with either backend: the two LSNs, the probes and the rounds. */
+export function answerOutputs({ result: answer, rounds }: Searched): Record<string, string> {
+  return {
     'last-good-lsn': formatLsn(answer.lastGood),
     'first-bad-lsn': formatLsn(answer.firstBad),
     probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
     rounds: String(rounds.length)
   }
+}
+
+export function report(plan: BisectPlan, result: BisectResult, context: RunContext): OperationResult {
+  const outputs = answerOutputs(result.searched)
   if (result.recovery) Object.assign(outputs, { 'branch-id': result.recovery.id, 'branch-name': result.recovery.name })
   const restored = result.restored && restore.report(result.restored.plan, result.restored.result, context)
   if (restored) Object.assign(outputs, restored.outputs)
