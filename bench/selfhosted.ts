@@ -6,11 +6,13 @@
  * each parallelism, and the naive way side by side: a sequential binary search where every probe is a full
  * restore from the base backup (one `operation: query` step a probe). Prints a table; asserts nothing.
  *
- *   npm run bench:selfhosted [-- --scale 10 --wal-mb 300 --parallelism 1,3 --baseline-probes 0]
+ *   npm run bench:selfhosted [-- --scale 10 --wal-mb 300 --parallelism 1,3 --baseline-probes 0
+ *                                --checkpoint-timeout 30s]
  *
  * `--baseline-probes N` stops the baseline after N probes and extrapolates the rest (labelled so); 0 runs it to
  * the end. The primary checkpoints every 30 s (checkpoint_timeout), as a real primary does every few minutes:
- * a copy of a paused cluster restarts replay at its last restartpoint, which only a primary's checkpoint allows.
+ * a copy of a paused cluster restarts replay at its last restartpoint, which only a checkpoint record of the
+ * primary allows, so the checkpoints' spacing in the WAL bounds what a copy replays. The bench prints where they are.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
@@ -27,7 +29,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '10' },
     'wal-mb': { type: 'string', default: '300' },
     parallelism: { type: 'string', default: '1,3' },
-    'baseline-probes': { type: 'string', default: '0' }
+    'baseline-probes': { type: 'string', default: '0' },
+    'checkpoint-timeout': { type: 'string', default: '30s' }
   }
 })
 const SCALE = Number(values.scale)
@@ -77,9 +80,9 @@ async function initPrimary(): Promise<void> {
     'wal_level = replica',
     'archive_mode = on',
     `archive_command = 'test ! -f ${archive}/%f && cp %p ${archive}/%f'`,
-    // A real primary checkpoints (every 5 min by default); at this bench's WAL rate 30 s gives a few checkpoints
-    // over the history, which is where a paused copy can restart its replay.
-    'checkpoint_timeout = 30s',
+    // A real primary checkpoints (every 5 min by default); 30 s gives a few over this bench's history at its WAL
+    // rate. A checkpoint's record comes checkpoint_completion_target (0.9) of the interval after its redo point.
+    `checkpoint_timeout = ${values['checkpoint-timeout']}`,
     "timezone = 'UTC'",
     "log_timezone = 'UTC'"
   ]
@@ -113,7 +116,8 @@ interface History {
   before: Lsn
   after: Lsn
   end: Lsn
-  checkpoints: number
+  /** The primary's checkpoint records after the backup: where a copy may restart replay (at their redo). */
+  checkpoints: { at: Lsn; redo: Lsn }[]
   databaseBytes: number
   buildSeconds: number
 }
@@ -140,7 +144,7 @@ async function buildHistory(): Promise<History> {
   note(`bad DELETE between ${formatLsn(before)} and ${formatLsn(after)}`)
   await trafficUntil(backupEnd + WAL_BYTES)
   const end = await lsnNow()
-  const checkpoints = Number(await primary.psql('SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter'))
+  const checkpoints = await checkpointsBetween(backupEnd, end)
   const databaseBytes = Number(await primary.psql("SELECT pg_database_size('postgres')"))
   await waitArchived()
   await primary.stop()
@@ -154,6 +158,26 @@ async function buildHistory(): Promise<History> {
     databaseBytes,
     buildSeconds: (performance.now() - started) / 1000
   }
+}
+
+/**
+ * The online checkpoint records between two LSNs, read with pg_walinspect (PostgreSQL 15 contrib): the record's
+ * LSN and its redo point, which its description gives as "redo X/Y" (xlogdesc.c).
+ */
+async function checkpointsBetween(from: Lsn, to: Lsn): Promise<{ at: Lsn; redo: Lsn }[]> {
+  await primary.psql('CREATE EXTENSION IF NOT EXISTS pg_walinspect')
+  const rows = await primary.psql(
+    `SELECT start_lsn || ' ' || substring(description FROM 'redo ([0-9A-F]+/[0-9A-F]+)') ` +
+      `FROM pg_get_wal_records_info('${formatLsn(from)}', '${formatLsn(to)}') ` +
+      "WHERE resource_manager = 'XLOG' AND record_type = 'CHECKPOINT_ONLINE'"
+  )
+  return rows
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [at, redo] = line.split(' ')
+      return { at: parseLsn(at), redo: parseLsn(redo) }
+    })
 }
 
 /** Switches to a new WAL file and waits until the archiver has copied every file up to it. */
@@ -345,10 +369,16 @@ try {
   const baseBytes = Number(execFileSync('du', ['-sb', base], { encoding: 'utf8' }).split('\t')[0])
   console.log(
     `scale ${SCALE} (database ${(history.databaseBytes / MiB).toFixed(0)} MiB, base backup ` +
-      `${(baseBytes / MiB).toFixed(0)} MiB); WAL after the backup ${Number(history.end - history.backupEnd) / MiB | 0} ` +
-      `MiB (${formatLsn(history.backupEnd)}..${formatLsn(history.end)}), ${history.checkpoints} checkpoints; ` +
+      `${(baseBytes / MiB).toFixed(0)} MiB); WAL after the backup ${(Number(history.end - history.backupEnd) / MiB) | 0} ` +
+      `MiB (${formatLsn(history.backupEnd)}..${formatLsn(history.end)}); ` +
       `bad DELETE between ${formatLsn(history.before)} and ${formatLsn(history.after)}; built in ` +
       `${history.buildSeconds.toFixed(0)} s; load ${await load()}`
+  )
+  const offset = (lsn: Lsn) => `${(Number(lsn - history.backupEnd) / MiB).toFixed(0)} MiB`
+  console.log(
+    `checkpoint_timeout ${values['checkpoint-timeout']}; checkpoint records after the backup (MiB after its end): ` +
+      (history.checkpoints.map(({ at, redo }) => `at ${offset(at)} (redo ${offset(redo)})`).join(', ') || 'none') +
+      `; bad DELETE at ${offset(history.before)}`
   )
   console.log(`check: ${CHECK}`)
   console.log(
