@@ -144,10 +144,10 @@ async function buildHistory(): Promise<History> {
   note(`bad DELETE between ${formatLsn(before)} and ${formatLsn(after)}`)
   await trafficUntil(backupEnd + WAL_BYTES)
   const end = await lsnNow()
-  const checkpoints = await checkpointsBetween(backupEnd, end)
   const databaseBytes = Number(await primary.psql("SELECT pg_database_size('postgres')"))
   await waitArchived()
   await primary.stop()
+  const checkpoints = await checkpointsBetween(backupEnd, end)
   return {
     backupStart,
     backupEnd,
@@ -161,23 +161,15 @@ async function buildHistory(): Promise<History> {
 }
 
 /**
- * The online checkpoint records between two LSNs, read with pg_walinspect (PostgreSQL 15 contrib): the record's
- * LSN and its redo point, which its description gives as "redo X/Y" (xlogdesc.c).
+ * The online checkpoint records between two LSNs, read from the archive with pg_waldump: each record's LSN and
+ * its redo point (xlogdesc.c describes one as "CHECKPOINT_ONLINE redo X/Y; ...").
  */
 async function checkpointsBetween(from: Lsn, to: Lsn): Promise<{ at: Lsn; redo: Lsn }[]> {
-  await primary.psql('CREATE EXTENSION IF NOT EXISTS pg_walinspect')
-  const rows = await primary.psql(
-    `SELECT start_lsn || ' ' || substring(description FROM 'redo ([0-9A-F]+/[0-9A-F]+)') ` +
-      `FROM pg_get_wal_records_info('${formatLsn(from)}', '${formatLsn(to)}') ` +
-      "WHERE resource_manager = 'XLOG' AND record_type = 'CHECKPOINT_ONLINE'"
+  const args = ['-p', archive, '-s', formatLsn(from), '-e', formatLsn(to), '-r', 'XLOG']
+  const { stdout } = await runAs(user, path.join(PG15_BIN, 'pg_waldump'), args, { what: 'pg_waldump' })
+  return [...stdout.matchAll(/lsn: ([0-9A-F]+\/[0-9A-F]+), .*CHECKPOINT_ONLINE redo ([0-9A-F]+\/[0-9A-F]+)/g)].map(
+    (match) => ({ at: parseLsn(match[1]), redo: parseLsn(match[2]) })
   )
-  return rows
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [at, redo] = line.split(' ')
-      return { at: parseLsn(at), redo: parseLsn(redo) }
-    })
 }
 
 /** Switches to a new WAL file and waits until the archiver has copied every file up to it. */
