@@ -7,7 +7,7 @@
  * restore from the base backup (one `operation: query` step a probe). Prints a table; asserts nothing.
  *
  *   npm run bench:selfhosted [-- --scale 10 --wal-mb 300 --parallelism 1,3 --baseline-probes 0
- *                                --checkpoint-timeout 30s]
+ *                                --checkpoint-timeout 30s --max-wal-size 1GB]
  *
  * `--baseline-probes N` stops the baseline after N probes and extrapolates the rest (labelled so); 0 runs it to
  * the end. The primary checkpoints every 30 s (checkpoint_timeout), as a real primary does every few minutes:
@@ -30,7 +30,8 @@ const { values } = parseArgs({
     'wal-mb': { type: 'string', default: '300' },
     parallelism: { type: 'string', default: '1,3' },
     'baseline-probes': { type: 'string', default: '0' },
-    'checkpoint-timeout': { type: 'string', default: '30s' }
+    'checkpoint-timeout': { type: 'string', default: '30s' },
+    'max-wal-size': { type: 'string', default: '1GB' }
   }
 })
 const SCALE = Number(values.scale)
@@ -83,6 +84,8 @@ async function initPrimary(): Promise<void> {
     // A real primary checkpoints (every 5 min by default); 30 s gives a few over this bench's history at its WAL
     // rate. A checkpoint's record comes checkpoint_completion_target (0.9) of the interval after its redo point.
     `checkpoint_timeout = ${values['checkpoint-timeout']}`,
+    // PostgreSQL's default (1GB); a smaller one checkpoints by WAL volume, as a busy primary does.
+    `max_wal_size = '${values['max-wal-size']}'`,
     "timezone = 'UTC'",
     "log_timezone = 'UTC'"
   ]
@@ -368,7 +371,7 @@ try {
   )
   const offset = (lsn: Lsn) => `${(Number(lsn - history.backupEnd) / MiB).toFixed(0)} MiB`
   console.log(
-    `checkpoint_timeout ${values['checkpoint-timeout']}; checkpoint records after the backup (MiB after its end): ` +
+    `checkpoint_timeout ${values['checkpoint-timeout']}, max_wal_size ${values['max-wal-size']}; checkpoint records after the backup (MiB after its end): ` +
       (history.checkpoints.map(({ at, redo }) => `at ${offset(at)} (redo ${offset(redo)})`).join(', ') || 'none') +
       `; bad DELETE at ${offset(history.before)}`
   )
