@@ -268,6 +268,7 @@ const INPUTS = {
     probe: { default: 'time-travel' },
     then: { default: 'report' },
     'check-timeout': { default: '30s' },
+    'recovery-timeout': { default: '1h' },
     sql: { default: '' },
     checks: { default: '' },
     'checks-file': { default: '' },
@@ -594,6 +595,8 @@ function archiveInputs(reader) {
         backup,
         restoreCommand,
         pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+        recoveryTimeoutMs: reader.parse('recovery-timeout', _duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9, 3_600_000),
+        dryRun: reader.parse('dry-run', parseBoolean, false),
         database: reader.optional('database') ?? 'postgres',
         role: reader.optional('role') ?? 'postgres'
     };
@@ -1248,6 +1251,7 @@ const RUN_ANNOTATION = 'neon-recovery-action/run-id';
 /* harmony export */   OD: () => (/* binding */ parseBackup),
 /* harmony export */   Vz: () => (/* binding */ postgresTime),
 /* harmony export */   YZ: () => (/* binding */ isTar),
+/* harmony export */   ZZ: () => (/* binding */ pgWalTar),
 /* harmony export */   _1: () => (/* binding */ describeBackup),
 /* harmony export */   nH: () => (/* binding */ fillCommand)
 /* harmony export */ });
@@ -1308,7 +1312,7 @@ function fillCommand(spec, dataDir, target) {
     }
     if (spec.kind === 'dir' && isTar(spec.path)) {
         // pg_wal.tar (or .tar.gz, ...) beside base.tar goes into pg_wal, as pg_basebackup's docs for -Ft describe.
-        const wal = spec.path.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1');
+        const wal = pgWalTar(spec.path);
         const script = 'tar -xf "$1" -C "$3" && if [ "$2" != "$1" ] && [ -f "$2" ]; then tar -xf "$2" -C "$3/pg_wal"; fi';
         return {
             file: '/bin/sh',
@@ -1327,6 +1331,10 @@ function fillCommand(spec, dataDir, target) {
         };
     }
     return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' };
+}
+/** The pg_wal.tar (or .tar.gz, ...) pg_basebackup -Ft writes beside base.tar; the same path when it is not base.tar. */
+function pgWalTar(baseTar) {
+    return baseTar.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1');
 }
 /** A `dir:` path naming pg_basebackup's tar file rather than its directory. */
 function isTar(file) {

@@ -109,8 +109,8 @@ __webpack_require__.d(__webpack_exports__, {
 var drill_checks = __webpack_require__(1370);
 // EXTERNAL MODULE: ./src/postgres/index.ts + 9 modules
 var postgres = __webpack_require__(9517);
-// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 2 modules
-var restore = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 4 modules
+var restore = __webpack_require__(5597);
 // EXTERNAL MODULE: ./src/duration.ts
 var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/summary.ts

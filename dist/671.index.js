@@ -186,6 +186,8 @@ function checkRoom(room) {
 
 // EXTERNAL MODULE: ./src/selfhosted/recovery.ts
 var recovery = __webpack_require__(4601);
+// EXTERNAL MODULE: ./src/selfhosted/recovery-timeout.ts
+var recovery_timeout = __webpack_require__(7080);
 ;// CONCATENATED MODULE: ./src/selfhosted/bisect-copies.ts
 /**
  * bisect's probes over a WAL archive. Recovery only moves forward, so every probe is a copy of the cluster paused
@@ -204,10 +206,22 @@ var recovery = __webpack_require__(4601);
 
 
 
+
 /** How long a check on a paused copy waits for a lock before the copy is promoted and asked again. */
 const LOCK_TIMEOUT_MS = 2000;
 /** Waits for pg_promote: long enough for the end-of-recovery checkpoint of a small copy. */
 const PROMOTE_WAIT_SECONDS = 60;
+/**
+ * Stops a copy so that it can be copied: a CHECKPOINT first, which in recovery makes a restartpoint ("If executed
+ * during recovery, the CHECKPOINT command will force a restartpoint ... rather than writing a new checkpoint",
+ * the CHECKPOINT reference page), then an immediate shutdown; its next start recovers from that restartpoint, as
+ * after a crash. A fast shutdown makes the same restartpoint but waits about a second in the paused startup
+ * process first (measured on 15). When the CHECKPOINT is refused (a role without pg_checkpoint), a fast shutdown.
+ */
+async function park(cluster, uri) {
+    const checkpointed = await (0,postgres/* withClient */.SV)(uri, (client) => client.query('CHECKPOINT')).then(() => true, () => false);
+    await cluster.stop(checkpointed ? 0 : undefined);
+}
 class CopyProber {
     root;
     settings;
@@ -215,13 +229,15 @@ class CopyProber {
     seed;
     probed = new Map();
     stats = { copies: 0, bytesReplayed: 0n, peakDiskBytes: 0, promoted: 0 };
-    baselineFree;
+    /** What each cluster's data directory took once it was checked (see ./disk.ts). */
+    sizes = new Map();
     constructor(root, seed, settings, context) {
         this.root = root;
         this.settings = settings;
         this.context = context;
         this.seed = seed;
         this.probed.set(seed.lsn, seed);
+        this.sizes.set(seed.cluster, seed.bytes);
     }
     /** The clusters at the bounds once the search is done (the seed is at good). */
     at(lsn) {
@@ -243,7 +259,6 @@ class CopyProber {
     }
     async replay(target) {
         const copy = await this.root.newCopy();
-        this.baselineFree ??= await freeBytes(this.settings.dir);
         // Once a reflink failed, the filesystem cannot make them: the later copies go straight to a plain copy.
         this.stats.method = await copy.copyFrom(this.seed.cluster, this.stats.method !== 'copy');
         this.stats.copies++;
@@ -252,12 +267,13 @@ class CopyProber {
         await copy.prepare();
         const paused = target.kind !== 'end';
         const hold = paused ? { kind: 'pause', limits: (0,recovery/* hotStandbySettings */.YJ)(control) } : undefined;
-        await copy.start(this.settings.bin, (0,recovery/* serverSettings */.Dm)({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold }), { paused });
-        await this.notePeak();
+        const settings = (0,recovery/* serverSettings */.Dm)({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold });
+        await this.startWithin(copy, settings, paused);
         try {
             const reached = await this.readReached(copy);
             this.stats.bytesReplayed += reached.lsn > redo ? reached.lsn - redo : 0n;
             const { outcome, promoted } = await this.check(copy, target);
+            this.sizes.set(copy, await treeBytes(copy.dataDir));
             return {
                 lsn: target.kind === 'lsn' ? (0,src_lsn/* alignUp */.DQ)((0,src_lsn/* parseLsn */.l2)(target.lsn)) : (0,src_lsn/* alignUp */.DQ)(reached.lsn),
                 outcome,
@@ -268,7 +284,21 @@ class CopyProber {
             };
         }
         finally {
+            await park(copy, this.uri(copy));
+        }
+    }
+    /** Starts a copy's replay, bounded by recovery-timeout (the copy is stopped when it passes). */
+    async startWithin(copy, settings, paused) {
+        const deadline = new recovery_timeout/* RecoveryDeadline */.aR(this.settings.recoveryTimeoutMs, async () => {
+            const progress = (0,recovery_timeout/* replayProgress */.rX)(copy.log());
             await copy.stop();
+            return progress;
+        });
+        try {
+            await deadline.within(copy.start(this.settings.bin, settings, { paused }));
+        }
+        finally {
+            deadline.clear();
         }
     }
     async check(copy, target) {
@@ -299,17 +329,18 @@ class CopyProber {
             return { lsn: (0,src_lsn/* parseLsn */.l2)(rows[0].lsn), lastCommit: rows[0].last_commit?.toISOString() };
         });
     }
-    async notePeak() {
-        if (this.baselineFree === undefined)
-            return;
-        const used = this.baselineFree - (await freeBytes(this.settings.dir));
-        this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, used);
+    /** At a round's end every cluster it used is still on disk: the seed, the kept ones and the round's copies. */
+    notePeak() {
+        const clusters = new Set([...this.probed.values()].map((probed) => probed.cluster));
+        const total = [...clusters].reduce((sum, cluster) => sum + (this.sizes.get(cluster) ?? 0), 0);
+        this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, total);
     }
     /**
      * The copy at the new good bound seeds the next round (unless it was promoted: the seed then stays); the copy
      * at the bad bound is kept; every other copy is removed, freeing its space before the next round's copies.
      */
     async afterRound(interval) {
+        this.notePeak();
         const next = this.probed.get(interval.good);
         if (next?.seedable)
             this.seed = next;
@@ -335,8 +366,8 @@ class CopyProber {
     }
 }
 
-// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 2 modules
-var selfhosted_restore = __webpack_require__(6662);
+// EXTERNAL MODULE: ./src/selfhosted/restore.ts + 4 modules
+var selfhosted_restore = __webpack_require__(5597);
 // EXTERNAL MODULE: ./src/diagrams/bisect.ts
 var bisect = __webpack_require__(9318);
 // EXTERNAL MODULE: ./src/duration.ts
@@ -404,7 +435,7 @@ function answerFacts(result, outputs) {
                 (stats.promoted ? `, ${stats.promoted} promoted to get past a lock` : '')
         ],
         ['WAL replayed by the copies', (0,format/* formatBytes */.z3)(stats.bytesReplayed)],
-        ['Disk used at most', `${(0,format/* formatBytes */.z3)(stats.peakDiskBytes)} (the free space the copies took)`],
+        ['Disk used at most', `${(0,format/* formatBytes */.z3)(stats.peakDiskBytes)} (the clusters of one round, each as du counts it)`],
         ['PostgreSQL', `${result.binaries.major} (${result.binaries.from}: ${result.binaries.bin})`],
         ['Took', (0,duration/* formatDuration */.a3)(result.ms)],
         ['Restored copies', 'stopped and removed']
@@ -523,13 +554,13 @@ async function execute(plan, context, remember) {
     return (0,selfhosted_restore.withRestoredCluster)(plan.restore, context, { remember }, async (restored) => {
         const seed = await seedAtGood(plan, restored);
         const tables = await checkTables(plan, restored);
-        await restored.cluster.stop();
+        await park(restored.cluster, restored.uri(plan.settings.database, plan.settings.role));
         const clusterBytes = await treeBytes(restored.cluster.dataDir);
         const { parallelism } = plan.settings;
         const dir = plan.restore.parentDir;
         const room = { eachBytes: clusterBytes, freeBytes: await freeBytes(dir), dir, what: 'the restored cluster' };
         checkRoom({ ...room, parallelism, held: HELD_COPIES - 1 });
-        const prober = new CopyProber(restored.cluster, seed, copySettings(plan, restored, dir), context);
+        const prober = new CopyProber(restored.cluster, { ...seed, bytes: clusterBytes }, copySettings(plan, restored, dir), context);
         const good = { name: 'good', point: plan.settings.good, lsn: seed.lsn };
         const bad = await resolveBad(plan.settings.bad, prober);
         (0,bisect_plan/* checkOrder */.Fs)(good, bad);
@@ -565,7 +596,8 @@ function copySettings(plan, restored, dir) {
         checkTimeoutMs: settings.checkTimeoutMs,
         database: settings.database,
         role: settings.role,
-        dir
+        dir,
+        recoveryTimeoutMs: settings.recoveryTimeoutMs
     };
 }
 /** The restored cluster, paused at good: its LSN and its check (which must not wait on a lock: it seeds). */

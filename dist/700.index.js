@@ -231,7 +231,7 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  * it exits; a killed one leaves that to the post step (the directory's path is in the step's state).
  */
 async function mainSelfHosted(settings, context) {
-    const restore = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(779), __webpack_require__.e(662)]).then(__webpack_require__.bind(__webpack_require__, 6662));
+    const restore = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(597), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 5597));
     (0,cancel/* handleCancellation */.qO)({
         cancellation: new cancel/* Cancellation */.mT(),
         info: core/* info */.pq,
@@ -240,7 +240,7 @@ async function mainSelfHosted(settings, context) {
         cleanup: () => restore.removeActive()
     });
     try {
-        const { runSelfHosted } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runSelfHosted } = await Promise.all(/* import() */[__webpack_require__.e(779), __webpack_require__.e(903)]).then(__webpack_require__.bind(__webpack_require__, 4903));
         const result = await runSelfHosted(settings, context, (dir) => core/* saveState */.LZ(WORK_DIR_STATE, dir));
         checkOutputs(settings.operation, result.outputs);
         for (const [name, value] of Object.entries(result.outputs))

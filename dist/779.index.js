@@ -7,9 +7,10 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ll: () => (/* binding */ RestoredCluster),
-/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover)
+/* harmony export */   removeLeftover: () => (/* binding */ removeLeftover),
+/* harmony export */   tU: () => (/* binding */ WORK_DIR_PREFIX)
 /* harmony export */ });
-/* unused harmony exports WORK_DIR_PREFIX, WorkDirAccessError, ServerStartError */
+/* unused harmony exports WorkDirAccessError, ServerStartError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -95,11 +96,12 @@ class RestoredCluster {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(cluster.dataDir, user);
         return cluster;
     }
-    /** Runs the backup tool's command that fills the data directory, as the cluster user. */
-    async fill(command) {
+    /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
+    async fill(command, signal) {
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, command.file, command.args, {
             env: { ...process.env, ...command.env },
-            what: command.what
+            what: command.what,
+            signal
         });
     }
     async readDataFile(name) {
@@ -175,7 +177,7 @@ class RestoredCluster {
     uri(database, role) {
         return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`;
     }
-    /** Stops the server (fast shutdown, then immediate after `graceMs`). */
+    /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
     async stop(graceMs = 5000) {
         const child = this.child;
         if (!child?.pid)

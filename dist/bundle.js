@@ -527,7 +527,7 @@ async function action() {
 }
 /** The command line with its arguments (src/cli/index.ts); it sets the exit code and exits. */
 async function cli(argv) {
-    const { start } = await Promise.all(/* import() */[__nccwpck_require__.e(474), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8071));
+    const { start } = await Promise.all(/* import() */[__nccwpck_require__.e(474), __nccwpck_require__.e(871)]).then(__nccwpck_require__.bind(__nccwpck_require__, 871));
     start(argv);
 }
 

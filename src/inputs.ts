@@ -89,6 +89,7 @@ export const INPUTS: Record<string, InputSpec> = {
   probe: { default: 'time-travel' },
   then: { default: 'report' },
   'check-timeout': { default: '30s' },
+  'recovery-timeout': { default: '1h' },
   sql: { default: '' },
   checks: { default: '' },
   'checks-file': { default: '' },
@@ -258,6 +259,10 @@ export interface SelfHostedBackendSettings {
   /** The server binaries' directory; undefined: found by the backup's version (src/selfhosted/binaries.ts). */
   pgBin?: string
   at: Point
+  /** How long the restore and the WAL replay may take together (src/selfhosted/recovery-timeout.ts). */
+  recoveryTimeoutMs: number
+  /** Plan only (src/selfhosted/dry-run.ts): read the backup, the binaries, the point and the archive; start nothing. */
+  dryRun: boolean
   /** Where the restored cluster is read. */
   database: string
   role: string
@@ -665,6 +670,8 @@ function archiveInputs(reader: Reader): Omit<SelfHostedBackendSettings, 'at'> {
     backup,
     restoreCommand,
     pgBin: reader.parseOptional('pg-bin', parseAbsolutePath),
+    recoveryTimeoutMs: reader.parse('recovery-timeout', parseDuration, 3_600_000),
+    dryRun: reader.parse('dry-run', parseBoolean, false),
     database: reader.optional('database') ?? 'postgres',
     role: reader.optional('role') ?? 'postgres'
   }

@@ -132,4 +132,19 @@ describe('bisect with backend: postgres', () => {
     expect(reversed.main.errors.join('\n')).toMatch(/^good: is not before bad/m)
     expectNothingLeft(reversed)
   })
+
+  test('dry-run: true plans (the backup, the binaries, the bounds) and starts nothing', async () => {
+    const done = await step({
+      ...fromDir(),
+      operation: 'bisect',
+      check: EXISTS,
+      good: fixture.backupTime,
+      'dry-run': 'true'
+    })
+    expect(done.main.errors).toEqual([])
+    expect(done.main.summary).toMatch(/bisect with backend: postgres, dry run/)
+    expect(done.main.summary).toMatch(/Check<\/td><td>SELECT to_regclass/)
+    expect(done.main.outputs).toEqual({})
+    expectNothingLeft(done)
+  })
 })

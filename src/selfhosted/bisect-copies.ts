@@ -17,8 +17,9 @@ import { LockTimeoutError, runCheck, withClient, type CheckOutcome } from '../po
 import type { RunContext } from '../run.js'
 import type { RecoveryTarget } from './backup.js'
 import type { CopyMethod, RestoredCluster } from './cluster.js'
-import { freeBytes } from './disk.js'
+import { treeBytes } from './disk.js'
 import { hotStandbySettings, serverSettings } from './recovery.js'
+import { RecoveryDeadline, replayProgress } from './recovery-timeout.js'
 
 export interface CopySettings {
   bin: string
@@ -29,6 +30,8 @@ export interface CopySettings {
   role: string
   /** Where the copies' work directories are (the free space watched). */
   dir: string
+  /** recovery-timeout: bounds each copy's replay, as it bounds the restore. */
+  recoveryTimeoutMs: number
 }
 
 /** One cluster paused (or, at head, promoted) at a point, with its check's answer. */
@@ -49,7 +52,7 @@ export interface CopyStats {
   copies: number
   bytesReplayed: bigint
   method?: CopyMethod
-  /** The most free space the copies took at once (the free-space drop since the first copy). */
+  /** The most the clusters of a round took on disk at once: its copies, the seed and the copy kept at bad. */
   peakDiskBytes: number
   /** Copies promoted to get past a lock (see the module comment). */
   promoted: number
@@ -61,20 +64,37 @@ const LOCK_TIMEOUT_MS = 2000
 /** Waits for pg_promote: long enough for the end-of-recovery checkpoint of a small copy. */
 const PROMOTE_WAIT_SECONDS = 60
 
+/**
+ * Stops a copy so that it can be copied: a CHECKPOINT first, which in recovery makes a restartpoint ("If executed
+ * during recovery, the CHECKPOINT command will force a restartpoint ... rather than writing a new checkpoint",
+ * the CHECKPOINT reference page), then an immediate shutdown; its next start recovers from that restartpoint, as
+ * after a crash. A fast shutdown makes the same restartpoint but waits about a second in the paused startup
+ * process first (measured on 15). When the CHECKPOINT is refused (a role without pg_checkpoint), a fast shutdown.
+ */
+export async function park(cluster: RestoredCluster, uri: string): Promise<void> {
+  const checkpointed = await withClient(uri, (client) => client.query('CHECKPOINT')).then(
+    () => true,
+    () => false
+  )
+  await cluster.stop(checkpointed ? 0 : undefined)
+}
+
 export class CopyProber implements Prober {
   private seed: Probed
   private readonly probed = new Map<Lsn, Probed>()
   readonly stats: CopyStats = { copies: 0, bytesReplayed: 0n, peakDiskBytes: 0, promoted: 0 }
-  private baselineFree?: number
+  /** What each cluster's data directory took once it was checked (see ./disk.ts). */
+  private readonly sizes = new Map<RestoredCluster, number>()
 
   constructor(
     private readonly root: RestoredCluster,
-    seed: Probed,
+    seed: Probed & { bytes: number },
     private readonly settings: CopySettings,
     private readonly context: RunContext
   ) {
     this.seed = seed
     this.probed.set(seed.lsn, seed)
+    this.sizes.set(seed.cluster, seed.bytes)
   }
 
   /** The clusters at the bounds once the search is done (the seed is at good). */
@@ -99,7 +119,6 @@ export class CopyProber implements Prober {
 
   private async replay(target: RecoveryTarget): Promise<Probed> {
     const copy = await this.root.newCopy()
-    this.baselineFree ??= await freeBytes(this.settings.dir)
     // Once a reflink failed, the filesystem cannot make them: the later copies go straight to a plain copy.
     this.stats.method = await copy.copyFrom(this.seed.cluster, this.stats.method !== 'copy')
     this.stats.copies++
@@ -108,16 +127,13 @@ export class CopyProber implements Prober {
     await copy.prepare()
     const paused = target.kind !== 'end'
     const hold = paused ? { kind: 'pause' as const, limits: hotStandbySettings(control) } : undefined
-    await copy.start(
-      this.settings.bin,
-      serverSettings({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold }),
-      { paused }
-    )
-    await this.notePeak()
+    const settings = serverSettings({ ...copy.recoveryOptions(this.settings.restoreCommand, target), hold })
+    await this.startWithin(copy, settings, paused)
     try {
       const reached = await this.readReached(copy)
       this.stats.bytesReplayed += reached.lsn > redo ? reached.lsn - redo : 0n
       const { outcome, promoted } = await this.check(copy, target)
+      this.sizes.set(copy, await treeBytes(copy.dataDir))
       return {
         lsn: target.kind === 'lsn' ? alignUp(parseLsn(target.lsn)) : alignUp(reached.lsn),
         outcome,
@@ -127,7 +143,21 @@ export class CopyProber implements Prober {
         target
       }
     } finally {
+      await park(copy, this.uri(copy))
+    }
+  }
+
+  /** Starts a copy's replay, bounded by recovery-timeout (the copy is stopped when it passes). */
+  private async startWithin(copy: RestoredCluster, settings: Record<string, string>, paused: boolean): Promise<void> {
+    const deadline = new RecoveryDeadline(this.settings.recoveryTimeoutMs, async () => {
+      const progress = replayProgress(copy.log())
       await copy.stop()
+      return progress
+    })
+    try {
+      await deadline.within(copy.start(this.settings.bin, settings, { paused }))
+    } finally {
+      deadline.clear()
     }
   }
 
@@ -167,10 +197,11 @@ export class CopyProber implements Prober {
     })
   }
 
-  private async notePeak(): Promise<void> {
-    if (this.baselineFree === undefined) return
-    const used = this.baselineFree - (await freeBytes(this.settings.dir))
-    this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, used)
+  /** At a round's end every cluster it used is still on disk: the seed, the kept ones and the round's copies. */
+  private notePeak(): void {
+    const clusters = new Set([...this.probed.values()].map((probed) => probed.cluster))
+    const total = [...clusters].reduce((sum, cluster) => sum + (this.sizes.get(cluster) ?? 0), 0)
+    this.stats.peakDiskBytes = Math.max(this.stats.peakDiskBytes, total)
   }
 
   /**
@@ -178,6 +209,7 @@ export class CopyProber implements Prober {
    * at the bad bound is kept; every other copy is removed, freeing its space before the next round's copies.
    */
   async afterRound(interval: { good: Lsn; bad: Lsn }): Promise<void> {
+    this.notePeak()
     const next = this.probed.get(interval.good)
     if (next?.seedable) this.seed = next
     const keep = new Set([this.seed, next, this.probed.get(interval.bad)])

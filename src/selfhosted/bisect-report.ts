@@ -61,7 +61,7 @@ function answerFacts(result: SelfHostedBisectResult, outputs: Record<string, str
         (stats.promoted ? `, ${stats.promoted} promoted to get past a lock` : '')
     ],
     ['WAL replayed by the copies', formatBytes(stats.bytesReplayed)],
-    ['Disk used at most', `${formatBytes(stats.peakDiskBytes)} (the free space the copies took)`],
+    ['Disk used at most', `${formatBytes(stats.peakDiskBytes)} (the clusters of one round, each as du counts it)`],
     ['PostgreSQL', `${result.binaries.major} (${result.binaries.from}: ${result.binaries.bin})`],
     ['Took', formatDuration(result.ms)],
     ['Restored copies', 'stopped and removed']

@@ -17,7 +17,7 @@ import { LockTimeoutError, runCheck, withClient } from '../postgres/index.js'
 import type { RunContext } from '../run.js'
 import { maxRounds } from '../search.js'
 import type { Binaries } from './binaries.js'
-import { CopyProber, type CopySettings, type CopyStats, type Probed } from './bisect-copies.js'
+import { CopyProber, park, type CopySettings, type CopyStats, type Probed } from './bisect-copies.js'
 import { checkRoom, freeBytes, treeBytes } from './disk.js'
 import { planRestore, withRestoredCluster, type Restored, type RestorePlan } from './restore.js'
 
@@ -87,13 +87,18 @@ export async function execute(
   return withRestoredCluster(plan.restore, context, { remember }, async (restored) => {
     const seed = await seedAtGood(plan, restored)
     const tables = await checkTables(plan, restored)
-    await restored.cluster.stop()
+    await park(restored.cluster, restored.uri(plan.settings.database, plan.settings.role))
     const clusterBytes = await treeBytes(restored.cluster.dataDir)
     const { parallelism } = plan.settings
     const dir = plan.restore.parentDir
     const room = { eachBytes: clusterBytes, freeBytes: await freeBytes(dir), dir, what: 'the restored cluster' }
     checkRoom({ ...room, parallelism, held: HELD_COPIES - 1 })
-    const prober = new CopyProber(restored.cluster, seed, copySettings(plan, restored, dir), context)
+    const prober = new CopyProber(
+      restored.cluster,
+      { ...seed, bytes: clusterBytes },
+      copySettings(plan, restored, dir),
+      context
+    )
     const good: ResolvedBound = { name: 'good', point: plan.settings.good, lsn: seed.lsn }
     const bad = await resolveBad(plan.settings.bad, prober)
     checkOrder(good, bad)
@@ -137,7 +142,8 @@ function copySettings(plan: SelfHostedBisectPlan, restored: Restored, dir: strin
     checkTimeoutMs: settings.checkTimeoutMs,
     database: settings.database,
     role: settings.role,
-    dir
+    dir,
+    recoveryTimeoutMs: settings.recoveryTimeoutMs
   }
 }
 

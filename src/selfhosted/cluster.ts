@@ -88,11 +88,12 @@ export class RestoredCluster {
     return cluster
   }
 
-  /** Runs the backup tool's command that fills the data directory, as the cluster user. */
-  async fill(command: FillCommand): Promise<void> {
+  /** Runs the backup tool's command that fills the data directory, as the cluster user; `signal` kills it. */
+  async fill(command: FillCommand, signal?: AbortSignal): Promise<void> {
     await runAs(this.user, command.file, command.args, {
       env: { ...process.env, ...command.env },
-      what: command.what
+      what: command.what,
+      signal
     })
   }
 
@@ -184,7 +185,7 @@ export class RestoredCluster {
     return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`
   }
 
-  /** Stops the server (fast shutdown, then immediate after `graceMs`). */
+  /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
   async stop(graceMs = 5000): Promise<void> {
     const child = this.child
     if (!child?.pid) return

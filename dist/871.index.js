@@ -1,31 +1,17 @@
-export const id = 71;
-export const ids = [71];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 8071:
+/***/ 1496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  start: () => (/* binding */ start)
-});
-
-// UNUSED EXPORTS: main
-
-// EXTERNAL MODULE: ./src/cancel.ts
-var cancel = __webpack_require__(833);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(8855);
-// EXTERNAL MODULE: ./src/session.ts
-var session = __webpack_require__(2927);
-// EXTERNAL MODULE: ./src/throwaway.ts
-var throwaway = __webpack_require__(4889);
-// EXTERNAL MODULE: external "node:readline/promises"
-var promises_ = __webpack_require__(6848);
-;// CONCATENATED MODULE: ./src/cli/consent.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gj: () => (/* binding */ canAsk),
+/* harmony export */   d7: () => (/* binding */ askToProceed),
+/* harmony export */   rB: () => (/* binding */ destructiveStep)
+/* harmony export */ });
+/* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6848);
+/* harmony import */ var node_readline_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_readline_promises__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Asking before a destructive step. In a terminal the CLI shows the plan (the operation's dry run) and asks;
  * elsewhere (a script, a pipe) it refuses unless --yes is given. This is on top of the action's own rules
@@ -57,7 +43,7 @@ function canAsk() {
 }
 /** Asks "Proceed? [y/N]" on the terminal; only y or yes proceeds. */
 async function askToProceed(step) {
-    const readline = (0,promises_.createInterface)({ input: process.stdin, output: process.stderr });
+    const readline = (0,node_readline_promises__WEBPACK_IMPORTED_MODULE_0__.createInterface)({ input: process.stdin, output: process.stderr });
     try {
         const answer = await readline.question(`${step}. Proceed? [y/N] `);
         return /^y(es)?$/i.test(answer.trim());
@@ -67,6 +53,32 @@ async function askToProceed(step) {
     }
 }
 
+
+/***/ }),
+
+/***/ 871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  start: () => (/* binding */ start)
+});
+
+// UNUSED EXPORTS: main
+
+// EXTERNAL MODULE: ./src/cancel.ts
+var cancel = __webpack_require__(833);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/session.ts
+var session = __webpack_require__(2927);
+// EXTERNAL MODULE: ./src/throwaway.ts
+var throwaway = __webpack_require__(4889);
+// EXTERNAL MODULE: ./src/cli/consent.ts
+var consent = __webpack_require__(1496);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/flags.ts
@@ -144,7 +156,11 @@ function parseFlags(argv, env) {
     const operation = positionals[0] ?? '';
     // The environment is a laptop's standing connection, not a choice made for this command: it fills only the
     // inputs the operation reads (NEON_PROJECT_ID stays out of `projects`, which would refuse a project-id).
-    const fromEnv = (name) => ENVIRONMENT[name] && (!isOperation(operation) || (0,inputs/* readsInput */.si)(operation, name)) ? (env[ENVIRONMENT[name]] ?? '') : '';
+    // backend: postgres reads no Neon connection at all.
+    const neon = values.get('backend')?.trim().toLowerCase() !== 'postgres';
+    const fromEnv = (name) => neon && ENVIRONMENT[name] && (!isOperation(operation) || (0,inputs/* readsInput */.si)(operation, name))
+        ? (env[ENVIRONMENT[name]] ?? '')
+        : '';
     return {
         operation: positionals[0] ?? '',
         // Flags win over the environment.
@@ -225,7 +241,7 @@ class Terminal {
 const USAGE = `usage: neon-recovery <operation> [--<input> <value> ...] [--yes]
 
 The operations and flags are the action's (docs/reference.md in its repository); switches (--dry-run, --protected) need no value.
-The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins).
+The connection comes from ${Object.values(ENVIRONMENT).join(', ')} (a flag wins); with --backend postgres (a self-hosted backup) none is used.
 --yes runs a destructive step (restore, prune, recover merge/undo, bisect then: restore/recover) without asking.
 Flags: ${flagNames().join(', ')}`;
 /** Reads flags and inputs; undefined (after saying why) when they are bad: then nothing was sent to Neon. */
@@ -235,10 +251,8 @@ function settingsOrReport(terminal, argv, now) {
         terminal.mask(flags.getInput('api-key'));
         if (flags.help)
             return terminal.print(USAGE);
+        maskDatabaseUrl(terminal, flags.getInput('database-url'));
         const settings = (0,inputs/* readSettings */.sb)({ getInput: flags.getInput, now });
-        if ((0,inputs/* isSelfHosted */._U)(settings)) {
-            throw new inputs/* InputError */.dz(['backend: postgres is not yet available in the CLI: run it as a step of a workflow']);
-        }
         return { settings, yes: flags.yes };
     }
     catch (error) {
@@ -247,6 +261,28 @@ function settingsOrReport(terminal, argv, now) {
         error.problems.forEach((problem) => terminal.error(problem));
         process.exitCode = 1;
         return undefined;
+    }
+}
+/** recover's live database (backend: postgres): the URL, and its password on its own, as the action masks them. */
+function maskDatabaseUrl(terminal, text) {
+    terminal.mask(text);
+    const password = URL.canParse(text) ? new URL(text).password : '';
+    if (password)
+        terminal.mask(decodeURIComponent(password));
+}
+/** backend: postgres: no Neon connection; the restore's own cleanup and signal handler (./selfhosted.ts). */
+async function mainSelfHosted(settings, yes, terminal, context) {
+    const { runSelfHostedCli } = await __webpack_require__.e(/* import() */ 949).then(__webpack_require__.bind(__webpack_require__, 949));
+    try {
+        const result = await runSelfHostedCli(settings, yes, terminal, context);
+        if (result)
+            printResult(terminal, result);
+        else
+            process.exitCode = 1;
+    }
+    catch (error) {
+        terminal.error(error.message);
+        process.exitCode = 1;
     }
 }
 /** The operation, run as in the action; its ephemeral branches deleted when it ends, as the post step does. */
@@ -278,15 +314,15 @@ function printResult(terminal, result) {
  * terminal without --yes the step is refused before anything is sent to Neon.
  */
 async function consented(settings, yes, run, terminal) {
-    const step = destructiveStep(settings);
+    const step = (0,consent/* destructiveStep */.rB)(settings);
     if (!step || settings.dryRun || yes)
         return true;
-    if (!canAsk()) {
+    if (!(0,consent/* canAsk */.Gj)()) {
         terminal.error(`${step}: not run without a terminal to ask in; add --yes to run it (or --dry-run to see the plan)`);
         return false;
     }
     printResult(terminal, await run({ ...settings, dryRun: true }));
-    if (await askToProceed(step))
+    if (await (0,consent/* askToProceed */.d7)(step))
         return true;
     terminal.info('Nothing changed.');
     return false;
@@ -299,6 +335,8 @@ async function main(argv) {
         return;
     const { settings, yes } = read;
     const context = terminal.context(now);
+    if ((0,inputs/* isSelfHosted */._U)(settings))
+        return mainSelfHosted(settings, yes, terminal, context);
     const cancellation = new cancel/* Cancellation */.mT();
     // The gateway's own log (requests, retries) stays out of a terminal; Ctrl-C is a cancelled workflow run.
     const log = {
