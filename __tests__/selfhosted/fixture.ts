@@ -53,7 +53,7 @@ export function toolsAvailable(): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-class Primary {
+export class Primary {
   pid?: number
   constructor(
     readonly dataDir: string,
