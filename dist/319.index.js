@@ -236,6 +236,7 @@ async function readBound(name, point, connection) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ answerOutputs),
 /* harmony export */   h2: () => (/* binding */ probeLabel),
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   z8: () => (/* binding */ report)
@@ -282,14 +283,17 @@ function describe(plan) {
         summary.paragraph(`The restore afterwards would be refused: ${plan.refusal}`);
     return { outputs: {}, summary };
 }
-function report(plan, result, context) {
-    const { result: answer, rounds } = result.searched;
-    const outputs = {
+/** The search's own outputs, with either backend: the two LSNs, the probes and the rounds. */
+function answerOutputs({ result: answer, rounds }) {
+    return {
         'last-good-lsn': (0,_lsn_js__WEBPACK_IMPORTED_MODULE_11__/* .formatLsn */ .rI)(answer.lastGood),
         'first-bad-lsn': (0,_lsn_js__WEBPACK_IMPORTED_MODULE_11__/* .formatLsn */ .rI)(answer.firstBad),
         probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
         rounds: String(rounds.length)
     };
+}
+function report(plan, result, context) {
+    const outputs = answerOutputs(result.searched);
     if (result.recovery)
         Object.assign(outputs, { 'branch-id': result.recovery.id, 'branch-name': result.recovery.name });
     const restored = result.restored && _restore_js__WEBPACK_IMPORTED_MODULE_5__.report(result.restored.plan, result.restored.result, context);

@@ -611,7 +611,10 @@ function pickBinaries(major, settings, context) {
         dryRun: settings.dryRun
     }, systemProbe);
 }
-async function planRestore(settings, context) {
+/** The restore's plan; `copies`: bisect will copy the restored cluster (its copies' socket paths are longer). */
+async function planRestore(settings, context, { copies = false } = {}) {
+    const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
+    (0,selfhosted_cluster/* checkSocketPath */.Vy)(parentDir, copies);
     const user = (0,selfhosted_user/* clusterUser */.Kh)();
     const target = targetOf(settings.at);
     const facts = await inspectBackup(settings.backup, user);
@@ -619,7 +622,6 @@ async function planRestore(settings, context) {
     const { backup, restoreCommand } = settings;
     const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info });
     const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined;
-    const parentDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
     return { settings, target, facts, binaries, user, parentDir, archiveCheck };
 }
 /** What is restored, in words. */

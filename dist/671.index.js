@@ -113,6 +113,11 @@ __webpack_require__.d(__webpack_exports__, {
   report: () => (/* reexport */ bisect_report_report)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/lsn.ts
 var src_lsn = __webpack_require__(2326);
 // EXTERNAL MODULE: ./src/operations/bisect/plan.ts
@@ -127,11 +132,6 @@ var changes = __webpack_require__(7806);
 var postgres = __webpack_require__(9517);
 // EXTERNAL MODULE: ./src/search.ts
 var search = __webpack_require__(8019);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/format.ts
 var format = __webpack_require__(6264);
 ;// CONCATENATED MODULE: ./src/selfhosted/disk.ts
@@ -207,6 +207,9 @@ var recovery_timeout = __webpack_require__(7080);
 
 
 
+const SEGMENT = /^[0-9A-F]{24}$/;
+/** Logged for each file restore_command fetched (xlogarchive.c, RestoreArchivedFile), in English (lc_messages=C). */
+const RESTORED = /restored log file "([0-9A-F]{24})" from archive/g;
 /** How long a check on a paused copy waits for a lock before the copy is promoted and asked again. */
 const LOCK_TIMEOUT_MS = 2000;
 /** Waits for pg_promote: long enough for the end-of-recovery checkpoint of a small copy. */
@@ -229,6 +232,8 @@ class CopyProber {
     seed;
     probed = new Map();
     stats = { copies: 0, bytesReplayed: 0n, peakDiskBytes: 0, promoted: 0 };
+    /** The WAL segments any of our clusters restored from the archive (see walNeeded). */
+    fromArchive = new Set();
     /** What each cluster's data directory took once it was checked (see ./disk.ts). */
     sizes = new Map();
     constructor(root, seed, settings, context) {
@@ -238,6 +243,7 @@ class CopyProber {
         this.seed = seed;
         this.probed.set(seed.lsn, seed);
         this.sizes.set(seed.cluster, seed.bytes);
+        this.noteRestored(seed.cluster);
     }
     /** The clusters at the bounds once the search is done (the seed is at good). */
     at(lsn) {
@@ -260,7 +266,10 @@ class CopyProber {
     async replay(target) {
         const copy = await this.root.newCopy();
         // Once a reflink failed, the filesystem cannot make them: the later copies go straight to a plain copy.
-        this.stats.method = await copy.copyFrom(this.seed.cluster, this.stats.method !== 'copy');
+        this.stats.method = await copy.copyFrom(this.seed.cluster, {
+            tryReflink: this.stats.method !== 'copy',
+            keepWal: (name) => this.walNeeded(name)
+        });
         this.stats.copies++;
         const control = await copy.controlData(this.settings.bin);
         const redo = (0,src_lsn/* parseLsn */.l2)(control["Latest checkpoint's REDO location"] ?? '0/0');
@@ -274,6 +283,7 @@ class CopyProber {
             this.stats.bytesReplayed += reached.lsn > redo ? reached.lsn - redo : 0n;
             const { outcome, promoted } = await this.check(copy, target);
             this.sizes.set(copy, await treeBytes(copy.dataDir));
+            this.noteRestored(copy);
             return {
                 lsn: target.kind === 'lsn' ? (0,src_lsn/* alignUp */.DQ)((0,src_lsn/* parseLsn */.l2)(target.lsn)) : (0,src_lsn/* alignUp */.DQ)(reached.lsn),
                 outcome,
@@ -328,6 +338,22 @@ class CopyProber {
             const { rows } = await client.query('SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_last_xact_replay_timestamp() AS last_commit');
             return { lsn: (0,src_lsn/* parseLsn */.l2)(rows[0].lsn), lastCommit: rows[0].last_commit?.toISOString() };
         });
+    }
+    /**
+     * Whether a copy needs the seed's pg_wal file `name`. A segment restored from the archive is fetched from it
+     * again; one past the newest restored is recycled (a renamed old segment, waiting to be reused); any other file
+     * (the backup's own WAL, timeline history, archive_status) is copied.
+     */
+    walNeeded(name) {
+        if (!SEGMENT.test(name))
+            return true;
+        const newest = [...this.fromArchive].sort().at(-1);
+        return !this.fromArchive.has(name) && (newest === undefined || name <= newest);
+    }
+    /** Notes the segments a cluster restored from the archive, read from its log. */
+    noteRestored(cluster) {
+        for (const [, segment] of cluster.log().matchAll(RESTORED))
+            this.fromArchive.add(segment);
     }
     /** At a round's end every cluster it used is still on disk: the seed, the kept ones and the round's copies. */
     notePeak() {
@@ -394,13 +420,8 @@ var backup = __webpack_require__(7375);
 
 
 function bisect_report_report(plan, result, context) {
-    const { result: answer, rounds } = result.searched;
-    const outputs = {
-        'last-good-lsn': (0,src_lsn/* formatLsn */.rI)(answer.lastGood),
-        'first-bad-lsn': (0,src_lsn/* formatLsn */.rI)(answer.firstBad),
-        probes: String(rounds.reduce((sum, round) => sum + round.probes.length, 0)),
-        rounds: String(rounds.length)
-    };
+    const answer = result.searched.result;
+    const outputs = (0,report/* answerOutputs */.$M)(result.searched);
     if (result.changes)
         outputs.changes = (0,undo_report/* changesOutput */.b4)(result.changes);
     const summary = new src_summary/* Summary */.BD()
@@ -509,6 +530,16 @@ function nextStep(summary, plan, result, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/selfhosted/bisect.ts
+/**
+ * bisect with backend: postgres: the first LSN where the check fails, over a base backup and its WAL archive.
+ * Recovery only moves forward, so the backup is restored once, to `good`, and paused there read-only; each round
+ * replays copies of that cluster forward to its probe LSNs (./bisect-copies.ts), and the copy at the new good
+ * bound seeds the next round. The k-ary search and its rounds are the Neon bisect's (src/search.ts,
+ * src/operations/bisect/rounds.ts). Before anything starts: the points' order, good against the backup, and the
+ * disk room for a round's copies when the backup's size is known; again with the restored size before any copy.
+ */
+
+
 
 
 
@@ -524,7 +555,7 @@ function nextStep(summary, plan, result, context) {
 const HELD_COPIES = 2;
 async function plan(settings, context) {
     checkPointOrder(settings.good, settings.bad);
-    const restore = { ...(await (0,selfhosted_restore.planRestore)({ ...settings, at: settings.good }, context)), pause: true };
+    const restore = { ...(await (0,selfhosted_restore.planRestore)({ ...settings, at: settings.good }, context, { copies: true })), pause: true };
     const eachBytes = restore.facts.sizeBytes ?? (await backupBytes(settings));
     if (eachBytes) {
         const free = await freeBytes(restore.parentDir);
@@ -555,6 +586,7 @@ async function execute(plan, context, remember) {
         const seed = await seedAtGood(plan, restored);
         const tables = await checkTables(plan, restored);
         await park(restored.cluster, restored.uri(plan.settings.database, plan.settings.role));
+        await refuseTablespaces(restored.cluster.dataDir);
         const clusterBytes = await treeBytes(restored.cluster.dataDir);
         const { parallelism } = plan.settings;
         const dir = plan.restore.parentDir;
@@ -586,6 +618,18 @@ async function execute(plan, context, remember) {
 async function checkTables(plan, restored) {
     const uri = restored.uri(plan.settings.database, plan.settings.role);
     return (0,changes/* tablesReadBy */.fx)(uri, plan.settings.check).then((found) => ({ found }), (error) => ({ found: [], note: `Could not find the tables the check reads: ${error.message}` }));
+}
+/**
+ * A tablespace is a symlink in pg_tblspc to a directory outside the data directory: copies would share it, and
+ * replaying one copy would change the others' files. Refused before the first copy.
+ */
+async function refuseTablespaces(dataDir) {
+    const links = await (0,promises_.readdir)(external_node_path_default().join(dataDir, 'pg_tblspc')).catch(() => []);
+    if (links.length === 0)
+        return;
+    throw new Error(`backup: the restored cluster has ${links.length} tablespace(s) outside its data directory (pg_tblspc), which ` +
+        "bisect's copies would share: bisect with backend: postgres needs a cluster without tablespaces " +
+        '(verify, query and recover work with them)');
 }
 function copySettings(plan, restored, dir) {
     const { settings } = plan;

@@ -6,11 +6,12 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vy: () => (/* binding */ checkSocketPath),
 /* harmony export */   ll: () => (/* binding */ RestoredCluster),
 /* harmony export */   removeLeftover: () => (/* binding */ removeLeftover),
 /* harmony export */   tU: () => (/* binding */ WORK_DIR_PREFIX)
 /* harmony export */ });
-/* unused harmony exports WorkDirAccessError, ServerStartError */
+/* unused harmony exports WorkDirAccessError, ServerStartError, SocketPathError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -79,12 +80,16 @@ class RestoredCluster {
     get logFile() {
         return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'server.log');
     }
+    /** The unix socket's directory: the work directory, the shortest path of ours (see checkSocketPath). */
+    get socketDir() {
+        return this.workDir;
+    }
     get hbaFile() {
         return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, 'pg_hba.conf');
     }
     /** A new work directory under `parent` with an empty data directory, both owned by the cluster user. */
-    static async create(parent, user, remember) {
-        const workDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(parent, WORK_DIR_PREFIX));
+    static async create(parent, user, remember, prefix = WORK_DIR_PREFIX) {
+        const workDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(parent, prefix));
         remember(workDir);
         const cluster = new RestoredCluster(workDir, user);
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(workDir, user);
@@ -130,7 +135,7 @@ class RestoredCluster {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chown)(file, this.user.ids.uid, this.user.ids.gid);
     }
     recoveryOptions(restoreCommand, target) {
-        return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile };
+        return { restoreCommand, target, socketDir: this.socketDir, hbaFile: this.hbaFile };
     }
     /**
      * Starts the server on `settings` and resolves once recovery ended and it accepts connections (or, a standby,
@@ -175,7 +180,7 @@ class RestoredCluster {
     }
     /** A connection string over the socket (trusted: our pg_hba.conf). */
     uri(database, role) {
-        return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`;
+        return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.socketDir)}`;
     }
     /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
     async stop(graceMs = 5000) {
@@ -203,24 +208,35 @@ class RestoredCluster {
     async newCopy() {
         const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, COPIES_DIR);
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(parent, this.user);
-        const copy = await RestoredCluster.create(parent, this.user, () => undefined);
+        // Short names (c/XXXXXX): the copy's socket path must stay within the limit (checkSocketPath).
+        const copy = await RestoredCluster.create(parent, this.user, () => undefined, '');
         this.copies.push(copy);
         return copy;
     }
     /**
      * Fills this cluster's empty data directory with `source`'s, which must be stopped (a running server's files
      * are not a consistent copy). `cp --reflink=always` shares the blocks on filesystems that can (btrfs, XFS);
-     * where it fails, a plain copy (GNU coreutils' cp).
+     * where it fails, a plain copy (GNU coreutils' cp). pg_wal is always a directory of the copy's own (a symlinked
+     * one would be shared), holding only the files `keepWal` names: the copy fetches the rest from the archive.
      */
-    async copyFrom(source, tryReflink = true) {
-        const args = (reflink) => ['-a', ...reflink, '--', `${source.dataDir}/.`, this.dataDir];
-        if (tryReflink) {
-            const shared = await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', args(['--reflink=always']), { what: 'cp --reflink' }).then(() => true, () => false);
-            if (shared)
-                return 'reflink';
-        }
+    async copyFrom(source, { tryReflink = true, keepWal = () => true } = {}) {
+        const top = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(source.dataDir)).filter((name) => name !== 'pg_wal');
+        const wal = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source.dataDir, 'pg_wal'))).filter(keepWal);
+        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'pg_wal'), this.user);
+        const copy = async (reflink) => {
+            const run = (names, from, to) => names.length === 0
+                ? Promise.resolve()
+                : (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', ['-a', ...reflink, '--', ...names.map((name) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(from, name)), to], {
+                    what: `cp of ${from}`
+                });
+            await run(top, source.dataDir, this.dataDir);
+            await run(wal, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source.dataDir, 'pg_wal'), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'pg_wal'));
+        };
+        if (tryReflink &&
+            (await copy(['--reflink=always']).then(() => true, () => false)))
+            return 'reflink';
         // Over what a failed reflink may have left: cp -a overwrites it.
-        await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', args([]), { what: `cp of ${source.dataDir}` });
+        await copy([]);
         return 'copy';
     }
     /** pg_controldata of the (stopped) data directory, in English, as name → value. */
@@ -233,7 +249,29 @@ class RestoredCluster {
     }
 }
 /** Where a cluster's copies are made, inside its work directory. */
-const COPIES_DIR = 'copies';
+const COPIES_DIR = 'c';
+/** The socket's path below the work directories' parent: ours, and a copy's (bisect). */
+const SOCKET_SUFFIX = `/${WORK_DIR_PREFIX}XXXXXX/.s.PGSQL.5432`;
+const COPY_SOCKET_SUFFIX = `/${WORK_DIR_PREFIX}XXXXXX/${COPIES_DIR}/XXXXXX/.s.PGSQL.5432`;
+/** The work directories' parent is too long for PostgreSQL's unix socket path. */
+class SocketPathError extends Error {
+    constructor(parent, length, limit) {
+        super(`RUNNER_TEMP: ${parent} is too long for the restored copy's unix socket (${length} bytes with the socket's ` +
+            `own path, at most ${limit}): set RUNNER_TEMP in the step's env to a shorter directory, e.g. /tmp/restore`);
+        this.name = 'SocketPathError';
+    }
+}
+/**
+ * PostgreSQL refuses a unix socket path longer than sockaddr_un's sun_path less its NUL ("Unix-domain socket path
+ * \"%s\" is too long (maximum %d bytes)", pqcomm.c): 107 bytes on Linux, 103 on macOS. Checked before anything
+ * starts; with `copies`, for bisect's copies, which live one level deeper.
+ */
+function checkSocketPath(parent, copies = false, platform = process.platform) {
+    const limit = platform === 'linux' ? 107 : 103;
+    const length = Buffer.byteLength(parent + (copies ? COPY_SOCKET_SUFFIX : SOCKET_SUFFIX));
+    if (length > limit)
+        throw new SocketPathError(parent, length, limit);
+}
 /**
  * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the
  * like). pgBackRest's archive-get refuses a data directory other than its configured pg1-path ("is the

@@ -5,6 +5,7 @@ import { fillCommand, parseBackup } from '../../src/selfhosted/backup.js'
 import { chooseBinaries, EMBEDDED_VERSIONS, type BinaryProbe } from '../../src/selfhosted/binaries.js'
 import { checkTarget } from '../../src/selfhosted/inspect.js'
 import { checkRoom, DiskSpaceError } from '../../src/selfhosted/disk.js'
+import { checkSocketPath, SocketPathError } from '../../src/selfhosted/cluster.js'
 import {
   FETCH_FAILED,
   hotStandbySettings,
@@ -376,5 +377,26 @@ describe("bisect's disk room", () => {
 
   test('says when not even one copy a round fits', () => {
     expect(() => checkRoom({ ...room, parallelism: 1, freeBytes: 250 * MiB })).toThrow(/not even one copy a round fits/)
+  })
+})
+
+describe('the unix socket path', () => {
+  // RUNNER_TEMP of a self-hosted runner (41 bytes) and of GitHub's hosted runners (23 bytes).
+  const selfHostedRunner = '/home/ec2-user/actions-runner/_work/_temp'
+
+  test("fits on Linux for a drill and for bisect's copies below a runner's RUNNER_TEMP", () => {
+    expect(() => checkSocketPath(selfHostedRunner, false, 'linux')).not.toThrow()
+    expect(() => checkSocketPath(selfHostedRunner, true, 'linux')).not.toThrow()
+    expect(() => checkSocketPath('/home/runner/work/_temp', true, 'darwin')).not.toThrow()
+  })
+
+  test('a RUNNER_TEMP too long for the socket is refused, naming it and the limit', () => {
+    const long = `/srv/${'d'.repeat(60)}`
+    expect(() => checkSocketPath(long, false, 'linux')).not.toThrow()
+    expect(() => checkSocketPath(long, true, 'linux')).toThrow(SocketPathError)
+    expect(() => checkSocketPath(long, true, 'linux')).toThrow(
+      /^RUNNER_TEMP: \/srv\/d+ is too long for the restored copy's unix socket \(109 bytes with the socket's own path, at most 107\)/
+    )
+    expect(() => checkSocketPath(long, false, 'darwin')).toThrow(/at most 103/)
   })
 })

@@ -58,6 +58,11 @@ export interface CopyStats {
   promoted: number
 }
 
+const SEGMENT = /^[0-9A-F]{24}$/
+
+/** Logged for each file restore_command fetched (xlogarchive.c, RestoreArchivedFile), in English (lc_messages=C). */
+const RESTORED = /restored log file "([0-9A-F]{24})" from archive/g
+
 /** How long a check on a paused copy waits for a lock before the copy is promoted and asked again. */
 const LOCK_TIMEOUT_MS = 2000
 
@@ -83,6 +88,8 @@ export class CopyProber implements Prober {
   private seed: Probed
   private readonly probed = new Map<Lsn, Probed>()
   readonly stats: CopyStats = { copies: 0, bytesReplayed: 0n, peakDiskBytes: 0, promoted: 0 }
+  /** The WAL segments any of our clusters restored from the archive (see walNeeded). */
+  private readonly fromArchive = new Set<string>()
   /** What each cluster's data directory took once it was checked (see ./disk.ts). */
   private readonly sizes = new Map<RestoredCluster, number>()
 
@@ -95,6 +102,7 @@ export class CopyProber implements Prober {
     this.seed = seed
     this.probed.set(seed.lsn, seed)
     this.sizes.set(seed.cluster, seed.bytes)
+    this.noteRestored(seed.cluster)
   }
 
   /** The clusters at the bounds once the search is done (the seed is at good). */
@@ -120,7 +128,10 @@ export class CopyProber implements Prober {
   private async replay(target: RecoveryTarget): Promise<Probed> {
     const copy = await this.root.newCopy()
     // Once a reflink failed, the filesystem cannot make them: the later copies go straight to a plain copy.
-    this.stats.method = await copy.copyFrom(this.seed.cluster, this.stats.method !== 'copy')
+    this.stats.method = await copy.copyFrom(this.seed.cluster, {
+      tryReflink: this.stats.method !== 'copy',
+      keepWal: (name) => this.walNeeded(name)
+    })
     this.stats.copies++
     const control = await copy.controlData(this.settings.bin)
     const redo = parseLsn(control["Latest checkpoint's REDO location"] ?? '0/0')
@@ -134,6 +145,7 @@ export class CopyProber implements Prober {
       this.stats.bytesReplayed += reached.lsn > redo ? reached.lsn - redo : 0n
       const { outcome, promoted } = await this.check(copy, target)
       this.sizes.set(copy, await treeBytes(copy.dataDir))
+      this.noteRestored(copy)
       return {
         lsn: target.kind === 'lsn' ? alignUp(parseLsn(target.lsn)) : alignUp(reached.lsn),
         outcome,
@@ -195,6 +207,22 @@ export class CopyProber implements Prober {
       )
       return { lsn: parseLsn(rows[0].lsn), lastCommit: (rows[0].last_commit as Date | null)?.toISOString() }
     })
+  }
+
+  /**
+   * Whether a copy needs the seed's pg_wal file `name`. A segment restored from the archive is fetched from it
+   * again; one past the newest restored is recycled (a renamed old segment, waiting to be reused); any other file
+   * (the backup's own WAL, timeline history, archive_status) is copied.
+   */
+  private walNeeded(name: string): boolean {
+    if (!SEGMENT.test(name)) return true
+    const newest = [...this.fromArchive].sort().at(-1)
+    return !this.fromArchive.has(name) && (newest === undefined || name <= newest)
+  }
+
+  /** Notes the segments a cluster restored from the archive, read from its log. */
+  private noteRestored(cluster: RestoredCluster): void {
+    for (const [, segment] of cluster.log().matchAll(RESTORED)) this.fromArchive.add(segment)
   }
 
   /** At a round's end every cluster it used is still on disk: the seed, the kept ones and the round's copies. */

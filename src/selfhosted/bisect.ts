@@ -6,6 +6,8 @@
  * src/operations/bisect/rounds.ts). Before anything starts: the points' order, good against the backup, and the
  * disk room for a round's copies when the backup's size is known; again with the restored size before any copy.
  */
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
 import type { SelfHostedBisectSettings } from '../inputs.js'
 import { alignUp, formatLsn, parseLsn } from '../lsn.js'
 import { checkOrder, type ResolvedBound } from '../operations/bisect/plan.js'
@@ -51,7 +53,7 @@ const HELD_COPIES = 2
 
 export async function plan(settings: SelfHostedBisectSettings, context: RunContext): Promise<SelfHostedBisectPlan> {
   checkPointOrder(settings.good, settings.bad)
-  const restore = { ...(await planRestore({ ...settings, at: settings.good }, context)), pause: true }
+  const restore = { ...(await planRestore({ ...settings, at: settings.good }, context, { copies: true })), pause: true }
   const eachBytes = restore.facts.sizeBytes ?? (await backupBytes(settings))
   if (eachBytes) {
     const free = await freeBytes(restore.parentDir)
@@ -88,6 +90,7 @@ export async function execute(
     const seed = await seedAtGood(plan, restored)
     const tables = await checkTables(plan, restored)
     await park(restored.cluster, restored.uri(plan.settings.database, plan.settings.role))
+    await refuseTablespaces(restored.cluster.dataDir)
     const clusterBytes = await treeBytes(restored.cluster.dataDir)
     const { parallelism } = plan.settings
     const dir = plan.restore.parentDir
@@ -130,6 +133,20 @@ async function checkTables(
   return tablesReadBy(uri, plan.settings.check).then(
     (found) => ({ found }),
     (error: Error) => ({ found: [], note: `Could not find the tables the check reads: ${error.message}` })
+  )
+}
+
+/**
+ * A tablespace is a symlink in pg_tblspc to a directory outside the data directory: copies would share it, and
+ * replaying one copy would change the others' files. Refused before the first copy.
+ */
+async function refuseTablespaces(dataDir: string): Promise<void> {
+  const links = await readdir(path.join(dataDir, 'pg_tblspc')).catch(() => [] as string[])
+  if (links.length === 0) return
+  throw new Error(
+    `backup: the restored cluster has ${links.length} tablespace(s) outside its data directory (pg_tblspc), which ` +
+      "bisect's copies would share: bisect with backend: postgres needs a cluster without tablespaces " +
+      '(verify, query and recover work with them)'
   )
 }
 

@@ -70,13 +70,23 @@ export class RestoredCluster {
     return path.join(this.workDir, 'server.log')
   }
 
+  /** The unix socket's directory: the work directory, the shortest path of ours (see checkSocketPath). */
+  get socketDir(): string {
+    return this.workDir
+  }
+
   get hbaFile(): string {
     return path.join(this.workDir, 'pg_hba.conf')
   }
 
   /** A new work directory under `parent` with an empty data directory, both owned by the cluster user. */
-  static async create(parent: string, user: ClusterUser, remember: (dir: string) => void): Promise<RestoredCluster> {
-    const workDir = await mkdtemp(path.join(parent, WORK_DIR_PREFIX))
+  static async create(
+    parent: string,
+    user: ClusterUser,
+    remember: (dir: string) => void,
+    prefix = WORK_DIR_PREFIX
+  ): Promise<RestoredCluster> {
+    const workDir = await mkdtemp(path.join(parent, prefix))
     remember(workDir)
     const cluster = new RestoredCluster(workDir, user)
     await makeOwnedDir(workDir, user)
@@ -129,7 +139,7 @@ export class RestoredCluster {
   }
 
   recoveryOptions(restoreCommand: string, target: RecoveryOptions['target']): RecoveryOptions {
-    return { restoreCommand, target, socketDir: this.dataDir, hbaFile: this.hbaFile }
+    return { restoreCommand, target, socketDir: this.socketDir, hbaFile: this.hbaFile }
   }
 
   /**
@@ -182,7 +192,7 @@ export class RestoredCluster {
 
   /** A connection string over the socket (trusted: our pg_hba.conf). */
   uri(database: string, role: string): string {
-    return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.dataDir)}`
+    return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.socketDir)}`
   }
 
   /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
@@ -213,7 +223,8 @@ export class RestoredCluster {
   async newCopy(): Promise<RestoredCluster> {
     const parent = path.join(this.workDir, COPIES_DIR)
     await makeOwnedDir(parent, this.user)
-    const copy = await RestoredCluster.create(parent, this.user, () => undefined)
+    // Short names (c/XXXXXX): the copy's socket path must stay within the limit (checkSocketPath).
+    const copy = await RestoredCluster.create(parent, this.user, () => undefined, '')
     this.copies.push(copy)
     return copy
   }
@@ -221,19 +232,36 @@ export class RestoredCluster {
   /**
    * Fills this cluster's empty data directory with `source`'s, which must be stopped (a running server's files
    * are not a consistent copy). `cp --reflink=always` shares the blocks on filesystems that can (btrfs, XFS);
-   * where it fails, a plain copy (GNU coreutils' cp).
+   * where it fails, a plain copy (GNU coreutils' cp). pg_wal is always a directory of the copy's own (a symlinked
+   * one would be shared), holding only the files `keepWal` names: the copy fetches the rest from the archive.
    */
-  async copyFrom(source: RestoredCluster, tryReflink = true): Promise<CopyMethod> {
-    const args = (reflink: string[]) => ['-a', ...reflink, '--', `${source.dataDir}/.`, this.dataDir]
-    if (tryReflink) {
-      const shared = await runAs(this.user, 'cp', args(['--reflink=always']), { what: 'cp --reflink' }).then(
+  async copyFrom(
+    source: RestoredCluster,
+    { tryReflink = true, keepWal = () => true }: { tryReflink?: boolean; keepWal?: (name: string) => boolean } = {}
+  ): Promise<CopyMethod> {
+    const top = (await readdir(source.dataDir)).filter((name) => name !== 'pg_wal')
+    const wal = (await readdir(path.join(source.dataDir, 'pg_wal'))).filter(keepWal)
+    await makeOwnedDir(path.join(this.dataDir, 'pg_wal'), this.user)
+    const copy = async (reflink: string[]) => {
+      const run = (names: string[], from: string, to: string) =>
+        names.length === 0
+          ? Promise.resolve()
+          : runAs(this.user, 'cp', ['-a', ...reflink, '--', ...names.map((name) => path.join(from, name)), to], {
+              what: `cp of ${from}`
+            })
+      await run(top, source.dataDir, this.dataDir)
+      await run(wal, path.join(source.dataDir, 'pg_wal'), path.join(this.dataDir, 'pg_wal'))
+    }
+    if (
+      tryReflink &&
+      (await copy(['--reflink=always']).then(
         () => true,
         () => false
-      )
-      if (shared) return 'reflink'
-    }
+      ))
+    )
+      return 'reflink'
     // Over what a failed reflink may have left: cp -a overwrites it.
-    await runAs(this.user, 'cp', args([]), { what: `cp of ${source.dataDir}` })
+    await copy([])
     return 'copy'
   }
 
@@ -248,7 +276,33 @@ export class RestoredCluster {
 }
 
 /** Where a cluster's copies are made, inside its work directory. */
-const COPIES_DIR = 'copies'
+const COPIES_DIR = 'c'
+
+/** The socket's path below the work directories' parent: ours, and a copy's (bisect). */
+const SOCKET_SUFFIX = `/${WORK_DIR_PREFIX}XXXXXX/.s.PGSQL.5432`
+const COPY_SOCKET_SUFFIX = `/${WORK_DIR_PREFIX}XXXXXX/${COPIES_DIR}/XXXXXX/.s.PGSQL.5432`
+
+/** The work directories' parent is too long for PostgreSQL's unix socket path. */
+export class SocketPathError extends Error {
+  constructor(parent: string, length: number, limit: number) {
+    super(
+      `RUNNER_TEMP: ${parent} is too long for the restored copy's unix socket (${length} bytes with the socket's ` +
+        `own path, at most ${limit}): set RUNNER_TEMP in the step's env to a shorter directory, e.g. /tmp/restore`
+    )
+    this.name = 'SocketPathError'
+  }
+}
+
+/**
+ * PostgreSQL refuses a unix socket path longer than sockaddr_un's sun_path less its NUL ("Unix-domain socket path
+ * \"%s\" is too long (maximum %d bytes)", pqcomm.c): 107 bytes on Linux, 103 on macOS. Checked before anything
+ * starts; with `copies`, for bisect's copies, which live one level deeper.
+ */
+export function checkSocketPath(parent: string, copies = false, platform = process.platform): void {
+  const limit = platform === 'linux' ? 107 : 103
+  const length = Buffer.byteLength(parent + (copies ? COPY_SOCKET_SUFFIX : SOCKET_SUFFIX))
+  if (length > limit) throw new SocketPathError(parent, length, limit)
+}
 
 /**
  * The environment restore_command runs in, beyond the step's own (which carries PGBACKREST_CONFIG and the

@@ -11,7 +11,7 @@ import { describePoint } from '../point.js'
 import type { RunContext } from '../run.js'
 import { describeBackup, fillCommand, type RecoveryTarget } from './backup.js'
 import { chooseBinaries, systemProbe, type Binaries } from './binaries.js'
-import { RestoredCluster } from './cluster.js'
+import { checkSocketPath, RestoredCluster } from './cluster.js'
 import { checkArchive } from './archive-check.js'
 import { checkTarget, inspectBackup, type BackupFacts } from './inspect.js'
 import { hotStandbySettings, parseBackupLabel, serverSettings } from './recovery.js'
@@ -82,7 +82,14 @@ function pickBinaries(major: number, settings: SelfHostedBackendSettings, contex
   )
 }
 
-export async function planRestore(settings: SelfHostedBackendSettings, context: RunContext): Promise<RestorePlan> {
+/** The restore's plan; `copies`: bisect will copy the restored cluster (its copies' socket paths are longer). */
+export async function planRestore(
+  settings: SelfHostedBackendSettings,
+  context: RunContext,
+  { copies = false } = {}
+): Promise<RestorePlan> {
+  const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
+  checkSocketPath(parentDir, copies)
   const user = clusterUser()
   const target = targetOf(settings.at)
   const facts = await inspectBackup(settings.backup, user)
@@ -90,7 +97,6 @@ export async function planRestore(settings: SelfHostedBackendSettings, context: 
   const { backup, restoreCommand } = settings
   const archiveCheck = await checkArchive({ backup, target, facts, restoreCommand, user, info: context.info })
   const binaries = facts.major ? await pickBinaries(facts.major, settings, context) : undefined
-  const parentDir = process.env.RUNNER_TEMP || os.tmpdir()
   return { settings, target, facts, binaries, user, parentDir, archiveCheck }
 }
 
