@@ -86,7 +86,12 @@ test('the restored backup streams from the primary and catches up with writes ma
   })()
   const step = await drill({
     'verify-standby': `host=${primaryDir()} user=postgres password=${PASSWORD} application_name=drill`,
-    checks: ['SELECT pg_is_in_recovery()', 'SELECT count(*) >= 200 FROM marks'].join('\n')
+    // The last check holds the caught-up standby for 1.5 s, so the primary's view, sampled every 100 ms, sees it.
+    checks: [
+      'SELECT pg_is_in_recovery()',
+      'SELECT count(*) >= 200 FROM marks',
+      'SELECT pg_sleep(1.5) IS NOT NULL'
+    ].join('\n')
   }).finally(() => (writing = false))
   await writes
   const streamed = await watch.stop()
