@@ -452,7 +452,8 @@ function answerFacts(result, outputs) {
         ['Probes', outputs.probes],
         [
             'Copies',
-            `${stats.copies} of ${(0,format/* formatBytes */.z3)(result.clusterBytes)} each (${stats.method === 'reflink' ? 'reflinks' : 'full copies'})` +
+            `${stats.copies} of the restored cluster at good, ${(0,format/* formatBytes */.z3)(result.clusterBytes)} ` +
+                `(${stats.method === 'reflink' ? 'reflinks' : 'full copies'}, without the WAL the archive serves again)` +
                 (stats.promoted ? `, ${stats.promoted} promoted to get past a lock` : '')
         ],
         ['WAL replayed by the copies', (0,format/* formatBytes */.z3)(stats.bytesReplayed)],

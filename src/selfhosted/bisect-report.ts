@@ -52,7 +52,8 @@ function answerFacts(result: SelfHostedBisectResult, outputs: Record<string, str
     ['Probes', outputs.probes],
     [
       'Copies',
-      `${stats.copies} of ${formatBytes(result.clusterBytes)} each (${stats.method === 'reflink' ? 'reflinks' : 'full copies'})` +
+      `${stats.copies} of the restored cluster at good, ${formatBytes(result.clusterBytes)} ` +
+        `(${stats.method === 'reflink' ? 'reflinks' : 'full copies'}, without the WAL the archive serves again)` +
         (stats.promoted ? `, ${stats.promoted} promoted to get past a lock` : '')
     ],
     ['WAL replayed by the copies', formatBytes(stats.bytesReplayed)],
