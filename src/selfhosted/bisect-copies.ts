@@ -210,9 +210,11 @@ export class CopyProber implements Prober {
   }
 
   /**
-   * Whether a copy needs the seed's pg_wal file `name`. A segment restored from the archive is fetched from it
-   * again; one past the newest restored is recycled (a renamed old segment, waiting to be reused); any other file
-   * (the backup's own WAL, timeline history, archive_status) is copied.
+   * Whether a copy needs the seed's pg_wal file `name`. Recovery keeps each segment it restored from the archive
+   * in pg_wal under its own name (XLogFileRead in xlogrecovery.c calls KeepFileRestoredFromArchive, xlogarchive.c)
+   * until a restartpoint removes it: a copy fetches those from the archive again. One past the newest restored is
+   * recycled (a renamed old segment waiting to be reused). Any other file (the backup's own WAL, timeline
+   * history, archive_status) is copied.
    */
   private walNeeded(name: string): boolean {
     if (!SEGMENT.test(name)) return true
