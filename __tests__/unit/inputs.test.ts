@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUTS, InputError, inputsReadBy, readSettings, type Settings } from '../../src/inputs.js'
+import { INPUTS, inputsReadBy, type Settings } from '../../src/inputs.js'
+import { inputProblems, readInputs } from './read-inputs.js'
 
 const now = new Date('2026-11-24T06:33:57.000Z')
 const base = { 'api-key': 'napi_test', 'project-id': 'shiny-sun-12345678' }
 
-/** Reads settings as the runner would pass them: every input present, unset ones as their default. */
-function read(inputs: Record<string, string>, { withDefaults = true } = {}): Settings {
-  const getInput = (name: string) => inputs[name] ?? (withDefaults ? INPUTS[name].default : '')
-  // The Neon backend's settings: backend: postgres has its own tests (__tests__/unit/selfhosted.test.ts).
-  return readSettings({ getInput, now }) as Settings
-}
-
-function problems(inputs: Record<string, string>): string[] {
-  try {
-    read(inputs)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+/** The Neon backend's settings: backend: postgres has its own tests (__tests__/unit/selfhosted.test.ts). */
+const read = (inputs: Record<string, string>, { withDefaults = true } = {}) =>
+  readInputs(inputs, { now, withDefaults }) as Settings
+const problems = (inputs: Record<string, string>) => inputProblems(inputs, { now })
 
 describe('action.yml', () => {
   const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))

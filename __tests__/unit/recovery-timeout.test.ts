@@ -1,16 +1,10 @@
 /** recovery-timeout (src/selfhosted/recovery-timeout.ts): the input, the progress read from the log, the deadline. */
-import { INPUTS, InputError, readSettings, type SelfHostedVerifySettings } from '../../src/inputs.js'
+import { InputError, type SelfHostedVerifySettings } from '../../src/inputs.js'
 import { RecoveryDeadline, RecoveryTimeoutError, replayProgress } from '../../src/selfhosted/recovery-timeout.js'
+import { readInputs, SELF_HOSTED_DRILL } from './read-inputs.js'
 
-const drill = {
-  operation: 'verify',
-  backend: 'postgres',
-  backup: 'dir:/backups/base',
-  'restore-command': 'cp /archive/%f "%p"',
-  checks: 'SELECT true'
-}
-const read = (inputs: Record<string, string>) =>
-  readSettings({ getInput: (name) => inputs[name] ?? INPUTS[name].default, now: new Date() })
+const drill = SELF_HOSTED_DRILL
+const read = (inputs: Record<string, string>) => readInputs(inputs, { now: new Date() })
 
 describe('the recovery-timeout input', () => {
   test('1h by default, parsed as the other durations', () => {

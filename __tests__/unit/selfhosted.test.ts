@@ -1,6 +1,6 @@
 /** backend: postgres, the pure parts: inputs, backup specs, recovery settings and log failures, the binaries' choice. */
 import { readFileSync } from 'node:fs'
-import { INPUTS, InputError, readSettings } from '../../src/inputs.js'
+import { inputProblems, readInputs, SELF_HOSTED_DRILL } from './read-inputs.js'
 import { fillCommand, parseBackup } from '../../src/selfhosted/backup.js'
 import { chooseBinaries, EMBEDDED_VERSIONS, type BinaryProbe } from '../../src/selfhosted/binaries.js'
 import { checkTarget } from '../../src/selfhosted/inspect.js'
@@ -18,27 +18,9 @@ import {
 } from '../../src/selfhosted/recovery.js'
 
 const now = new Date('2026-12-01T12:00:00.000Z')
-const drill = {
-  operation: 'verify',
-  backend: 'postgres',
-  backup: 'dir:/backups/base',
-  'restore-command': 'cp /archive/%f "%p"',
-  checks: 'SELECT true'
-}
-
-function read(inputs: Record<string, string>) {
-  return readSettings({ getInput: (name) => inputs[name] ?? INPUTS[name].default, now })
-}
-
-function problems(inputs: Record<string, string>): string[] {
-  try {
-    read(inputs)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const drill = SELF_HOSTED_DRILL
+const read = (inputs: Record<string, string>) => readInputs(inputs, { now })
+const problems = (inputs: Record<string, string>) => inputProblems(inputs, { now })
 
 describe('inputs with backend: postgres', () => {
   test('dry-run is read (plan only), off by default', () => {

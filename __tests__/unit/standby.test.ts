@@ -1,5 +1,5 @@
 /** verify-standby, the pure parts: the connection string's forms, its inputs, and the WAL receiver's refusals. */
-import { INPUTS, InputError, readSettings, type SelfHostedVerifySettings } from '../../src/inputs.js'
+import type { SelfHostedVerifySettings } from '../../src/inputs.js'
 import {
   configQuote,
   ConninfoSyntaxError,
@@ -8,29 +8,12 @@ import {
   passwordOf
 } from '../../src/selfhosted/conninfo.js'
 import { ReplicationRefusedError, replicationFailure } from '../../src/selfhosted/standby.js'
+import { inputProblems, readInputs, SELF_HOSTED_DRILL } from './read-inputs.js'
 
 const now = new Date('2026-12-01T12:00:00.000Z')
-const drill = {
-  operation: 'verify',
-  backend: 'postgres',
-  backup: 'dir:/backups/base',
-  'restore-command': 'cp /archive/%f "%p"',
-  checks: 'SELECT true'
-}
-
-function read(inputs: Record<string, string>) {
-  return readSettings({ getInput: (name) => inputs[name] ?? INPUTS[name].default, now }) as SelfHostedVerifySettings
-}
-
-function problems(inputs: Record<string, string>): string[] {
-  try {
-    read(inputs)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const drill = SELF_HOSTED_DRILL
+const read = (inputs: Record<string, string>) => readInputs(inputs, { now }) as SelfHostedVerifySettings
+const problems = (inputs: Record<string, string>) => inputProblems(inputs, { now })
 
 describe('the connection string', () => {
   test("keyword=value settings as libpq reads them: quotes, escapes and spaces around '='", () => {
