@@ -61,7 +61,7 @@ export async function startWalCluster(major: number): Promise<WalCluster> {
   await makeDir(dataDir, runAs)
   const initdb = ['--no-sync', '--wal-segsize=1', '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--locale=C']
   await run(path.join(postgres.bin, 'initdb'), [...initdb, '-D', dataDir], { uid: runAs.uid, gid: runAs.gid })
-  const cluster = new Cluster(postgres.bin, dataDir, runAs, path.join(dir, 'postgres.log'))
+  const cluster = new Cluster(postgres.bin, dataDir, runAs, path.join(dir, 'postgres.log'), path.join(dir, 's'))
   await cluster.configure({})
   await appendFile(path.join(dataDir, 'postgresql.auto.conf'), 'max_prepared_transactions = 4\nwal_keep_size = 256\n')
   await cluster.start()

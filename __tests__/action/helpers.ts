@@ -4,6 +4,7 @@
  * wrote (log, outputs, summaries) so a file can scan it for secrets at the end.
  */
 import { createApiClient } from '@neondatabase/api-client'
+import type { AxiosError } from 'axios'
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from '../../emulator/index.js'
 import { node24Unavailable } from '../../tools/node24.js'
 import { Job, type JobOptions, type RunOptions, type StepResult } from '../../tools/runner.js'
@@ -32,11 +33,13 @@ export class ActionHarness {
   /** An emulator with `options`; every job runs the bundle as `jobOptions` says (e.g. on Node 24). */
   static async start(options: EmulatorOptions = {}, jobOptions: JobOptions = {}): Promise<ActionHarness> {
     const emulator = await startEmulator({ validate: true, log: () => undefined, branchLimit: 100, ...options })
-    return new ActionHarness(
-      emulator,
-      createApiClient({ apiKey: emulator.info.apiKey, baseURL: emulator.info.apiHost }),
-      jobOptions
-    )
+    const api = createApiClient({ apiKey: emulator.info.apiKey, baseURL: emulator.info.apiHost })
+    // A failed request names what the emulator answered (an internal error's cause), not only its status.
+    api.instance.interceptors.response.use(undefined, (error: AxiosError) => {
+      if (error.response) error.message += `: ${JSON.stringify(error.response.data)}`
+      throw error
+    })
+    return new ActionHarness(emulator, api, jobOptions)
   }
 
   get projectId(): string {

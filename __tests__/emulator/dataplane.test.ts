@@ -38,9 +38,17 @@ const count = (client: pg.Client, table = 'items') =>
 const currentLsn = (client: pg.Client) =>
   client.query('SELECT pg_current_wal_lsn()::text AS lsn').then((result) => parseLsn(result.rows[0].lsn))
 
-async function postgresProcesses(dir: string): Promise<number> {
+async function postgresCommands(dir: string): Promise<string[]> {
   const { stdout } = await run('ps', ['-eo', 'args']).catch(() => ({ stdout: '' }))
-  return stdout.split('\n').filter((line) => line.includes(`-D ${dir}`)).length
+  return stdout.split('\n').filter((line) => line.includes(`-D ${dir}`))
+}
+
+const postgresProcesses = async (dir: string) => (await postgresCommands(dir)).length
+
+/** The socket directories (`-k`) of the servers under `dir`: the data plane's own, outside the state dir. */
+async function socketDirs(dir: string): Promise<string[]> {
+  const dirs = (await postgresCommands(dir)).map((line) => / -k (\S+)/.exec(line)?.[1]).filter((d) => d !== undefined)
+  return [...new Set(dirs.map((socketDir) => path.dirname(socketDir)))]
 }
 
 describe('data plane on real PostgreSQL', () => {
@@ -49,7 +57,9 @@ describe('data plane on real PostgreSQL', () => {
   let stateDir: string
 
   beforeAll(async () => {
-    stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-test-'))
+    // A deep state dir (a data directory in it passes the 107 bytes a unix socket path may have): every test here
+    // also proves that sockets live elsewhere.
+    stateDir = mkdtempSync(path.join(tmpRoot, `dataplane-test-${'d'.repeat(70)}-`))
     plane = await createDataPlane({ stateDir, timeTravelIdleMs: 500 })
     root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
     await withClient(plane, root, undefined, async (client) => {
@@ -274,6 +284,8 @@ describe('data plane on real PostgreSQL', () => {
       child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)))
     })
     expect(await postgresProcesses(childDir)).toBeGreaterThanOrEqual(3)
+    const sockets = await socketDirs(childDir)
+    expect(sockets).toHaveLength(1)
     child.kill('SIGKILL')
     for (
       let waited = 0;
@@ -284,6 +296,7 @@ describe('data plane on real PostgreSQL', () => {
     }
     expect(await postgresProcesses(childDir)).toBe(0)
     expect(existsSync(childDir)).toBe(false)
+    expect(existsSync(sockets[0])).toBe(false)
   })
 })
 
@@ -291,6 +304,7 @@ describe('data plane after a lot of history', () => {
   test('fresh base backups keep the WAL a new branch replays to a few MB after 100 MB of bulk load', async () => {
     const stateDir = mkdtempSync(path.join(tmpRoot, 'dataplane-wal-'))
     const plane = await createDataPlane({ stateDir })
+    let sockets: string[] = []
     try {
       const root = await plane.createRoot({ databaseName: 'neondb', roleName: 'neondb_owner', password: PASSWORD })
       const start = await plane.headLsn(root)
@@ -308,6 +322,7 @@ describe('data plane after a lot of history', () => {
           await new Promise((resolve) => setTimeout(resolve, 5))
         }
       })
+      sockets = await socketDirs(stateDir)
       const written = parseLsn(await plane.headLsn(root)) - parseLsn(start)
       expect(written).toBeGreaterThan(100n * 1024n * 1024n)
       await new Promise((resolve) => setTimeout(resolve, 1500))
@@ -324,6 +339,9 @@ describe('data plane after a lot of history', () => {
       await plane.close()
       await run('rm', ['-rf', stateDir])
     }
+    // close() removes the sockets' directory, which lives outside the state dir.
+    expect(sockets).toHaveLength(1)
+    expect(existsSync(sockets[0])).toBe(false)
   })
 })
 
@@ -370,7 +388,9 @@ describe('time-travel instances over a long history', () => {
       expect(moved.dir).not.toBe(fresh.dir)
       expect({ rows: moved.rows, replayLsn: moved.replayLsn }).toEqual({ rows: 12002, replayLsn: fresh.replayLsn })
       // Its restart replayed from a checkpoint it had replayed (late in the load), not from the base backup.
-      const { stdout: logText } = await run('cat', [path.join(path.dirname(moved.dir), 'postgres.log')])
+      const server = (await postgresCommands(stateDir)).find((line) => line.endsWith(` -k ${moved.dir}`))!
+      const dataDir = / -D (\S+)/.exec(server)![1]
+      const { stdout: logText } = await run('cat', [path.join(path.dirname(dataDir), 'postgres.log')])
       const starts = [...logText.matchAll(/redo starts at (\S+)/g)].map((match) => parseLsn(match[1]))
       expect(starts).toHaveLength(2)
       expect(starts[1] - starts[0]).toBeGreaterThan(3n * 1024n * 1024n)

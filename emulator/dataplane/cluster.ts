@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs'
-import { writeOwned } from './files.js'
+import { rm } from 'node:fs/promises'
+import { makeDir, writeOwned } from './files.js'
 import path from 'node:path'
 import pg from 'pg'
 import type { RunAs } from './user.js'
 
-/** Every cluster listens on its own unix socket directory only, always under this port number. */
+/** Every cluster listens on its own unix socket directory only (`socketDir`), always under this port number. */
 export const SOCKET_PORT = 5432
 export const SUPERUSER = 'cloud_admin'
 
@@ -30,10 +31,9 @@ export interface ClusterConfig {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Small settings: dozens of clusters share two cores and a tmpfs. */
-function settings(dataDir: string, config: ClusterConfig): string {
+function settings(config: ClusterConfig): string {
   const lines: Record<string, string | number> = {
     listen_addresses: "''",
-    unix_socket_directories: `'${dataDir}'`,
     port: SOCKET_PORT,
     shared_buffers: "'16MB'",
     max_connections: 40,
@@ -87,7 +87,12 @@ export class Cluster {
     readonly pgBin: string,
     readonly dataDir: string,
     private readonly runAs: RunAs,
-    private readonly logFile: string
+    private readonly logFile: string,
+    /**
+     * Kept apart from the data directory: a socket path has at most 107 bytes on Linux (103 on macOS), which a
+     * data directory deep in a state dir, a project's or a time-travel instance's, can pass (seen in CI).
+     */
+    readonly socketDir: string
   ) {}
 
   get running(): boolean {
@@ -99,14 +104,16 @@ export class Cluster {
   }
 
   async configure(config: ClusterConfig): Promise<void> {
-    await writeOwned(path.join(this.dataDir, 'postgresql.auto.conf'), settings(this.dataDir, config), this.runAs)
+    await writeOwned(path.join(this.dataDir, 'postgresql.auto.conf'), settings(config), this.runAs)
     if (config.recovery) await writeOwned(path.join(this.dataDir, 'recovery.signal'), '', this.runAs)
   }
 
   /** Starts the server and resolves once it accepts connections (for `pause`, once paused at its target). */
   async start(): Promise<void> {
+    await makeDir(this.socketDir, this.runAs)
     const log = openSync(this.logFile, 'a')
-    const child = spawn(path.join(this.pgBin, 'postgres'), ['-D', this.dataDir], {
+    // On the command line, not in postgresql.auto.conf: a resumed cluster starts without being configured again.
+    const child = spawn(path.join(this.pgBin, 'postgres'), ['-D', this.dataDir, '-k', this.socketDir], {
       uid: this.runAs.uid,
       gid: this.runAs.gid,
       detached: true,
@@ -172,6 +179,7 @@ export class Cluster {
       // already gone
     }
     await this.exited
+    await rm(this.socketDir, { recursive: true, force: true })
   }
 
   async query(sql: string, params: unknown[] = [], database = 'postgres'): Promise<Record<string, unknown>[]> {
@@ -187,7 +195,7 @@ export class Cluster {
 
   /** A superuser client over the socket; a server stopping under it must not crash the emulator. */
   client(database = 'postgres'): pg.Client {
-    const client = new pg.Client({ host: this.dataDir, port: SOCKET_PORT, user: SUPERUSER, database })
+    const client = new pg.Client({ host: this.socketDir, port: SOCKET_PORT, user: SUPERUSER, database })
     client.on('error', () => undefined)
     return client
   }

@@ -1,7 +1,8 @@
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
@@ -135,6 +136,27 @@ function isNotBackedUp(relative: string): boolean {
   )
 }
 
+/** The longest socket directory a cluster gets below the root: a number, then PostgreSQL's `/.s.PGSQL.5432`. */
+const SOCKET_SUFFIX_BYTES = '/999999/.s.PGSQL.5432'.length
+const SOCKET_PATH_MAX = process.platform === 'darwin' ? 103 : 107
+
+/**
+ * A short directory in TMPDIR for every cluster's socket (sockets are removed with it on close, and by the
+ * reaper): the state dir may be deep, so sockets never live there.
+ */
+async function socketRoot(runAs: RunAs): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'neon-emu-'))
+  if (Buffer.byteLength(root) + SOCKET_SUFFIX_BYTES > SOCKET_PATH_MAX) {
+    await rm(root, { recursive: true, force: true })
+    throw new Error(
+      `TMPDIR is too long for PostgreSQL's unix sockets (${root}: at most ` +
+        `${SOCKET_PATH_MAX - SOCKET_SUFFIX_BYTES} bytes fit): set TMPDIR to a shorter directory, e.g. /tmp`
+    )
+  }
+  await makeDir(root, runAs)
+  return root
+}
+
 export async function createDataPlane(options: DataPlaneOptions): Promise<DataPlane> {
   const plane = new PostgresDataPlane(options)
   await plane.open()
@@ -155,6 +177,9 @@ class PostgresDataPlane implements DataPlane {
   private saving: Promise<void> = Promise.resolve()
   /** Numbers time-travel directories: an instance being removed must not share one with its successor. */
   private instances = 0
+  /** Every cluster's socket directory is a short one under this (see Cluster.socketDir), numbered by `sockets`. */
+  private socketRoot = ''
+  private sockets = 0
   private backupTimer?: NodeJS.Timeout
   private reaper?: number
   private closed = false
@@ -184,6 +209,7 @@ class PostgresDataPlane implements DataPlane {
     const saved = await readFile(this.stateFile, 'utf8').catch(() => undefined)
     if (saved) this.storages = new Map((JSON.parse(saved) as StorageRecord[]).map((record) => [record.id, record]))
     await this.checkSavedVersion()
+    this.socketRoot = await socketRoot(this.runAs)
     this.startReaper()
     this.backupTimer = setInterval(() => void this.takeDueBackups(), 200)
     this.backupTimer.unref()
@@ -225,10 +251,10 @@ class PostgresDataPlane implements DataPlane {
   private startReaper(): void {
     const script =
       'while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; pkill -QUIT -f -- "-D $2/" ; ' +
-      'sleep 0.5; pkill -KILL -f -- "-D $2/"; if [ -n "$3" ]; then rm -rf -- "$3"; fi'
+      'sleep 0.5; pkill -KILL -f -- "-D $2/"; rm -rf -- "$4"; if [ -n "$3" ]; then rm -rf -- "$3"; fi'
     const child = spawn(
       'sh',
-      ['-c', script, 'reaper', String(process.pid), this.root, this.options.removeOnCrash ?? ''],
+      ['-c', script, 'reaper', String(process.pid), this.root, this.options.removeOnCrash ?? '', this.socketRoot],
       {
         detached: true,
         stdio: 'ignore'
@@ -261,7 +287,8 @@ class PostgresDataPlane implements DataPlane {
   }
 
   private newCluster(dataDir: string): Cluster {
-    return new Cluster(this.pgBin, dataDir, this.runAs, path.join(path.dirname(dataDir), 'postgres.log'))
+    const logFile = path.join(path.dirname(dataDir), 'postgres.log')
+    return new Cluster(this.pgBin, dataDir, this.runAs, logFile, path.join(this.socketRoot, String(++this.sockets)))
   }
 
   async createRoot(root: RootOptions): Promise<string> {
@@ -649,7 +676,7 @@ class PostgresDataPlane implements DataPlane {
       const { cluster, cold } = await this.readWriteInstance(id)
       let released = false
       return {
-        socketDir: cluster.dataDir,
+        socketDir: cluster.socketDir,
         port: 5432,
         cold,
         release: () => {
@@ -699,7 +726,7 @@ class PostgresDataPlane implements DataPlane {
     }
     let released = false
     return {
-      socketDir: entry.cluster.dataDir,
+      socketDir: entry.cluster.socketDir,
       port: 5432,
       cold,
       release: () => {
@@ -969,6 +996,7 @@ class PostgresDataPlane implements DataPlane {
         // already gone
       }
     }
+    if (this.socketRoot) await rm(this.socketRoot, { recursive: true, force: true })
     if (existsSync(this.root)) await this.save().catch(() => undefined)
   }
 }
