@@ -80,12 +80,59 @@ export async function startWalCluster(major: number): Promise<WalCluster> {
 const insertLsn = async (cluster: Cluster) =>
   parseLsn(String((await cluster.query('SELECT pg_current_wal_insert_lsn()::text AS lsn'))[0].lsn))
 
+type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>
+
+const PAGE_BYTES = 8192n
+const lsnOf = async (query: Query, fn: string) => parseLsn(String((await query(`SELECT ${fn}()::text AS lsn`))[0].lsn))
+
 /**
- * Writes at least `bytes` of WAL: small commits, a subtransaction, a prepared commit, a 40 kB record (many
+ * Commits one row (`INSERT INTO <table> (id) VALUES (id)`) whose commit record ends exactly at a WAL page
+ * boundary, where pg_current_wal_lsn() then answers the boundary and the next record starts past the next page's
+ * header. A non-transactional logical message pads the page first, sized from what the last try measured; a
+ * record another backend writes in between spoils a try, so it tries again. Returns the boundary and the id.
+ */
+export async function commitAtPageEnd(query: Query, table: string, firstId: number): Promise<{ lsn: Lsn; id: number }> {
+  const pad = (bytes: bigint) => query("SELECT pg_logical_emit_message(false, 'pad', repeat('p', $1))", [Number(bytes)])
+  let commitBytes = 0n
+  let padOverhead = 64n
+  for (let attempt = 0, id = firstId; attempt < 40; attempt++, id++) {
+    const from = await lsnOf(query, 'pg_current_wal_insert_lsn')
+    if (commitBytes === 0n) {
+      await query(`INSERT INTO ${table} (id) VALUES ($1)`, [id])
+      const end = await lsnOf(query, 'pg_current_wal_lsn')
+      if (end / PAGE_BYTES === from / PAGE_BYTES) commitBytes = end - from
+      continue
+    }
+    const pageEnd = (from / PAGE_BYTES + 1n) * PAGE_BYTES
+    const room = pageEnd - commitBytes - from - padOverhead
+    if (room < 300n) {
+      await pad(pageEnd - from + 100n) // into the next page, with room to spare there
+      continue
+    }
+    await pad(room)
+    const padded = await lsnOf(query, 'pg_current_wal_insert_lsn')
+    if (padded !== pageEnd - commitBytes) {
+      padOverhead += padded - (pageEnd - commitBytes)
+      continue
+    }
+    await query(`INSERT INTO ${table} (id) VALUES ($1)`, [id])
+    const end = await lsnOf(query, 'pg_current_wal_lsn')
+    if (end === pageEnd) return { lsn: end, id }
+    commitBytes = 0n
+  }
+  throw new Error('no commit ended at a page boundary in 40 tries')
+}
+
+/**
+ * Writes at least `bytes` of WAL: small commits, a subtransaction, a prepared commit, a commit that ends at a
+ * page boundary (its LSN, `pageEndCommit`, is returned), a 40 kB record (many
  * pages), a 1.5 MB one (across segments), full-page images after a checkpoint, a segment switch, and bulk
  * inserts. Returns where it started and the flushed end.
  */
-export async function writeWorkload(cluster: Cluster, bytes = 3 * 1024 * 1024): Promise<{ start: Lsn; end: Lsn }> {
+export async function writeWorkload(
+  cluster: Cluster,
+  bytes = 3 * 1024 * 1024
+): Promise<{ start: Lsn; end: Lsn; pageEndCommit: Lsn }> {
   const start = await insertLsn(cluster)
   await cluster.query('CREATE TABLE items (id int PRIMARY KEY, note text)')
   for (let n = 1; n <= 40; n++) await cluster.query('INSERT INTO items VALUES ($1, repeat($2, $1))', [n, 'x'])
@@ -94,6 +141,7 @@ export async function writeWorkload(cluster: Cluster, bytes = 3 * 1024 * 1024): 
   )
   await cluster.query("BEGIN; INSERT INTO items VALUES (2000, 'prepared'); PREPARE TRANSACTION 'p1'")
   await cluster.query("COMMIT PREPARED 'p1'")
+  const pageEndCommit = await commitAtPageEnd((sql, params) => cluster.query(sql, params), 'items', 3000)
   await cluster.query("SELECT pg_logical_emit_message(true, 'long', repeat('l', 40000))")
   await cluster.query("SELECT pg_logical_emit_message(true, 'huge', repeat('h', 1500000))")
   await cluster.query('CHECKPOINT')
@@ -107,7 +155,7 @@ export async function writeWorkload(cluster: Cluster, bytes = 3 * 1024 * 1024): 
   }
   await cluster.query("SELECT pg_logical_emit_message(true, 'end', '')")
   const [row] = await cluster.query('SELECT pg_current_wal_flush_lsn()::text AS lsn')
-  return { start, end: parseLsn(String(row.lsn)) }
+  return { start, end: parseLsn(String(row.lsn)), pageEndCommit: pageEndCommit.lsn }
 }
 
 export interface OracleRecord {

@@ -32,12 +32,11 @@ const available = found.filter((version) => version.from !== undefined)
 // A machine with none of them has nothing to run: say so instead of passing an empty suite.
 if (available.length === 0) throw new Error('no PostgreSQL 15 to 18 found: run npm ci')
 
-/** What the oracles print for a record: pg_walinspect's end_lsn is the aligned end, a segment's end for a switch. */
+/** What the oracles print for a record: pg_walinspect's end_lsn is the reader's endLsn. */
 function asOracle(record: WalRecord): OracleRecord {
-  const isSwitch = record.rmid === 0 && (record.info & 0xf0) === 0x40
   const result: OracleRecord = {
     start: record.start,
-    end: isSwitch ? record.next - 40n : alignUp(record.end),
+    end: record.endLsn,
     rmgr: RMGR_NAMES[record.rmid],
     totalLength: record.totalLength
   }
@@ -47,7 +46,7 @@ function asOracle(record: WalRecord): OracleRecord {
 
 describe.each(available)('WAL of PostgreSQL $major ($from)', ({ major }) => {
   let wal: WalCluster
-  let range: { start: Lsn; end: Lsn }
+  let range: { start: Lsn; end: Lsn; pageEndCommit: Lsn }
   let oracle: OracleRecord[]
   let timeline: TimelineWal
 
@@ -71,6 +70,10 @@ describe.each(available)('WAL of PostgreSQL $major ($from)', ({ major }) => {
     expect(oracle.some((record) => segmentOf(record.start) !== segmentOf(record.end! - 1n))).toBe(true)
     expect(oracle.some((record) => record.rmgr === 'XLOG' && record.end! % BigInt(SEGMENT) === 0n)).toBe(true)
     expect(oracle.filter((record) => record.commitMicros !== undefined).length).toBeGreaterThan(40)
+    // A commit that ends at a page boundary, as pg_current_wal_lsn() said right after it.
+    const atPageEnd = oracle.find((record) => record.end === range.pageEndCommit)
+    expect(atPageEnd?.commitMicros).toBeDefined()
+    expect(range.pageEndCommit % BigInt(PAGE_SIZE)).toBe(0n)
   })
 
   test('decodes the same records as pg_walinspect', async () => {
@@ -93,14 +96,21 @@ describe.each(available)('WAL of PostgreSQL $major ($from)', ({ major }) => {
     expect(dumped.map(strip)).toEqual(oracle.map(strip))
   })
 
-  test('recovery targets: the start of the record each LSN falls in, up to where the next one starts', async () => {
+  test('recovery targets: the start of the record each LSN falls in, the LSN itself past its end', async () => {
     const points: { lsn: Lsn; target: Lsn }[] = []
-    for (let index = 0; index + 1 < oracle.length; index += 1 + (index % 37)) {
-      const { start } = oracle[index]
+    // A sample, and every record that ends at a page boundary (the next one starts past the page header).
+    const atPageEnd = (index: number) => oracle[index].end! % BigInt(PAGE_SIZE) === 0n && oracle[index].rmgr !== 'XLOG'
+    const indexes = oracle.map((_, index) => index).filter((index) => index % 37 === 0 || atPageEnd(index))
+    // The workload's commit that ends at a page boundary is among them.
+    expect(indexes.filter(atPageEnd).map((index) => oracle[index].end)).toContain(range.pageEndCommit)
+    for (const index of indexes.filter((index) => index + 1 < oracle.length)) {
+      const { start, end } = oracle[index]
       const next = oracle[index + 1].start
-      for (const lsn of [start, start + 8n, alignUp((start + next) / 2n), next - 8n]) {
-        if (lsn >= start && lsn < next) points.push({ lsn, target: start })
+      for (const lsn of [start, start + 8n, alignUp((start + end!) / 2n), end! - 8n]) {
+        if (lsn >= start && lsn < end!) points.push({ lsn, target: start })
       }
+      // Past its end and before the next record: a page header (or a switched segment's tail) holds no record.
+      for (const lsn of [end!, next - 8n]) if (lsn >= end! && lsn < next) points.push({ lsn, target: lsn })
     }
     const seen = []
     for (const { lsn } of points) seen.push({ lsn, target: (await recoveryTarget(timeline, lsn, range.start)).target })
@@ -110,18 +120,18 @@ describe.each(available)('WAL of PostgreSQL $major ($from)', ({ major }) => {
   })
 
   test('last commits: the newest one at or before a time whose record ends by the point', async () => {
-    const commits = oracle
-      .map((record, index) => ({ record, next: oracle[index + 1]?.start }))
-      .filter(({ record, next }) => record.commitMicros !== undefined && next !== undefined)
-    for (const { record, next } of commits.filter((_, index) => index % 5 === 0)) {
-      const micros = record.commitMicros!
-      const expected = commits.findLast((commit) => commit.next! <= range.end && commit.record.commitMicros! <= micros)
-      const byTime = await lastCommit(timeline, range.start, range.end, (commit) => commit.micros <= micros)
-      expect(byTime).toEqual({ lsn: expected!.next, micros: expected!.record.commitMicros })
+    const commits = oracle.filter((record) => record.commitMicros !== undefined && record.end! <= range.end)
+    // A sample, and any commit that ends at a page boundary: its LSN is that boundary, not past the next header.
+    const sample = commits.filter((record, index) => index % 5 === 0 || record.end! % BigInt(PAGE_SIZE) === 0n)
+    expect(sample.map((record) => record.end)).toContain(range.pageEndCommit)
+    for (const { end, commitMicros: micros } of sample) {
+      const expected = commits.findLast((commit) => commit.commitMicros! <= micros!)
+      const byTime = await lastCommit(timeline, range.start, range.end, (commit) => commit.micros <= micros!)
+      expect(byTime).toEqual({ lsn: expected!.end, micros: expected!.commitMicros })
       // A point inside the commit's own record does not hold it yet.
-      const before = await lastCommit(timeline, range.start, next! - 8n, () => true)
-      expect(before?.lsn ?? 0n).toBeLessThan(next!)
-      expect(await lastCommit(timeline, range.start, next!, () => true)).toEqual({ lsn: next, micros })
+      const before = await lastCommit(timeline, range.start, end! - 8n, () => true)
+      expect(before?.lsn ?? 0n).toBeLessThan(end!)
+      expect(await lastCommit(timeline, range.start, end!, () => true)).toEqual({ lsn: end, micros })
     }
   })
 })

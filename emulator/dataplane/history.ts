@@ -19,21 +19,23 @@ function readerOf(wal: TimelineWal): WalReader {
 
 /**
  * The recovery target that reproduces Neon's rule for a branch at `lsn` (already 8-byte aligned): keep
- * exactly the records that end at or before it. Recovery with `inclusive = off` keeps the records that start
- * before its target, so the target is the start of the record that `lsn` falls inside (from its start up to
- * where the next record starts), or `lsn` itself when a record starts there. `atEnd` says no record can be read
- * from there on: the head, or WAL not yet written. Records that start before `floor` are not targets.
+ * exactly the records that end at or before it (their `endLsn`). Recovery with `inclusive = off` keeps the
+ * records that start before its target, so the target is the start of the record that `lsn` falls inside (from
+ * its start to its end), else `lsn` itself: where a record starts, and between a record that ends at a page
+ * boundary and the next one, which starts past the page header (a commit there is in the state at that
+ * boundary, which is what pg_current_wal_lsn() answered after it). `atEnd` says no record can be read from
+ * there on: the head, or WAL not yet written. Records that start before `floor` are not targets.
  */
 export async function recoveryTarget(wal: TimelineWal, lsn: Lsn, floor: Lsn): Promise<{ target: Lsn; atEnd: boolean }> {
   const reader = readerOf(wal)
   const boundary = (await reader.boundaryAtOrBefore(lsn, floor)) ?? (await reader.firstRecordFrom(floor))?.start
-  const record = boundary === undefined ? undefined : await reader.walk(boundary, (read) => read.next <= lsn)
+  const record = boundary === undefined ? undefined : await reader.walk(boundary, (read) => read.endLsn <= lsn)
   if (!record) return { target: lsn, atEnd: true }
   return { target: record.start >= floor && record.start < lsn ? record.start : lsn, atEnd: false }
 }
 
 export interface Commit {
-  /** Aligned end of the commit record: the LSN of the state right after it. */
+  /** The commit record's endLsn: the LSN of the state right after it. */
   lsn: Lsn
   micros: bigint
 }
@@ -62,7 +64,7 @@ export async function lastCommit(
     let found: Commit | undefined
     const visit = (record: WalRecord) => {
       if (record.start >= end) return false
-      const commit = record.commitMicros === undefined ? undefined : { lsn: record.next, micros: record.commitMicros }
+      const commit = record.commitMicros === undefined ? undefined : { lsn: record.endLsn, micros: record.commitMicros }
       if (commit && commit.lsn <= to && accept(commit)) found = commit
       return true
     }

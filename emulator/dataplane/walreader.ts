@@ -185,6 +185,13 @@ export interface WalRecord {
   start: Lsn
   /** Unaligned end: where its last byte ends, past the headers of the pages it runs across. */
   end: Lsn
+  /**
+   * The LSN right after it, as PostgreSQL's xlogreader reports it (EndRecPtr; pg_walinspect's end_lsn) and
+   * pg_current_wal_lsn() answers once it is flushed: 8-byte aligned, the page boundary itself for a record that
+   * ends there (XLogBytePosToEndRecPtr), the segment's end for a switch. Neon's branch at an LSN holds exactly
+   * the records whose endLsn is at or before it.
+   */
+  endLsn: Lsn
   /** Where the next record starts: 8-byte aligned, past a page header, past the rest of a switched segment. */
   next: Lsn
   totalLength: number
@@ -329,10 +336,12 @@ export class WalReader {
     const header = parseRecordHeader(headerBytes(chunks))
     if (prev !== undefined && header.prev !== prev) return undefined
     if (recordCrc(chunks) !== header.crc) return undefined
+    const next = isSwitch(header) ? this.afterSwitch(end) : this.nextStart(end)
     const record: WalRecord = {
       start,
       end,
-      next: isSwitch(header) ? this.afterSwitch(end) : this.nextStart(end),
+      endLsn: isSwitch(header) ? next - BigInt(LONG_PAGE_HEADER) : alignUp(end),
+      next,
       totalLength: header.totalLength,
       rmid: header.rmid,
       info: header.info,
