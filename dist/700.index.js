@@ -232,12 +232,23 @@ const WORK_DIR_STATE = 'selfhosted-work-dir';
  */
 async function mainSelfHosted(settings, context) {
     const restore = await Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(517), __webpack_require__.e(597), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 5597));
+    const cancellation = new cancel/* Cancellation */.mT();
+    // What the report says happened to the restored copy: only what the cleanup did (the post step runs after it).
+    let removal = 'not removed in time; the post step removes it';
     (0,cancel/* handleCancellation */.qO)({
-        cancellation: new cancel/* Cancellation */.mT(),
+        cancellation,
         info: core/* info */.pq,
-        report: () => core/* setFailed */.C1('The step was cancelled; the restored copy was stopped and removed.'),
+        report: () => core/* setFailed */.C1(`The step was cancelled; the restored copy was ${removal}.`),
         exit: (code) => process.exit(code),
-        cleanup: () => restore.removeActive()
+        cleanup: async () => {
+            try {
+                await restore.removeActive();
+                removal = 'stopped and removed';
+            }
+            catch (error) {
+                removal = `not removed (${error.message}); the post step removes it`;
+            }
+        }
     });
     try {
         const { runSelfHosted } = await Promise.all(/* import() */[__webpack_require__.e(779), __webpack_require__.e(903)]).then(__webpack_require__.bind(__webpack_require__, 4903));
@@ -250,6 +261,9 @@ async function mainSelfHosted(settings, context) {
             core/* setFailed */.C1(result.failed);
     }
     catch (error) {
+        // The cancel handler removed the cluster under the operation, which failed for it: not the step's failure.
+        if (cancellation.cancelled)
+            return new Promise(() => undefined);
         const message = error.message;
         core/* setFailed */.C1(message);
         await writeSummary(new summary/* Summary */.BD().heading(`${settings.operation} failed`).paragraph(message), settings);

@@ -70,6 +70,8 @@ class RestoredCluster {
     removed = false;
     /** The copies made in this work directory, stopped before it is removed. */
     copies = [];
+    /** Kills a copy's `cp` still running when the cluster is removed (a cancel mid-round). */
+    copying = new AbortController();
     constructor(workDir, user) {
         this.workDir = workDir;
         this.user = user;
@@ -143,8 +145,7 @@ class RestoredCluster {
      * runs at each poll and may throw to give up (the caller then removes the cluster).
      */
     async start(bin, settings, { paused = false, watch } = {}) {
-        if (this.removed)
-            throw new Error(`${this.workDir} was removed (the step was cancelled)`);
+        this.checkNotRemoved();
         const logStart = this.log().length;
         const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.logFile, 'a');
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(bin, 'postgres'), ['-D', this.dataDir, ...(0,_recovery_js__WEBPACK_IMPORTED_MODULE_4__/* .settingsArgs */ .r9)(settings)], {
@@ -182,6 +183,10 @@ class RestoredCluster {
     uri(database, role) {
         return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.socketDir)}`;
     }
+    checkNotRemoved() {
+        if (this.removed)
+            throw new Error(`${this.workDir} was removed (the step was cancelled)`);
+    }
     /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
     async stop(graceMs = 5000) {
         const child = this.child;
@@ -194,10 +199,16 @@ class RestoredCluster {
     }
     /** Stops the server (and every copy's) and removes the work directory with everything in it. */
     async remove() {
+        // Before anything is awaited: a copy bisect would start meanwhile must refuse, not run in a removed directory.
         this.removed = true;
+        for (const copy of [this, ...this.copies]) {
+            copy.removed = true;
+            copy.copying.abort();
+        }
         await Promise.all(this.copies.map((copy) => copy.stop()));
         await this.stop();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true });
+        // A killed cp may still be writing for a moment: rm retries on ENOTEMPTY.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     }
     /** Removes the (stopped) data directory only, freeing its space; the work directory and copies stay. */
     async discardData() {
@@ -206,11 +217,13 @@ class RestoredCluster {
     }
     /** A new, empty cluster in this one's work directory (`copies/`), stopped and removed with it. */
     async newCopy() {
+        this.checkNotRemoved();
         const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workDir, COPIES_DIR);
         await (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .makeOwnedDir */ .NP)(parent, this.user);
         // Short names (c/XXXXXX): the copy's socket path must stay within the limit (checkSocketPath).
         const copy = await RestoredCluster.create(parent, this.user, () => undefined, '');
         this.copies.push(copy);
+        copy.removed = this.removed; // removed while it was being made
         return copy;
     }
     /**
@@ -227,7 +240,8 @@ class RestoredCluster {
             const run = (names, from, to) => names.length === 0
                 ? Promise.resolve()
                 : (0,_user_js__WEBPACK_IMPORTED_MODULE_5__/* .runAs */ .Y4)(this.user, 'cp', ['-a', ...reflink, '--', ...names.map((name) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(from, name)), to], {
-                    what: `cp of ${from}`
+                    what: `cp of ${from}`,
+                    signal: this.copying.signal
                 });
             await run(top, source.dataDir, this.dataDir);
             await run(wal, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source.dataDir, 'pg_wal'), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dataDir, 'pg_wal'));
@@ -590,9 +604,15 @@ function clusterUser(getuid = process.getuid?.bind(process)) {
 function asUser(user) {
     return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {};
 }
-/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
+/**
+ * A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so), in a parent that
+ * must exist: never recursive, so a work directory the cancel handler removed is not made again under it.
+ */
 async function makeOwnedDir(dir, user) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { mode: 0o700 }).catch((error) => {
+        if (error.code !== 'EEXIST')
+            throw error;
+    });
     if (user.ids)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chown)(dir, user.ids.uid, user.ids.gid);
 }

@@ -154,12 +154,22 @@ const WORK_DIR_STATE = 'selfhosted-work-dir'
  */
 async function mainSelfHosted(settings: SelfHostedSettings, context: RunContext): Promise<void> {
   const restore = await import('./selfhosted/restore.js')
+  const cancellation = new Cancellation()
+  // What the report says happened to the restored copy: only what the cleanup did (the post step runs after it).
+  let removal = 'not removed in time; the post step removes it'
   handleCancellation({
-    cancellation: new Cancellation(),
+    cancellation,
     info: core.info,
-    report: () => core.setFailed('The step was cancelled; the restored copy was stopped and removed.'),
+    report: () => core.setFailed(`The step was cancelled; the restored copy was ${removal}.`),
     exit: (code) => process.exit(code),
-    cleanup: () => restore.removeActive()
+    cleanup: async () => {
+      try {
+        await restore.removeActive()
+        removal = 'stopped and removed'
+      } catch (error) {
+        removal = `not removed (${(error as Error).message}); the post step removes it`
+      }
+    }
   })
   try {
     const { runSelfHosted } = await import('./selfhosted/index.js')
@@ -169,6 +179,8 @@ async function mainSelfHosted(settings: SelfHostedSettings, context: RunContext)
     await writeSummary(result.summary, settings)
     if (result.failed) core.setFailed(result.failed)
   } catch (error) {
+    // The cancel handler removed the cluster under the operation, which failed for it: not the step's failure.
+    if (cancellation.cancelled) return new Promise(() => undefined)
     const message = (error as Error).message
     core.setFailed(message)
     await writeSummary(new Summary().heading(`${settings.operation} failed`).paragraph(message), settings)

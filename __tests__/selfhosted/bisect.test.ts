@@ -73,6 +73,26 @@ describe('bisect with backend: postgres', () => {
     expect(Number(after)).toBe(fixture().afterAccident.balance + 1)
   }, 120_000)
 
+  test('cancelled while a round makes its copies, it stops and removes every copy before it exits', async () => {
+    const done = await runStep(
+      fixture(),
+      {
+        ...fromDir(),
+        operation: 'bisect',
+        check: EXISTS,
+        good: fixture().backupTime,
+        bad: fixture().afterAccident.lsn
+      },
+      { cancelWhen: /Round 2: probing/ }
+    )
+    expect(done.main.exitCode).toBe(1)
+    expect(done.main.log).toMatch(/SIGINT received/)
+    // Only the cancellation: not the failure of the probe whose cluster the cancel handler removed.
+    expect(done.main.errors).toEqual(['The step was cancelled; the restored copy was stopped and removed.'])
+    expect(done.main.outputs['first-bad-lsn']).toBeUndefined()
+    expectNothingLeft(done)
+  }, 60_000)
+
   test('refuses good at head and good after bad before restoring anything', async () => {
     const atHead = await step({ ...fromDir(), operation: 'bisect', check: EXISTS, good: 'head' })
     expect(atHead.main.exitCode).not.toBe(0)

@@ -56,6 +56,8 @@ export class RestoredCluster {
   private removed = false
   /** The copies made in this work directory, stopped before it is removed. */
   private readonly copies: RestoredCluster[] = []
+  /** Kills a copy's `cp` still running when the cluster is removed (a cancel mid-round). */
+  private readonly copying = new AbortController()
 
   private constructor(
     readonly workDir: string,
@@ -152,7 +154,7 @@ export class RestoredCluster {
     settings: Record<string, string>,
     { paused = false, watch }: { paused?: boolean; watch?: () => void } = {}
   ): Promise<void> {
-    if (this.removed) throw new Error(`${this.workDir} was removed (the step was cancelled)`)
+    this.checkNotRemoved()
     const logStart = this.log().length
     const log = openSync(this.logFile, 'a')
     const child = spawn(path.join(bin, 'postgres'), ['-D', this.dataDir, ...settingsArgs(settings)], {
@@ -195,6 +197,10 @@ export class RestoredCluster {
     return `postgresql://${encodeURIComponent(role)}@localhost/${encodeURIComponent(database)}?host=${encodeURIComponent(this.socketDir)}`
   }
 
+  private checkNotRemoved(): void {
+    if (this.removed) throw new Error(`${this.workDir} was removed (the step was cancelled)`)
+  }
+
   /** Stops the server (fast shutdown, then immediate after `graceMs`; 0: immediate at once). */
   async stop(graceMs = 5000): Promise<void> {
     const child = this.child
@@ -207,10 +213,16 @@ export class RestoredCluster {
 
   /** Stops the server (and every copy's) and removes the work directory with everything in it. */
   async remove(): Promise<void> {
+    // Before anything is awaited: a copy bisect would start meanwhile must refuse, not run in a removed directory.
     this.removed = true
+    for (const copy of [this, ...this.copies]) {
+      copy.removed = true
+      copy.copying.abort()
+    }
     await Promise.all(this.copies.map((copy) => copy.stop()))
     await this.stop()
-    await rm(this.workDir, { recursive: true, force: true })
+    // A killed cp may still be writing for a moment: rm retries on ENOTEMPTY.
+    await rm(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   }
 
   /** Removes the (stopped) data directory only, freeing its space; the work directory and copies stay. */
@@ -221,11 +233,13 @@ export class RestoredCluster {
 
   /** A new, empty cluster in this one's work directory (`copies/`), stopped and removed with it. */
   async newCopy(): Promise<RestoredCluster> {
+    this.checkNotRemoved()
     const parent = path.join(this.workDir, COPIES_DIR)
     await makeOwnedDir(parent, this.user)
     // Short names (c/XXXXXX): the copy's socket path must stay within the limit (checkSocketPath).
     const copy = await RestoredCluster.create(parent, this.user, () => undefined, '')
     this.copies.push(copy)
+    copy.removed = this.removed // removed while it was being made
     return copy
   }
 
@@ -247,7 +261,8 @@ export class RestoredCluster {
         names.length === 0
           ? Promise.resolve()
           : runAs(this.user, 'cp', ['-a', ...reflink, '--', ...names.map((name) => path.join(from, name)), to], {
-              what: `cp of ${from}`
+              what: `cp of ${from}`,
+              signal: this.copying.signal
             })
       await run(top, source.dataDir, this.dataDir)
       await run(wal, path.join(source.dataDir, 'pg_wal'), path.join(this.dataDir, 'pg_wal'))

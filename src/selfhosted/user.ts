@@ -29,9 +29,14 @@ export function asUser(user: ClusterUser): { uid?: number; gid?: number } {
   return user.ids ? { uid: user.ids.uid, gid: user.ids.gid } : {}
 }
 
-/** A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so). */
+/**
+ * A directory of mode 0700 that the cluster user owns (PostgreSQL wants its data directory so), in a parent that
+ * must exist: never recursive, so a work directory the cancel handler removed is not made again under it.
+ */
 export async function makeOwnedDir(dir: string, user: ClusterUser): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error
+  })
   if (user.ids) await chown(dir, user.ids.uid, user.ids.gid)
 }
 
