@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util'
 import { alignUp, formatLsn, parseLsn, type Lsn } from '../src/lsn.js'
 import { asUser, clusterUser, makeOwnedDir, runAs } from '../src/selfhosted/user.js'
 import { Job, type StepResult } from '../tools/runner.js'
-import { PG15_BIN, Primary } from '../__tests__/selfhosted/fixture.js'
+import { PG15_BIN, Primary, waitArchived } from '../__tests__/selfhosted/fixture.js'
 
 const { values } = parseArgs({
   options: {
@@ -148,7 +148,7 @@ async function buildHistory(): Promise<History> {
   await trafficUntil(backupEnd + WAL_BYTES)
   const end = await lsnNow()
   const databaseBytes = Number(await primary.psql("SELECT pg_database_size('postgres')"))
-  await waitArchived()
+  await waitArchived(primary, { pollMs: 100, timeoutMs: 600_000 }) // a few hundred MB to archive
   await primary.stop()
   const checkpoints = await checkpointsBetween(backupEnd, end)
   return {
@@ -173,18 +173,6 @@ async function checkpointsBetween(from: Lsn, to: Lsn): Promise<{ at: Lsn; redo: 
   return [...stdout.matchAll(/lsn: ([0-9A-F]+\/[0-9A-F]+), .*CHECKPOINT_ONLINE redo ([0-9A-F]+\/[0-9A-F]+)/g)].map(
     (match) => ({ at: parseLsn(match[1]), redo: parseLsn(match[2]) })
   )
-}
-
-/** Switches to a new WAL file and waits until the archiver has copied every file up to it. */
-async function waitArchived(): Promise<void> {
-  const wal = await primary.psql('SELECT pg_walfile_name(pg_current_wal_lsn())')
-  await primary.psql('SELECT pg_switch_wal()')
-  for (let i = 0; i < 6000; i++) {
-    const last = await primary.psql("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")
-    if (last >= wal) return
-    await sleep(100)
-  }
-  throw new Error(`WAL ${wal} was not archived in 10 minutes`)
 }
 
 let steps = 0

@@ -149,15 +149,20 @@ describe('the command line with --backend postgres', () => {
     }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, tmp, serverAtInterrupt })))
   }
 
+  /** verify from the pg_basebackup directory, with `restoreCommand` as the archive's. */
+  const verifyArgs = (restoreCommand: string) => [
+    'verify',
+    '--backend',
+    'postgres',
+    '--backup',
+    `dir:${fixture().baseDir}`,
+    '--restore-command',
+    restoreCommand
+  ]
+
   test('verify at the LSN before the accident passes on the rows the primary had, and leaves TMPDIR empty', async () => {
     const run = await neonRecovery([
-      'verify',
-      '--backend',
-      'postgres',
-      '--backup',
-      `dir:${fixture().baseDir}`,
-      '--restore-command',
-      `cp ${fixture().archiveDir}/%f "%p"`,
+      ...verifyArgs(`cp ${fixture().archiveDir}/%f "%p"`),
       '--at',
       fixture().beforeAccident.lsn,
       '--checks',
@@ -171,16 +176,7 @@ describe('the command line with --backend postgres', () => {
 
   test('Ctrl-C (SIGINT) during the replay stops the server and removes the work directory before exiting', async () => {
     const { command, marker } = stallingCommand()
-    const args = [
-      'verify',
-      '--backend',
-      'postgres',
-      '--backup',
-      `dir:${fixture().baseDir}`,
-      '--restore-command',
-      command
-    ]
-    const run = await neonRecovery([...args, '--checks', 'SELECT true'], /replaying WAL/)
+    const run = await neonRecovery([...verifyArgs(command), '--checks', 'SELECT true'], /replaying WAL/)
     expect(run.serverAtInterrupt).toBe(true)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/SIGINT received/)

@@ -167,15 +167,16 @@ async function initPrimary(root: string, user: ClusterUser): Promise<Primary> {
   return new Primary(dataDir, user)
 }
 
-async function waitArchived(primary: Primary): Promise<void> {
+/** Switches to a new WAL file and waits until the archiver has copied every file up to it. */
+export async function waitArchived(primary: Primary, { pollMs = 20, timeoutMs = 20_000 } = {}): Promise<void> {
   const wal = await primary.psql('SELECT pg_walfile_name(pg_current_wal_lsn())')
   await primary.psql('SELECT pg_switch_wal()')
-  for (let i = 0; i < 1000; i++) {
+  for (let waited = 0; waited < timeoutMs; waited += pollMs) {
     const last = await primary.psql("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")
     if (last >= wal) return
-    await sleep(20)
+    await sleep(pollMs)
   }
-  throw new Error(`WAL ${wal} was not archived`)
+  throw new Error(`WAL ${wal} was not archived in ${timeoutMs / 1000} s`)
 }
 
 /** Builds the primary, both backups, the traffic and the accident; stops the primary (everything is archived). */
